@@ -1,0 +1,36 @@
+import type { ForbundConfigInput } from '../../model/forbund-schema';
+
+/** Samordningsförbundet Umeåregionen (seeds 001–004). */
+export const umearegionen: ForbundConfigInput = {
+  id: 'umearegionen',
+  name: 'Samordningsförbundet Umeåregionen',
+  shortName: 'Umeåregionen',
+  parties: [
+    { id: 'af', name: 'Arbetsförmedlingen', kind: 'af', fundingMember: false },
+    { id: 'fk', name: 'Försäkringskassan', kind: 'fk', fundingMember: true },
+    { id: 'region', name: 'Region Västerbotten', kind: 'region', fundingMember: true },
+    { id: 'umea', name: 'Umeå kommun', kind: 'kommun', kommunkod: '2480', fundingMember: true },
+    { id: 'vannas', name: 'Vännäs kommun', kind: 'kommun', kommunkod: '2460', fundingMember: true },
+    { id: 'vindeln', name: 'Vindelns kommun', kind: 'kommun', kommunkod: '2404', fundingMember: true },
+    { id: 'robertsfors', name: 'Robertsfors kommun', kind: 'kommun', kommunkod: '2409', fundingMember: true },
+    { id: 'nordmaling', name: 'Nordmalings kommun', kind: 'kommun', kommunkod: '2401', fundingMember: true },
+    { id: 'bjurholm', name: 'Bjurholms kommun', kind: 'kommun', kommunkod: '2403', fundingMember: true },
+    { id: 'kriminalvarden', name: 'Kriminalvården', kind: 'kriminalvarden', fundingMember: false },
+  ],
+  platforms: [
+    { id: 'ungdomstorget', name: 'Ungdomstorget', description: 'Arbetsmarknadstorget i Umeå för unga 18–25 år', reportedBy: ['umea'] },
+    { id: 'vuxentorget', name: 'Vuxentorget', description: 'Arbetsmarknadstorget i Umeå för vuxna 25–64 år', reportedBy: ['umea'] },
+    {
+      id: 'samordningsteamen',
+      name: 'Samordningsteamen i kranskommunerna',
+      description: 'Samordningsteamen i Vännäs, Vindeln, Robertsfors, Nordmaling och Bjurholm',
+      reportedBy: ['vannas', 'vindeln', 'robertsfors', 'nordmaling', 'bjurholm'],
+    },
+  ],
+  platformGroups: [{ id: 'arbetsmarknadstorgen', name: 'Arbetsmarknadstorgen', platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'] }],
+  templates: ['deltagare-avslut'],
+  years: {
+    // Seed 001, budget 2024–2026: the kommuner's 25 % is split by share of the working-age population.
+    '2024': { populationShares: { umea: 83.7, vannas: 5, nordmaling: 3.7, vindeln: 2.8, robertsfors: 3.6, bjurholm: 1.2 } },
+  },
+};

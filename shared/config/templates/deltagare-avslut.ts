@@ -1,0 +1,121 @@
+import type { TemplateDefinitionInput } from '../../model/template-schema';
+
+const kon = [
+  { id: 'k', label: 'Kvinnor' },
+  { id: 'm', label: 'Män' },
+  { id: 'tot', label: 'Totalt' },
+];
+
+/** Participants and closures per platform (seed 004, Tabell 1) and referrals by referring party (Bilaga 2). */
+export const deltagareAvslut: TemplateDefinitionInput = {
+  id: 'deltagare-avslut',
+  version: 1,
+  years: { from: 2023, to: 2026 },
+  title: 'Deltagare och avslut per plattform',
+  sheetName: 'Deltagare och avslut',
+  help:
+    'Fyll i antal personer för plattformen, från årets början till periodens slut. Lämna en cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
+  period: { kind: 'tertial', cumulative: true },
+  scope: 'platform',
+  submitters: ['kommun', 'af', 'fk', 'region'],
+  sections: [
+    {
+      id: 'deltagare',
+      title: 'Deltagare och avslut',
+      cell: { kind: 'count' },
+      columns: kon,
+      rows: [
+        { id: 'antal', label: 'Antal deltagare', help: 'Alla som deltagit någon dag under perioden.' },
+        { id: 'nya', label: 'varav nya under året', indent: 1 },
+        { id: 'avslutade', label: 'Totalt antal avslutade' },
+        { id: 'positiv', label: 'Avslutade till en för individen positiv lösning', indent: 1 },
+        { id: 'arbete', label: 'varav till arbete', indent: 2 },
+        { id: 'studier', label: 'varav till studier', indent: 2 },
+        { id: 'vidare_af', label: 'varav till fortsatt insats via Arbetsförmedlingen', indent: 2 },
+        { id: 'saknar_arbetsformaga', label: 'varav klargjort att arbetsförmåga saknas', indent: 2 },
+        { id: 'halsoskal', label: 'Avslutade av hälsoskäl', indent: 1 },
+        { id: 'avbrott', label: 'Avbrott', indent: 1 },
+        { id: 'kvar', label: 'Antal kvar i verksamheten', help: 'Deltagare som är kvar vid periodens slut.' },
+      ],
+    },
+    {
+      id: 'aktualiserade',
+      title: 'Aktualiserade per aktualiserande part',
+      help: 'Personer som aktualiserats under perioden och beslutet om samverkan, fördelat på den part som aktualiserade.',
+      cell: { kind: 'count' },
+      columns: [
+        { id: 'af', label: 'Arbetsförmedlingen' },
+        { id: 'fk', label: 'Försäkringskassan' },
+        { id: 'soc', label: 'Socialtjänsten' },
+        { id: 'ovr_kommun', label: 'Övriga kommunala verksamheter' },
+        { id: 'region', label: 'Region' },
+        { id: 'kriminalvarden', label: 'Kriminalvården', required: false },
+        { id: 'tot', label: 'Totalt' },
+      ],
+      rows: [
+        { id: 'aktualiserade', label: 'Aktualiserade' },
+        { id: 'ja', label: 'varav Ja till samverkan', indent: 1 },
+        { id: 'nej', label: 'varav Nej till samverkan', indent: 1 },
+      ],
+    },
+    {
+      id: 'aktualiserade_kon',
+      title: 'Aktualiserade per kön',
+      cell: { kind: 'count' },
+      columns: kon,
+      rows: [
+        { id: 'aktualiserade', label: 'Aktualiserade' },
+        { id: 'ja', label: 'varav Ja till samverkan', indent: 1 },
+        { id: 'nej', label: 'varav Nej till samverkan', indent: 1 },
+      ],
+    },
+  ],
+  rules: [
+    { id: 'totalt_kon', check: 'sum', severity: 'fel', target: 'deltagare.*.tot', terms: ['deltagare.*.k', 'deltagare.*.m'], description: 'Totalt ska vara Kvinnor + Män' },
+    {
+      id: 'avslutade_delar',
+      check: 'sum',
+      severity: 'fel',
+      target: 'deltagare.avslutade.*',
+      terms: ['deltagare.positiv.*', 'deltagare.halsoskal.*', 'deltagare.avbrott.*'],
+      description: 'Avslutade ska vara positiv lösning + hälsoskäl + avbrott',
+    },
+    {
+      id: 'positiv_delar',
+      check: 'sum',
+      severity: 'fel',
+      target: 'deltagare.positiv.*',
+      terms: ['deltagare.arbete.*', 'deltagare.studier.*', 'deltagare.vidare_af.*', 'deltagare.saknar_arbetsformaga.*'],
+      description: 'Positiv lösning ska vara arbete + studier + Arbetsförmedlingen + saknar arbetsförmåga',
+    },
+    { id: 'kvar', check: 'sum', severity: 'fel', target: 'deltagare.kvar.*', terms: ['deltagare.antal.*', '-deltagare.avslutade.*'], description: 'Kvar ska vara deltagare − avslutade' },
+    { id: 'nya_del', check: 'lte', severity: 'fel', target: 'deltagare.nya.*', terms: ['deltagare.antal.*'], description: 'Nya kan inte vara fler än deltagarna' },
+    { id: 'avslutade_del', check: 'lte', severity: 'fel', target: 'deltagare.avslutade.*', terms: ['deltagare.antal.*'], description: 'Avslutade kan inte vara fler än deltagarna' },
+    {
+      id: 'aktualiserade_parter',
+      check: 'sum',
+      severity: 'fel',
+      target: 'aktualiserade.*.tot',
+      terms: ['aktualiserade.*.af', 'aktualiserade.*.fk', 'aktualiserade.*.soc', 'aktualiserade.*.ovr_kommun', 'aktualiserade.*.region', 'aktualiserade.*.kriminalvarden'],
+      description: 'Totalt ska vara summan av de aktualiserande parterna',
+    },
+    { id: 'beslut_del', check: 'lte', severity: 'fel', target: 'aktualiserade.ja.*', terms: ['aktualiserade.aktualiserade.*', '-aktualiserade.nej.*'], description: 'Ja + Nej kan inte vara fler än de aktualiserade' },
+    {
+      id: 'beslut_alla',
+      check: 'sum',
+      severity: 'varning',
+      target: 'aktualiserade.aktualiserade.*',
+      terms: ['aktualiserade.ja.*', 'aktualiserade.nej.*'],
+      description: 'Alla aktualiserade brukar ha fått Ja eller Nej; förklara i en kommentar om beslut väntar',
+    },
+    { id: 'totalt_kon_akt', check: 'sum', severity: 'fel', target: 'aktualiserade_kon.*.tot', terms: ['aktualiserade_kon.*.k', 'aktualiserade_kon.*.m'], description: 'Totalt ska vara Kvinnor + Män' },
+    {
+      id: 'kon_mot_parter',
+      check: 'sum',
+      severity: 'fel',
+      target: 'aktualiserade_kon.*.tot',
+      terms: ['aktualiserade.*.tot'],
+      description: 'Totalt per kön ska stämma med totalt per aktualiserande part',
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+import type { TemplateDefinitionInput } from '../../model/template-schema';
+import { deltagareAvslut } from './deltagare-avslut';
+
+/** Every template definition, all versions. Adding a template is adding its file here. */
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut];

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { elementIdSchema, forbundIdSchema, partyIdSchema, partyKindSchema, scopeIdSchema, templateIdSchema } from './ids';
+
+export const partySchema = z.object({
+  id: partyIdSchema,
+  name: z.string().min(2),
+  kind: partyKindSchema,
+  kommunkod: z.string().regex(/^\d{4}$/).optional(),
+  /** Funding members (FK for the state, the Region, the kommuner); Kriminalvården is a party to the agreement only. */
+  fundingMember: z.boolean(),
+});
+export type Party = z.infer<typeof partySchema>;
+
+export const platformSchema = z.object({
+  id: scopeIdSchema,
+  name: z.string().min(2),
+  description: z.string().optional(),
+  /** Parties whose coordinators report for the platform. */
+  reportedBy: z.array(partyIdSchema).min(1),
+});
+export type Platform = z.infer<typeof platformSchema>;
+
+/** A named sum of platforms, e.g. Arbetsmarknadstorgen = all of Umeåregionen's platforms. */
+export const platformGroupSchema = z.object({
+  id: scopeIdSchema,
+  name: z.string().min(2),
+  platforms: z.array(scopeIdSchema).min(1),
+});
+export type PlatformGroup = z.infer<typeof platformGroupSchema>;
+
+export const budgetGroupSchema = z.enum(['intakter', 'kansli', 'verksamhetsnara', 'insatser']);
+export type BudgetGroup = z.infer<typeof budgetGroupSchema>;
+
+export const budgetLineSchema = z.object({
+  id: elementIdSchema,
+  label: z.string().min(2),
+  group: budgetGroupSchema,
+  /** Budget for the year in tkr; costs are negative, as in the annual report. */
+  budget: z.number(),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+export const initiativeAreaSchema = z.enum(['Ohälsa', 'Arbetslöshet', 'Ekonomiskt bistånd', 'Förebyggande']);
+
+export const initiativeSchema = z.object({
+  id: elementIdSchema,
+  number: z.number().int().positive(),
+  name: z.string().min(2),
+  area: initiativeAreaSchema,
+  parties: z.array(z.string().min(1)).min(1),
+  sammankallande: z.string().min(1),
+  uppfoljningsansvarig: z.string().min(1),
+  indicator: z.string().optional(),
+});
+export type Initiative = z.infer<typeof initiativeSchema>;
+
+/** Whether an indicator reached its target: a fixed threshold, or better than last year. */
+export const indicatorTargetSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('threshold'), comparator: z.enum(['gte', 'lte']), value: z.number() }),
+  z.object({ type: z.literal('better-than-last-year'), direction: z.enum(['up', 'down']) }),
+]);
+export type IndicatorTarget = z.infer<typeof indicatorTargetSchema>;
+
+export const goalAreaSchema = z.object({ id: elementIdSchema, name: z.string().min(2), points: z.number().positive() });
+
+export const impactIndicatorSchema = z.object({
+  id: elementIdSchema,
+  area: elementIdSchema,
+  label: z.string().min(2),
+  weight: z.number().min(1).max(10),
+  unit: z.string().optional(),
+  target: indicatorTargetSchema,
+  /**
+   * Where the value comes from: reported per platform in the Impactindex input template
+   * ('input'), or computed from other submissions by a named formula.
+   */
+  source: z.union([z.literal('input'), z.object({ formula: z.string().min(1) })]),
+});
+export type ImpactIndicator = z.infer<typeof impactIndicatorSchema>;
+
+/** The year's social budget: goal areas with index points and weighted indicators (seed 004, Bilaga 1). */
+export const socialBudgetSchema = z.object({
+  targetIndex: z.number().min(0).max(100),
+  areas: z.array(goalAreaSchema).min(1),
+  indicators: z.array(impactIndicatorSchema).min(1),
+});
+export type SocialBudget = z.infer<typeof socialBudgetSchema>;
+
+/** Configuration that changes from year to year (decided by the board). */
+export const forbundYearSchema = z.object({
+  /** Each kommun's share (%) of the förbund's working-age population; splits the kommuner's 25 %. */
+  populationShares: z.record(partyIdSchema, z.number().min(0).max(100)).optional(),
+  budget: z.array(budgetLineSchema).optional(),
+  initiatives: z.array(initiativeSchema).optional(),
+  socialBudget: socialBudgetSchema.optional(),
+});
+export type ForbundYear = z.infer<typeof forbundYearSchema>;
+
+export const forbundSchema = z
+  .object({
+    id: forbundIdSchema,
+    name: z.string().min(3),
+    shortName: z.string().min(2),
+    parties: z.array(partySchema).min(1),
+    platforms: z.array(platformSchema),
+    platformGroups: z.array(platformGroupSchema).default([]),
+    /** Templates this förbund collects. */
+    templates: z.array(templateIdSchema).min(1),
+    years: z.record(z.string().regex(/^\d{4}$/), forbundYearSchema).default({}),
+  })
+  .superRefine((f, ctx) => {
+    const partyIds = new Set(f.parties.map((p) => p.id));
+    if (partyIds.size !== f.parties.length) ctx.addIssue({ code: 'custom', message: 'Dubbla part-id', path: ['parties'] });
+    const platformIds = new Set(f.platforms.map((p) => p.id));
+    f.platforms.forEach((p, i) => {
+      for (const party of p.reportedBy) {
+        if (!partyIds.has(party)) ctx.addIssue({ code: 'custom', message: `Plattformen ${p.id} rapporteras av okänd part ${party}`, path: ['platforms', i] });
+      }
+    });
+    f.platformGroups.forEach((g, i) => {
+      for (const p of g.platforms) {
+        if (!platformIds.has(p)) ctx.addIssue({ code: 'custom', message: `Gruppen ${g.id} nämner okänd plattform ${p}`, path: ['platformGroups', i] });
+      }
+    });
+    for (const [year, cfg] of Object.entries(f.years)) {
+      const shares = cfg.populationShares;
+      if (!shares) continue;
+      for (const id of Object.keys(shares)) {
+        const party = f.parties.find((p) => p.id === id);
+        if (party?.kind !== 'kommun') ctx.addIssue({ code: 'custom', message: `Befolkningsandel för ${id} som inte är en kommun`, path: ['years', year] });
+      }
+      const total = Object.values(shares).reduce((a, b) => a + b, 0);
+      if (Math.abs(total - 100) > 0.5) ctx.addIssue({ code: 'custom', message: `Befolkningsandelarna ${year} summerar till ${total}, inte 100`, path: ['years', year] });
+    }
+  });
+export type ForbundConfig = z.infer<typeof forbundSchema>;
+export type ForbundConfigInput = z.input<typeof forbundSchema>;
+
+export function kommuner(forbund: ForbundConfig): Party[] {
+  return forbund.parties.filter((p) => p.kind === 'kommun');
+}

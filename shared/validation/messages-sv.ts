@@ -1,0 +1,35 @@
+import type { Finding, FindingCode, FindingParams } from './findings';
+
+const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+function num(value: string | number | undefined): string {
+  return typeof value === 'number' ? numberFormat.format(value) : String(value ?? '');
+}
+
+type Render = (p: FindingParams) => string;
+
+/** The one Swedish message catalogue. A new finding code does not compile until it has a text here. */
+const messageByCode = {
+  required: () => 'värdet saknas. Fyll i ett värde – skriv 0 om det inte finns några.',
+  'not-a-number': (p) => `”${p.raw}” är inte ett tal. Skriv bara siffror, t.ex. 1 234 eller 12,5.`,
+  'not-an-integer': (p) => `${num(p.value)} är inte ett heltal. Antal ska anges i hela tal.`,
+  negative: (p) => `${num(p.value)} är negativt. Antal kan inte vara mindre än 0.`,
+  'below-min': (p) => `${num(p.value)} är mindre än det lägsta tillåtna värdet ${num(p.min)}.`,
+  'above-max': (p) => `${num(p.value)} är större än det högsta tillåtna värdet ${num(p.max)}.`,
+  'not-a-choice': (p) => `”${p.raw}” är inte ett av alternativen (${p.choices}).`,
+  'text-too-long': (p) => `texten är ${num(p.length)} tecken lång; högst ${num(p.max)} tecken får plats.`,
+  'unknown-cell': (p) => `fältet ${p.key} finns inte i mallen.`,
+  'not-owner': (p) => `den här uppgiften lämnas av ${p.owner}, inte av er part. Lämna cellen tom.`,
+  'sum-mismatch': (p) =>
+    `${p.description}. Angivet värde är ${num(p.actual)}, men ${p.terms} blir ${num(p.expected)} (skillnad ${num(p.difference)}).`,
+  'exceeds-whole': (p) => `${p.description}. ${num(p.actual)} är större än ${p.terms} = ${num(p.expected)}.`,
+} satisfies Record<FindingCode, Render>;
+
+const SEVERITY_LABEL = { fel: 'Fel', varning: 'Varning' } as const;
+
+/** "Fel i Deltagare!D7 (Antal deltagare, Totalt): …" */
+export function renderFinding(finding: Finding): string {
+  const where = finding.column ? `${finding.element}, ${finding.column}` : finding.element;
+  const location = finding.code === 'unknown-cell' ? '' : ` i ${finding.cell} (${where})`;
+  return `${SEVERITY_LABEL[finding.severity]}${location}: ${messageByCode[finding.code](finding.params)}`;
+}

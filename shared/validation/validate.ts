@@ -1,0 +1,127 @@
+import { coerceCellInput, type CellValue, type CoerceProblem } from '../model/cell-kind';
+import type { PartyKind } from '../model/ids';
+import { layoutTemplate, sheetAddress, type TemplateLayout } from '../model/layout';
+import type { CellId, ResolvedCell, ResolvedTemplate } from '../model/resolve';
+import type { Finding, FindingParams } from './findings';
+import { evaluateRule, expandRule, type RuleInstance } from './rules';
+
+export interface ValidationContext {
+  /** Who submits; limits which owned rows they may fill and must fill. Kansliet may fill every row. */
+  submitter?: PartyKind | 'kansli';
+}
+
+export interface ValidationResult {
+  /** Typed values for every cell of the template; `null` is missing. */
+  values: Record<CellId, CellValue>;
+  findings: Finding[];
+}
+
+interface Prepared {
+  layout: TemplateLayout;
+  rules: RuleInstance[];
+}
+
+// Templates are immutable once resolved, so their layout and expanded rules are worth keeping.
+const prepared = new WeakMap<ResolvedTemplate, Prepared>();
+
+function prepare(template: ResolvedTemplate): Prepared {
+  let p = prepared.get(template);
+  if (!p) {
+    p = { layout: layoutTemplate(template), rules: template.definition.rules.flatMap((r) => expandRule(r, template)) };
+    prepared.set(template, p);
+  }
+  return p;
+}
+
+function mayFill(cell: ResolvedCell, context: ValidationContext): boolean {
+  if (!cell.owner || context.submitter === undefined || context.submitter === 'kansli') return true;
+  return cell.owner.includes(context.submitter);
+}
+
+function problemParams(problem: CoerceProblem): FindingParams {
+  const { code: _code, ...rest } = problem;
+  const params: FindingParams = {};
+  for (const [key, value] of Object.entries(rest)) params[key] = Array.isArray(value) ? value.join(', ') : value;
+  return params;
+}
+
+/**
+ * Checks what a party entered against its template: every value is coerced to its cell kind,
+ * required cells must be present (empty is missing, never 0), and the template's rules must
+ * hold. Returns typed values and findings as data; `renderFinding` turns them into Swedish.
+ * The same function runs in the add-in and in the functions.
+ */
+export function validateSubmission(
+  template: ResolvedTemplate,
+  raw: Readonly<Record<string, unknown>>,
+  context: ValidationContext = {},
+): ValidationResult {
+  const { layout, rules } = prepare(template);
+  const addressOf = (id: CellId): string => {
+    const pos = layout.positions.get(id);
+    return pos ? sheetAddress(layout.sheetName, pos.a1) : id;
+  };
+  const finding = (cell: ResolvedCell, code: Finding['code'], severity: Finding['severity'], params: FindingParams, rule?: string): Finding => ({
+    code,
+    severity,
+    cell: addressOf(cell.id),
+    cellId: cell.id,
+    element: cell.rowLabel,
+    column: cell.columnLabel,
+    ...(rule ? { rule } : {}),
+    params,
+  });
+
+  const findings: Finding[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!template.cellById.has(key)) {
+      findings.push({ code: 'unknown-cell', severity: 'fel', cell: key, cellId: key, element: key, column: '', params: { key } });
+    }
+  }
+
+  const values: Record<CellId, CellValue> = {};
+  const typed = new Map<CellId, CellValue>();
+  for (const cell of template.cells) {
+    const result = coerceCellInput(raw[cell.id], cell.spec);
+    const value = result.ok ? result.value : null;
+    if (!mayFill(cell, context)) {
+      if (value !== null || !result.ok) findings.push(finding(cell, 'not-owner', 'fel', { owner: (cell.owner ?? []).join(', ') }));
+      values[cell.id] = null;
+      continue;
+    }
+    if (!result.ok) findings.push(finding(cell, result.problem.code, 'fel', problemParams(result.problem)));
+    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', {}));
+    values[cell.id] = value;
+    typed.set(cell.id, value);
+  }
+
+  for (const instance of rules) {
+    const outcome = evaluateRule(instance, typed);
+    if (outcome.status !== 'failed') continue;
+    const target = template.cellById.get(instance.target);
+    if (!target) continue;
+    const terms = instance.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`).join('');
+    findings.push(
+      finding(
+        target,
+        instance.rule.check === 'sum' ? 'sum-mismatch' : 'exceeds-whole',
+        instance.rule.severity,
+        {
+          description: instance.rule.description,
+          actual: outcome.actual,
+          expected: outcome.expected,
+          difference: outcome.difference,
+          terms,
+        },
+        instance.rule.id,
+      ),
+    );
+  }
+
+  const order = (f: Finding): number => {
+    const pos = layout.positions.get(f.cellId);
+    return pos ? pos.row * 1000 + pos.column : Number.MAX_SAFE_INTEGER;
+  };
+  findings.sort((a, b) => order(a) - order(b));
+  return { values, findings };
+}
