@@ -1,0 +1,76 @@
+import { ConfigError, loadConfig } from './config';
+import { azuriteConnectionString } from './storage/connection-string';
+
+const realAccount =
+  'DefaultEndpointsProtocol=https;AccountName=samladprod;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to development against Azurite on its standard ports', () => {
+    const config = loadConfig({});
+    expect(config.environment).toBe('development');
+    expect(config.storage.source).toBe('azurite-default');
+    expect(config.storage.isDevelopmentStorage).toBe(true);
+    expect(config.storage.connectionString).toBe(azuriteConnectionString());
+    expect(config.storage.endpoints).toEqual({
+      blob: 'http://127.0.0.1:10000/devstoreaccount1',
+      table: 'http://127.0.0.1:10002/devstoreaccount1',
+    });
+  });
+
+  it('prefers STORAGE_CONNECTION_STRING over AzureWebJobsStorage', () => {
+    const config = loadConfig({ STORAGE_CONNECTION_STRING: realAccount, AzureWebJobsStorage: 'UseDevelopmentStorage=true' });
+    expect(config.storage.source).toBe('STORAGE_CONNECTION_STRING');
+    expect(config.storage.endpoints.table).toBe('https://samladprod.table.core.windows.net');
+  });
+
+  it('falls back to AzureWebJobsStorage and expands UseDevelopmentStorage=true', () => {
+    const config = loadConfig({ AzureWebJobsStorage: 'UseDevelopmentStorage=true' });
+    expect(config.storage.source).toBe('AzureWebJobsStorage');
+    expect(config.storage.connectionString).toBe(azuriteConnectionString());
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ SAMLAD_ENV: '', STORAGE_CONNECTION_STRING: '' }).storage.source).toBe('azurite-default');
+  });
+
+  it('names SAMLAD_ENV and the bad value when it is not a known environment', () => {
+    const error = configError({ SAMLAD_ENV: 'prod' });
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]?.setting).toBe('SAMLAD_ENV');
+    expect(error.message).toMatch(/SAMLAD_ENV: .*"development"\|"test"\|"production".*\(got "prod"\)/);
+  });
+
+  it('requires a storage account in production', () => {
+    const error = configError({ SAMLAD_ENV: 'production' });
+    expect(error.issues[0]?.setting).toBe('STORAGE_CONNECTION_STRING');
+    expect(error.message).toContain('required when SAMLAD_ENV=production');
+  });
+
+  it('refuses the Azurite account in production', () => {
+    const error = configError({ SAMLAD_ENV: 'production', AzureWebJobsStorage: 'UseDevelopmentStorage=true' });
+    expect(error.issues[0]?.setting).toBe('AzureWebJobsStorage');
+    expect(error.message).toContain('Azurite development account');
+  });
+
+  it('accepts a real account in production', () => {
+    expect(loadConfig({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount }).environment).toBe('production');
+  });
+
+  it('names the setting of an unusable connection string without echoing it', () => {
+    const secretish = 'AccountName=x;Key=do-not-print-me';
+    const error = configError({ STORAGE_CONNECTION_STRING: secretish });
+    expect(error.issues[0]?.setting).toBe('STORAGE_CONNECTION_STRING');
+    expect(error.message).toContain('not a usable storage connection string');
+    expect(error.message).not.toContain('do-not-print-me');
+  });
+});
