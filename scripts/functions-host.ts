@@ -1,0 +1,47 @@
+/**
+ * The local Functions host alone (what `func start` is on a machine with Core Tools), for
+ * tests and for running the API against storage you provide:
+ *
+ *   node dist/scripts/functions-host.js [--port N] [--main GLOB ...] [--no-timers]
+ *
+ * Storage comes from the environment / local.settings.json as for the deployed app; this
+ * script never starts Azurite (`npm start` does). On start it prints
+ * "Functions host listening on <url>", which tests wait for.
+ */
+import { parseArgs } from 'node:util';
+import { applyLocalSettings, createConsoleLogger, describeFunctions, loadFunctionApp, readHostSettings, startLocalHost } from './local-host';
+import { createLifecycle, exitOnSignals, expectedStartupErrors, findAppRoot, localSettingsFile, readStackSettings, runMain } from './local-stack';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      main: { type: 'string', multiple: true },
+      'no-timers': { type: 'boolean', default: false },
+    },
+  });
+  const root = findAppRoot(__dirname);
+  const logger = createConsoleLogger();
+  const lifecycle = createLifecycle({ log: (message) => logger.log('information', 'host', message) });
+  exitOnSignals(lifecycle);
+
+  const settingsFile = localSettingsFile(process.env, root);
+  if (settingsFile) applyLocalSettings(settingsFile, process.env);
+  const settings = readStackSettings(values.port === undefined ? process.env : { ...process.env, PORT: values.port }, root);
+  const { routePrefix } = readHostSettings(root);
+
+  const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });
+  const host = await startLocalHost({
+    app,
+    logger,
+    port: settings.functionsPort,
+    routePrefix,
+    runTimers: !values['no-timers'],
+  });
+  lifecycle.add('Functions host', () => host.close());
+
+  const listing = describeFunctions(app, host, host.url, routePrefix).map((line) => `  ${line}`);
+  process.stdout.write(['Functions:', ...listing, `Functions host listening on ${host.url}`, ''].join('\n'));
+}
+
+runMain(main, expectedStartupErrors);

@@ -1,0 +1,84 @@
+/**
+ * Types for the Azurite internals used to run it in-process. Azurite ships no declarations
+ * for its deep modules, and their constructors take positional arguments that may change
+ * between versions: package.json pins azurite to an exact version for that reason.
+ * Checked against azurite 3.35.0 (dist/src/{table,blob}/*Configuration.js).
+ */
+
+declare module 'azurite/dist/src/common/ServerBase' {
+  export default abstract class ServerBase {
+    start(): Promise<void>;
+    close(): Promise<void>;
+    /** e.g. "http://127.0.0.1:10002" */
+    getHttpServerAddress(): string;
+  }
+}
+
+declare module 'azurite/dist/src/table/TableConfiguration' {
+  export default class TableConfiguration {
+    constructor(
+      host?: string,
+      port?: number,
+      keepAliveTimeout?: number,
+      metadataDBPath?: string,
+      enableDebugLog?: boolean,
+      enableAccessLog?: boolean,
+      accessLogWriteStream?: NodeJS.WritableStream,
+      debugLogFilePath?: string,
+      loose?: boolean,
+      skipApiVersionCheck?: boolean,
+      cert?: string,
+      key?: string,
+      pwd?: string,
+      oauth?: string,
+      disableProductStyleUrl?: boolean,
+      isMemoryPersistence?: boolean,
+    );
+  }
+}
+
+declare module 'azurite/dist/src/table/TableServer' {
+  import ServerBase from 'azurite/dist/src/common/ServerBase';
+  import TableConfiguration from 'azurite/dist/src/table/TableConfiguration';
+  export default class TableServer extends ServerBase {
+    constructor(configuration: TableConfiguration);
+  }
+}
+
+declare module 'azurite/dist/src/blob/BlobConfiguration' {
+  export interface PersistenceLocation {
+    locationId: string;
+    locationPath: string;
+    maxConcurrency: number;
+  }
+  export default class BlobConfiguration {
+    constructor(
+      host?: string,
+      port?: number,
+      keepAliveTimeout?: number,
+      metadataDBPath?: string,
+      extentDBPath?: string,
+      persistencePathArray?: PersistenceLocation[],
+      enableAccessLog?: boolean,
+      accessLogWriteStream?: NodeJS.WritableStream,
+      enableDebugLog?: boolean,
+      debugLogFilePath?: string,
+      loose?: boolean,
+      skipApiVersionCheck?: boolean,
+      cert?: string,
+      key?: string,
+      pwd?: string,
+      oauth?: string,
+      disableProductStyleUrl?: boolean,
+      isMemoryPersistence?: boolean,
+    );
+  }
+}
+
+declare module 'azurite/dist/src/blob/BlobServer' {
+  import ServerBase from 'azurite/dist/src/common/ServerBase';
+  import BlobConfiguration from 'azurite/dist/src/blob/BlobConfiguration';
+  export default class BlobServer extends ServerBase {
+    constructor(configuration: BlobConfiguration);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Azurite (Table + Blob) in this process, through its server classes. In-process rather than
+ * a child process: it starts in ~20 ms, needs no process management, and stopping the
+ * parent can never leave an emulator running. Telemetry lives only in Azurite's CLI entry
+ * points, which are not used, so nothing reaches out of the machine.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BlobConfiguration from 'azurite/dist/src/blob/BlobConfiguration';
+import BlobServer from 'azurite/dist/src/blob/BlobServer';
+import type ServerBase from 'azurite/dist/src/common/ServerBase';
+import TableConfiguration from 'azurite/dist/src/table/TableConfiguration';
+import TableServer from 'azurite/dist/src/table/TableServer';
+import { azuriteConnectionString } from '../../functions/storage/connection-string';
+
+export interface AzuriteOptions {
+  /** Interface to bind (default 127.0.0.1: the emulator's key is public). */
+  host?: string;
+  /** 0 picks a free port. */
+  blobPort: number;
+  tablePort: number;
+  /** Folder to persist data in; undefined keeps everything in memory (tests). */
+  location?: string;
+}
+
+export interface RunningAzurite {
+  readonly host: string;
+  readonly blobPort: number;
+  readonly tablePort: number;
+  readonly location: string | undefined;
+  /** Explicit connection string for this instance's ports. */
+  readonly connectionString: string;
+  stop(): Promise<void>;
+}
+
+export class AzuriteStartError extends Error {
+  constructor(service: string, host: string, port: number, cause: unknown) {
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+    const hint =
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use (another Azurite or "npm start"?); stop it or choose another port with AZURITE_${service.toUpperCase()}_PORT`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+    super(`Azurite ${service} cannot listen on ${host}:${port}: ${hint}`, { cause });
+    this.name = 'AzuriteStartError';
+  }
+}
+
+function portOf(server: ServerBase): number {
+  return Number(new URL(server.getHttpServerAddress()).port);
+}
+
+async function startServer(server: ServerBase, service: string, host: string, port: number): Promise<void> {
+  try {
+    await server.start();
+  } catch (error) {
+    throw new AzuriteStartError(service, host, port, error);
+  }
+}
+
+export async function startAzurite(options: AzuriteOptions): Promise<RunningAzurite> {
+  const host = options.host ?? '127.0.0.1';
+  const location = options.location;
+  const inMemory = location === undefined;
+  // Same file names as the Azurite CLI, so `npx azurite --location <folder>` can open it too.
+  const dir = location ?? '.';
+  if (location) mkdirSync(location, { recursive: true });
+  const loose = true;
+  const skipApiVersionCheck = true; // The SDKs send newer API versions than Azurite knows.
+
+  const table = new TableServer(
+    new TableConfiguration(
+      host,
+      options.tablePort,
+      undefined,
+      path.join(dir, '__azurite_db_table__.json'),
+      false,
+      false,
+      undefined,
+      undefined,
+      loose,
+      skipApiVersionCheck,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      inMemory,
+    ),
+  );
+  const blob = new BlobServer(
+    new BlobConfiguration(
+      host,
+      options.blobPort,
+      undefined,
+      path.join(dir, '__azurite_db_blob__.json'),
+      path.join(dir, '__azurite_db_blob_extent__.json'),
+      [{ locationId: 'Default', locationPath: path.join(dir, '__blobstorage__'), maxConcurrency: 10 }],
+      false,
+      undefined,
+      false,
+      undefined,
+      loose,
+      skipApiVersionCheck,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      inMemory,
+    ),
+  );
+
+  await startServer(table, 'Table', host, options.tablePort);
+  try {
+    await startServer(blob, 'Blob', host, options.blobPort);
+  } catch (error) {
+    await table.close();
+    throw error;
+  }
+
+  const tablePort = portOf(table);
+  const blobPort = portOf(blob);
+  let stopping: Promise<void> | undefined;
+  return {
+    host,
+    blobPort,
+    tablePort,
+    location,
+    connectionString: azuriteConnectionString({ host, blobPort, tablePort }),
+    stop() {
+      // Closing saves the Loki databases to disk, which is what makes data survive a restart.
+      stopping ??= Promise.all([table.close(), blob.close()]).then(() => undefined);
+      return stopping;
+    },
+  };
+}
