@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { renderFinding } from '../../shared/validation/messages-sv';
+import { AuthenticationError } from '../auth/token-verifier';
+import { ApiError, serviceUnavailable, unauthorized } from './api-error';
+
+/** Storage that cannot be reached is worth a retry; the client is told when. */
+export function isTransientStorageError(error: unknown): boolean {
+  const e = error as { code?: string; statusCode?: number; name?: string };
+  if (e?.name === 'RestError' && (e.statusCode === undefined || e.statusCode >= 500)) return true;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(e?.code ?? '');
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+  return { status, jsonBody: body, headers: { 'Cache-Control': 'no-store', ...headers } };
+}
+
+/**
+ * The one place where errors become HTTP responses. Every body is `{code, message}` in
+ * Swedish, with findings when there are some; anything unexpected is a 500 with a correlation
+ * id to quote, and its details go to the log only.
+ */
+export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
+  const known = error instanceof AuthenticationError ? unauthorized() : isTransientStorageError(error) ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.') : error;
+  if (known instanceof ApiError) {
+    const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
+    if (known.status >= 500) context.warn(`${known.code}: ${String((error as Error)?.message ?? error)}`);
+    return jsonResponse(known.status, { code: known.code, message: known.messageSv, ...(findings ? { findings } : {}), ...(known.extra.details ? { details: known.extra.details } : {}) }, known.extra.headers);
+  }
+  const correlationId = context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
+  context.error(`unexpected error [${correlationId}]`, error);
+  return jsonResponse(500, { code: 'internal', message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`, correlationId });
+}

@@ -1,0 +1,42 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { findForbund } from '../../shared/model/selectors';
+import { belongsTo, hasRole, type Principal, type Role } from '../auth/principal';
+import { forbidden } from './api-error';
+import { errorResponse } from './error-response';
+import { getServices, type Services } from './services';
+
+export interface ForbundCall {
+  request: HttpRequest;
+  context: InvocationContext;
+  principal: Principal;
+  forbund: ForbundConfig;
+  services: Services;
+}
+
+const NO_ACCESS = 'Du har inte behörighet till detta förbund.';
+
+/**
+ * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
+ * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
+ * another tenant leaks. Every error leaves through errorResponse.
+ */
+export function forbundRoute(minimumRole: Role, handler: (call: ForbundCall) => Promise<HttpResponseInit>): HttpHandler {
+  return async (request, context) => {
+    try {
+      const services = getServices();
+      const principal = await services.verifyToken(request.headers.get('authorization'));
+      const forbundId = request.params.forbund ?? '';
+      const forbund = findForbund(services.registry, forbundId);
+      if (!forbund || !belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
+      if (!hasRole(principal, minimumRole)) throw forbidden(minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.');
+      return await handler({ request, context, principal, forbund, services });
+    } catch (error) {
+      return errorResponse(error, context);
+    }
+  };
+}
+
+export function actorOf(principal: Principal): { subject: string; name?: string; role: string } {
+  return { subject: principal.subject, name: principal.name, role: principal.party ? `${principal.role}:${principal.party}` : principal.role };
+}

@@ -1,0 +1,29 @@
+import type { Actor, AuditEvent, CurrentReport, NewSubmission, PeriodSettings, Receipt, ReportKey, StoredSubmission, SubmissionState, SubmissionVersion } from './model';
+
+/** Thrown when the version named is not the current one (someone resubmitted meanwhile). */
+export class NotCurrentError extends Error {
+  override name = 'NotCurrentError';
+  constructor(readonly currentVersion: number | undefined) {
+    super(`not the current version (current: ${currentVersion ?? 'none'})`);
+  }
+}
+
+/**
+ * Everything the handlers need from storage. One implementation talks to Azure Table storage
+ * (Azurite locally); handlers never touch the SDK.
+ */
+export interface SubmissionRepository {
+  /**
+   * Stores a new immutable version and moves the current pointer to it, or — when the content
+   * hash equals the current version's — returns the existing receipt and stores nothing new.
+   */
+  submit(submission: NewSubmission): Promise<{ receipt: Receipt; created: boolean }>;
+  listCurrent(forbund: string, period: string): Promise<CurrentReport[]>;
+  listVersions(forbund: string, period: string): Promise<SubmissionVersion[]>;
+  getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined>;
+  /** Approves or returns the current version; NotCurrentError if `version` is not current. */
+  transition(forbund: string, period: string, key: ReportKey, version: number, to: Exclude<SubmissionState, 'inskickad'>, actor: Actor, comment?: string): Promise<CurrentReport>;
+  getPeriod(forbund: string, period: string): Promise<PeriodSettings>;
+  putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings>;
+  listAudit(forbund: string, period: string): Promise<AuditEvent[]>;
+}

@@ -1,0 +1,51 @@
+import { hasErrors, hasWarnings } from '../../shared/validation/findings';
+import { conflict, unprocessable } from '../api/api-error';
+import { actorOf, type ForbundCall } from '../api/forbund-route';
+import { contentHash } from './content-hash';
+import { checkDraft, type SubmissionDraft } from './intake';
+import type { DraftSource } from './read-draft';
+import type { Receipt } from './model';
+
+export interface SubmitOutcome {
+  receipt: Receipt;
+  created: boolean;
+  warnings: ReturnType<typeof checkDraft>['validation']['findings'];
+}
+
+/**
+ * Checks and stores one submission. Nothing is stored unless every check passes: findings
+ * with *fel* are a 422, *varningar* need a comment, and a locked period or a passed deadline
+ * is a 409.
+ */
+export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, source: DraftSource): Promise<SubmitOutcome> {
+  const { services, forbund, principal } = call;
+  const checked = checkDraft(services.registry, forbund, principal, draft);
+  const { findings } = checked.validation;
+  if (hasErrors(findings)) throw unprocessable('validation-failed', 'Uppgifterna innehåller fel. Rätta cellerna i listan och skicka igen.', findings);
+  if (hasWarnings(findings) && !draft.comment) {
+    throw unprocessable('comment-required', 'Uppgifterna har varningar. Skriv en kommentar som förklarar dem och skicka igen.', findings);
+  }
+  const settings = await services.repository.getPeriod(forbund.id, checked.period.id);
+  if (settings.locked) throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
+  const now = services.now();
+  if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
+    throw conflict('deadline-passed', `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`);
+  }
+  const sha256 = contentHash({ templateId: checked.template.id, templateVersion: checked.template.version, scope: draft.scope, values: checked.values });
+  const { receipt, created } = await services.repository.submit({
+    forbund: forbund.id,
+    period: checked.period.id,
+    templateId: checked.template.id,
+    templateVersion: checked.template.version,
+    scope: draft.scope,
+    party: checked.party,
+    values: checked.values,
+    sha256,
+    comment: draft.comment,
+    source,
+    actor: actorOf(principal),
+    late: false,
+  });
+  return { receipt, created, warnings: findings };
+}
+

@@ -1,0 +1,74 @@
+import { createStorageClients } from '../storage';
+import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azurite';
+import { contentHash } from './content-hash';
+import type { NewSubmission } from './model';
+import { NotCurrentError } from './repository';
+import { TableSubmissionRepository } from './table-repository';
+
+let azurite: RunningAzurite;
+let repo: TableSubmissionRepository;
+const actor = { subject: 'u1', role: 'reporter:umea' };
+
+beforeAll(async () => {
+  azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  const clients = createStorageClients(azurite.connectionString);
+  repo = new TableSubmissionRepository(clients.tableClient('testsubmissions'), clients.blobService.getContainerClient('test-values'));
+});
+afterAll(() => azurite.stop());
+
+function draft(values: Record<string, number | string | null>, over: Partial<NewSubmission> = {}): NewSubmission {
+  const base = { forbund: 'umearegionen', period: '2023T1', templateId: 'deltagare-avslut', templateVersion: 1, scope: 'ungdomstorget', party: 'umea', values, source: 'json' as const, actor, late: false, ...over };
+  return { ...base, sha256: contentHash(base) };
+}
+
+it('stores immutable versions, returns the same receipt for identical content, and keeps values', async () => {
+  const first = await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period: '2022T1' }));
+  const again = await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period: '2022T1' }));
+  const second = await repo.submit(draft({ 'deltagare.antal.k': 2, 'deltagare.antal.m': null }, { period: '2022T1' }));
+  expect(first).toMatchObject({ created: true, receipt: { version: 1 } });
+  expect(again).toEqual({ created: false, receipt: first.receipt });
+  expect(second).toMatchObject({ created: true, receipt: { version: 2 } });
+  const key = { templateId: 'deltagare-avslut', scope: 'ungdomstorget', party: 'umea' };
+  expect((await repo.getVersion('umearegionen', '2022T1', key, 1))?.values).toEqual({ 'deltagare.antal.k': 1 });
+  expect((await repo.getVersion('umearegionen', '2022T1', key, 2))?.values).toEqual({ 'deltagare.antal.k': 2, 'deltagare.antal.m': null });
+  const audit = await repo.listAudit('umearegionen', '2022T1');
+  expect(audit.map((a) => a.event)).toEqual(['submitted', 'submitted']);
+});
+
+it('20 parallel resubmissions of one scope become 20 contiguous versions with the pointer at the last, none lost', async () => {
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => repo.submit(draft({ 'deltagare.antal.k': 100 + i }, { period: '2023T2' }))));
+  const versions = results.map((r) => r.receipt.version).sort((a, b) => a - b);
+  expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  const stored = await repo.listVersions('umearegionen', '2023T2');
+  expect(stored.map((v) => v.version).sort((a, b) => a - b)).toEqual(versions);
+  expect(new Set(stored.map((v) => v.sha256)).size).toBe(20);
+  const [current] = await repo.listCurrent('umearegionen', '2023T2');
+  expect(current?.version).toBe(20);
+  const latest = results.find((r) => r.receipt.version === 20)!;
+  expect(current?.sha256).toBe(latest.receipt.sha256);
+});
+
+it('moves state only on the current version, and keeps tenants apart', async () => {
+  const key = { templateId: 'deltagare-avslut', scope: 'vuxentorget', party: 'umea' };
+  await repo.submit(draft({ 'deltagare.antal.k': 5 }, { period: '2023T3', scope: 'vuxentorget' }));
+  await repo.submit(draft({ 'deltagare.antal.k': 6 }, { period: '2023T3', scope: 'vuxentorget' }));
+  await expect(repo.transition('umearegionen', '2023T3', key, 1, 'godkand', actor)).rejects.toBeInstanceOf(NotCurrentError);
+  const returned = await repo.transition('umearegionen', '2023T3', key, 2, 'returnerad', actor, 'Kontrollera männen');
+  expect(returned).toMatchObject({ state: 'returnerad', stateComment: 'Kontrollera männen', version: 2 });
+  expect(await repo.listCurrent('skelleftea-norsjo', '2023T3')).toEqual([]);
+});
+
+it('keeps a value set too large for one entity in Blob storage and reads it back', async () => {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < 400; i++) values[`s.r${i}.text`] = 'x'.repeat(1000);
+  const { receipt } = await repo.submit(draft(values, { period: '2024', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' }));
+  const stored = await repo.getVersion('umearegionen', '2024', { templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' }, receipt.version);
+  expect(stored?.values).toEqual(values);
+});
+
+it('stores period settings with an audit event', async () => {
+  expect(await repo.getPeriod('umearegionen', '2025T1')).toEqual({ locked: false });
+  await repo.putPeriod('umearegionen', '2025T1', { deadline: '2025-05-15T23:59:59+02:00', locked: true }, actor);
+  expect(await repo.getPeriod('umearegionen', '2025T1')).toMatchObject({ deadline: '2025-05-15T23:59:59+02:00', locked: true });
+  expect((await repo.listAudit('umearegionen', '2025T1')).map((a) => a.event)).toEqual(['period-updated']);
+});

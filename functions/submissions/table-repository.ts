@@ -1,0 +1,300 @@
+import { randomBytes } from 'node:crypto';
+import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { ContainerClient } from '@azure/storage-blob';
+import type { CellValue } from '../../shared/model/cell-kind';
+import { submissionId, type Actor, type AuditEvent, type CurrentReport, type NewSubmission, type PeriodSettings, type Receipt, type ReportKey, type StoredSubmission, type SubmissionState, type SubmissionVersion } from './model';
+import { NotCurrentError, type SubmissionRepository } from './repository';
+
+/*
+ * Layout: one table; PartitionKey = "<förbund>_<period>", so a tenant's period is one
+ * partition and two tenants never share one. Row keys (ids never contain "_"):
+ *   v_<template>_<scope>_<party>_<000001>  immutable version, values as JSON
+ *   c_<template>_<scope>_<party>           current pointer, moved with ETag concurrency
+ *   a_<iso time>_<random>                  append-only audit event
+ *   p                                      period settings (deadline, locked)
+ * A version, its pointer move and its audit event are written in one entity-group
+ * transaction: all or nothing, and a stale pointer ETag rolls the whole batch back.
+ */
+
+/** A string property holds at most 64 KiB (32 K UTF-16 units); stay well below. */
+const CHUNK_CHARS = 30_000;
+/** An entity holds at most 1 MiB; beyond this many chunks the values go to Blob storage. */
+const MAX_INLINE_CHUNKS = 8;
+const MAX_ATTEMPTS = 200;
+
+type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
+
+const partitionKey = (forbund: string, period: string) => `${forbund}_${period}`;
+const keyPart = (k: ReportKey) => `${k.templateId}_${k.scope}_${k.party}`;
+const versionRowKey = (k: ReportKey, version: number) => `v_${keyPart(k)}_${String(version).padStart(6, '0')}`;
+const pointerRowKey = (k: ReportKey) => `c_${keyPart(k)}`;
+const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function isConflict(error: unknown): boolean {
+  const status = (error as { statusCode?: number }).statusCode;
+  return status === 409 || status === 412;
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+function auditEntity(pk: string, event: AuditEvent): Entity {
+  return {
+    partitionKey: pk,
+    rowKey: `a_${event.at}_${randomBytes(4).toString('hex')}`,
+    event: event.event,
+    at: event.at,
+    actor: JSON.stringify(event.actor),
+    subject: event.subject,
+    sha256: event.sha256,
+    before: event.before,
+    after: event.after,
+    comment: event.comment,
+  };
+}
+
+function toCurrent(e: TableEntityResult<Record<string, unknown>>, period: string): CurrentReport {
+  const key = { templateId: str(e.templateId) ?? '', scope: str(e.scope) ?? '', party: str(e.party) ?? '' };
+  const version = num(e.version);
+  return {
+    ...key,
+    id: submissionId(period, key, version),
+    version,
+    sha256: str(e.sha256) ?? '',
+    state: (str(e.state) ?? 'inskickad') as SubmissionState,
+    stateComment: str(e.stateComment),
+    submittedAt: str(e.submittedAt) ?? '',
+    updatedAt: str(e.updatedAt) ?? '',
+    late: e.late === true,
+  };
+}
+
+function toVersion(e: TableEntityResult<Record<string, unknown>>, forbund: string, period: string): SubmissionVersion {
+  const key = { templateId: str(e.templateId) ?? '', scope: str(e.scope) ?? '', party: str(e.party) ?? '' };
+  const version = num(e.version);
+  return {
+    ...key,
+    id: submissionId(period, key, version),
+    forbund,
+    period,
+    version,
+    templateVersion: num(e.templateVersion),
+    sha256: str(e.sha256) ?? '',
+    submittedAt: str(e.submittedAt) ?? '',
+    submittedBy: JSON.parse(str(e.submittedBy) ?? '{}') as Actor,
+    comment: str(e.comment),
+    source: str(e.source) === 'xlsx' ? 'xlsx' : 'json',
+    late: e.late === true,
+  };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class TableSubmissionRepository implements SubmissionRepository {
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly overflow: ContainerClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Creates the table and container once; concurrent first calls share the same promise. */
+  private ensure(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.table.createTable();
+      await this.overflow.createIfNotExists();
+    })().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
+    try {
+      return await this.table.getEntity<Record<string, unknown>>(pk, pointerRowKey(key));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private async encodeValues(pk: string, rowKey: string, values: Record<string, CellValue>): Promise<Record<string, string>> {
+    const json = JSON.stringify(values);
+    const chunks: string[] = [];
+    for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(json.slice(i, i + CHUNK_CHARS));
+    if (chunks.length <= MAX_INLINE_CHUNKS) return Object.fromEntries(chunks.map((c, i) => [`values${i}`, c]));
+    const blobName = `${pk}/${rowKey}.json`;
+    await this.overflow.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json' } });
+    return { valuesBlob: blobName };
+  }
+
+  private async decodeValues(e: Record<string, unknown>): Promise<Record<string, CellValue>> {
+    const blobName = str(e.valuesBlob);
+    if (blobName) return JSON.parse((await this.overflow.getBlockBlobClient(blobName).downloadToBuffer()).toString('utf8')) as Record<string, CellValue>;
+    let json = '';
+    for (let i = 0; typeof e[`values${i}`] === 'string'; i++) json += e[`values${i}`] as string;
+    return JSON.parse(json || '{}') as Record<string, CellValue>;
+  }
+
+  async submit(s: NewSubmission): Promise<{ receipt: Receipt; created: boolean }> {
+    await this.ensure();
+    const pk = partitionKey(s.forbund, s.period);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const pointer = await this.readPointer(pk, s);
+      if (pointer && pointer.sha256 === s.sha256) {
+        const current = toCurrent(pointer, s.period);
+        return { receipt: { id: current.id, version: current.version, sha256: current.sha256, submittedAt: current.submittedAt }, created: false };
+      }
+      const version = pointer ? num(pointer.version) + 1 : 1;
+      const at = this.now().toISOString();
+      const rowKey = versionRowKey(s, version);
+      const versionEntity: Entity = {
+        partitionKey: pk,
+        rowKey,
+        templateId: s.templateId,
+        scope: s.scope,
+        party: s.party,
+        version,
+        templateVersion: s.templateVersion,
+        sha256: s.sha256,
+        submittedAt: at,
+        submittedBy: JSON.stringify(s.actor),
+        comment: s.comment,
+        source: s.source,
+        late: s.late,
+        ...(await this.encodeValues(pk, rowKey, s.values)),
+      };
+      const pointerEntity: Entity = {
+        partitionKey: pk,
+        rowKey: pointerRowKey(s),
+        templateId: s.templateId,
+        scope: s.scope,
+        party: s.party,
+        version,
+        sha256: s.sha256,
+        state: 'inskickad',
+        stateComment: '',
+        submittedAt: at,
+        updatedAt: at,
+        late: s.late,
+      };
+      const id = submissionId(s.period, s, version);
+      const actions: TransactionAction[] = [
+        ['create', versionEntity],
+        pointer ? ['update', pointerEntity, 'Replace', { etag: pointer.etag }] : ['create', pointerEntity],
+        ['create', auditEntity(pk, { at, event: 'submitted', actor: s.actor, subject: id, sha256: s.sha256, before: pointer ? `${String(pointer.state)} v${String(pointer.version)}` : 'saknas', after: `inskickad v${version}`, comment: s.comment })],
+      ];
+      try {
+        await this.table.submitTransaction(actions);
+        return { receipt: { id, version, sha256: s.sha256, submittedAt: at }, created: true };
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        // Another submission moved the pointer first; read it again and take the next version.
+        await pause(Math.random() * Math.min(50, 2 + attempt * 2));
+      }
+    }
+    throw new Error(`could not store submission after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  private async list(pk: string, prefix: string): Promise<TableEntityResult<Record<string, unknown>>[]> {
+    const out: TableEntityResult<Record<string, unknown>>[] = [];
+    // Row keys sort lexically, so a prefix range is "≥ prefix and < prefix with its last char bumped".
+    const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const filter = `PartitionKey eq ${odataString(pk)} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(upper)}`;
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(e);
+    return out;
+  }
+
+  async listCurrent(forbund: string, period: string): Promise<CurrentReport[]> {
+    await this.ensure();
+    return (await this.list(partitionKey(forbund, period), 'c_')).map((e) => toCurrent(e, period));
+  }
+
+  async listVersions(forbund: string, period: string): Promise<SubmissionVersion[]> {
+    await this.ensure();
+    return (await this.list(partitionKey(forbund, period), 'v_')).map((e) => toVersion(e, forbund, period));
+  }
+
+  async getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined> {
+    await this.ensure();
+    try {
+      const e = await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), versionRowKey(key, version));
+      return { ...toVersion(e, forbund, period), values: await this.decodeValues(e) };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async transition(forbund: string, period: string, key: ReportKey, version: number, to: Exclude<SubmissionState, 'inskickad'>, actor: Actor, comment?: string): Promise<CurrentReport> {
+    await this.ensure();
+    const pk = partitionKey(forbund, period);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const pointer = await this.readPointer(pk, key);
+      if (!pointer || num(pointer.version) !== version) throw new NotCurrentError(pointer ? num(pointer.version) : undefined);
+      const at = this.now().toISOString();
+      const updated = { partitionKey: pk, rowKey: pointerRowKey(key), state: to, stateComment: comment ?? '', updatedAt: at };
+      const id = submissionId(period, key, version);
+      try {
+        await this.table.submitTransaction([
+          ['update', updated, 'Merge', { etag: pointer.etag }],
+          ['create', auditEntity(pk, { at, event: to === 'godkand' ? 'approved' : 'returned', actor, subject: id, sha256: str(pointer.sha256), before: str(pointer.state), after: to, comment })],
+        ]);
+        return toCurrent({ ...pointer, ...updated }, period);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        await pause(Math.random() * 10);
+      }
+    }
+    throw new Error(`could not update state after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  async getPeriod(forbund: string, period: string): Promise<PeriodSettings> {
+    await this.ensure();
+    try {
+      const e = await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), 'p');
+      return { deadline: str(e.deadline) || undefined, locked: e.locked === true, updatedAt: str(e.updatedAt) };
+    } catch (error) {
+      if (isNotFound(error)) return { locked: false };
+      throw error;
+    }
+  }
+
+  async putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings> {
+    await this.ensure();
+    const pk = partitionKey(forbund, period);
+    const before = await this.getPeriod(forbund, period);
+    const at = this.now().toISOString();
+    const after: PeriodSettings = { deadline: settings.deadline, locked: settings.locked, updatedAt: at };
+    await this.table.submitTransaction([
+      ['upsert', { partitionKey: pk, rowKey: 'p', deadline: after.deadline ?? '', locked: after.locked, updatedAt: at }, 'Replace'],
+      ['create', auditEntity(pk, { at, event: 'period-updated', actor, subject: period, before: JSON.stringify(before), after: JSON.stringify(after) })],
+    ]);
+    return after;
+  }
+
+  async listAudit(forbund: string, period: string): Promise<AuditEvent[]> {
+    await this.ensure();
+    return (await this.list(partitionKey(forbund, period), 'a_')).map((e) => ({
+      at: str(e.at) ?? '',
+      event: str(e.event) as AuditEvent['event'],
+      actor: JSON.parse(str(e.actor) ?? '{}') as Actor,
+      subject: str(e.subject) ?? '',
+      sha256: str(e.sha256),
+      before: str(e.before),
+      after: str(e.after),
+      comment: str(e.comment),
+    }));
+  }
+}
