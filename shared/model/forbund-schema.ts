@@ -78,12 +78,50 @@ export const impactIndicatorSchema = z.object({
 });
 export type ImpactIndicator = z.infer<typeof impactIndicatorSchema>;
 
+/** Seed 004, Bilaga 1: "Vid viktningen tillåts en avvikelse på (+/- 5 % per målområde)". */
+export const AREA_WEIGHT_TOLERANCE = 0.05;
+
+const svNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+/**
+ * What is wrong with a social budget, in Swedish, one message per problem: an indicator in an
+ * unknown area, an id used twice, or an area whose indicator weights add up to more than ±5 %
+ * away from the area's index points.
+ */
+export function checkSocialBudget(budget: { areas: readonly { id: string; name: string; points: number }[]; indicators: readonly { id: string; area: string; weight: number }[] }): string[] {
+  const problems: string[] = [];
+  const areaIds = new Set(budget.areas.map((a) => a.id));
+  if (areaIds.size !== budget.areas.length) problems.push('Två målområden har samma id');
+  const seen = new Set<string>();
+  for (const i of budget.indicators) {
+    if (seen.has(i.id)) problems.push(`Indikatorn ${i.id} finns två gånger`);
+    seen.add(i.id);
+    if (!areaIds.has(i.area)) problems.push(`Indikatorn ${i.id} hör till okänt målområde ${i.area}`);
+  }
+  for (const area of budget.areas) {
+    const sum = budget.indicators.filter((i) => i.area === area.id).reduce((acc, i) => acc + i.weight, 0);
+    const low = area.points * (1 - AREA_WEIGHT_TOLERANCE);
+    const high = area.points * (1 + AREA_WEIGHT_TOLERANCE);
+    if (sum < low - 1e-9 || sum > high + 1e-9) {
+      const f = (n: number) => svNumber.format(n);
+      problems.push(
+        `Indikatorernas vikter i målområdet ${area.name} summerar till ${f(sum)}, men ska vara ${f(area.points)} ± 5 % (${f(low)}–${f(high)})`,
+      );
+    }
+  }
+  return problems;
+}
+
 /** The year's social budget: goal areas with index points and weighted indicators (seed 004, Bilaga 1). */
-export const socialBudgetSchema = z.object({
-  targetIndex: z.number().min(0).max(100),
-  areas: z.array(goalAreaSchema).min(1),
-  indicators: z.array(impactIndicatorSchema).min(1),
-});
+export const socialBudgetSchema = z
+  .object({
+    targetIndex: z.number().min(0).max(100),
+    areas: z.array(goalAreaSchema).min(1),
+    indicators: z.array(impactIndicatorSchema).min(1),
+  })
+  .superRefine((budget, ctx) => {
+    for (const message of checkSocialBudget(budget)) ctx.addIssue({ code: 'custom', message, path: ['indicators'] });
+  });
 export type SocialBudget = z.infer<typeof socialBudgetSchema>;
 
 /** Configuration that changes from year to year (decided by the board). */

@@ -49,13 +49,22 @@ function toElementId(id: string): string {
   return id.replace(/-/g, '_');
 }
 
+const tkrFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+/** "−2 010": Swedish grouping and a true minus sign, as in the annual report. */
+function formatTkr(value: number): string {
+  return tkrFormat.format(value).replace(/-/g, '\u2212');
+}
+
 function rowsFromSource(source: RowSource, forbund: ForbundConfig, yearConfig: ForbundYear | undefined): Row[] {
   const row = (id: string, label: string, extra: Partial<Row> = {}): Row => ({ id: toElementId(id), label, indent: 0, ...extra });
   switch (source.source) {
     case 'kommuner':
       return forbund.parties.filter((p) => p.kind === 'kommun').map((p) => row(p.id, p.name, { help: p.kommunkod ? `Kommunkod ${p.kommunkod}` : undefined }));
     case 'budget-lines':
-      return (yearConfig?.budget ?? []).filter((l) => source.group === undefined || l.group === source.group).map((l) => row(l.id, l.label));
+      return (yearConfig?.budget ?? [])
+        .filter((l) => source.group === undefined || l.group === source.group)
+        .map((l) => row(l.id, l.label, { help: `Budget: ${formatTkr(l.budget)} tkr` }));
     case 'initiatives':
       return (yearConfig?.initiatives ?? []).map((i) => row(i.id, `${i.number}. ${i.name}`, { help: `${i.area}. Sammankallande: ${i.sammankallande}` }));
     case 'impact-indicators':
@@ -67,7 +76,7 @@ function rowsFromSource(source: RowSource, forbund: ForbundConfig, yearConfig: F
 
 function resolveSection(section: Section, forbund: ForbundConfig, yearConfig: ForbundYear | undefined): ResolvedSection {
   const sourced = section.rowSource ? rowsFromSource(section.rowSource, forbund, yearConfig) : [];
-  const rows = [...section.rows, ...sourced].map((row): ResolvedRow => {
+  const rows = (section.sourcedRows === 'first' ? [...sourced, ...section.rows] : [...section.rows, ...sourced]).map((row): ResolvedRow => {
     const columns = section.columns.filter((c) => row.columns === undefined || row.columns.includes(c.id));
     const cells = columns.map(
       (column): ResolvedCell => ({

@@ -11,8 +11,14 @@ const refPart = '[a-z][a-z0-9_]*';
 export const cellRefPatternSchema = z
   .string()
   .regex(new RegExp(`^${refPart}\\.(${refPart}|\\*)\\.(${refPart}|\\*)$`), 'Cellreferens ska skrivas sektion.rad.kolumn');
-/** A term is a reference, negated with a leading '-'. */
-export const termSchema = z.string().regex(new RegExp(`^-?${refPart}\\.(${refPart}|\\*)\\.(${refPart}|\\*)$`), 'Term ska skrivas [-]sektion.rad.kolumn');
+/**
+ * A term is a reference, negated with a leading '-'. In the row position a term may also hold
+ * `+`: every row of the term's section except the target's row, for sums over rows drawn from
+ * configuration (a group's budget lines), whose ids the template cannot know.
+ */
+export const termSchema = z
+  .string()
+  .regex(new RegExp(`^-?${refPart}\\.(${refPart}|\\*|\\+)\\.(${refPart}|\\*)$`), 'Term ska skrivas [-]sektion.rad.kolumn');
 
 export const severitySchema = z.enum(['fel', 'varning']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -25,12 +31,14 @@ const ruleBase = {
   /** Absolute tolerance, plus an allowance per term (0.5 per line for figures rounded to tkr). */
   tolerance: z.number().min(0).default(0),
   tolerancePerTerm: z.number().min(0).default(0),
+  /** Added to the terms: `target ≤ 100 − a − b` for shares that cannot exceed 100 % together. */
+  constant: z.number().optional(),
 };
 
 export const ruleSchema = z.discriminatedUnion('check', [
-  /** target = Σ terms */
+  /** target = constant + Σ terms */
   z.object({ check: z.literal('sum'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
-  /** target ≤ Σ terms (a part never exceeds its whole) */
+  /** target ≤ constant + Σ terms (a part never exceeds its whole) */
   z.object({ check: z.literal('lte'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
@@ -82,6 +90,8 @@ export const sectionSchema = z
     columns: z.array(columnSchema).min(1),
     rows: z.array(rowSchema).default([]),
     rowSource: rowSourceSchema.optional(),
+    /** Where rows from `rowSource` go: after the section's own rows (default), or before them (lines, then their Summa). */
+    sourcedRows: z.enum(['first', 'last']).optional(),
   })
   .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, { message: 'En sektion behöver rader eller en radkälla' });
 export type Section = z.infer<typeof sectionSchema>;
@@ -106,8 +116,11 @@ export const templateDefinitionSchema = z
     help: z.string().min(3),
     period: periodRuleSchema,
     scope: scopeKindSchema,
-    /** Party kinds that may submit. Kansliet may always submit (e.g. importing SCB files). */
-    submitters: z.array(partyKindSchema).min(1),
+    /**
+     * Party kinds that may submit. Kansliet may always submit (e.g. importing SCB files); an empty
+     * list means kansliet only (the förbund's own accounts, SCB imports).
+     */
+    submitters: z.array(partyKindSchema),
     /** Limit to some förbund (e.g. ArbSam is Skellefteå-Norsjö's own). */
     forbund: z.array(forbundIdSchema).optional(),
     sections: z.array(sectionSchema).min(1),

@@ -23,7 +23,8 @@ function parseRef(ref: string): { sign: 1 | -1; section: string; row: string; co
 /**
  * Expands a rule's wildcards over the rows and columns of its target's section. An instance
  * is dropped when any cell it names does not exist (a row with fewer columns, say), so a rule
- * written once for a whole table never invents cells.
+ * written once for a whole table never invents cells. A term with `+` as its row stands for
+ * every row of its section (except the target's row) that has a cell in the bound column.
  */
 export function expandRule(rule: Rule, template: ResolvedTemplate): RuleInstance[] {
   const target = parseRef(rule.target);
@@ -37,10 +38,15 @@ export function expandRule(rule: Rule, template: ResolvedTemplate): RuleInstance
     for (const column of columnIds) {
       const targetId = `${target.section}.${row}.${column}`;
       if (!template.cellById.has(targetId)) continue;
-      const bound = terms.map((t) => ({
-        cellId: `${t.section}.${t.row === '*' ? row : t.row}.${t.column === '*' ? column : t.column}`,
-        sign: t.sign as 1 | -1,
-      }));
+      const bound = terms.flatMap((t) => {
+        const col = t.column === '*' ? column : t.column;
+        if (t.row !== '+') return [{ cellId: `${t.section}.${t.row === '*' ? row : t.row}.${col}`, sign: t.sign as 1 | -1 }];
+        const rows = template.sections.find((s) => s.id === t.section)?.rows ?? [];
+        return rows
+          .filter((r) => !(t.section === target.section && r.id === row))
+          .map((r) => ({ cellId: `${t.section}.${r.id}.${col}`, sign: t.sign as 1 | -1 }))
+          .filter((b) => template.cellById.has(b.cellId));
+      });
       if (bound.every((t) => template.cellById.has(t.cellId))) instances.push({ rule, target: targetId, terms: bound });
     }
   }
@@ -56,7 +62,7 @@ export type RuleOutcome =
 export function evaluateRule(instance: RuleInstance, values: ReadonlyMap<CellId, CellValue>): RuleOutcome {
   const actual = values.get(instance.target);
   if (typeof actual !== 'number') return { status: 'incomplete' };
-  let expected = 0;
+  let expected = instance.rule.constant ?? 0;
   for (const term of instance.terms) {
     const v = values.get(term.cellId);
     if (typeof v !== 'number') return { status: 'incomplete' };

@@ -100,7 +100,10 @@ export function validateSubmission(
     if (outcome.status !== 'failed') continue;
     const target = template.cellById.get(instance.target);
     if (!target) continue;
-    const terms = instance.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`).join('');
+    const constant = instance.rule.constant;
+    const terms =
+      (constant === undefined ? '' : String(constant)) +
+      instance.terms.map((t, i) => `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`).join('');
     findings.push(
       finding(
         target,

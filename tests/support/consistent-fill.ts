@@ -109,6 +109,9 @@ function planFor(template: ResolvedTemplate): Plan {
   if (cached) return cached;
   const instances = template.definition.rules.flatMap((r) => expandRule(r, template));
   const sums = instances.filter((i) => i.rule.check === 'sum');
+  // All zeros must solve the sums (the walk starts there); a constant would need a particular solution.
+  const affine = sums.find((i) => (i.rule.constant ?? 0) !== 0);
+  if (affine) throw new Error(`consistentFill does not support a sum rule with a constant (${affine.rule.id})`);
   const lte = instances.filter((i) => i.rule.check === 'lte');
 
   // Order: cells targeted most often first (they become pivots, i.e. derived), leaves last.
@@ -150,7 +153,7 @@ function inRange(value: number, spec: CellSpec): boolean {
 }
 
 function lteHolds(instance: RuleInstance, value: (id: CellId) => number): boolean {
-  const sum = instance.terms.reduce((acc, t) => acc + t.sign * value(t.cellId), 0);
+  const sum = instance.terms.reduce((acc, t) => acc + t.sign * value(t.cellId), instance.rule.constant ?? 0);
   const tolerance = instance.rule.tolerance + instance.rule.tolerancePerTerm * instance.terms.length;
   return value(instance.target) - sum <= tolerance + 1e-9;
 }
