@@ -1,5 +1,6 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
+import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam];
