@@ -6,11 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import BlobConfiguration from 'azurite/dist/src/blob/BlobConfiguration';
-import BlobServer from 'azurite/dist/src/blob/BlobServer';
 import type ServerBase from 'azurite/dist/src/common/ServerBase';
-import TableConfiguration from 'azurite/dist/src/table/TableConfiguration';
-import TableServer from 'azurite/dist/src/table/TableServer';
 import { azuriteConnectionString } from '../../functions/storage/connection-string';
 
 export interface AzuriteOptions {
@@ -59,7 +55,21 @@ async function startServer(server: ServerBase, service: string, host: string, po
   }
 }
 
+/**
+ * Azurite's modules take ~0.8 s to load; scripts that may not need them (the host alone,
+ * `npm run timer` against a running host) load them only when starting Azurite.
+ */
+function loadAzurite() {
+  return {
+    TableServer: (require('azurite/dist/src/table/TableServer') as typeof import('azurite/dist/src/table/TableServer')).default,
+    TableConfiguration: (require('azurite/dist/src/table/TableConfiguration') as typeof import('azurite/dist/src/table/TableConfiguration')).default,
+    BlobServer: (require('azurite/dist/src/blob/BlobServer') as typeof import('azurite/dist/src/blob/BlobServer')).default,
+    BlobConfiguration: (require('azurite/dist/src/blob/BlobConfiguration') as typeof import('azurite/dist/src/blob/BlobConfiguration')).default,
+  };
+}
+
 export async function startAzurite(options: AzuriteOptions): Promise<RunningAzurite> {
+  const { TableServer, TableConfiguration, BlobServer, BlobConfiguration } = loadAzurite();
   const host = options.host ?? '127.0.0.1';
   const location = options.location;
   const inMemory = location === undefined;
