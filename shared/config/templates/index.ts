@@ -1,6 +1,7 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
+import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer];
