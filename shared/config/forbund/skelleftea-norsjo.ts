@@ -16,6 +16,6 @@ export const skellefteaNorsjo: ForbundConfigInput = {
     { id: 'arbsam', name: 'ArbSam', description: 'Arbetslivs- och samverkanscenter, Skellefteå', reportedBy: ['skelleftea'] },
   ],
   platformGroups: [],
-  templates: ['arbsam', 'strategiska-indikatorer'],
+  templates: ['arbsam', 'strategiska-indikatorer', 'helarsekvivalenter'],
   years: {},
 };

@@ -28,7 +28,7 @@ export const umearegionen: ForbundConfigInput = {
     },
   ],
   platformGroups: [{ id: 'arbetsmarknadstorgen', name: 'Arbetsmarknadstorgen', platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'] }],
-  templates: ['deltagare-avslut', 'strategiska-indikatorer'],
+  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter'],
   years: {
     // Seed 001, budget 2024–2026: the kommuner's 25 % is split by share of the working-age population.
     '2024': { populationShares: { umea: 83.7, vannas: 5, nordmaling: 3.7, vindeln: 2.8, robertsfors: 3.6, bjurholm: 1.2 } },

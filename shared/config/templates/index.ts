@@ -1,7 +1,8 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
+import { helarsekvivalenter } from './helarsekvivalenter';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter];
