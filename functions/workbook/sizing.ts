@@ -12,6 +12,9 @@ const LABEL_MAX = 60;
 const DATA_MIN = 11;
 const DATA_MAX = 22;
 const TEXT_MIN = 40;
+/** A single header word wider than this wraps anyway. */
+const WORD_MAX = 32;
+const BOLD_FACTOR = 1.15;
 /** Spaces an alignment indent level takes in column A. */
 const INDENT_WIDTH = 2;
 
@@ -34,9 +37,11 @@ export function columnWidths(template: ResolvedTemplate, layout: TemplateLayout)
       const sectionLayout = layout.sections[i];
       const header = section.columns.find((c) => sectionLayout?.columnNumbers.get(c.id) === column);
       if (!header) return;
-      // Headers wrap, so the longest word matters more than the whole label.
+      // Headers wrap at spaces over about two lines; a long word must fit whole (bold text is
+      // wider than the digits Excel measures widths in).
       const longestWord = Math.max(...header.label.split(/\s+/).map((w) => w.length));
-      width = Math.max(width, clamp(Math.max(longestWord + 2, Math.ceil(header.label.length / 2) + 2), DATA_MIN, DATA_MAX));
+      const wrapped = clamp(Math.ceil(header.label.length / 2) + 2, DATA_MIN, DATA_MAX);
+      width = Math.max(width, wrapped, Math.min(WORD_MAX, Math.ceil(longestWord * BOLD_FACTOR) + 2));
       for (const row of section.rows) {
         for (const cell of row.cells) {
           if (cell.column !== header.id) continue;
