@@ -95,6 +95,7 @@ export const sectionSchema = z
   })
   .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, { message: 'En sektion behöver rader eller en radkälla' });
 export type Section = z.infer<typeof sectionSchema>;
+export type SectionInput = z.input<typeof sectionSchema>;
 
 export const periodRuleSchema = z.object({
   kind: z.enum(['tertial', 'halfyear', 'year']),

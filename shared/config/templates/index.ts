@@ -1,8 +1,9 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
+import { ekonomiUtfall } from './ekonomi-utfall';
 import { helarsekvivalenter } from './helarsekvivalenter';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall];
