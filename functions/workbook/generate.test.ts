@@ -167,6 +167,7 @@ describe('refuses inputs that cannot make a correct workbook', () => {
   it.each([
     ['another year', { period: requirePeriod('2025H1') }],
     ['another period kind', { period: requirePeriod('2024T1') }],
+    ['a sheet named like the identity sheet', { template: { ...c.template, definition: { ...c.template.definition, sheetName: '_Samlad' } } }],
   ])('%s', async (_name, change) => {
     await expect(generateTemplateWorkbook({ ...c, ...change })).rejects.toThrow(WorkbookInputError);
   });

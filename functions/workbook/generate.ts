@@ -69,6 +69,7 @@ function checkInput(input: TemplateWorkbookInput): void {
   if (template.forbundId !== forbund.id) throw new WorkbookInputError(`Mallen är löst för ${template.forbundId}, inte ${forbund.id}`);
   if (period.year !== template.year) throw new WorkbookInputError(`Mallen är löst för ${template.year}, perioden ${period.id} gäller ${period.year}`);
   if (period.kind !== def.period.kind) throw new WorkbookInputError(`Mallen ${def.id} rapporteras per ${def.period.kind}, inte ${period.kind}`);
+  if (def.sheetName.toLowerCase() === META_SHEET_NAME) throw new WorkbookInputError(`Bladnamnet ${META_SHEET_NAME} är reserverat för Samlad`);
 }
 
 /** Plain strings only: exceljs stores them as shared strings, so "=1+1" stays text. */
