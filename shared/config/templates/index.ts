@@ -3,7 +3,8 @@ import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
 import { ekonomiUtfall } from './ekonomi-utfall';
 import { helarsekvivalenter } from './helarsekvivalenter';
+import { samverkansinitiativ } from './samverkansinitiativ';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ];
