@@ -9,13 +9,15 @@
  * Azure Functions Core Tools does it; on Azure they are the Function App's application settings.
  */
 import { z } from 'zod';
+import { authSettingsFrom, authSettingsSchema } from './auth/settings';
+import type { AuthSettings } from './auth/token-verifier';
 import { azuriteConnectionString, parseConnectionString } from './storage/connection-string';
 
 export const samladEnvironments = ['development', 'test', 'production'] as const;
 export type SamladEnvironment = (typeof samladEnvironments)[number];
 
 /** Settings whose values must never appear in an error message. */
-const secretSettings = new Set(['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage']);
+const secretSettings = new Set(['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'AUTH_DEV_SIGNING_KEY']);
 
 /** An unset and an empty variable mean the same thing (`FOO= npm start`). */
 const optionalSetting = z.preprocess(
@@ -28,13 +30,14 @@ const rawSettingsSchema = z.object({
   STORAGE_CONNECTION_STRING: optionalSetting,
   // Azure's own storage setting; every Function App has it, so it is the fallback.
   AzureWebJobsStorage: optionalSetting,
-  // Issue 4 (auth) adds its settings here.
-});
+}).extend(authSettingsSchema.shape);
 
 export type StorageSettingSource = 'STORAGE_CONNECTION_STRING' | 'AzureWebJobsStorage' | 'azurite-default';
 
 export interface AppConfig {
   environment: SamladEnvironment;
+  /** How bearer tokens are verified (dev issuer locally, Entra ID in production). */
+  auth: AuthSettings;
   storage: {
     /** The connection string to hand the SDKs (`UseDevelopmentStorage=true` already expanded). */
     connectionString: string;
@@ -118,8 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ]);
   }
 
+  const auth = authSettingsFrom(raw, raw.SAMLAD_ENV);
+  if (Array.isArray(auth)) throw new ConfigError(auth);
+
   return {
     environment: raw.SAMLAD_ENV,
+    auth,
     storage: {
       connectionString: storage.connectionString,
       source,

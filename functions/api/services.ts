@@ -1,5 +1,4 @@
 import { registry, type Registry } from '../../shared/config/registry';
-import { authSettingsFrom, authSettingsSchema } from '../auth/settings';
 import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import { getConfig } from '../config';
 import { getStorageClients } from '../storage';
@@ -22,13 +21,11 @@ let services: Services | undefined;
 export function getServices(): Services {
   if (!services) {
     const config = getConfig();
-    const auth = authSettingsFrom(authSettingsSchema.parse(process.env), config.environment);
-    if (Array.isArray(auth)) throw new Error(`Invalid auth configuration: ${auth.map((i) => `${i.setting}: ${i.message}`).join('; ')}`);
     const storage = getStorageClients();
     services = {
       registry,
       repository: new TableSubmissionRepository(storage.tableClient(SUBMISSIONS_TABLE), storage.blobService.getContainerClient(VALUES_CONTAINER)),
-      verifyToken: createTokenVerifier(auth),
+      verifyToken: createTokenVerifier(config.auth),
       now: () => new Date(),
     };
   }

@@ -54,7 +54,9 @@ export async function assertSafeXlsx(buffer: Buffer, limits = { bytes: LIMITS.xl
     });
   } catch (error) {
     zip.close();
-    throw error instanceof ApiError ? error : notXlsx();
+    if (error instanceof ApiError) throw error;
+    // yauzl stops an entry that inflates past the size its header declares: a crafted bomb.
+    throw /too many bytes/i.test(String((error as Error)?.message)) ? bomb() : notXlsx();
   }
   if (!sawWorkbook) throw notXlsx();
 }

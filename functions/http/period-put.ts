@@ -1,0 +1,23 @@
+import { app } from '@azure/functions';
+import { z } from 'zod';
+import { jsonResponse } from '../api/error-response';
+import { actorOf, forbundRoute } from '../api/forbund-route';
+import { requirePeriodParam } from '../api/query';
+import { readJson } from '../api/read-body';
+
+const body = z
+  .object({
+    deadline: z.iso.datetime({ offset: true }).nullable().optional(),
+    locked: z.boolean(),
+  })
+  .strict();
+
+/** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
+export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
+  const period = requirePeriodParam(request);
+  const settings = await readJson(request, body);
+  const saved = await services.repository.putPeriod(forbund.id, period.id, { deadline: settings.deadline ?? undefined, locked: settings.locked }, actorOf(principal));
+  return jsonResponse(200, { period: period.id, ...saved });
+});
+
+app.http('periodPut', { methods: ['PUT'], route: 'forbund/{forbund}/periods/{period}', authLevel: 'anonymous', handler: putPeriod });

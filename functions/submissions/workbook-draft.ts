@@ -1,0 +1,11 @@
+import { ApiError } from '../api/api-error';
+import { parseTemplateWorkbook } from '../workbook';
+import type { SubmissionDraft } from './intake';
+
+/** Reads a filled template into a draft; cells are found by their defined names, never by position. */
+export async function readWorkbookDraft(buffer: Buffer): Promise<Omit<SubmissionDraft, 'comment' | 'party'>> {
+  const parsed = await parseTemplateWorkbook(buffer);
+  if (!parsed.ok) throw new ApiError(422, parsed.error.code, parsed.error.message);
+  const { meta, raw } = parsed;
+  return { forbund: meta.forbund, templateId: meta.templateId, templateVersion: meta.templateVersion, period: meta.period, scope: meta.scope, values: raw };
+}

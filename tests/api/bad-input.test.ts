@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TableClient } from '@azure/data-tables';
+import { SUBMISSIONS_TABLE } from '../../functions/api/services';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { call, devAuth } from './api-client';
+
+const corpus = path.join(__dirname, '../fixtures/bad');
+const auth = devAuth();
+let stack: TestStack;
+let token: string;
+
+/** Every entity in the submissions table, as JSON: "storage unchanged" means this is equal. */
+async function storageSnapshot(): Promise<string> {
+  const table = TableClient.fromConnectionString(stack.connectionString, SUBMISSIONS_TABLE, { allowInsecureConnection: true });
+  await table.createTable();
+  const rows: string[] = [];
+  for await (const e of table.listEntities()) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
+  return rows.sort().join('\n');
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ env: auth.env });
+  token = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
+  // One accepted submission first, so "unchanged" is checked against a table that holds something.
+  const good = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', {
+    token,
+    json: { ...JSON.parse(readFileSync(path.join(corpus, 'extra-field.json'), 'utf8')), admin: undefined },
+  });
+  expect(good.status).toBe(201);
+}, 60_000);
+afterAll(() => stack?.stop());
+
+describe.each([
+  ['not-a-workbook.xlsx', 422, 'not-xlsx'],
+  ['truncated.xlsx', 422, 'not-xlsx'],
+  ['zip-bomb.xlsx', 413, 'too-large'],
+  ['zip-bomb-understated.xlsx', 413, 'too-large'],
+  ['other-forbund.xlsx', 422, 'wrong-forbund'],
+  ['wrong-version.xlsx', 422, 'unknown-template'],
+  ['text-in-count.xlsx', 422, 'validation-failed'],
+  ['negative-count.xlsx', 422, 'validation-failed'],
+  ['formula-without-value.xlsx', 422, 'validation-failed'],
+  ['extra-field.json', 400, 'invalid-body'],
+  ['missing-field.json', 400, 'invalid-body'],
+  ['values-not-object.json', 400, 'invalid-body'],
+  ['nan.json', 400, 'invalid-json'],
+  ['truncated.json', 400, 'invalid-json'],
+  ['nan-as-text.json', 422, 'validation-failed'],
+])('%s', (file, status, code) => {
+  it.each(['submissions', 'validate'])(`POST %s answers ${status} ${code} with a Swedish message and stores nothing`, async (route) => {
+    const before = await storageSnapshot();
+    const content = readFileSync(path.join(corpus, file));
+    const options = file.endsWith('.json') ? { token, body: content, contentType: 'application/json' } : { token, body: content };
+    const res = await call(stack.apiUrl, 'POST', `/forbund/umearegionen/${route}`, options);
+    expect(res.status).toBe(route === 'validate' && code === 'validation-failed' ? 200 : status);
+    if (res.status >= 400) {
+      expect(res.json.code).toBe(code);
+      expect(res.json.message).toMatch(/[a-zåäö]/i);
+    } else {
+      expect(res.json.ok).toBe(false);
+    }
+    expect(await storageSnapshot()).toBe(before);
+  });
+});
+
+it('refuses an oversized upload by its size, before reading it as a workbook', async () => {
+  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', { token, body: Buffer.alloc(6 * 1024 * 1024, 1) });
+  expect(res.status).toBe(413);
+});
+
+it('refuses an unknown content type', async () => {
+  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', { token, body: Buffer.from('a;b;c'), contentType: 'text/csv' });
+  expect(res.status).toBe(415);
+});
+
+it('a malformed body on a kansli route is a 400 with no stack trace', async () => {
+  const kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
+  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1/approve', { token: kansli, body: Buffer.from('{'), contentType: 'application/json' });
+  expect(res.status).toBe(400);
+  expect(JSON.stringify(res.json)).not.toMatch(/at .*\.js:\d+/);
+});
