@@ -1,4 +1,5 @@
 import {
+  findTemplate,
   periodsOfYear,
   registry as shippedRegistry,
   resolveTemplate,
@@ -21,14 +22,19 @@ export interface TemplateCase {
 }
 
 /**
- * Every template every förbund collects in `year`, for every scope it can be reported for,
- * with the periods of the template's kind taken in turn. Picks up new registry templates
- * without edits here.
+ * Every template every förbund collects, for every scope it can be reported for, with the
+ * periods of the template's kind taken in turn. The year is `preferredYear` where the template
+ * is valid then, else its first valid year (some exist only for years with configuration, e.g.
+ * the initiatives of 2024). Picks up new registry templates without edits here.
  */
-export function templateCases(year = 2023, registry: Registry = shippedRegistry): TemplateCase[] {
+export function templateCases(preferredYear = 2023, registry: Registry = shippedRegistry): TemplateCase[] {
   const cases: TemplateCase[] = [];
   for (const forbund of registry.forbund) {
-    for (const definition of templatesForForbund(registry, forbund, year)) {
+    for (const id of forbund.templates) {
+      const firstYear = Math.min(...registry.templates.filter((t) => t.id === id).map((t) => t.years.from));
+      const year = findTemplate(registry, id, preferredYear) ? preferredYear : firstYear;
+      const definition = templatesForForbund(registry, forbund, year).find((t) => t.id === id);
+      if (!definition) continue;
       const template = resolveTemplate(definition, forbund, year);
       const periods = periodsOfYear(year, definition.period.kind);
       scopesOf(definition, forbund).forEach((scope, i) => {
