@@ -1,6 +1,7 @@
 import type { ForbundConfigInput } from '../../model/forbund-schema';
 import { budget2023, budget2024, budget2025, budget2026 } from './umearegionen-budget';
 import { initiatives2024 } from './umearegionen-initiativ';
+import { socialBudget2023 } from './umearegionen-social-budget';
 
 /** Seed 001, budget 2024–2026: the kommuner's 25 % is split by share of the working-age population. */
 const populationShares = { umea: 83.7, vannas: 5, nordmaling: 3.7, vindeln: 2.8, robertsfors: 3.6, bjurholm: 1.2 };
@@ -33,9 +34,9 @@ export const umearegionen: ForbundConfigInput = {
     },
   ],
   platformGroups: [{ id: 'arbetsmarknadstorgen', name: 'Arbetsmarknadstorgen', platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'] }],
-  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter', 'ekonomi-utfall', 'samverkansinitiativ'],
+  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter', 'ekonomi-utfall', 'samverkansinitiativ', 'impactindex-underlag'],
   years: {
-    '2023': { budget: budget2023 },
+    '2023': { budget: budget2023, socialBudget: socialBudget2023 },
     '2024': { populationShares, budget: budget2024, initiatives: initiatives2024 },
     '2025': { populationShares, budget: budget2025 },
     '2026': { populationShares, budget: budget2026 },

@@ -3,8 +3,9 @@ import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
 import { ekonomiUtfall } from './ekonomi-utfall';
 import { helarsekvivalenter } from './helarsekvivalenter';
+import { impactindexUnderlag } from './impactindex-underlag';
 import { samverkansinitiativ } from './samverkansinitiativ';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ, impactindexUnderlag];
