@@ -5,7 +5,7 @@ import { resolveTemplate, type ResolvedTemplate } from '../../shared/model/resol
 import { findParty, findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import type { TemplateDefinition } from '../../shared/model/template-schema';
 import type { Registry } from '../../shared/config/registry';
-import { validateSubmission, type ValidationResult } from '../../shared/validation/validate';
+import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../auth/principal';
 
@@ -21,6 +21,8 @@ export interface SubmissionDraft {
   party?: string;
   values: Readonly<Record<string, unknown>>;
   comment?: string;
+  /** From an uploaded workbook: formulas without a stored result, error values. */
+  cellIssues?: readonly CellReadIssue[];
 }
 
 export interface CheckedDraft {
@@ -69,6 +71,6 @@ export function checkDraft(registry: Registry, forbund: ForbundConfig, principal
   }
   const resolved = resolveTemplate(template, forbund, period.year);
   const submitterKind = principal.role === 'reporter' ? findParty(forbund, party)?.kind : 'kansli';
-  const validation = validateSubmission(resolved, draft.values, { submitter: submitterKind });
+  const validation = validateSubmission(resolved, draft.values, { submitter: submitterKind, cellIssues: draft.cellIssues });
   return { template, resolved, period, party, validation, values: validation.values };
 }

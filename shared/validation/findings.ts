@@ -14,6 +14,8 @@ export const FINDING_CODES = [
   'not-owner',
   'sum-mismatch',
   'exceeds-whole',
+  'formula-without-result',
+  'error-value',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -83,4 +83,12 @@ describe('validateSubmission on deltagare-avslut', () => {
       ['beslut_alla', 'varning'],
     ]);
   });
+
+  it('reports a formula without a stored result as its own fel instead of a missing value', () => {
+    const { findings } = validateSubmission(template, { ...complete, 'deltagare.antal.k': null }, {
+      cellIssues: [{ cellId: 'deltagare.antal.k', code: 'formula-without-result', params: { formula: 'B8+B9' } }],
+    });
+    expect(findings.map((f) => [f.code, f.cellId])).toEqual([['formula-without-result', 'deltagare.antal.k']]);
+    expect(renderFinding(findings[0]!)).toContain('=B8+B9');
+  });
 });

@@ -5,9 +5,18 @@ import type { CellId, ResolvedCell, ResolvedTemplate } from '../model/resolve';
 import type { Finding, FindingParams } from './findings';
 import { evaluateRule, expandRule, type RuleInstance } from './rules';
 
+/** What a workbook reader saw in a cell that its value alone cannot show (see the workbook adapter). */
+export interface CellReadIssue {
+  cellId: CellId;
+  code: 'formula-without-result' | 'error-value';
+  params: FindingParams;
+}
+
 export interface ValidationContext {
   /** Who submits; limits which owned rows they may fill and must fill. Kansliet may fill every row. */
   submitter?: PartyKind | 'kansli';
+  /** Cells whose raw value hides a problem; each becomes a *fel* in place of other findings for the cell. */
+  cellIssues?: readonly CellReadIssue[];
 }
 
 export interface ValidationResult {
@@ -81,7 +90,14 @@ export function validateSubmission(
 
   const values: Record<CellId, CellValue> = {};
   const typed = new Map<CellId, CellValue>();
+  const issues = new Map((context.cellIssues ?? []).map((i) => [i.cellId, i]));
   for (const cell of template.cells) {
+    const issue = issues.get(cell.id);
+    if (issue) {
+      findings.push(finding(cell, issue.code, 'fel', issue.params));
+      values[cell.id] = null;
+      continue;
+    }
     const result = coerceCellInput(raw[cell.id], cell.spec);
     const value = result.ok ? result.value : null;
     if (!mayFill(cell, context)) {
