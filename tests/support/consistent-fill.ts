@@ -97,7 +97,7 @@ export function integerNullSpace(matrix: number[][], columns: number): number[][
       vector[c] = frac(-rows[r]![f]!.n, rows[r]![f]!.d);
     });
     const lcm = vector.reduce((acc, v) => (acc * v.d) / gcd(acc, v.d), 1);
-    basis.push(vector.map((v) => (v.n * lcm) / v.d));
+    basis.push(vector.map((v) => (v.n * lcm) / v.d || 0)); // `|| 0` turns -0 into 0
   }
   return basis;
 }
