@@ -62,8 +62,28 @@ describe('loadConfig', () => {
     expect(error.message).toContain('Azurite development account');
   });
 
-  it('accepts a real account in production', () => {
-    expect(loadConfig({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount }).environment).toBe('production');
+  it('accepts a real account and Entra ID settings in production', () => {
+    const config = loadConfig({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount, ENTRA_TENANT_ID: 'tenant-guid', ENTRA_AUDIENCE: 'api://samlad' });
+    expect(config.environment).toBe('production');
+    expect(config.auth).toEqual({
+      mode: 'entra',
+      issuer: 'https://login.microsoftonline.com/tenant-guid/v2.0',
+      audience: 'api://samlad',
+      jwksUri: 'https://login.microsoftonline.com/tenant-guid/discovery/v2.0/keys',
+    });
+  });
+
+  it('requires Entra ID settings in production and refuses the dev issuer there', () => {
+    const missing = configError({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount });
+    expect(missing.issues.map((i) => i.setting)).toEqual(['ENTRA_TENANT_ID', 'ENTRA_AUDIENCE']);
+    const dev = configError({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount, AUTH_MODE: 'dev' });
+    expect(dev.issues[0]?.setting).toBe('AUTH_MODE');
+  });
+
+  it('never echoes the dev signing key', () => {
+    const error = configError({ AUTH_DEV_SIGNING_KEY: 'short-secret' });
+    expect(error.issues[0]?.setting).toBe('AUTH_DEV_SIGNING_KEY');
+    expect(error.message).not.toContain('short-secret');
   });
 
   it('names the setting of an unusable connection string without echoing it', () => {

@@ -1,5 +1,5 @@
 import { coerceCellInput, type CellValue, type CoerceProblem } from '../model/cell-kind';
-import type { PartyKind } from '../model/ids';
+import { PARTY_KIND_LABEL, type Owner, type PartyKind } from '../model/ids';
 import { layoutTemplate, sheetAddress, type TemplateLayout } from '../model/layout';
 import type { CellId, ResolvedCell, ResolvedTemplate } from '../model/resolve';
 import type { Finding, FindingParams } from './findings';
@@ -41,6 +41,8 @@ function prepare(template: ResolvedTemplate): Prepared {
   }
   return p;
 }
+
+const OWNER_LABEL = { ...PARTY_KIND_LABEL, scb: 'SCB (via kansliet)' } satisfies Record<Owner, string>;
 
 function mayFill(cell: ResolvedCell, context: ValidationContext): boolean {
   if (!cell.owner || context.submitter === undefined || context.submitter === 'kansli') return true;
@@ -101,7 +103,7 @@ export function validateSubmission(
     const result = coerceCellInput(raw[cell.id], cell.spec);
     const value = result.ok ? result.value : null;
     if (!mayFill(cell, context)) {
-      if (value !== null || !result.ok) findings.push(finding(cell, 'not-owner', 'fel', { owner: (cell.owner ?? []).join(', ') }));
+      if (value !== null || !result.ok) findings.push(finding(cell, 'not-owner', 'fel', { owner: (cell.owner ?? []).map((o) => OWNER_LABEL[o]).join(' eller ') }));
       values[cell.id] = null;
       continue;
     }
