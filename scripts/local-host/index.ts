@@ -6,7 +6,7 @@ export { applyLocalSettings, readHostSettings, type HostSettings } from './app-f
 export { describeFunctions } from './describe';
 export { AppLoadError, loadFunctionApp, readMainPattern, type FunctionApp, type LoadFunctionAppOptions } from './function-app';
 export { createConsoleLogger, type HostLogger } from './host-logger';
-export { startLocalHost, type LocalHost, type LocalHostOptions } from './local-host';
+export { HostStartError, startLocalHost, type LocalHost, type LocalHostOptions } from './local-host';
 export { parseNcrontab, CronError, type CronSchedule } from './ncrontab';
 export { compileRoute, RouteTemplateError, type CompiledRoute } from './route-template';
 export { timerTriggerData } from './timer-data';

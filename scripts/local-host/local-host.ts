@@ -36,6 +36,20 @@ export interface LocalHost {
   close(): Promise<void>;
 }
 
+export class HostStartError extends Error {
+  constructor(hostname: string, port: number, cause: unknown) {
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${port} is in use (another "npm start" or Functions host?); stop it or choose another port with PORT`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+    super(`The Functions host cannot listen on ${hostname}:${port}: ${reason}`, { cause });
+    this.name = 'HostStartError';
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
@@ -155,10 +169,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     });
   });
 
+  const hostname = options.hostname ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.hostname ?? '127.0.0.1', () => {
-      server.off('error', reject);
+    server.once('error', (error) => reject(new HostStartError(hostname, options.port, error)));
+    server.listen(options.port, hostname, () => {
+      server.removeAllListeners('error');
       resolve();
     });
   });

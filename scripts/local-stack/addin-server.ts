@@ -21,6 +21,13 @@ export interface AddinServer {
   close(): Promise<void>;
 }
 
+export class AddinServerStartError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'AddinServerStartError';
+  }
+}
+
 export async function startAddinServer(options: AddinServerOptions): Promise<AddinServer> {
   // Vite is ESM-only; a dynamic import keeps this CommonJS build able to load it.
   const { createServer } = await import('vite');
@@ -40,7 +47,7 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
     const reason = code === 'EADDRINUSE' || /already in use/i.test(String(error))
       ? `port ${options.port} is in use; stop the other server or choose another port with ADDIN_PORT`
       : error instanceof Error ? error.message : String(error);
-    throw new Error(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, { cause: error });
+    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, { cause: error });
   }
   const address = server.httpServer?.address() as AddressInfo | null;
   if (!address) throw new Error('Task-pane dev server did not report its address');

@@ -11,6 +11,12 @@ declare module 'azurite/dist/src/common/ServerBase' {
     close(): Promise<void>;
     /** e.g. "http://127.0.0.1:10002" */
     getHttpServerAddress(): string;
+    /**
+     * Protected in Azurite's sources: closes the metadata stores that start() opened. Called
+     * after a failed start(), where close() refuses to run and the stores' autosave timers
+     * would otherwise keep the process alive.
+     */
+    afterClose(): Promise<void>;
   }
 }
 

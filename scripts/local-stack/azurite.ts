@@ -51,6 +51,9 @@ async function startServer(server: ServerBase, service: string, host: string, po
   try {
     await server.start();
   } catch (error) {
+    // start() opened the metadata stores before listen() failed; release them, or their
+    // autosave timers keep this process alive after the error.
+    await server.afterClose().catch(() => undefined);
     throw new AzuriteStartError(service, host, port, error);
   }
 }
@@ -79,6 +82,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   const loose = true;
   const skipApiVersionCheck = true; // The SDKs send newer API versions than Azurite knows.
 
+  // Each server is constructed right before it starts: Azurite's Loki stores begin their
+  // autosave timers in the constructor, and a server that never starts never closes them.
   const table = new TableServer(
     new TableConfiguration(
       host,
@@ -99,6 +104,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
       inMemory,
     ),
   );
+  await startServer(table, 'Table', host, options.tablePort);
+
   const blob = new BlobServer(
     new BlobConfiguration(
       host,
@@ -122,7 +129,6 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
     ),
   );
 
-  await startServer(table, 'Table', host, options.tablePort);
   try {
     await startServer(blob, 'Blob', host, options.blobPort);
   } catch (error) {

@@ -1,5 +1,5 @@
 export { findAppRoot } from './app-root';
-export { startAddinServer, type AddinServer, type AddinServerOptions } from './addin-server';
+export { AddinServerStartError, startAddinServer, type AddinServer, type AddinServerOptions } from './addin-server';
 export { AzuriteStartError, startAzurite, type AzuriteOptions, type RunningAzurite } from './azurite';
 export { provideDevStorage, wantsLocalAzurite } from './dev-storage';
 export { createLifecycle, exitOnSignals, runMain, type Lifecycle } from './lifecycle';
@@ -10,6 +10,8 @@ export const expectedStartupErrors = [
   'ConfigError',
   'StackSettingsError',
   'AzuriteStartError',
+  'HostStartError',
+  'AddinServerStartError',
   'RegistrationError',
   'RouteTemplateError',
   'CronError',

@@ -70,16 +70,16 @@ export function exitOnSignals(lifecycle: Lifecycle): void {
 
 /**
  * Runs an entry script's main. Expected failures (bad settings, ports in use) print their
- * message only; anything else also prints the stack of the first unexpected error.
+ * message only; anything else also prints a stack, so a bug is never reduced to one line.
  */
 export function runMain(main: () => Promise<void>, expectedErrors: readonly string[]): void {
+  const isExpected = (e: unknown) => e instanceof Error && expectedErrors.includes(e.name);
   main().catch((error: unknown) => {
     const lines = [error instanceof Error ? error.message : String(error)];
-    for (let e: unknown = error; e instanceof Error; e = e.cause) {
-      if (!expectedErrors.includes(e.name) && e.name !== 'AppLoadError') {
-        if (e.stack) lines.push(e === error ? e.stack.split('\n').slice(1).join('\n') : e.stack);
-        break;
-      }
+    // A module that failed to load is reported by its own error: expected, or with its stack.
+    const culprit = error instanceof Error && error.name === 'AppLoadError' ? error.cause : error;
+    if (!isExpected(culprit) && culprit instanceof Error && culprit.stack) {
+      lines.push(culprit === error ? culprit.stack.split('\n').slice(1).join('\n') : culprit.stack);
     }
     process.stderr.write(`\n${lines.join('\n')}\n`);
     process.exitCode = 1;
