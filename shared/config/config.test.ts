@@ -7,7 +7,7 @@ const YEARS = [2022, 2023, 2024, 2025, 2026, 2027];
 describe('shipped configuration', () => {
   it('has each förbund collect the templates of issue 3', () => {
     expect(Object.fromEntries(registry.forbund.map((f) => [f.id, [...f.templates].sort()]))).toEqual({
-      umearegionen: ['deltagare-avslut', 'ekonomi-utfall', 'helarsekvivalenter', 'impactindex-underlag', 'samverkansinitiativ', 'strategiska-indikatorer'],
+      umearegionen: ['deltagare-avslut', 'eget-kapital', 'ekonomi-utfall', 'helarsekvivalenter', 'impactindex-underlag', 'samverkansinitiativ', 'strategiska-indikatorer'],
       'skelleftea-norsjo': ['arbsam', 'helarsekvivalenter', 'strategiska-indikatorer'],
     });
   });

@@ -1,4 +1,5 @@
 import { forbundSchema, type ForbundConfig, type ForbundConfigInput } from '../model/forbund-schema';
+import { formulaProblems } from '../indices/formulas';
 import { templateDefinitionSchema, type TemplateDefinition, type TemplateDefinitionInput } from '../model/template-schema';
 import { skellefteaNorsjo } from './forbund/skelleftea-norsjo';
 import { umearegionen } from './forbund/umearegionen';
@@ -30,6 +31,9 @@ export function buildRegistry(forbund: readonly ForbundConfigInput[], templates:
   const parsedTemplates = parseAll('Mallen', templates, (i) => templateDefinitionSchema.safeParse(i));
   const parsedForbund = parseAll('Förbundet', forbund, (i) => forbundSchema.safeParse(i));
   for (const f of parsedForbund) {
+    // Computed Impactindex indicators name formulas; an unknown one must not score 0 silently.
+    const problems = formulaProblems(f);
+    if (problems.length > 0) throw new ConfigurationError(`Förbundet ${f.id} är felaktigt konfigurerat: ${problems.join(' ')}`);
     for (const t of f.templates) {
       if (!parsedTemplates.some((d) => d.id === t)) throw new ConfigurationError(`Förbundet ${f.id} använder okänd mall ${t}`);
     }

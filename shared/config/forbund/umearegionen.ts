@@ -34,7 +34,7 @@ export const umearegionen: ForbundConfigInput = {
     },
   ],
   platformGroups: [{ id: 'arbetsmarknadstorgen', name: 'Arbetsmarknadstorgen', platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'] }],
-  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter', 'ekonomi-utfall', 'samverkansinitiativ', 'impactindex-underlag'],
+  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter', 'ekonomi-utfall', 'samverkansinitiativ', 'impactindex-underlag', 'eget-kapital'],
   years: {
     '2023': { budget: budget2023, socialBudget: socialBudget2023 },
     '2024': { populationShares, budget: budget2024, initiatives: initiatives2024 },

@@ -10,7 +10,8 @@ const kon = [
 export const deltagareAvslut: TemplateDefinitionInput = {
   id: 'deltagare-avslut',
   version: 1,
-  years: { from: 2023, to: 2026 },
+  // 2022: last year's figures, for the comparison (Diff) in 2023's reports (seed 004 gives 2022).
+  years: { from: 2022, to: 2026 },
   title: 'Deltagare och avslut per plattform',
   sheetName: 'Deltagare och avslut',
   help:

@@ -10,7 +10,8 @@ const helarspersoner = { kind: 'decimal', min: 0 } as const;
 export const helarsekvivalenter: TemplateDefinitionInput = {
   id: 'helarsekvivalenter',
   version: 1,
-  years: { from: 2023, to: 2026 },
+  // 2022: last year's first half-year, for the comparison in 2023 (seed 004, Bilaga 4).
+  years: { from: 2022, to: 2026 },
   title: 'Helårsekvivalenter per kommun och ersättning (SCB)',
   sheetName: 'Helårsekvivalenter',
   help:

@@ -1,6 +1,7 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
+import { egetKapital } from './eget-kapital';
 import { ekonomiUtfall } from './ekonomi-utfall';
 import { helarsekvivalenter } from './helarsekvivalenter';
 import { impactindexUnderlag } from './impactindex-underlag';
@@ -8,4 +9,4 @@ import { samverkansinitiativ } from './samverkansinitiativ';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ, impactindexUnderlag];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ, impactindexUnderlag, egetKapital];

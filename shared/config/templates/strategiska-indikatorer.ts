@@ -101,7 +101,8 @@ const indicators: RowInput[] = [
 export const strategiskaIndikatorer: TemplateDefinitionInput = {
   id: 'strategiska-indikatorer',
   version: 1,
-  years: { from: 2023, to: 2026 },
+  // 2022: last year's values, for the comparison in 2023 (seed 004, Bilaga 4 gives 2022).
+  years: { from: 2022, to: 2026 },
   title: 'Strategiska indikatorer per kommun',
   sheetName: 'Strategiska indikatorer',
   help:
