@@ -1,0 +1,29 @@
+/**
+ * Indices and consolidation: pure functions from submitted values to the figures of the
+ * consolidated report. Missing inputs give missing results (with a reason), never 0.
+ */
+export * from './measure';
+export * from './cell-measures';
+export * from './comparison';
+export * from './outcome-rates';
+export * from './impact-index';
+export * from './formulas';
+export * from './strategic-indicators';
+export * from './owned-values';
+export * from './helarsekvivalenter';
+export * from './scb-table';
+export * from './scb-csv';
+export * from './scb-json-stat2';
+export * from './budget-outcome';
+export * from './contributions';
+export * from './equity';
+export * from './suppression';
+export * from './report-periods';
+export * from './consolidation-model';
+export * from './submission-sources';
+export * from './consolidate-participants';
+export * from './consolidate-impact';
+export * from './consolidate-economy';
+export * from './headline';
+export * from './method-notes';
+export { consolidate, HAE_TEMPLATE, INDICATORS_TEMPLATE } from './consolidate';

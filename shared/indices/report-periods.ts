@@ -1,0 +1,35 @@
+import { requirePeriod, type Period, type PeriodKind } from '../model/period';
+
+/**
+ * Which period of each kind a report draws on. A tertial report takes tertial templates for
+ * that tertial (the year so far), and year and half-year templates for its year; a year report
+ * takes the third tertial (= the year) for tertial templates.
+ */
+export function periodFor(report: Period, kind: PeriodKind, yearOffset = 0): string {
+  const year = report.year + yearOffset;
+  switch (kind) {
+    case 'tertial':
+      return `${year}T${report.kind === 'tertial' ? report.index : 3}`;
+    case 'halfyear':
+      return `${year}H1`;
+    case 'year':
+      return String(year);
+  }
+}
+
+/**
+ * Every period whose submissions a report reads: this year's, last year's (the comparison) and
+ * the year before (last year's Impactindex compares with its own previous year).
+ *
+ * @example
+ * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021']
+ */
+export function requiredPeriods(report: Period): string[] {
+  const kinds: PeriodKind[] = ['tertial', 'halfyear', 'year'];
+  return [0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset)));
+}
+
+/** The same period a year earlier, as the report's comparison column names it. */
+export function lastYearOf(report: Period): Period {
+  return requirePeriod(`${report.year - 1}${report.id.slice(4)}`);
+}

@@ -1,0 +1,90 @@
+import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbObservation, type ScbTable } from './scb-table';
+
+/**
+ * Reads SCB's CSV export (PxWeb "CSV" and "CSV (semikolon)"): a header row, then one row per
+ * stub combination (region, förmån[, tabellinnehåll]) and one column per heading combination,
+ * whose header names the period and may name the content ("Helårsekvivalenter 2023H1").
+ * Comma or semicolon separated, quoted or not, point or comma decimals, a BOM or not.
+ */
+
+function splitRows(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      if (row.some((f) => f.trim() !== '')) rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  row.push(field);
+  if (row.some((f) => f.trim() !== '')) rows.push(row);
+  return rows;
+}
+
+function detectDelimiter(headerLine: string): string {
+  const counts = [';', ',', '\t'].map((d) => [d, headerLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * @example
+ * parseScbCsv('"region","förmån","Helårsekvivalenter 2023H1"\n"2480 Umeå","sjukpenning",2010.2')
+ */
+export function parseScbCsv(text: string): ScbTable {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
+  const rows = splitRows(clean, detectDelimiter(firstLine));
+  const [header, ...body] = rows;
+  const problems: string[] = [];
+  if (!header) return { observations: [], problems: ['Filen är tom.'] };
+
+  const names = header.map((h) => h.trim());
+  const valueColumns = names.map((h, i) => ({ i, period: normalizeHalfYear(h), content: h })).filter((c) => c.period !== undefined);
+  if (valueColumns.length === 0) problems.push('Ingen kolumn i rubrikraden anger ett halvår (t.ex. 2023H1).');
+  const stub = names.map((h, i) => ({ h, i })).filter(({ i }) => !valueColumns.some((c) => c.i === i));
+  const regionAt = stub.find(({ h }) => /region|kommun/i.test(h))?.i ?? stub[0]?.i ?? 0;
+  const benefitAt = stub.find(({ h }) => /förmån|ersättning|forman/i.test(h))?.i;
+  const contentAt = stub.find(({ h }) => /innehåll|contents/i.test(h))?.i;
+
+  const observations: ScbObservation[] = [];
+  body.forEach((row, r) => {
+    const kommunkod = kommunkodOf(row[regionAt] ?? '');
+    if (!kommunkod) {
+      problems.push(`Rad ${r + 2}: ”${row[regionAt] ?? ''}” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.`);
+      return;
+    }
+    const benefit = benefitAt === undefined ? '' : (row[benefitAt] ?? '');
+    for (const column of valueColumns) {
+      const content = contentAt === undefined ? column.content : (row[contentAt] ?? '');
+      const target = haeColumnFor(benefit, content);
+      if (target === 'total') continue;
+      if (!target) {
+        problems.push(`Rad ${r + 2}: okänd förmån ”${benefit}”; raden hoppas över.`);
+        return;
+      }
+      const value = parseScbNumber(row[column.i]);
+      if (value === undefined) {
+        problems.push(`Rad ${r + 2}: ”${row[column.i] ?? ''}” är inget tal.`);
+        continue;
+      }
+      observations.push({ kommunkod, period: column.period!, column: target, value });
+    }
+  });
+  return { observations, problems };
+}

@@ -1,0 +1,60 @@
+import { bilaga4, bilaga4Diff, bilaga4Forbund } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
+import { registry } from '../config/registry';
+import { resolveTemplate } from '../model/resolve';
+import { findForbund, findTemplate } from '../model/selectors';
+import { measuresOf } from './cell-measures';
+import { mergeOwnedValues } from './owned-values';
+import { strategicIndicators } from './strategic-indicators';
+
+const forbund = findForbund(registry, 'umearegionen')!;
+const template = resolveTemplate(findTemplate(registry, 'strategiska-indikatorer', 2023)!, forbund, 2023);
+const kommuner = forbund.parties.filter((p) => p.kind === 'kommun');
+const table = (year: '2022' | '2023') => (kommun: string) => measuresOf(template, bilaga4[kommun]?.[year], `${kommun} ${year}`);
+const rows = strategicIndicators(template, kommuner, table('2023'), table('2022'));
+const row = (id: string) => rows.find((r) => r.rowId === id)!;
+const at = (id: string, kommun: string) => row(id).byKommun.find((k) => k.kommun.id === kommun)!.comparison;
+
+describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
+  it.each(Object.entries(bilaga4Diff).flatMap(([indicator, byKommun]) => Object.entries(byKommun).map(([kommun, diff]) => [indicator, kommun, diff] as const)))('%s %s: Diff %d', (indicator, kommun, diff) => {
+    expect(at(indicator, kommun).diff.value).toBeCloseTo(diff, 9);
+  });
+
+  it.each(Object.entries(bilaga4Forbund).flatMap(([indicator, years]) => Object.entries(years).map(([year, total]) => [indicator, year, total] as const)))('%s %s: Umeåregionen %d = Σ kommuner', (indicator, year, total) => {
+    const sum = kommuner.reduce((acc, k) => acc + ((year === '2023' ? at(indicator, k.id).current : at(indicator, k.id).lastYear).value ?? Number.NaN), 0);
+    expect(sum).toBe(total);
+  });
+
+  it.each([
+    ['helarsekvivalenter', 'umea', 'good'], // 9,5 → 9,3, down is good
+    ['helarsekvivalenter', 'bjurholm', 'bad'], // 13,4 → 13,9
+    ['arbetskraftsdeltagande', 'vindeln', 'unchanged'], // 86,1 → 86,1
+    ['arbetskraftsdeltagande', 'bjurholm', 'bad'], // 87,8 → 87
+    ['sjukpenningtal', 'umea', 'bad'], // up is bad
+    ['lta_12', 'umea', 'good'],
+    ['gymnasieexamen', 'robertsfors', 'bad'],
+  ] as const)('%s %s is %s by the indicator\'s direction', (indicator, kommun, assessment) => {
+    expect(at(indicator, kommun).assessment).toBe(assessment);
+  });
+
+  it('keeps what the seed leaves blank missing: no value, no Diff, no assessment', () => {
+    const c = at('fs_0_10', 'nordmaling');
+    expect([c.current.value, c.lastYear.value, c.diff.value, c.assessment]).toEqual([null, null, null, 'unknown']);
+    expect(c.current.missing?.code).toBe('missing-value');
+    const robertsfors = at('aterupptar_studier', 'robertsfors');
+    expect(robertsfors.diff.value).toBeNull();
+  });
+});
+
+describe('merging several parties\' rows for one kommun', () => {
+  it('takes each row from its owner, and SCB rows from kansliet', () => {
+    const merged = mergeOwnedValues(template, [
+      { submitter: 'af', submittedAt: '2024-01-10T00:00:00Z', values: { 'indikatorer.lta_12.varde': 866 } },
+      { submitter: 'kommun', submittedAt: '2024-01-12T00:00:00Z', values: { 'indikatorer.gymnasieexamen.varde': 77.9 } },
+      { submitter: 'kansli', submittedAt: '2024-01-11T00:00:00Z', values: { 'indikatorer.arbetskraftsdeltagande.varde': 82.1, 'indikatorer.lta_12.varde': 870 } },
+    ]);
+    expect(merged['indikatorer.lta_12.varde']).toBe(866);
+    expect(merged['indikatorer.gymnasieexamen.varde']).toBe(77.9);
+    expect(merged['indikatorer.arbetskraftsdeltagande.varde']).toBe(82.1);
+    expect(merged['indikatorer.sjukpenningtal.varde']).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import type { Registry } from '../config/registry';
+import type { ForbundConfig } from '../model/forbund-schema';
+import { parsePeriod } from '../model/period';
+import { resolveTemplate, type ResolvedTemplate } from '../model/resolve';
+import { findParty, findTemplate, findTemplateVersion } from '../model/selectors';
+import type { TemplateDefinition } from '../model/template-schema';
+import { measuresOf, type CellMeasures } from './cell-measures';
+import type { SubmissionRecord } from './consolidation-model';
+import { mergeOwnedValues } from './owned-values';
+
+/**
+ * The submissions a report reads, looked up by template, period and scope, with the templates
+ * they were made for. Remembers which versions it handed out, so the report can say exactly
+ * which submissions (and hashes) it was built from.
+ */
+export interface SubmissionSources {
+  /** The template valid for a year (newest version), resolved for the förbund. */
+  template(templateId: string, year: number): ResolvedTemplate | undefined;
+  /** The most recently updated submission for a template, period and scope. */
+  latest(templateId: string, period: string, scope: string): SubmissionRecord | undefined;
+  /** A scope's values as measures: the latest submission, or "not reported". */
+  measures(templateId: string, period: string, scope: { id: string; name: string }): CellMeasures;
+  /** A kommun's values merged across the parties that own its rows (strategic indicators). */
+  mergedMeasures(templateId: string, period: string, scope: { id: string; name: string }): CellMeasures;
+  /** Every submission handed out so far. */
+  used(): SubmissionRecord[];
+}
+
+export function submissionSources(registry: Registry, forbund: ForbundConfig, records: readonly SubmissionRecord[]): SubmissionSources {
+  const resolved = new Map<string, ResolvedTemplate | undefined>();
+  const used = new Map<string, SubmissionRecord>();
+
+  const resolve = (definition: TemplateDefinition | undefined, year: number) => {
+    if (!definition) return undefined;
+    const key = `${definition.id}@${definition.version}:${year}`;
+    if (!resolved.has(key)) resolved.set(key, resolveTemplate(definition, forbund, year));
+    return resolved.get(key);
+  };
+  const template = (templateId: string, year: number) => resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
+  const matching = (templateId: string, period: string, scope: string) =>
+    records.filter((r) => r.templateId === templateId && r.period === period && r.scope === scope).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  const templateOf = (record: SubmissionRecord) => resolve(findTemplateVersion(registry, record.templateId, record.templateVersion), parsePeriod(record.period)?.year ?? 0);
+  const what = (templateId: string, year: number, scopeName: string, period: string) => `${template(templateId, year)?.definition.title ?? templateId}, ${scopeName}, ${period}`;
+
+  const latest = (templateId: string, period: string, scope: string) => {
+    const record = matching(templateId, period, scope)[0];
+    if (record) used.set(record.id, record);
+    return record;
+  };
+
+  return {
+    template,
+    latest,
+    measures(templateId, period, scope) {
+      const year = parsePeriod(period)?.year ?? 0;
+      const record = latest(templateId, period, scope.id);
+      const resolvedTemplate = (record && templateOf(record)) ?? template(templateId, year);
+      if (!resolvedTemplate) return new Map();
+      return measuresOf(resolvedTemplate, record?.values, what(templateId, year, scope.name, period));
+    },
+    mergedMeasures(templateId, period, scope) {
+      const year = parsePeriod(period)?.year ?? 0;
+      const resolvedTemplate = template(templateId, year);
+      const parts = matching(templateId, period, scope.id);
+      if (!resolvedTemplate) return new Map();
+      for (const part of parts) used.set(part.id, part);
+      if (parts.length === 0) return measuresOf(resolvedTemplate, undefined, what(templateId, year, scope.name, period));
+      const merged = mergeOwnedValues(
+        resolvedTemplate,
+        parts.map((p) => ({ submitter: p.party === 'kansli' ? 'kansli' : (findParty(forbund, p.party)?.kind ?? 'kansli'), submittedAt: p.updatedAt, values: p.values })),
+      );
+      return measuresOf(resolvedTemplate, merged, what(templateId, year, scope.name, period));
+    },
+    used: () => [...used.values()],
+  };
+}
