@@ -41,5 +41,4 @@ describe('a port in use', () => {
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(result.code).toBe(1);
   });
-
 });
