@@ -3,10 +3,14 @@ import { signDevToken, type DevTokenRequest } from '../../functions/auth/dev-tok
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../functions/auth/settings';
 
 /** A dev signing key per test run, handed to the host through AUTH_DEV_SIGNING_KEY. */
-export function devAuth(): { env: NodeJS.ProcessEnv; token: (request: DevTokenRequest) => Promise<string> } {
+export function devAuth(): {
+  env: NodeJS.ProcessEnv;
+  /** A valid token; `override` forges one with another issuer or audience but the right key. */
+  token: (request: DevTokenRequest, override?: { issuer?: string; audience?: string }) => Promise<string>;
+} {
   const key = randomBytes(32).toString('hex');
   const settings = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, signingKey: new TextEncoder().encode(key) };
-  return { env: { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_KEY: key }, token: (request) => signDevToken(request, settings) };
+  return { env: { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_KEY: key }, token: (request, override = {}) => signDevToken(request, { ...settings, ...override }) };
 }
 
 export interface ApiResponse {

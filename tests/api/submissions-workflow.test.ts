@@ -146,9 +146,12 @@ describe('who may do what', () => {
     expect(typeof res.json.message).toBe('string');
   });
 
-  it('a token with a bad signature or audience is 401', async () => {
-    const forged = await devAuth().token({ forbund: 'umearegionen', role: 'kansli' });
-    expect((await api('GET', `${base}/status?period=2023T1`, { token: forged })).status).toBe(401);
+  it.each([
+    ['a wrong signature', () => devAuth().token({ forbund: 'umearegionen', role: 'kansli' })],
+    ['a wrong audience', () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { audience: 'api://another-app' })],
+    ['a wrong issuer', () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { issuer: 'https://evil.example' })],
+  ])('a token with %s is 401', async (_name, forge) => {
+    expect((await api('GET', `${base}/status?period=2023T1`, { token: await forge() })).status).toBe(401);
   });
 
   it('another förbund answers exactly like one that does not exist', async () => {
@@ -163,5 +166,26 @@ describe('who may do what', () => {
     expect(af.json.versions).toEqual([]);
     const other = await api('GET', `${base}/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1`, { token: tokens.af });
     expect(other.status).toBe(404);
+  });
+});
+
+describe('deadline rush', () => {
+  it('20 parallel resubmissions of one scope through the API become 20 contiguous versions, none lost', async () => {
+    const period = '2024T1';
+    const bodies = Array.from({ length: 20 }, (_, i) => ({
+      templateId: 'deltagare-avslut',
+      period,
+      scope: 'vuxentorget',
+      values: { ...seedValues, 'deltagare.nya.k': 100 + i, 'deltagare.nya.tot': 250 + i, 'deltagare.nya.m': 150 },
+    }));
+    const responses = await Promise.all(bodies.map((json) => api('POST', `${base}/submissions`, { token: tokens.umea, json })));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const versions = responses.map((r) => r.json.version as number).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const list = await api('GET', `${base}/submissions?period=${period}`, { token: tokens.kansli });
+    expect(list.json.versions).toHaveLength(20);
+    expect(list.json.current).toEqual([expect.objectContaining({ scope: 'vuxentorget', version: 20 })]);
+    const last = responses.find((r) => r.json.version === 20)!;
+    expect(list.json.current[0].sha256).toBe(last.json.sha256);
   });
 });
