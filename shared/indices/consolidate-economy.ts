@@ -42,7 +42,8 @@ export function economySection(forbund: ForbundConfig, sources: SubmissionSource
     const total = Math.round(contributionLines.reduce((acc, l) => acc + l.budget, 0));
     const budgeted: Record<string, number | undefined> = {};
     for (const line of contributionLines) budgeted[line.id.replace(/^avgift_/, '')] = line.budget;
-    contributions = { split: splitContributions(total, CONTRIBUTION_KEYS, shares), budgeted };
+    const names = Object.fromEntries(forbund.parties.map((p) => [p.id, p.name]));
+    contributions = { split: splitContributions(total, CONTRIBUTION_KEYS, shares), budgeted, names };
   }
 
   // Equity is a year-end figure; the trappan's basis is the year's revenue (see TRAPPAN.basis).

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { seedSubmissions } from '../../scripts/demo/seed-submissions';
+import { seedRecords } from '../../tests/support/seed-records';
 import { registry } from '../config/registry';
 import { requirePeriod } from '../model/period';
 import { findForbund } from '../model/selectors';
@@ -8,27 +7,8 @@ import type { ReportVariant, SubmissionRecord } from './consolidation-model';
 import { requiredPeriods } from './report-periods';
 
 const forbund = findForbund(registry, 'umearegionen')!;
-const root = join(__dirname, '../..');
 
-function records(filter: (r: SubmissionRecord) => boolean = () => true): SubmissionRecord[] {
-  return seedSubmissions(registry, forbund, root)
-    .map((s, i): SubmissionRecord => ({
-      id: `${s.period}~${s.templateId}~${s.scope}~${s.party}~1`,
-      templateId: s.templateId,
-      templateVersion: 1,
-      period: s.period,
-      scope: s.scope,
-      party: s.party,
-      version: 1,
-      sha256: String(i).padStart(64, '0'),
-      state: 'godkand',
-      submittedAt: `2024-01-${String(10 + (i % 10)).padStart(2, '0')}T08:00:00.000Z`,
-      updatedAt: `2024-01-${String(10 + (i % 10)).padStart(2, '0')}T09:00:00.000Z`,
-      comment: s.comment,
-      values: s.values,
-    }))
-    .filter(filter);
-}
+const records = seedRecords;
 
 const run = (variant: ReportVariant = 'internal', submissions = records()) =>
   consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant, basis: 'approved', generatedAt: '2024-02-01T06:00:00.000Z', submissions });

@@ -29,7 +29,8 @@ const FORMULA_FOR = {
   genomstromning: 'genomstromning',
 } satisfies Record<HeadlineRate, string>;
 
-const LABEL = {
+/** The headline's label of each rate it shows. */
+export const HEADLINE_RATE_LABEL = {
   andel_positiv: 'Andel positiv lösning',
   andel_arbete: 'varav till arbete',
   andel_studier: 'varav till studier',
@@ -55,7 +56,7 @@ function row(scope: string, label: string, unit: HeadlineRow['unit'], current: M
 
 function participantRows(scope: ParticipantScope, budget: SocialBudget | undefined): HeadlineRow[] {
   return (Object.keys(DEFAULT_TARGETS) as HeadlineRate[]).map((rate) =>
-    row(scope.name, LABEL[rate], '%', scope.rates[rate].tot, scope.lastYearRates[rate].tot, targetFor(rate, budget), isRateHidden(scope, 'current', rate, 'tot') || isRateHidden(scope, 'lastYear', rate, 'tot')),
+    row(scope.name, HEADLINE_RATE_LABEL[rate], '%', scope.rates[rate].tot, scope.lastYearRates[rate].tot, targetFor(rate, budget), isRateHidden(scope, 'current', rate, 'tot') || isRateHidden(scope, 'lastYear', rate, 'tot')),
   );
 }
 

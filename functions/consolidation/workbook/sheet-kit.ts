@@ -1,0 +1,183 @@
+import type ExcelJS from 'exceljs';
+import { looksLikeFormula } from '../../../shared/model/cell-kind';
+import { describeMissing, type Measure } from '../../../shared/indices/measure';
+import { HEADER_BORDER, HEADER_FONT, HELP_FONT, SECTION_FILL, SECTION_FONT, SUBTITLE_FONT, TITLE_FONT } from '../../workbook/styles';
+
+/**
+ * Writing cells of the consolidated workbook: text that can never become a formula, numbers
+ * with Swedish-looking formats, missing values shown as "saknas" with the reason in a note,
+ * suppressed ones as the mark, and reached / not reached in green and red. Sheets remember
+ * the widest content per column so widths fit.
+ */
+
+/** Excel number formats are locale-free; Swedish Excel shows "1 234" and "61,5 %" for these. */
+export const FORMAT = {
+  count: '#,##0',
+  decimal: '#,##0.0',
+  percent: '0.0" %"',
+  /** Percentage points, signed: Diff of shares. */
+  points: '+0.0" p.e.";-0.0" p.e.";0.0" p.e."',
+  signedCount: '+#,##0;-#,##0;0',
+  signedDecimal: '+#,##0.0;-#,##0.0;0.0',
+  tkr: '#,##0',
+  signedTkr: '+#,##0;-#,##0;0',
+  index: '0.0',
+  signedIndex: '+0.0;-0.0;0.0',
+} as const;
+export type NumberFormat = (typeof FORMAT)[keyof typeof FORMAT];
+
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+/** Excel's own "good" and "bad" cell styles, which readers recognise. */
+export const GOOD = { fill: solid('FFC6EFCE'), font: { name: 'Calibri', size: 11, color: { argb: 'FF006100' } } };
+export const BAD = { fill: solid('FFFFC7CE'), font: { name: 'Calibri', size: 11, color: { argb: 'FF9C0006' } } };
+const MISSING_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true, color: { argb: 'FF7F7F7F' } };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
+
+export const MISSING_TEXT = 'saknas';
+
+/** Width bookkeeping per sheet: the longest content per column, in characters. */
+const widths = new WeakMap<ExcelJS.Worksheet, Map<number, number>>();
+
+function note(sheet: ExcelJS.Worksheet, column: number, length: number): void {
+  let map = widths.get(sheet);
+  if (!map) widths.set(sheet, (map = new Map()));
+  map.set(column, Math.max(map.get(column) ?? 0, length));
+}
+
+/**
+ * Text, always as a string cell. exceljs writes plain strings as shared strings, never as
+ * formulas; text that a spreadsheet would run if retyped (= + - @, tab, CR first) also gets
+ * the text format, so editing the cell keeps it text. A carriage return is stored as a line
+ * break.
+ */
+export function writeText(sheet: ExcelJS.Worksheet, row: number, column: number, raw: string, font: Partial<ExcelJS.Font> = BODY_FONT, measure = true): ExcelJS.Cell {
+  const cell = sheet.getCell(row, column);
+  // XML readers turn a bare CR into LF anyway; writing LF keeps what is read back equal to what was written.
+  const text = String(raw).replace(/\r\n?/g, '\n');
+  cell.value = text;
+  cell.font = font;
+  if (looksLikeFormula(raw)) cell.numFmt = '@';
+  if (measure) note(sheet, column, Math.max(...String(text).split(/\r?\n/).map((l) => l.length)) * (font.bold ? 1.1 : 1));
+  return cell;
+}
+
+export function writeNumber(sheet: ExcelJS.Worksheet, row: number, column: number, value: number, format: NumberFormat): ExcelJS.Cell {
+  const cell = sheet.getCell(row, column);
+  cell.value = value;
+  cell.numFmt = format;
+  cell.font = BODY_FONT;
+  cell.alignment = { horizontal: 'right' };
+  note(sheet, column, format.includes('%') || format.includes('p.e.') ? 10 : Math.max(6, Math.abs(value).toFixed(0).length + 4));
+  return cell;
+}
+
+export interface MeasureOptions {
+  /** Suppressed in the published variant: show the mark instead. */
+  hidden?: boolean;
+  mark?: string;
+  /** Colour by outcome: true green, false red. */
+  good?: boolean | null;
+}
+
+/** A computed figure: its number, or "saknas" with the reason as a note, or the suppression mark. */
+export function writeMeasure(sheet: ExcelJS.Worksheet, row: number, column: number, measure: Measure, format: NumberFormat, options: MeasureOptions = {}): ExcelJS.Cell {
+  let cell: ExcelJS.Cell;
+  if (options.hidden) {
+    cell = writeText(sheet, row, column, options.mark ?? '–');
+    cell.alignment = { horizontal: 'right' };
+    return cell;
+  }
+  if (measure.value === null) {
+    cell = writeText(sheet, row, column, MISSING_TEXT, MISSING_FONT);
+    cell.alignment = { horizontal: 'right' };
+    cell.note = describeMissing(measure.missing);
+    return cell;
+  }
+  cell = writeNumber(sheet, row, column, measure.value, format);
+  paint(cell, options.good);
+  return cell;
+}
+
+/** Green for reached / good, red for not reached / bad; nothing when unknown. */
+export function paint(cell: ExcelJS.Cell, good: boolean | null | undefined): void {
+  if (good === true) Object.assign(cell, { fill: GOOD.fill, font: GOOD.font });
+  else if (good === false) Object.assign(cell, { fill: BAD.fill, font: BAD.font });
+}
+
+/** Title, subtitle lines; returns the next free row. */
+export function writeHeading(sheet: ExcelJS.Worksheet, title: string, lines: readonly string[]): number {
+  writeText(sheet, 1, 1, title, TITLE_FONT, false);
+  sheet.getRow(1).height = 24;
+  lines.forEach((line, i) => writeText(sheet, 2 + i, 1, line, SUBTITLE_FONT, false));
+  return 3 + lines.length;
+}
+
+export function writeSectionTitle(sheet: ExcelJS.Worksheet, row: number, title: string, lastColumn: number): void {
+  writeText(sheet, row, 1, title, SECTION_FONT, false);
+  for (let c = 1; c <= lastColumn; c++) {
+    const cell = sheet.getCell(row, c);
+    cell.fill = SECTION_FILL;
+    cell.font = SECTION_FONT;
+  }
+}
+
+export function writeHeaderRow(sheet: ExcelJS.Worksheet, row: number, labels: readonly string[], firstColumn = 1): void {
+  labels.forEach((label, i) => {
+    const cell = writeText(sheet, row, firstColumn + i, label, HEADER_FONT, false);
+    note(sheet, firstColumn + i, Math.min(18, label.length));
+    cell.border = HEADER_BORDER;
+    cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' };
+  });
+  const longest = Math.max(...labels.map((l) => l.length));
+  sheet.getRow(row).height = longest > 18 ? 45 : 30;
+}
+
+export function writeFootnote(sheet: ExcelJS.Worksheet, row: number, text: string): void {
+  const cell = writeText(sheet, row, 1, text, HELP_FONT, false);
+  cell.alignment = { wrapText: false, vertical: 'top' };
+}
+
+/** Frozen header and label column, widths from content, A4 print setup with repeated headers. */
+export function finishSheet(sheet: ExcelJS.Worksheet, options: { headerRow: number; labelColumns?: number; lastRow: number; lastColumn: number; minLabelWidth?: number }): void {
+  const map = widths.get(sheet) ?? new Map<number, number>();
+  let total = 0;
+  for (let c = 1; c <= options.lastColumn; c++) {
+    const content = map.get(c) ?? 8;
+    const width = c === 1 ? Math.min(70, Math.max(options.minLabelWidth ?? 24, content + 2)) : Math.min(60, Math.max(10, content + 2));
+    sheet.getColumn(c).width = width;
+    total += width;
+  }
+  sheet.views = [{ state: 'frozen', xSplit: options.labelColumns ?? 1, ySplit: options.headerRow, topLeftCell: `${columnName((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`, activeCell: 'A1', showGridLines: false }];
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: total > 100 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:${columnName(options.lastColumn)}${Math.max(options.lastRow, options.headerRow)}`,
+    printTitlesRow: `${options.headerRow}:${options.headerRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&L&8Samlad – ${sheet.name}&R&8Sida &P av &N` };
+}
+
+export function columnName(column: number): string {
+  let n = column;
+  let name = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    name = String.fromCharCode(65 + rem) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim();
+  let name = clean.slice(0, 31).trim();
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${clean.slice(0, 31 - String(i).length - 1).trim()} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
