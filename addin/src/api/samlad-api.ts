@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { templateDefinitionSchema, type TemplateDefinition } from '../../../shared/model/template-schema';
+import { PaneError } from './api-error';
+import type { HttpClient } from './http-client';
+import {
+  consolidateResponseSchema,
+  devTokenSchema,
+  jobSchema,
+  receiptSchema,
+
+  reportsSchema,
+  statusSchema,
+  templatesSchema,
+  validateResponseSchema,
+  workbookBase64Schema,
+  type ApiScope,
+  type ConsolidationJob,
+  type Receipt,
+  type Report,
+  type StatusMatrix,
+  type ValidateResponse,
+} from './schemas';
+
+export interface AvailableTemplate {
+  definition: TemplateDefinition;
+  scopes: ApiScope[];
+}
+
+/** What identifies one report: template, period and scope. */
+export interface ReportTarget {
+  templateId: string;
+  period: string;
+  scope: string;
+}
+
+export type CellValues = Record<string, number | string | null>;
+
+export type ConsolidationStart = { kind: 'report'; report: Report } | { kind: 'job'; jobId: string };
+
+const ok = z.unknown();
+
+/** Samlad's API as the pane uses it: one method per endpoint, typed in and out. */
+export class SamladApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly forbund: () => string,
+  ) {}
+
+  private base(): string {
+    return `/forbund/${encodeURIComponent(this.forbund())}`;
+  }
+
+  async templates(year: number): Promise<AvailableTemplate[]> {
+    const { data } = await this.http.json(`${this.base()}/templates`, templatesSchema, { query: { year: String(year) } });
+    return data.templates.map((t) => {
+      const definition = templateDefinitionSchema.safeParse(t.definition);
+      if (!definition.success) throw new PaneError('bad-response', 'En mall från Samlad kunde inte läsas. Ladda om tillägget.', { cause: definition.error });
+      return { definition: definition.data, scopes: t.scopes };
+    });
+  }
+
+  private workbookPath(target: Omit<ReportTarget, 'period'>): string {
+    return `${this.base()}/templates/${encodeURIComponent(target.templateId)}/workbook`;
+  }
+
+  async templateWorkbookBase64(target: ReportTarget): Promise<{ fileName: string; base64: string }> {
+    const { data } = await this.http.json(this.workbookPath(target), workbookBase64Schema, { query: { period: target.period, scope: target.scope, format: 'base64' } });
+    return data;
+  }
+
+  templateWorkbookFile(target: ReportTarget): Promise<{ blob: Blob; fileName: string | undefined }> {
+    return this.http.file(this.workbookPath(target), { query: { period: target.period, scope: target.scope } });
+  }
+
+  async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateResponse> {
+    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', json: { ...target, values } })).data;
+  }
+
+  async validateWorkbook(file: Blob): Promise<ValidateResponse> {
+    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', body: file })).data;
+  }
+
+  /** Only the template's values (aggregates) and the comment are sent: never anything else from the workbook. */
+  async submitValues(target: ReportTarget, values: CellValues, comment?: string): Promise<Receipt> {
+    return (await this.http.json(`${this.base()}/submissions`, receiptSchema, { method: 'POST', json: { ...target, values, ...(comment ? { comment } : {}) } })).data;
+  }
+
+  async submitWorkbook(file: Blob, comment?: string): Promise<Receipt> {
+    return (await this.http.json(`${this.base()}/submissions`, receiptSchema, { method: 'POST', body: file, query: { comment } })).data;
+  }
+
+  async status(period: string): Promise<StatusMatrix> {
+    return (await this.http.json(`${this.base()}/status`, statusSchema, { query: { period } })).data;
+  }
+
+  async approve(id: string, comment?: string): Promise<void> {
+    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/approve`, ok, { method: 'POST', json: comment ? { comment } : {} });
+  }
+
+  async returnSubmission(id: string, comment: string): Promise<void> {
+    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/return`, ok, { method: 'POST', json: { comment } });
+  }
+
+  async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<void> {
+    await this.http.json(`${this.base()}/periods/${encodeURIComponent(period)}`, ok, { method: 'PUT', json: settings });
+  }
+
+  async consolidate(request: { period: string; variant: 'internal' | 'published'; basis: 'approved' | 'latest' }): Promise<ConsolidationStart> {
+    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateResponseSchema, { method: 'POST', json: request });
+    if (data.report) return { kind: 'report', report: data.report };
+    return { kind: 'job', jobId: data.jobId ?? '' };
+  }
+
+  async job(jobId: string): Promise<ConsolidationJob> {
+    return (await this.http.json(`${this.base()}/consolidate/jobs/${encodeURIComponent(jobId)}`, jobSchema)).data;
+  }
+
+  async reports(period: string): Promise<Report[]> {
+    return (await this.http.json(`${this.base()}/reports`, reportsSchema, { query: { period } })).data.reports;
+  }
+
+  reportFile(id: string): Promise<{ blob: Blob; fileName: string | undefined }> {
+    return this.http.file(`${this.base()}/reports/${encodeURIComponent(id)}`);
+  }
+
+  async reportBase64(id: string): Promise<{ fileName: string; base64: string }> {
+    return (await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookBase64Schema, { query: { format: 'base64' } })).data;
+  }
+}
+
+/** The dev issuer's login (functions/http/dev-token.ts); outside a förbund, so not on SamladApi. */
+export async function requestDevToken(http: HttpClient, request: { forbund: string; party?: string; role: 'reporter' | 'kansli' }): Promise<string> {
+  return (await http.json('/dev/token', devTokenSchema, { method: 'POST', json: request })).data.token;
+}
+

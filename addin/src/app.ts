@@ -1,0 +1,130 @@
+import { registry } from '../../shared/config/registry';
+import { findForbund } from '../../shared/model/selectors';
+import { HttpClient } from './api/http-client';
+import { SamladApi } from './api/samlad-api';
+import { sessionFromToken, tokenStore, type Session } from './auth/session';
+import type { RuntimeConfig } from './config/runtime-config-schema';
+import type { HostInfo } from './host/office-host';
+import type { ActionContext } from './ui/action';
+import { Announcer } from './ui/announcer';
+import { button, h, replaceChildren } from './ui/dom';
+import { ErrorDisplay } from './ui/error-display';
+import { PaneError } from './api/api-error';
+import { createConsolidateView } from './views/consolidate-view';
+import { createLoginView } from './views/login-view';
+import { createOwnTableView } from './views/own-table-view';
+import type { PaneDeps, View } from './views/pane-deps';
+import { createReportView } from './views/report-view';
+import { createStatusView } from './views/status-view';
+
+const ROLE_LABEL = { reporter: 'Rapportör', kansli: 'Kansliet', admin: 'Administratör' } as const;
+
+/**
+ * The pane's shell: header, navigation, the one error region and the one live region, and the
+ * views for the signed-in role. Views are built once per sign-in and kept, so switching back and
+ * forth keeps what the user entered.
+ */
+export class App {
+  private readonly errorRegion = h('div', { class: 'error-region', role: 'alert', hidden: true });
+  private readonly liveRegion = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  private readonly header = h('header', { class: 'app-header' });
+  private readonly nav = h('nav', { class: 'app-nav', 'aria-label': 'Samlad' });
+  private readonly main = h('main', { class: 'app-main', id: 'main' });
+  private readonly ctx: ActionContext;
+  private readonly http: HttpClient;
+  private session: Session | undefined;
+  private views: View[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly config: RuntimeConfig,
+    private readonly host: HostInfo,
+  ) {
+    this.ctx = { errors: new ErrorDisplay(this.errorRegion), announcer: new Announcer(this.liveRegion) };
+    this.http = new HttpClient({ baseUrl: config.apiBase, token: () => this.session?.token, onUnauthorized: () => this.signOut('Din inloggning har gått ut. Logga in igen.') });
+    replaceChildren(root, this.header, this.nav, this.errorRegion, this.main, this.liveRegion);
+    root.dataset.host = host.kind;
+  }
+
+  start(): void {
+    const stored = tokenStore.load();
+    const result = stored ? sessionFromToken(stored) : undefined;
+    if (result?.ok) this.signIn(result.session);
+    else this.showLogin();
+  }
+
+  private renderHeader(): void {
+    const s = this.session;
+    const who = s ? `${s.displayName} · ${ROLE_LABEL[s.principal.role]}` : '';
+    replaceChildren(
+      this.header,
+      h('div', { class: 'brand' }, h('img', { src: 'assets/icon-32.png', alt: '', width: 24, height: 24 }), h('span', { class: 'brand-name' }, 'Samlad')),
+      s ? h('div', { class: 'who' }, h('span', { class: 'who-name' }, who), button('Logga ut', () => this.signOut(), { class: 'btn btn-small btn-subtle' })) : null,
+    );
+  }
+
+  private showLogin(notice?: string): void {
+    this.views = [];
+    this.nav.replaceChildren();
+    this.nav.hidden = true;
+    this.renderHeader();
+    const login = createLoginView({ config: this.config, host: this.host, http: this.http, registry, ctx: this.ctx, notice, onToken: (token) => this.acceptToken(token) });
+    replaceChildren(this.main, login.element);
+    login.heading.focus();
+  }
+
+  private acceptToken(token: string): void {
+    const result = sessionFromToken(token);
+    if (!result.ok) {
+      const reason = result.reason === 'no-role' ? 'Ditt konto har ingen roll i Samlad. Be kansliet om behörighet.' : 'Inloggningen gav ingen giltig behörighet. Försök igen.';
+      throw new PaneError(`session-${result.reason}`, reason);
+    }
+    tokenStore.save(token);
+    this.signIn(result.session);
+  }
+
+  private signIn(session: Session): void {
+    const forbund = session.principal.forbund ? findForbund(registry, session.principal.forbund) : undefined;
+    if (!forbund) {
+      this.showLogin('Ditt konto hör inte till något förbund som tillägget känner till. Logga in med ett konto för ett förbund.');
+      return;
+    }
+    this.session = session;
+    this.ctx.errors.clear();
+    const api = new SamladApi(this.http, () => forbund.id);
+    const deps: PaneDeps = { api, host: this.host, session, forbund, registry, ctx: this.ctx, now: () => new Date() };
+    this.views =
+      session.principal.role === 'reporter'
+        ? [createReportView(deps), createOwnTableView(deps)]
+        : [createStatusView(deps), createConsolidateView(deps), createReportView(deps)];
+    this.renderHeader();
+    this.renderNav();
+    this.main.replaceChildren(...this.views.map((v) => v.element));
+    this.show(this.views[0]?.id ?? '');
+  }
+
+  private renderNav(): void {
+    this.nav.hidden = false;
+    replaceChildren(
+      this.nav,
+      h('ul', {}, ...this.views.map((v) => h('li', {}, button(v.label, () => this.show(v.id), { class: 'nav-item', 'data-view': v.id })))),
+    );
+  }
+
+  private show(id: string): void {
+    for (const view of this.views) view.element.hidden = view.id !== id;
+    for (const item of this.nav.querySelectorAll<HTMLButtonElement>('.nav-item')) {
+      if (item.dataset.view === id) item.setAttribute('aria-current', 'page');
+      else item.removeAttribute('aria-current');
+    }
+    const view = this.views.find((v) => v.id === id);
+    view?.onShow?.();
+    view?.heading.focus();
+  }
+
+  private signOut(notice?: string): void {
+    tokenStore.clear();
+    this.session = undefined;
+    this.showLogin(notice);
+  }
+}

@@ -1,0 +1,85 @@
+import { qualified, type SheetCell } from './addresses';
+import type { ExcelCapabilities } from './capabilities';
+import { runExcel } from './excel-run';
+
+export interface CellMark extends SheetCell {
+  severity: 'fel' | 'varning';
+  /** The finding in Swedish, put in the cell's note. */
+  text: string;
+}
+
+/** The generated template's input fill (functions/workbook/styles.ts INPUT_FILL), restored on cells without findings. */
+export const INPUT_FILL = '#FFF2CC';
+export const MARK_FILL = { fel: '#F4B6B6', varning: '#FCD9A8' } as const;
+/** Marks Samlad's own notes, so a later run removes only those and never a user's. */
+export const NOTE_PREFIX = 'Samlad: ';
+
+/** The template's protection (functions/workbook/generate.ts), put back after marking. */
+const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' };
+
+interface Annotations {
+  load(): void;
+  deleteOurs(): void;
+  add(address: string, text: string): void;
+}
+
+/** Notes where Excel has them (ExcelApi 1.18), else comments (1.10), else none: the fill alone still shows the cell. */
+function annotationsOf(context: Excel.RequestContext, capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Annotations | undefined {
+  if (capabilities.notes) {
+    const notes = context.workbook.notes;
+    return {
+      load: () => notes.load('items/content'),
+      deleteOurs: () => notes.items.filter((n) => String(n.content).startsWith(NOTE_PREFIX)).forEach((n) => n.delete()),
+      add: (address, text) => notes.add(address, text),
+    };
+  }
+  if (capabilities.comments) {
+    const comments = context.workbook.comments;
+    return {
+      load: () => comments.load('items/content'),
+      deleteOurs: () => comments.items.filter((c) => String(c.content).startsWith(NOTE_PREFIX)).forEach((c) => c.delete()),
+      add: (address, text) => comments.add(address, text),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Shows findings in the sheet: every input cell gets its input fill back, cells with findings
+ * get a red (fel) or orange (varning) fill and a note with the message; Samlad's notes from an
+ * earlier check are removed first. Two round trips whatever the number of cells: load the
+ * sheets' protection and existing notes, then queue every write.
+ *
+ * The template sheet is protected without a password (it guards the layout, not secrets), and
+ * formatting locked or unlocked cells needs it off, so it is lifted and put back in the same batch.
+ */
+export function markFindings(inputs: readonly SheetCell[], marks: readonly CellMark[], capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Promise<{ marked: number; annotated: boolean }> {
+  return runExcel(async (context) => {
+    const sheetNames = [...new Set([...inputs, ...marks].map((c) => c.sheet))];
+    const sheets = sheetNames.map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.protection.load('protected');
+      return { name, sheet };
+    });
+    const annotations = annotationsOf(context, capabilities);
+    annotations?.load();
+    await context.sync(); // 1: protection and existing annotations
+
+    for (const { sheet } of sheets) if (sheet.protection.protected) sheet.protection.unprotect();
+    annotations?.deleteOurs();
+    const sheetByName = new Map(sheets.map((s) => [s.name, s.sheet]));
+    for (const cell of inputs) {
+      const sheet = sheetByName.get(cell.sheet);
+      if (sheet) sheet.getRange(cell.address).format.fill.color = INPUT_FILL;
+    }
+    for (const mark of marks) {
+      const sheet = sheetByName.get(mark.sheet);
+      if (!sheet) continue;
+      sheet.getRange(mark.address).format.fill.color = MARK_FILL[mark.severity];
+      annotations?.add(qualified(mark), `${NOTE_PREFIX}${mark.text}`);
+    }
+    for (const { sheet } of sheets) if (sheet.protection.protected) sheet.protection.protect(TEMPLATE_PROTECTION);
+    await context.sync(); // 2: every write at once
+    return { marked: marks.length, annotated: annotations !== undefined };
+  });
+}

@@ -1,0 +1,156 @@
+import { PaneError } from '../api/api-error';
+import type { Report } from '../api/schemas';
+import { insertReport, openReportAsNewWorkbook } from '../excel';
+import { defaultPeriod, periodChoices } from '../report/period-choice';
+import { yearOptions } from '../report/template-context';
+import { runAction } from '../ui/action';
+import { button, field, formatDateTime, h, replaceChildren, select } from '../ui/dom';
+import { saveBlob } from '../ui/download';
+import type { PaneDeps, View } from './pane-deps';
+
+/** How often a running consolidation is asked for progress, and for how long at most. */
+export const POLL_INTERVAL_MS = 600;
+const POLL_LIMIT_MS = 10 * 60_000;
+
+const VARIANT_LABEL = { internal: 'Intern (alla tal)', published: 'Publicerad (små tal dolda)' } as const;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, ms));
+
+/**
+ * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
+ * it works, then downloads it, inserts its sheets into this workbook with native charts, or
+ * opens it as a new workbook.
+ */
+export function createConsolidateView(deps: PaneDeps): View {
+  const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
+  const now = deps.now();
+  const periodSelect = select(yearOptions(now).flatMap(periodChoices), { name: 'period' }, defaultPeriod(now));
+  const variantSelect = select(Object.entries(VARIANT_LABEL).map(([value, label]) => ({ value, label })), { name: 'variant' });
+  const basisSelect = select(
+    [
+      { value: 'approved', label: 'Godkända inlämningar' },
+      { value: 'latest', label: 'Senaste inlämningarna (även ej godkända)' },
+    ],
+    { name: 'basis' },
+  );
+  const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'consolidate-progress-label' });
+  const progressText = h('span', { id: 'consolidate-progress-label' }, '');
+  const progressBox = h('div', { class: 'progress-box', role: 'status', hidden: true }, progressText, progress);
+  const resultBox = h('div', { class: 'result' });
+  const earlierBox = h('div', { class: 'earlier' });
+  const platformNames = [...deps.forbund.platforms.map((p) => p.name), ...deps.forbund.platformGroups.map((g) => g.name)];
+
+  const showProgress = (fraction: number, text: string): void => {
+    progressBox.hidden = false;
+    progress.value = fraction;
+    progressText.textContent = `${text} ${Math.round(fraction * 100)} %`;
+  };
+
+  const reportActions = (report: Report): HTMLElement => {
+    const download: HTMLButtonElement = button(
+      'Ladda ner',
+      () =>
+        void runAction(deps.ctx, download, 'Hämtar rapporten…', async () => {
+          const file = await deps.api.reportFile(report.id);
+          saveBlob(file.blob, file.fileName ?? report.fileName);
+          deps.ctx.announcer.announce('Rapporten är nedladdad.');
+        }),
+      { class: 'btn', 'aria-label': `Ladda ner ${report.fileName}` },
+    );
+    if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
+    const capabilities = deps.host.capabilities;
+    const insertHere: HTMLButtonElement = button(
+      'Infoga i arbetsboken',
+      () =>
+        void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
+          const { base64 } = await deps.api.reportBase64(report.id);
+          const outcome = await insertReport({ base64, platformNames }, capabilities);
+          deps.ctx.announcer.announce(`${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `, ${outcome.charts} diagram på bladet ${outcome.diagramSheet}` : ''}.`);
+        }),
+      { class: 'btn btn-primary' },
+    );
+    const openNew: HTMLButtonElement = button(
+      'Öppna som ny arbetsbok',
+      () =>
+        void runAction(deps.ctx, openNew, 'Öppnar rapporten…', async () => {
+          const { base64 } = await deps.api.reportBase64(report.id);
+          await openReportAsNewWorkbook(base64, capabilities);
+        }),
+      { class: 'btn' },
+    );
+    return h('div', { class: 'actions' }, insertHere, openNew, download);
+  };
+
+  const reportCard = (report: Report): HTMLElement =>
+    h(
+      'div',
+      { class: 'report-card' },
+      h('p', {}, h('strong', {}, report.fileName)),
+      h('p', { class: 'cell-detail' }, `${VARIANT_LABEL[report.variant]} · skapad ${formatDateTime(report.createdAt)}`),
+      reportActions(report),
+    );
+
+  const loadEarlier = async (): Promise<void> => {
+    const reports = await deps.api.reports(periodSelect.value);
+    replaceChildren(earlierBox, reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null, ...reports.map(reportCard));
+  };
+
+  const start: HTMLButtonElement = button(
+    'Sammanställ',
+    () =>
+      void runAction(deps.ctx, start, 'Sammanställer…', async () => {
+        resultBox.replaceChildren();
+        showProgress(0, 'Startar…');
+        const variant = variantSelect.value === 'published' ? 'published' : 'internal';
+        const basis = basisSelect.value === 'latest' ? 'latest' : 'approved';
+        try {
+          const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis });
+          let report = started.kind === 'report' ? started.report : undefined;
+          const deadline = Date.now() + POLL_LIMIT_MS;
+          while (!report && started.kind === 'job') {
+            if (Date.now() > deadline) throw new PaneError('job-timeout', 'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.', { transient: true });
+            await sleep(POLL_INTERVAL_MS);
+            const job = await deps.api.job(started.jobId);
+            showProgress(job.progress, job.message ?? 'Sammanställer…');
+            if (job.status === 'failed') throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', { transient: true });
+            if (job.status === 'done') report = job.report;
+          }
+          if (!report) throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', { transient: true });
+          showProgress(1, 'Klar.');
+          replaceChildren(resultBox, h('div', { class: 'message-bar success', role: 'status' }, h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.'))), reportCard(report));
+          deps.ctx.announcer.announce('Rapporten är klar.');
+          await loadEarlier();
+        } finally {
+          window.setTimeout(() => (progressBox.hidden = true), 1500);
+        }
+      }),
+    { class: 'btn btn-primary' },
+  );
+
+  periodSelect.addEventListener('change', () => void runAction(deps.ctx, undefined, 'Hämtar rapporter…', loadEarlier));
+  let loadedOnce = false;
+  return {
+    id: 'konsolidera',
+    label: 'Konsolidera',
+    heading,
+    element: h(
+      'section',
+      { class: 'view', 'aria-labelledby': 'consolidate-heading' },
+      heading,
+      h('p', { class: 'intro' }, 'Sammanställ periodens inlämningar till en arbetsbok för styrelsen, med index och diagram.'),
+      field('Period', periodSelect),
+      field('Variant', variantSelect, 'Den publicerade varianten döljer små tal som kan peka ut personer.'),
+      field('Underlag', basisSelect),
+      h('div', { class: 'actions' }, start),
+      progressBox,
+      resultBox,
+      earlierBox,
+    ),
+    onShow: () => {
+      if (!loadedOnce) {
+        loadedOnce = true;
+        void runAction(deps.ctx, undefined, 'Hämtar rapporter…', loadEarlier);
+      }
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import { AGGREGATED_TEMPLATE_ID, aggregateParticipants, type AggregationResult } from '../../../shared/aggregation/aggregate-participants';
+import { CLOSURE_REASON_LABEL, DECISION_LABEL, GENDER_LABEL, REFERRING_PARTY_LABEL } from '../../../shared/aggregation/categories';
+import { FIELD_INFO, PARTICIPANT_FIELDS, type ParticipantField } from '../../../shared/aggregation/fields';
+import { renderRejectedRow } from '../../../shared/aggregation/messages-sv';
+import { categoryValues, suggestMapping, suggestValues, type CategoryField, type ParticipantTable, type TableMapping } from '../../../shared/aggregation/table-mapping';
+import { layoutTemplate } from '../../../shared/model/layout';
+import { periodSpan } from '../../../shared/model/period';
+import { PaneError } from '../api/api-error';
+import { insertTemplate, loadMapping, readSelectedTable, saveMapping, writeInputValues } from '../excel';
+import { browserMappingMemory } from '../report/mapping-memory';
+import { parsePastedTable } from '../report/paste-table';
+import { reviewTable } from '../report/review-table';
+import { SubmitPanel } from '../report/submit-panel';
+import { createTargetPicker } from '../report/target-picker';
+import type { ChosenTarget } from '../report/template-context';
+import { runAction } from '../ui/action';
+import { button, field, h, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
+import { submitterOf, type PaneDeps, type View } from './pane-deps';
+
+const NONE = '';
+const MAX_LISTED_ROWS = 50;
+
+/** The choices a category value can be mapped to, per field. */
+function targetOptions(field: CategoryField, platforms: readonly { id: string; name: string }[]): Option[] {
+  const labels: Record<string, string> =
+    field === 'kon' ? GENDER_LABEL : field === 'avslutsorsak' ? CLOSURE_REASON_LABEL : field === 'aktualiserande_part' ? REFERRING_PARTY_LABEL : field === 'beslut' ? DECISION_LABEL : Object.fromEntries(platforms.map((p) => [p.id, p.name]));
+  return [{ value: NONE, label: '— välj —' }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
+}
+
+function setValueMapping(mapping: TableMapping, field: CategoryField, key: string, target: string): void {
+  const values = mapping.values[field] as Record<string, string>;
+  if (target === NONE) delete values[key];
+  else values[key] = target;
+}
+
+/**
+ * Från egen tabell: the party's own table, one row per participant, mapped to the template and
+ * aggregated here, in the pane. Rows stay where they are (the workbook, or this page's memory
+ * for a pasted table); only the template's counts are sent, through the same check and send
+ * as Rapportera.
+ */
+export function createOwnTableView(deps: PaneDeps): View {
+  const heading = h('h1', { tabindex: -1, id: 'own-heading' }, 'Från egen tabell');
+  const inExcel = deps.host.kind === 'excel';
+  let target: ChosenTarget | undefined;
+  let table: ParticipantTable | undefined;
+  let mapping: TableMapping | undefined;
+  let result: AggregationResult | undefined;
+
+  const tableStatus = h('div', { class: 'step-status', role: 'status' });
+  const mappingBox = h('div', { class: 'mapping' });
+  const resultBox = h('div', { class: 'result' });
+  const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
+
+  const picker = createTargetPicker({
+    api: deps.api,
+    registry: deps.registry,
+    forbundId: deps.forbund.id,
+    ctx: deps.ctx,
+    now: deps.now(),
+    accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
+    onChange: (chosen) => {
+      target = chosen;
+      result = undefined;
+      resultBox.replaceChildren();
+      panel.reset(chosen);
+    },
+  });
+
+  const renderMapping = (): void => {
+    if (!table || !mapping) return;
+    const current = mapping;
+    const headerOptions: Option[] = [{ value: NONE, label: '— finns inte —' }, ...table.headers.filter((x) => String(x ?? '').trim() !== '').map((x) => ({ value: String(x), label: String(x) }))];
+    const columnFields = PARTICIPANT_FIELDS.map((f: ParticipantField) => {
+      const control = select(headerOptions, { name: `column-${f}` }, current.columns[f] ?? NONE);
+      control.addEventListener('change', () => {
+        if (control.value === NONE) delete current.columns[f];
+        else current.columns[f] = control.value;
+        if (table) mapping = suggestValues(table, current, deps.forbund.platforms);
+        renderMapping();
+      });
+      return field(FIELD_INFO[f].label, control, FIELD_INFO[f].help);
+    });
+    const values = categoryValues(table, current);
+    const valueFields = values.map((v) => {
+      const chosen = (current.values[v.field] as Record<string, string>)[v.key] ?? NONE;
+      const control = select(targetOptions(v.field, deps.forbund.platforms), { name: `value-${v.field}-${v.key}` }, chosen);
+      control.addEventListener('change', () => setValueMapping(current, v.field, v.key, control.value));
+      return field(`${FIELD_INFO[v.field].label}: ”${v.raw}” (${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`, control);
+    });
+    replaceChildren(
+      mappingBox,
+      h('fieldset', {}, h('legend', {}, 'Kolumner'), h('p', { class: 'hint' }, 'Rubriker som Samlad känner igen är redan valda. Kontrollera och ändra vid behov.'), ...columnFields),
+      values.length > 0 ? h('fieldset', {}, h('legend', {}, 'Värden'), h('p', { class: 'hint' }, 'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.'), ...valueFields) : null,
+    );
+  };
+
+  const useTable = async (read: ParticipantTable, description: string): Promise<void> => {
+    table = read;
+    const stored = inExcel && deps.host.kind === 'excel' ? await loadMapping(deps.host.capabilities) : browserMappingMemory.load(read.headers);
+    mapping = stored ? suggestValues(read, stored, deps.forbund.platforms) : suggestMapping(read, deps.forbund.platforms);
+    replaceChildren(tableStatus, h('p', { class: 'hint' }, `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`));
+    renderMapping();
+    deps.ctx.announcer.announce(`Tabellen är inläst, ${read.rows.length} rader.`);
+  };
+
+  let tableControls: HTMLElement;
+  if (deps.host.kind === 'excel') {
+    const capabilities = deps.host.capabilities;
+    const readButton: HTMLButtonElement = button(
+      'Läs tabellen',
+      () =>
+        void runAction(deps.ctx, readButton, 'Läser tabellen…', async () => {
+          const read = await readSelectedTable(capabilities);
+          await useTable(read, `Tabell på bladet ”${read.sheet}” (${read.address})`);
+        }),
+      { class: 'btn btn-primary' },
+    );
+    tableControls = h('div', {}, h('p', { class: 'hint' }, 'Markera en cell i er deltagartabell (en rad per deltagare, rubriker överst) och välj Läs tabellen.'), h('div', { class: 'actions' }, readButton));
+  } else {
+    const pasteBox = h('textarea', { rows: 6, name: 'paste', spellcheck: false, class: 'paste-box' });
+    const pasteButton: HTMLButtonElement = button(
+      'Läs in',
+      () =>
+        void runAction(deps.ctx, pasteButton, 'Läser tabellen…', async () => {
+          const read = parsePastedTable(pasteBox.value);
+          if (!read) throw new PaneError('no-table', 'Klistra in tabellen med rubrikraden överst och minst en rad.');
+          await useTable(read, 'Inklistrad tabell');
+        }),
+      { class: 'btn btn-primary' },
+    );
+    tableControls = h('div', {}, field('Klistra in tabellen', pasteBox, 'Kopiera tabellen i Excel, rubrikraden med, och klistra in här. Raderna stannar i webbläsaren.'), h('div', { class: 'actions' }, pasteButton));
+  }
+
+  const countButton: HTMLButtonElement = button(
+    'Räkna',
+    () =>
+      void runAction(deps.ctx, countButton, 'Räknar…', async () => {
+        if (!target) throw new PaneError('no-target', 'Välj period och plattform först.');
+        if (!table || !mapping) throw new PaneError('no-table', 'Läs in tabellen först.');
+        if (!mapping.columns.startdatum || !mapping.columns.kon) throw new PaneError('mapping-incomplete', 'Välj åtminstone vilka kolumner som har Startdatum och Kön.');
+        const span = periodSpan(target.period, target.definition.period.cumulative);
+        result = aggregateParticipants(table, mapping, { span, platform: target.scope.id });
+        if (deps.host.kind === 'excel') await saveMapping(mapping, deps.host.capabilities);
+        else browserMappingMemory.save(table.headers, mapping);
+        renderResult(target, result);
+        await panel.check(result.values);
+      }),
+    { class: 'btn btn-primary' },
+  );
+
+  const renderResult = (chosen: ChosenTarget, r: AggregationResult): void => {
+    const facts = [
+      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name} ${r.span.start} – ${r.span.end}.`,
+      r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
+      r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
+      r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
+    ].filter(Boolean);
+    const rejected = r.rejected.length > 0
+      ? h(
+          'div',
+          { class: 'message-bar warning' },
+          h(
+            'div',
+            { class: 'message-text' },
+            h('strong', {}, `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`),
+            h('ul', { class: 'rejected-rows' }, ...r.rejected.slice(0, MAX_LISTED_ROWS).map((row) => h('li', {}, renderRejectedRow(row)))),
+            r.rejected.length > MAX_LISTED_ROWS ? h('p', {}, `… och ${numberFormat.format(r.rejected.length - MAX_LISTED_ROWS)} till.`) : null,
+          ),
+        )
+      : null;
+    const showInSheet: HTMLButtonElement | null =
+      deps.host.kind === 'excel'
+        ? button(
+            'Visa i mallen',
+            () =>
+              void runAction(deps.ctx, showInSheet ?? undefined, 'Skriver in summorna i mallen…', async () => {
+                if (deps.host.kind !== 'excel') return;
+                const layout = layoutTemplate(chosen.template);
+                const { base64 } = await deps.api.templateWorkbookBase64({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
+                await insertTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, deps.host.capabilities);
+                const written = await writeInputValues(r.values);
+                deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
+              }),
+            { class: 'btn' },
+          )
+        : null;
+    replaceChildren(
+      resultBox,
+      h('div', { class: 'facts', role: 'status' }, ...facts.map((f) => h('p', {}, f))),
+      rejected,
+      h('h3', {}, 'Detta skickas (bara summor)'),
+      reviewTable(chosen.template, r.values),
+      showInSheet ? h('div', { class: 'actions' }, showInSheet) : null,
+    );
+  };
+
+  const body = h(
+    'div',
+    {},
+    h('p', { class: 'intro' }, 'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna skickas till förbundet.'),
+    picker.element,
+    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '1'), 'Er tabell'), tableControls, tableStatus),
+    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), 'Koppla kolumner och värden'), mappingBox, h('div', { class: 'actions' }, countButton)),
+    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), 'Granska och skicka in'), resultBox, panel.element),
+  );
+  return { id: 'egen-tabell', label: 'Från egen tabell', heading, element: h('section', { class: 'view', 'aria-labelledby': 'own-heading' }, heading, body) };
+}

@@ -1,0 +1,37 @@
+import type { Registry } from '../../../shared/config/registry';
+import type { ForbundConfig } from '../../../shared/model/forbund-schema';
+import type { PartyKind } from '../../../shared/model/ids';
+import { findParty } from '../../../shared/model/selectors';
+import type { SamladApi } from '../api/samlad-api';
+import type { Session } from '../auth/session';
+import type { HostInfo } from '../host/office-host';
+import type { ActionContext } from '../ui/action';
+
+/** What every signed-in view gets: the API, the host, who is signed in and for which förbund. */
+export interface PaneDeps {
+  api: SamladApi;
+  host: HostInfo;
+  session: Session;
+  forbund: ForbundConfig;
+  registry: Registry;
+  ctx: ActionContext;
+  now: () => Date;
+}
+
+export interface View {
+  id: string;
+  /** Navigation label. */
+  label: string;
+  element: HTMLElement;
+  /** Receives focus when the view is shown, so screen readers announce where the user is. */
+  heading: HTMLElement;
+  /** Called each time the view is shown. */
+  onShow?: () => void;
+}
+
+/** Validation's notion of who submits: a party's kind, or kansliet. */
+export function submitterOf(deps: Pick<PaneDeps, 'session' | 'forbund'>): PartyKind | 'kansli' {
+  const { principal } = deps.session;
+  if (principal.role !== 'reporter') return 'kansli';
+  return findParty(deps.forbund, principal.party ?? '')?.kind ?? 'kansli';
+}
