@@ -1,0 +1,241 @@
+import { registry } from '../../../shared/config/registry';
+import { definedNameForCell, layoutTemplate } from '../../../shared/model/layout';
+import { resolveTemplate } from '../../../shared/model/resolve';
+import { findForbund, findTemplate } from '../../../shared/model/selectors';
+import { emptyMapping } from '../../../shared/aggregation/table-mapping';
+import { a1 } from './addresses';
+import { insertTemplate } from './insert-template';
+import { loadMapping, MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
+import { INPUT_FILL, markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
+import { readInputCells } from './read-inputs';
+import { readSelectedTable } from './read-table';
+import { selectCell } from './select-cell';
+import { MockExcel, type MockSheet } from './testing/mock-excel';
+import { writeInputValues } from './write-values';
+
+const SHEET = 'Deltagare och avslut';
+const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
+const layout = layoutTemplate(template);
+const nameFor = (id: string, address: string) => ({ name: definedNameForCell(id), formula: `='${SHEET}'!$${address.replace(/(\d+)/, '$$$1')}` });
+const templateNames = [...layout.positions].map(([id, p]) => nameFor(id, p.a1));
+const capabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
+
+/** A sheet with `n` synthetic input cells named SAM.s.r<i>.k, laid out 10 per row from B2. */
+function syntheticInputs(n: number): { sheet: MockSheet; names: { name: string; formula: string }[]; ids: string[] } {
+  const cells: Record<string, unknown> = {};
+  const names: { name: string; formula: string }[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const address = a1(2 + Math.floor(i / 10), 2 + (i % 10));
+    const id = `s.r${i}.k`;
+    ids.push(id);
+    cells[address] = i;
+    names.push(nameFor(id, address));
+  }
+  return { sheet: { name: SHEET, cells, protected: true }, names, ids };
+}
+
+describe('readInputCells', () => {
+  it('reads every input cell of the template through its defined name, in two round trips', async () => {
+    const cells: Record<string, unknown> = {};
+    for (const [id, p] of layout.positions) cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';
+    const excel = new MockExcel({ sheets: [{ name: SHEET, cells }], names: [...templateNames, { name: 'Utskriftsområde', formula: `='${SHEET}'!$A$1:$D$40` }] }).install();
+    const read = await readInputCells(template.cells.map((c) => c.id));
+    expect(excel.syncs).toBe(2);
+    expect(read.missing).toEqual([]);
+    expect(read.cells).toHaveLength(template.cells.length);
+    const byId = new Map(read.cells.map((c) => [c.cellId, c]));
+    expect(byId.get('deltagare.antal.k')).toEqual({ cellId: 'deltagare.antal.k', sheet: SHEET, address: layout.positions.get('deltagare.antal.k')?.a1, value: 12 });
+    expect(byId.get('deltagare.antal.m')?.value).toBe('1 234');
+    // One bulk read of the block holding the inputs, not one range per cell.
+    expect(excel.ranges).toHaveLength(1);
+  });
+
+  it('reports template cells whose name is missing', async () => {
+    const excel = new MockExcel({ sheets: [{ name: SHEET, cells: {} }], names: templateNames.slice(1) }).install();
+    const read = await readInputCells(template.cells.map((c) => c.id));
+    expect(read.missing).toEqual([template.cells[0]?.id]);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it.each([10, 10_000])('costs two round trips for %i cells', async (n) => {
+    const { sheet, names, ids } = syntheticInputs(n);
+    const excel = new MockExcel({ sheets: [sheet], names }).install();
+    const read = await readInputCells(ids);
+    expect(excel.syncs).toBe(2);
+    expect(read.cells).toHaveLength(n);
+    expect(read.cells[n - 1]?.value).toBe(n - 1);
+  });
+});
+
+describe('markFindings', () => {
+  const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
+
+  it('restores input fills, fills and annotates findings, replaces only its own notes, and keeps the sheet protected', async () => {
+    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], notes: [{ content: `${NOTE_PREFIX}old finding` }, { content: 'A note the user wrote' }] }).install();
+    const d7 = layout.positions.get('deltagare.antal.tot')!.a1;
+    const result = await markFindings(inputs, [{ sheet: SHEET, address: d7, severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' }], capabilities);
+    expect(excel.syncs).toBe(2);
+    expect(result).toEqual({ marked: 1, annotated: true });
+    const fills = excel.fills();
+    expect(fills.get(`${SHEET}!${d7}`)).toBe(MARK_FILL.fel);
+    expect(fills.get(`${SHEET}!${layout.positions.get('deltagare.antal.k')!.a1}`)).toBe(INPUT_FILL);
+    expect(excel.notesAdded).toEqual([{ address: `'${SHEET}'!${d7}`, content: `${NOTE_PREFIX}Totalt ska vara Kvinnor + Män` }]);
+    expect(excel.notesDeleted).toEqual([`${NOTE_PREFIX}old finding`]);
+    expect(excel.protections).toEqual([
+      { sheet: SHEET, action: 'unprotect' },
+      { sheet: SHEET, action: 'protect' },
+    ]);
+  });
+
+  it('falls back to fills alone where Excel has neither notes nor comments', async () => {
+    const excel = new MockExcel({ sheets: [{ name: SHEET }] }).install();
+    const result = await markFindings(inputs.slice(0, 2), [{ ...inputs[0]!, severity: 'varning', text: 'x' }], { notes: false, comments: false });
+    expect(result.annotated).toBe(false);
+    expect(excel.fills().get(`${SHEET}!${inputs[0]!.address}`)).toBe(MARK_FILL.varning);
+    expect(excel.protections).toEqual([]);
+  });
+
+  it.each([10, 10_000])('costs two round trips for %i marked cells', async (n) => {
+    const { sheet, names } = syntheticInputs(n);
+    const cells = names.map((x) => ({ sheet: SHEET, address: x.formula.split('!')[1]!.replace(/\$/g, '') }));
+    const excel = new MockExcel({ sheets: [sheet] }).install();
+    await markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities);
+    expect(excel.syncs).toBe(2);
+    expect(excel.notesAdded).toHaveLength(n);
+  });
+});
+
+describe('readSelectedTable', () => {
+  function participantSheet(rows: number): MockSheet {
+    const headers = ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'];
+    const cells: Record<string, unknown> = {};
+    headers.forEach((h, c) => (cells[a1(3, 2 + c)] = h));
+    for (let r = 0; r < rows; r++) {
+      cells[a1(4 + r, 2)] = r % 2 === 0 ? 'K' : 'M';
+      cells[a1(4 + r, 3)] = 1980 + (r % 30);
+      cells[a1(4 + r, 4)] = 45000 + r;
+    }
+    return { name: 'Deltagare 2023', cells };
+  }
+
+  it.each([10, 10_000])('reads a %i-row Excel table with one bulk load (two round trips)', async (n) => {
+    const sheet = participantSheet(n);
+    const address = `B3:G${3 + n}`;
+    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: address, table: { name: 'Deltagare', address } } }).install();
+    const table = await readSelectedTable(capabilities);
+    expect(excel.syncs).toBe(2);
+    expect(table).toMatchObject({ sheet: 'Deltagare 2023', address, source: 'table', tableName: 'Deltagare', firstRowNumber: 4 });
+    expect(table.headers).toEqual(['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part']);
+    expect(table.rows).toHaveLength(n);
+    expect(table.rows[n - 1]?.[2]).toBe(45000 + n - 1);
+  });
+
+  it('uses the filled block around the selection when it is not an Excel table (one round trip)', async () => {
+    const sheet = participantSheet(10);
+    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G13' } }).install();
+    const table = await readSelectedTable(capabilities);
+    expect(excel.syncs).toBe(1);
+    expect(table.source).toBe('region');
+    expect(table.rows).toHaveLength(10);
+  });
+
+  it('asks for a table when the selection holds only a header', async () => {
+    const sheet = participantSheet(0);
+    new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
+    await expect(readSelectedTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
+  });
+});
+
+describe('writeInputValues', () => {
+  it('writes each value into its named input cell and nothing else', async () => {
+    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], names: templateNames }).install();
+    const values = Object.fromEntries(template.cells.map((c, i) => [c.id, i]));
+    const result = await writeInputValues(values);
+    expect(excel.syncs).toBe(2);
+    expect(result).toEqual({ written: template.cells.length, missing: [] });
+    const written = excel.writtenValues();
+    expect(written.size).toBe(template.cells.length);
+    expect(written.get(`${SHEET}!${layout.positions.get(template.cells[3]!.id)!.a1}`)).toEqual([[3]]);
+  });
+
+  it.each([10, 10_000])('costs two round trips for %i values', async (n) => {
+    const { sheet, names, ids } = syntheticInputs(n);
+    const excel = new MockExcel({ sheets: [sheet], names }).install();
+    await writeInputValues(Object.fromEntries(ids.map((id) => [id, 1])));
+    expect(excel.syncs).toBe(2);
+    expect(excel.writtenValues().size).toBe(n);
+  });
+});
+
+describe('insertTemplate', () => {
+  const positions = new Map([...layout.positions].map(([id, p]) => [id, p.a1]));
+  const templateSheet: MockSheet = { name: SHEET, id: 'sheet-new' };
+
+  it('inserts the sheet, activates it, and needs no third trip when names came along', async () => {
+    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }], insertable: { sheets: [templateSheet, { name: '_samlad' }], names: templateNames } }).install();
+    const outcome = await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
+    expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET, namesAdded: 0 });
+    expect(excel.syncs).toBe(2);
+    expect(excel.inserted).toEqual([{ options: { positionType: 'End' } }]);
+    expect(excel.activated).toEqual([SHEET]);
+  });
+
+  it('restores the names a host did not carry, in a third trip', async () => {
+    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }], insertable: { sheets: [templateSheet] } }).install();
+    const outcome = await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
+    expect(excel.syncs).toBe(3);
+    expect(outcome).toMatchObject({ namesAdded: template.cells.length });
+    expect(excel.namesAdded[0]).toEqual({ name: definedNameForCell(template.cells[0]!.id), sheet: SHEET, address: positions.get(template.cells[0]!.id) });
+  });
+
+  it('asks before replacing a sheet of the same name, and replaces it (and its names) when told', async () => {
+    const existing = { sheets: [{ name: SHEET }, { name: '_samlad' }], names: templateNames, insertable: { sheets: [templateSheet], names: templateNames } };
+    let excel = new MockExcel(existing).install();
+    expect(await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities)).toEqual({ kind: 'exists', sheetName: SHEET });
+    expect(excel.syncs).toBe(1);
+    expect(excel.inserted).toEqual([]);
+    excel = new MockExcel(existing).install();
+    await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: true }, capabilities);
+    expect(excel.sheetsDeleted).toEqual([SHEET]);
+    expect(excel.namesDeleted).toHaveLength(template.cells.length);
+    // A workbook that already has an identity sheet gets only the template sheet.
+    expect(excel.inserted).toEqual([{ options: { positionType: 'End', sheetNamesToInsert: [SHEET] } }]);
+  });
+
+  it('refuses politely where Excel cannot insert sheets', async () => {
+    await expect(insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, { insertSheets: false })).rejects.toMatchObject({ code: 'excel-unsupported' });
+  });
+});
+
+describe('the table mapping in the workbook', () => {
+  it('is saved as a custom XML part replacing the old one, and read back', async () => {
+    const mapping = { ...emptyMapping(), columns: { kon: 'Kön & <typ>' }, values: { ...emptyMapping().values, kon: { k: 'k' as const } } };
+    let excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: '<old/>' }] }).install();
+    expect(await saveMapping(mapping, capabilities)).toBe(true);
+    expect(excel.syncs).toBe(2);
+    expect(excel.xmlDeleted).toEqual(['<old/>']);
+    expect(excel.xmlAdded).toHaveLength(1);
+    excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }] }).install();
+    expect(await loadMapping(capabilities)).toEqual(mapping);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('reads nothing (one trip) when there is none, and ignores a damaged one', async () => {
+    const excel = new MockExcel({ sheets: [] }).install();
+    expect(await loadMapping(capabilities)).toBeUndefined();
+    expect(excel.syncs).toBe(1);
+    new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') }] }).install();
+    expect(await loadMapping(capabilities)).toBeUndefined();
+  });
+});
+
+describe('selectCell', () => {
+  it('activates the sheet and selects the cell in one trip', async () => {
+    const excel = new MockExcel({ sheets: [{ name: SHEET }] }).install();
+    await selectCell({ sheet: SHEET, address: 'D7' });
+    expect(excel.syncs).toBe(1);
+    expect(excel.activated).toEqual([SHEET]);
+    expect(excel.selected).toEqual([`${SHEET}!D7`]);
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * A fake workbook for the gateway's unit tests, built on office-addin-mock's OfficeMockObject:
+ * properties read before `load` + `context.sync()` come back as the mock's error strings, so a
+ * test fails if the gateway reads what it did not load. Collections (names, notes, sheets…) get
+ * a load that loads their `items`, which the mock cannot do for `items/name` paths by itself.
+ *
+ * `context.sync` is wrapped to count round trips; every range, note, name and chart the gateway
+ * touches is recorded so tests can assert what was written.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { a1, parseA1 } from '../addresses';
+
+export interface MockSheet {
+  name: string;
+  id?: string;
+  /** A1 → value; absent cells read as ''. */
+  cells?: Record<string, unknown>;
+  protected?: boolean;
+}
+
+export interface MockState {
+  sheets: MockSheet[];
+  names?: { name: string; formula: string }[];
+  notes?: { content: string }[];
+  /** The selection: its surrounding region (address on the sheet) and an Excel table there, if any. */
+  selection?: { sheet: string; region: string; table?: { name: string; address: string } };
+  customXml?: { namespace: string; xml: string }[];
+  /** Sheets that insertWorksheetsFromBase64 adds (with their cells), and whether names come along. */
+  insertable?: { sheets: MockSheet[]; names?: { name: string; formula: string }[] };
+}
+
+export interface RangeRecord {
+  sheet: string;
+  address: string;
+  mock: OfficeMockObject;
+  initialValues: unknown[][];
+}
+
+type Item = Record<string, unknown>;
+
+/** office.js answers `isNullObject` after a sync without a load; a plain property does the same here. */
+function nullable(mock: OfficeMockObject, isNull: boolean): OfficeMockObject {
+  mock.isNullObject = isNull;
+  return mock;
+}
+
+function rangeCells(address: string): { top: number; left: number; bottom: number; right: number } {
+  const [from = '', to = from] = address.replace(/\$/g, '').split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) throw new Error(`mock: bad address ${address}`);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
+export class MockExcel {
+  syncs = 0;
+  readonly ranges: RangeRecord[] = [];
+  readonly notesAdded: { address: string; content: string }[] = [];
+  readonly notesDeleted: string[] = [];
+  readonly namesAdded: { name: string; sheet: string; address: string }[] = [];
+  readonly namesDeleted: string[] = [];
+  readonly sheetsDeleted: string[] = [];
+  readonly sheetsAdded: string[] = [];
+  readonly inserted: { options: unknown }[] = [];
+  readonly protections: { sheet: string; action: 'unprotect' | 'protect' }[] = [];
+  readonly charts: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] }[] = [];
+  readonly activated: string[] = [];
+  readonly selected: string[] = [];
+  readonly xmlAdded: string[] = [];
+  readonly xmlDeleted: string[] = [];
+  readonly loads: string[] = [];
+  private readonly created: OfficeMockObject[] = [];
+  private readonly sheets: MockSheet[];
+  private names: { name: string; formula: string }[];
+
+  constructor(private readonly state: MockState) {
+    this.sheets = [...state.sheets];
+    this.names = [...(state.names ?? [])];
+  }
+
+  /** Installs `Excel` on the global object (what the gateway calls) and returns this. */
+  install(): this {
+    Object.assign(globalThis, {
+      Excel: {
+        run: async <T>(batch: (context: unknown) => Promise<T>): Promise<T> => batch(this.context()),
+        ChartType: { columnClustered: 'ColumnClustered' },
+        ChartSeriesBy: { columns: 'Columns' },
+        ChartLegendPosition: { bottom: 'Bottom' },
+      },
+    });
+    return this;
+  }
+
+  private track(mock: OfficeMockObject): OfficeMockObject {
+    this.created.push(mock);
+    return mock;
+  }
+
+  /** A collection's data, whose load() loads its items (office-addin-mock cannot follow `items/…`). Plain data: mocks cannot nest mocks. */
+  private collectionData(kind: string, items: Item[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const loads = this.loads;
+    return {
+      items,
+      ...extra,
+      load(this: OfficeMockObject, what?: string) {
+        loads.push(`${kind}:${what ?? ''}`);
+        return OfficeMockObject.prototype.load.call(this, 'items');
+      },
+    };
+  }
+
+  private collection(kind: string, items: Item[], extra: Record<string, unknown> = {}): OfficeMockObject {
+    return this.track(new OfficeMockObject(this.collectionData(kind, items, extra)));
+  }
+
+  private sheet(name: string): MockSheet {
+    const sheet = this.sheets.find((s) => s.name === name || s.id === name);
+    if (!sheet) throw Object.assign(new Error(`ItemNotFound: ${name}`), { code: 'ItemNotFound' });
+    return sheet;
+  }
+
+  valuesOf(sheet: MockSheet, address: string): unknown[][] {
+    const box = rangeCells(address);
+    const rows: unknown[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(sheet.cells?.[a1(r, c)] ?? '');
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private range(sheetName: string, address: string): OfficeMockObject {
+    const sheet = this.sheet(sheetName);
+    const initialValues = this.valuesOf(sheet, address);
+    const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+    const mock = this.track(
+      new OfficeMockObject({
+        address: `${quoted}!${address}`,
+        values: initialValues,
+        formulas: initialValues,
+        format: { fill: { color: '' }, autofitColumns: () => undefined },
+        select: () => {
+          this.selected.push(`${sheet.name}!${address}`);
+        },
+      }),
+    );
+    this.ranges.push({ sheet: sheet.name, address, mock, initialValues });
+    return mock;
+  }
+
+  private worksheet(name: string): OfficeMockObject {
+    const sheet = this.sheet(name);
+    const self = this;
+    const charts = {
+        add: (type: unknown, source: OfficeMockObject) => {
+          const title = this.track(new OfficeMockObject({ text: '' }));
+          const record: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] } = { sheet: sheet.name, type, source: String(source.address), title };
+          this.charts.push(record);
+          return this.track(
+            new OfficeMockObject({
+              title,
+              legend: { position: '' },
+              setPosition: (top: string, bottom: string) => {
+                record.position = [top, bottom];
+              },
+            }),
+          );
+        },
+    };
+    return this.track(
+      new OfficeMockObject({
+        name: sheet.name,
+        protection: {
+          protected: sheet.protected ?? false,
+          unprotect: () => self.protections.push({ sheet: sheet.name, action: 'unprotect' }),
+          protect: () => self.protections.push({ sheet: sheet.name, action: 'protect' }),
+        },
+        charts,
+        getRange: (address: string) => this.range(sheet.name, address),
+        getUsedRangeOrNullObject: () => {
+          const keys = Object.keys(sheet.cells ?? {});
+          if (keys.length === 0) return nullable(this.track(new OfficeMockObject({ address: '', values: [] })), true);
+          const used = keys.map((k) => parseA1(k)).filter((p): p is { row: number; column: number } => p !== undefined);
+          const address = `${a1(Math.min(...used.map((p) => p.row)), Math.min(...used.map((p) => p.column)))}:${a1(Math.max(...used.map((p) => p.row)), Math.max(...used.map((p) => p.column)))}`;
+          const range = this.range(sheet.name, address);
+          return nullable(this.track(new OfficeMockObject({ address: range.address as string, values: this.valuesOf(sheet, address) })), false);
+        },
+        activate: () => {
+          this.activated.push(sheet.name);
+        },
+        delete: () => {
+          this.sheetsDeleted.push(sheet.name);
+        },
+      }),
+    );
+  }
+
+  context(): OfficeMockObject {
+    const noteItems = (this.state.notes ?? []).map((n) => ({ content: n.content, delete: () => this.notesDeleted.push(n.content) }));
+    const nameItems = this.names.map((n) => ({ name: n.name, formula: n.formula, delete: () => this.namesDeleted.push(n.name) }));
+    const sheetItems = this.sheets.map((s) => ({ name: s.name, id: s.id ?? s.name, delete: () => this.sheetsDeleted.push(s.name) }));
+    const selection = this.state.selection;
+    const context = new OfficeMockObject({
+      workbook: {
+        names: this.collectionData('names', nameItems, {
+          add: (name: string, range: OfficeMockObject) => {
+            const record = this.ranges.find((r) => r.mock === range);
+            this.namesAdded.push({ name, sheet: record?.sheet ?? '?', address: record?.address ?? '?' });
+          },
+        }),
+        worksheets: this.collectionData('worksheets', sheetItems, {
+          getItem: (name: string) => this.worksheet(name),
+          add: (name: string) => {
+            this.sheets.push({ name, cells: {} });
+            this.sheetsAdded.push(name);
+            return this.worksheet(name);
+          },
+        }),
+        notes: this.collectionData('notes', noteItems, {
+          add: (address: string, content: string) => this.notesAdded.push({ address, content }),
+        }),
+        comments: this.collectionData('comments', noteItems, {
+          add: (address: string, content: string) => this.notesAdded.push({ address, content }),
+        }),
+        customXmlParts: {
+          getByNamespace: (namespace: string) => {
+            const parts = (this.state.customXml ?? []).filter((p) => p.namespace === namespace);
+            const items = parts.map((p) => ({ id: p.namespace, delete: () => this.xmlDeleted.push(p.xml) }));
+            return this.collection('customXml', items, {
+              getOnlyItemOrNullObject: () => nullable(this.track(new OfficeMockObject({ id: parts[0]?.namespace ?? '', getXml: () => ({ value: parts[0]?.xml ?? '' }) })), parts.length === 0),
+            });
+          },
+          add: (xml: string) => this.xmlAdded.push(xml),
+        },
+        getSelectedRange: () => {
+          if (!selection) throw new Error('mock: no selection');
+          return this.track(
+            new OfficeMockObject({
+              getSurroundingRegion: () => this.range(selection.sheet, selection.region),
+              getTables: () => {
+                const table = selection.table;
+                const items = table ? [{ name: table.name, getRange: () => this.range(selection.sheet, table.address) }] : [];
+                return this.collection('tables', items);
+              },
+            }),
+          );
+        },
+        insertWorksheetsFromBase64: (_base64: string, options: unknown) => {
+          this.inserted.push({ options });
+          const insertable = this.state.insertable ?? { sheets: [] };
+          const wanted = (options as { sheetNamesToInsert?: string[] } | undefined)?.sheetNamesToInsert;
+          const sheets = insertable.sheets.filter((s) => !wanted || wanted.includes(s.name));
+          this.sheets.push(...sheets);
+          this.names.push(...(insertable.names ?? []));
+          // The names collection object the gateway already holds sees the new names on its next load.
+          nameItems.push(...(insertable.names ?? []).map((n) => ({ name: n.name, formula: n.formula, delete: () => this.namesDeleted.push(n.name) })));
+          return { value: sheets.map((s) => s.id ?? s.name) };
+        },
+      },
+    });
+    const sync = context.sync.bind(context);
+    context.sync = async () => {
+      this.syncs += 1;
+      await sync();
+      for (const mock of this.created) await mock.sync();
+    };
+    return context;
+  }
+
+  /** Ranges whose values the gateway replaced, as "Sheet!A1" → values. */
+  writtenValues(): Map<string, unknown[][]> {
+    const out = new Map<string, unknown[][]>();
+    for (const r of this.ranges) if (r.mock.values !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.values as unknown[][]);
+    return out;
+  }
+
+  writtenFormulas(): Map<string, unknown[][]> {
+    const out = new Map<string, unknown[][]>();
+    for (const r of this.ranges) if (r.mock.formulas !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.formulas as unknown[][]);
+    return out;
+  }
+
+  /** Fill colours set, as "Sheet!A1" → colour (the last one set wins, as in Excel). */
+  fills(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const r of this.ranges) {
+      const format = r.mock.format as { fill: { color: unknown } };
+      if (typeof format.fill.color === 'string' && format.fill.color !== '' && !format.fill.color.startsWith('Error')) out.set(`${r.sheet}!${r.address}`, format.fill.color);
+    }
+    return out;
+  }
+}
