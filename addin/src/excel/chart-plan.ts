@@ -5,11 +5,11 @@ import { a1, columnLetter } from './addresses';
  * the "Diagram" sheet that holds the charts is laid out. Pure: the gateway reads the sheets,
  * this decides, the gateway writes.
  *
- * The consolidated workbook is built by the functions (issue 5), so the pane finds figures by
- * their labels, not by fixed addresses: an area × platform table under a "Målområde" header on
- * the Impactindex sheet, and outcome rates either in a table with platform columns or on a
- * sheet per platform. The Diagram sheet links to those cells with formulas, so the charts show
- * the report's own numbers and nothing is copied by hand.
+ * The consolidated workbook is built by the functions (functions/consolidation/workbook), so the
+ * pane finds figures by their labels, not by fixed addresses: the area × platform table under
+ * "Målområde" on the Impactindex sheet, and the outcome rates in each platform's Tabell 1 sheet
+ * (or the Sammanfattning). The Diagram sheet links to those cells with formulas, so the charts
+ * show the report's own numbers and nothing is copied by hand.
  */
 export interface SheetGrid {
   sheet: string;
@@ -62,23 +62,31 @@ function platformColumns(row: readonly unknown[], platformNames: readonly string
 const AREA_HEADER = /^målområde/;
 const TOTAL_LABEL = /^(impactindex|totalt|summa|total)\b/;
 
-/** Impactindex per goal area (rows) and platform (columns), from the sheet whose name holds "Impact". */
+/**
+ * Impactindex per goal area (rows) and platform (columns), from the sheet whose name holds
+ * "Impact": a header row starting "Målområde", with the platform names in it or in the row
+ * above (over merged this year / last year / Diff columns; the first of them is this year).
+ * The area rows run until a row without figures (a footnote or a blank line).
+ */
 export function locateImpactTable(grids: readonly SheetGrid[], platformNames: readonly string[]): ChartTable | undefined {
   for (const grid of grids.filter((g) => /impact/i.test(g.sheet))) {
     for (let r = 0; r < grid.values.length; r++) {
       const row = grid.values[r] ?? [];
       const labelColumn = row.findIndex((cell) => AREA_HEADER.test(norm(cell)));
       if (labelColumn < 0) continue;
-      const columns = platformColumns(row, platformNames);
+      let columns = platformColumns(row, platformNames);
+      if (columns.size === 0 && r > 0) columns = platformColumns(grid.values[r - 1] ?? [], platformNames);
       if (columns.size === 0) continue;
       const rowLabels: string[] = [];
       const cells: (CellRef | undefined)[][] = [];
       for (let rr = r + 1; rr < grid.values.length; rr++) {
-        const label = grid.values[rr]?.[labelColumn];
-        if (norm(label) === '') break;
+        const values = grid.values[rr] ?? [];
+        const label = values[labelColumn];
+        const figures = [...columns.values()].map((c) => (isNumber(values[c]) ? ref(grid, rr, c) : undefined));
+        if (norm(label) === '' || figures.every((f) => f === undefined)) break;
         if (TOTAL_LABEL.test(norm(label))) continue;
         rowLabels.push(String(label).trim());
-        cells.push([...columns.values()].map((c) => (isNumber(grid.values[rr]?.[c]) ? ref(grid, rr, c) : undefined)));
+        cells.push(figures);
       }
       if (rowLabels.length > 0) return { title: 'Impactindex per målområde och plattform', corner: 'Målområde', rowLabels, columnLabels: [...columns.keys()], cells };
     }
@@ -86,73 +94,79 @@ export function locateImpactTable(grids: readonly SheetGrid[], platformNames: re
   return undefined;
 }
 
-/** The outcome rates charted per platform. */
+/**
+ * The outcome rates charted per platform, and how each is found: on a platform's Tabell 1
+ * sheet by its row label in the "%" column (the % on "Totalt antal avslutade" is the
+ * genomströmning), or in a summary table of Område | Mått | value by the measure's label.
+ */
 export const OUTCOME_MEASURES = [
-  { label: 'Positiv lösning', pattern: /positiv lösning/ },
-  { label: 'Hälsoskäl', pattern: /hälsoskäl/ },
-  { label: 'Avbrott', pattern: /avbrott/ },
-  { label: 'Genomströmning', pattern: /genomströmning/ },
+  { label: 'Positiv lösning', row: /positiv lösning/, summary: /^andel positiv lösning/ },
+  { label: 'Hälsoskäl', row: /hälsoskäl/, summary: /^andel (avslutade av )?hälsoskäl/ },
+  { label: 'Avbrott', row: /^avbrott/, summary: /^andel avbrott/ },
+  { label: 'Genomströmning', row: /^totalt antal avslutade/, summary: /^genomströmning/ },
 ] as const;
 
-/** A rate row rather than a count row: its label says "andel" or "%", or the measure is a rate by name. */
-const isRateLabel = (label: string): boolean => /andel|%|genomströmning/.test(label);
+type MeasureLabel = (typeof OUTCOME_MEASURES)[number]['label'];
 
-function findInTable(grid: SheetGrid, platformNames: readonly string[]): Map<string, Map<string, CellRef>> {
-  const found = new Map<string, Map<string, CellRef>>();
-  let columns = new Map<string, number>();
+/** Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet names may be cut at 31 characters). */
+function platformOfSheet(grid: SheetGrid, platformNames: readonly string[]): string | undefined {
+  const heading = norm(grid.values[0]?.find((cell) => norm(cell) !== ''));
+  return platformNames.find((name) => heading.startsWith(norm(name)) || norm(grid.sheet) === norm(name));
+}
+
+function fromPlatformSheet(grid: SheetGrid): Map<MeasureLabel, CellRef> {
+  const found = new Map<MeasureLabel, CellRef>();
+  let rateColumn = -1;
   grid.values.forEach((row, r) => {
-    const header = platformColumns(row, platformNames);
-    if (header.size >= 2) columns = header;
-    if (columns.size === 0) return;
-    const labelCell = row.find((cell) => norm(cell) !== '');
-    const label = norm(labelCell);
-    const measure = OUTCOME_MEASURES.find((m) => m.pattern.test(label));
-    if (!measure || !isRateLabel(label)) return;
-    for (const [platform, c] of columns) {
-      if (!isNumber(row[c])) continue;
-      const byMeasure = found.get(platform) ?? new Map<string, CellRef>();
-      if (!byMeasure.has(measure.label)) byMeasure.set(measure.label, ref(grid, r, c));
-      found.set(platform, byMeasure);
+    const percentAt = row.findIndex((cell) => norm(cell) === '%');
+    if (percentAt >= 0 && rateColumn < 0) {
+      rateColumn = percentAt;
+      return;
     }
+    if (rateColumn < 0) return;
+    const label = norm(row.find((cell) => norm(cell) !== ''));
+    const measure = OUTCOME_MEASURES.find((m) => m.row.test(label));
+    if (measure && !found.has(measure.label) && isNumber(row[rateColumn])) found.set(measure.label, ref(grid, r, rateColumn));
   });
   return found;
 }
 
-function findOnPlatformSheet(grid: SheetGrid): Map<string, CellRef> {
-  const found = new Map<string, CellRef>();
-  let totalColumn = -1;
+function fromSummary(grid: SheetGrid, platformNames: readonly string[]): Map<string, Map<MeasureLabel, CellRef>> {
+  const found = new Map<string, Map<MeasureLabel, CellRef>>();
+  const wanted = new Map(platformNames.map((n) => [norm(n), n]));
   grid.values.forEach((row, r) => {
-    const t = row.findIndex((cell) => /^(totalt|tot)$/.test(norm(cell)));
-    if (t >= 0) totalColumn = t;
-    const labelIndex = row.findIndex((cell) => norm(cell) !== '');
-    const label = norm(row[labelIndex]);
-    const measure = OUTCOME_MEASURES.find((m) => m.pattern.test(label));
-    if (!measure || !isRateLabel(label) || found.has(measure.label)) return;
-    const c = totalColumn > labelIndex && isNumber(row[totalColumn]) ? totalColumn : row.findIndex((cell, i) => i > labelIndex && isNumber(cell));
-    if (c >= 0) found.set(measure.label, ref(grid, r, c));
+    const scope = wanted.get(norm(row[0]));
+    const measure = OUTCOME_MEASURES.find((m) => m.summary.test(norm(row[1])));
+    if (!scope || !measure || !isNumber(row[2])) return;
+    const byMeasure = found.get(scope) ?? new Map<MeasureLabel, CellRef>();
+    if (!byMeasure.has(measure.label)) byMeasure.set(measure.label, ref(grid, r, 2));
+    found.set(scope, byMeasure);
   });
   return found;
 }
 
-/** Outcome rates per platform (rows) and measure (columns). */
+/** Outcome rates per platform (rows) and measure (columns); platform sheets first, the summary fills gaps. */
 export function locateOutcomeTable(grids: readonly SheetGrid[], platformNames: readonly string[]): ChartTable | undefined {
-  const byPlatform = new Map<string, Map<string, CellRef>>();
+  const byPlatform = new Map<string, Map<MeasureLabel, CellRef>>();
   for (const grid of grids) {
-    for (const [platform, measures] of findInTable(grid, platformNames)) if (!byPlatform.has(platform)) byPlatform.set(platform, measures);
+    const platform = platformOfSheet(grid, platformNames);
+    if (platform && !byPlatform.has(platform)) {
+      const measures = fromPlatformSheet(grid);
+      if (measures.size > 0) byPlatform.set(platform, measures);
+    }
   }
-  for (const name of platformNames) {
-    if (byPlatform.has(name)) continue;
-    const grid = grids.find((g) => norm(g.sheet) === norm(name));
-    if (grid) {
-      const measures = findOnPlatformSheet(grid);
-      if (measures.size > 0) byPlatform.set(name, measures);
+  for (const grid of grids) {
+    for (const [platform, measures] of fromSummary(grid, platformNames)) {
+      const known = byPlatform.get(platform) ?? new Map<MeasureLabel, CellRef>();
+      for (const [label, cell] of measures) if (!known.has(label)) known.set(label, cell);
+      byPlatform.set(platform, known);
     }
   }
   const platforms = platformNames.filter((n) => byPlatform.has(n));
   const measures = OUTCOME_MEASURES.map((m) => m.label).filter((label) => platforms.some((p) => byPlatform.get(p)?.has(label)));
   if (platforms.length === 0 || measures.length === 0) return undefined;
   return {
-    title: 'Utfall per plattform',
+    title: 'Utfall per plattform (%)',
     corner: 'Plattform',
     rowLabels: platforms,
     columnLabels: measures,

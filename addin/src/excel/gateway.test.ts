@@ -4,6 +4,7 @@ import { resolveTemplate } from '../../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../../shared/model/selectors';
 import { emptyMapping } from '../../../shared/aggregation/table-mapping';
 import { a1 } from './addresses';
+import { insertReport } from './insert-report';
 import { insertTemplate } from './insert-template';
 import { loadMapping, MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import { INPUT_FILL, markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
@@ -237,5 +238,48 @@ describe('selectCell', () => {
     expect(excel.syncs).toBe(1);
     expect(excel.activated).toEqual([SHEET]);
     expect(excel.selected).toEqual([`${SHEET}!D7`]);
+  });
+});
+
+describe('insertReport', () => {
+  const PLATFORMS = ['Ungdomstorget', 'Arbetsmarknadstorgen'];
+  const impactSheet: MockSheet = {
+    name: 'Impactindex',
+    id: 'sheet-impact',
+    cells: { A3: '', C3: 'Arbetsmarknadstorgen', F3: 'Ungdomstorget', A4: 'Målområde', B4: 'Poäng', C4: '2023', F4: '2023', A5: 'Totalt', C5: 68, F5: 60, A6: 'Jämlik samverkan', C6: 66, F6: 61 },
+  };
+  const platform: MockSheet = {
+    name: 'Ungdomstorget',
+    id: 'sheet-ung',
+    cells: { A1: 'Ungdomstorget – volym och resultat deltagare', E3: '%', A4: 'Totalt antal avslutade', E4: 45, A5: 'Avslutade till en för individen positiv lösning', E5: 60 },
+  };
+
+  it('inserts the sheets, then adds a Diagram sheet whose data links to them and two native charts, in three trips', async () => {
+    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }, { name: 'Diagram' }], insertable: { sheets: [impactSheet, platform] } }).install();
+    const outcome = await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities);
+    expect(excel.syncs).toBe(3);
+    expect(outcome).toEqual({ sheets: ['Impactindex', 'Ungdomstorget'], diagramSheet: 'Diagram 2', charts: 2 });
+    expect(excel.sheetsAdded).toEqual(['Diagram 2']);
+    const formulas = excel.writtenFormulas();
+    expect(formulas.get('Diagram 2!A1:C2')).toEqual([
+      ['Målområde', 'Arbetsmarknadstorgen', 'Ungdomstorget'],
+      ['Jämlik samverkan', "='Impactindex'!C6", "='Impactindex'!F6"],
+    ]);
+    expect(formulas.get('Diagram 2!A22:C23')).toEqual([
+      ['Plattform', 'Positiv lösning', 'Genomströmning'],
+      ['Ungdomstorget', "='Ungdomstorget'!E5", "='Ungdomstorget'!E4"],
+    ]);
+    expect(excel.charts.map((c) => [c.type, c.source, c.title.text])).toEqual([
+      ['ColumnClustered', "'Diagram 2'!A1:C2", 'Impactindex per målområde och plattform'],
+      ['ColumnClustered', "'Diagram 2'!A22:C23", 'Utfall per plattform (%)'],
+    ]);
+    expect(excel.activated).toEqual(['Diagram 2']);
+  });
+
+  it('adds no Diagram sheet when the report has no figures to chart (two trips)', async () => {
+    const excel = new MockExcel({ sheets: [], insertable: { sheets: [{ name: 'Ekonomi', id: 'e', cells: { A1: 'Ekonomi' } }] } }).install();
+    expect(await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities)).toEqual({ sheets: ['Ekonomi'], charts: 0 });
+    expect(excel.syncs).toBe(2);
+    expect(excel.sheetsAdded).toEqual([]);
   });
 });

@@ -120,6 +120,8 @@ export class MockExcel {
   }
 
   valuesOf(sheet: MockSheet, address: string): unknown[][] {
+    // Whole columns (A:A) are only formatted here, never read.
+    if (/^[A-Z]+:[A-Z]+$/.test(address)) return [];
     const box = rangeCells(address);
     const rows: unknown[][] = [];
     for (let r = box.top; r <= box.bottom; r++) {
@@ -154,18 +156,19 @@ export class MockExcel {
     const self = this;
     const charts = {
         add: (type: unknown, source: OfficeMockObject) => {
-          const title = this.track(new OfficeMockObject({ text: '' }));
-          const record: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] } = { sheet: sheet.name, type, source: String(source.address), title };
-          this.charts.push(record);
-          return this.track(
+          const record: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] } = { sheet: sheet.name, type, source: this.addressOf(source), title: new OfficeMockObject() };
+          const chart = this.track(
             new OfficeMockObject({
-              title,
+              title: { text: '' },
               legend: { position: '' },
               setPosition: (top: string, bottom: string) => {
                 record.position = [top, bottom];
               },
             }),
           );
+          record.title = chart.title as OfficeMockObject;
+          this.charts.push(record);
+          return chart;
         },
     };
     return this.track(
@@ -183,8 +186,7 @@ export class MockExcel {
           if (keys.length === 0) return nullable(this.track(new OfficeMockObject({ address: '', values: [] })), true);
           const used = keys.map((k) => parseA1(k)).filter((p): p is { row: number; column: number } => p !== undefined);
           const address = `${a1(Math.min(...used.map((p) => p.row)), Math.min(...used.map((p) => p.column)))}:${a1(Math.max(...used.map((p) => p.row)), Math.max(...used.map((p) => p.column)))}`;
-          const range = this.range(sheet.name, address);
-          return nullable(this.track(new OfficeMockObject({ address: range.address as string, values: this.valuesOf(sheet, address) })), false);
+          return nullable(this.track(new OfficeMockObject({ address: `'${sheet.name.replace(/'/g, "''")}'!${address}`, values: this.valuesOf(sheet, address) })), false);
         },
         activate: () => {
           this.activated.push(sheet.name);
@@ -268,16 +270,22 @@ export class MockExcel {
     return context;
   }
 
+  /** Where a range the gateway got from getRange points, read from the record (its `address` was never loaded). */
+  addressOf(range: OfficeMockObject): string {
+    const record = this.ranges.find((r) => r.mock === range);
+    return record ? `'${record.sheet.replace(/'/g, "''")}'!${record.address}` : '?';
+  }
+
   /** Ranges whose values the gateway replaced, as "Sheet!A1" → values. */
   writtenValues(): Map<string, unknown[][]> {
     const out = new Map<string, unknown[][]>();
-    for (const r of this.ranges) if (r.mock.values !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.values as unknown[][]);
+    for (const r of this.ranges) if (Array.isArray(r.mock.values) && r.mock.values !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.values as unknown[][]);
     return out;
   }
 
   writtenFormulas(): Map<string, unknown[][]> {
     const out = new Map<string, unknown[][]>();
-    for (const r of this.ranges) if (r.mock.formulas !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.formulas as unknown[][]);
+    for (const r of this.ranges) if (Array.isArray(r.mock.formulas) && r.mock.formulas !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.formulas as unknown[][]);
     return out;
   }
 
