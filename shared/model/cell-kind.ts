@@ -100,6 +100,18 @@ function normaliseText(raw: unknown): string | undefined {
 }
 
 /**
+ * Text for a value that is not a cell value at all, to quote in a finding. Not `String(raw)`:
+ * that throws for an object whose `toString` is not a function (`{"toString": 0}` is valid JSON).
+ */
+function describeRaw(raw: unknown): string {
+  try {
+    return String(raw);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
+}
+
+/**
  * Turns whatever a user put in a cell into a typed value. Empty (undefined, null, '' or only
  * spaces) is *missing* (`null`), never 0. Numbers stored as text are read as numbers.
  */
@@ -107,7 +119,7 @@ export function coerceCellInput(raw: unknown, spec: CellSpec): CoerceResult {
   if (raw === undefined || raw === null) return { ok: true, value: null };
   if (typeof raw === 'number' && Number.isNaN(raw)) return { ok: false, problem: { code: 'not-a-number', raw: 'NaN' } };
   const text = normaliseText(raw);
-  if (text === undefined) return { ok: false, problem: { code: 'not-a-number', raw: String(raw) } };
+  if (text === undefined) return { ok: false, problem: { code: 'not-a-number', raw: describeRaw(raw) } };
   if (text === '') return { ok: true, value: null };
 
   switch (spec.kind) {
