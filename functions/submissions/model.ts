@@ -72,7 +72,7 @@ export interface PeriodSettings {
 
 export interface AuditEvent {
   at: string;
-  event: 'submitted' | 'unchanged' | 'approved' | 'returned' | 'period-updated' | 'report-written';
+  event: 'submitted' | 'unchanged' | 'approved' | 'returned' | 'period-updated' | 'report-written' | 'report-unchanged';
   actor: Actor;
   subject: string;
   sha256?: string;

@@ -26,4 +26,6 @@ export interface SubmissionRepository {
   getPeriod(forbund: string, period: string): Promise<PeriodSettings>;
   putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings>;
   listAudit(forbund: string, period: string): Promise<AuditEvent[]>;
+  /** Appends an audit event for something outside the submission workflow (a report written). */
+  recordAudit(forbund: string, period: string, event: AuditEvent): Promise<void>;
 }

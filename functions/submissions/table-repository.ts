@@ -284,6 +284,11 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return after;
   }
 
+  async recordAudit(forbund: string, period: string, event: AuditEvent): Promise<void> {
+    await this.ensure();
+    await this.table.createEntity(auditEntity(partitionKey(forbund, period), event));
+  }
+
   async listAudit(forbund: string, period: string): Promise<AuditEvent[]> {
     await this.ensure();
     return (await this.list(partitionKey(forbund, period), 'a_')).map((e) => ({

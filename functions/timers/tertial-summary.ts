@@ -1,0 +1,52 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import { getServices } from '../api/services';
+import { getConfig } from '../config';
+import { produceReport } from '../consolidation/produce-report';
+import { getReportServices } from '../consolidation/report-services';
+import { defaultDeadline, endedTertials, summaryTime } from '../consolidation/tertial-schedule';
+import type { Actor } from '../submissions/model';
+
+const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanställning', role: 'system' };
+
+/**
+ * Timer tertialSummary (schedule: TERTIAL_SUMMARY_SCHEDULE, daily 06:00 UTC by default): for
+ * every förbund and every tertial whose deadline has passed (this year and TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
+ * internal consolidated workbook from the approved submissions. Idempotent: the report's time
+ * comes from the deadline and the submissions, so the same inputs give the same file under the
+ * same name, and a rerun — scheduled, past due or fired by hand — writes nothing new. Each
+ * tertial considered leaves an audit event, and each run one per förbund in the year's partition.
+ */
+export async function tertialSummary(timer: Timer, context: InvocationContext): Promise<void> {
+  const services = getServices();
+  const { store } = getReportServices();
+  const { deadlineDays, lookbackYears } = getConfig().reports;
+  const now = services.now();
+  const deps = { registry: services.registry, repository: services.repository, store, now: services.now };
+  for (const forbund of services.registry.forbund) {
+    const outcome: string[] = [];
+    let written = 0;
+    for (const period of endedTertials(now, lookbackYears)) {
+      const settings = await services.repository.getPeriod(forbund.id, period.id);
+      const deadline = settings.deadline ?? defaultDeadline(period, deadlineDays);
+      if (now.getTime() <= Date.parse(deadline)) continue;
+      const produced = await produceReport(
+        deps,
+        { forbund, period, variant: 'internal', basis: 'approved' },
+        { trigger: 'timer', actor: ACTOR, skipWhenEmpty: true, generatedAt: (records) => summaryTime(deadline, records.map((r) => r.updatedAt)) },
+      );
+      if (produced?.written) written += 1;
+      outcome.push(`${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`);
+    }
+    await services.repository.recordAudit(forbund.id, String(now.getUTCFullYear()), {
+      at: now.toISOString(),
+      event: written > 0 ? 'report-written' : 'report-unchanged',
+      actor: ACTOR,
+      subject: 'tertialSummary',
+      after: outcome.length > 0 ? outcome.join('; ') : 'ingen tertial har passerat sin sista inlämningsdag',
+      comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
+    });
+    context.log(`tertialSummary ${forbund.id}: ${outcome.join('; ') || 'inget att göra'}`);
+  }
+}
+
+app.timer('tertialSummary', { schedule: getConfig().reports.tertialSchedule, handler: tertialSummary });
