@@ -140,3 +140,35 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** As {@link CSV_FILTER}, with token 12 = -1: every sheet to its own file, `<stem>-<sheet>.csv` (LibreOffice ≥ 7.2). */
+const CSV_ALL_SHEETS_FILTER = `${CSV_FILTER},false,false,-1`;
+
+/**
+ * Every sheet of one workbook as CSV text, by sheet name, in one LibreOffice run with a fresh
+ * sv-SE profile (numbers as shown: "61,5 %", "1 234"). Throws `LibreOfficeError` when nothing
+ * comes out.
+ */
+export async function convertSheetsToCsv(xlsxPath: string, sheetNames: readonly string[]): Promise<Map<string, string>> {
+  const soffice = findSoffice();
+  if (!soffice) throw new LibreOfficeError(`LibreOffice (soffice) is not installed: ${LIBREOFFICE_INSTALL}`);
+  const stem = basename(xlsxPath, extname(xlsxPath));
+  const work = await mkdtemp(join(tmpdir(), 'samlad-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    const outdir = join(work, 'out');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await mkdir(outdir);
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+    const result = await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', CSV_ALL_SHEETS_FILTER, '--outdir', outdir, xlsxPath]);
+    const out = new Map<string, string>();
+    for (const name of sheetNames) {
+      const file = join(outdir, `${stem}-${name}.csv`);
+      if (existsSync(file)) out.set(name, await readFile(file, 'utf8'));
+    }
+    if (out.size === 0) throw new LibreOfficeError(`LibreOffice wrote no sheet of ${xlsxPath} (exit ${result.code}: ${result.stderr.trim()})`);
+    return out;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * Consolidation through the local host and Azurite: the seed figures sent by their parties and
+ * approved (the demo's own loading code), then POST consolidate, download, list, the published
+ * variant, LibreOffice reading the file, and the tertialSummary timer fired twice.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TableClient } from '@azure/data-tables';
+import { BlobServiceClient } from '@azure/storage-blob';
+import ExcelJS from 'exceljs';
+import { loadSeeds } from '../../scripts/demo/load-seeds';
+import { registry } from '../../shared/config/registry';
+import { findForbund } from '../../shared/model/selectors';
+import { convertSheetsToCsv, findSoffice, parseCsv } from '../support/libreoffice';
+import { pollUntil } from '../support/poll';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { call, devAuth } from './api-client';
+
+const auth = devAuth();
+const forbund = findForbund(registry, 'umearegionen')!;
+const base = '/forbund/umearegionen';
+let stack: TestStack;
+let kansli: string;
+const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(stack.apiUrl, method, path, options);
+const tokenFor = (party: string) => (party === 'kansli' ? auth.token({ forbund: 'umearegionen', role: 'kansli' }) : auth.token({ forbund: 'umearegionen', party, role: 'reporter' }));
+
+async function open(xlsx: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+function rowOf(sheet: ExcelJS.Worksheet, label: string): ExcelJS.CellValue[] {
+  let found: ExcelJS.CellValue[] | undefined;
+  sheet.eachRow((row) => {
+    if (!found && String(row.getCell(1).value ?? '').trim() === label) found = (row.values as ExcelJS.CellValue[]).slice(1);
+  });
+  if (!found) throw new Error(`no row "${label}" on ${sheet.name}`);
+  return found;
+}
+
+let loadMs = 0;
+beforeAll(async () => {
+  // Look back far enough from today for the timer to reach 2022 and 2023.
+  const lookback = String(Math.max(1, new Date().getUTCFullYear() - 2022));
+  stack = await startTestStack({ env: { ...auth.env, TERTIAL_SUMMARY_LOOKBACK_YEARS: lookback, CONSOLIDATE_SYNC_MS: '60000' } });
+  kansli = await tokenFor('kansli');
+  const started = Date.now();
+  await loadSeeds(registry, forbund, { apiUrl: stack.apiUrl, token: tokenFor, root: join(__dirname, '../..') });
+  loadMs = Date.now() - started;
+}, 120_000);
+afterAll(() => stack?.stop());
+
+describe('POST consolidate, then download', () => {
+  let report: { id: string; fileName: string; period: string; variant: string; createdAt: string; sha256: string; size: number };
+  let xlsx: Buffer;
+
+  it('loaded the seeds through the API as their parties, all approved', async () => {
+    const list = await api('GET', `${base}/submissions?period=2023T3`, { token: kansli });
+    expect(list.json.current.map((c: { scope: string; party: string; state: string }) => `${c.scope}/${c.party}/${c.state}`).sort()).toEqual([
+      'samordningsteamen/vannas/godkand',
+      'umearegionen/kansli/godkand',
+      'ungdomstorget/umea/godkand',
+      'vuxentorget/umea/godkand',
+    ]);
+    expect(loadMs).toBeLessThan(60_000);
+  });
+
+  it('answers 201 with the stored report', async () => {
+    const res = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T3', variant: 'internal' } });
+    expect(res.status).toBe(201);
+    report = res.json.report;
+    expect(Object.keys(report).sort()).toEqual(['createdAt', 'fileName', 'id', 'period', 'sha256', 'size', 'variant']);
+    expect(report).toMatchObject({ period: '2023T3', variant: 'internal' });
+    expect(report.id).toBe(`2023T3-internal-${report.sha256.slice(0, 16)}`);
+    expect(report.fileName).toMatch(/^Samlad_umearegionen_2023T3_intern_[0-9a-f]{8}\.xlsx$/);
+  });
+
+  it('downloads the very file (sha256 and size), as xlsx and as base64', async () => {
+    const res = await api('GET', `${base}/reports/${report.id}`, { token: kansli });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    xlsx = res.bytes;
+    expect(createHash('sha256').update(xlsx).digest('hex')).toBe(report.sha256);
+    expect(xlsx.length).toBe(report.size);
+    const b64 = await api('GET', `${base}/reports/${report.id}?format=base64`, { token: kansli });
+    expect(b64.json.fileName).toBe(report.fileName);
+    expect(Buffer.from(b64.json.base64, 'base64').equals(xlsx)).toBe(true);
+  });
+
+  it('holds the seed figures: Tabell 1 for Arbetsmarknadstorgen, 62 % positiv lösning', async () => {
+    const workbook = await open(xlsx);
+    const torgen = workbook.getWorksheet('Arbetsmarknadstorgen')!;
+    const positive = rowOf(torgen, 'Avslutade till en för individen positiv lösning');
+    expect(positive.slice(1, 4)).toEqual([71, 73, 144]);
+    expect(Math.round(positive[4] as number)).toBe(62);
+    expect(rowOf(torgen, 'Antal deltagare').slice(1, 4)).toEqual([398, 374, 772]);
+    expect(rowOf(torgen, 'Antal deltagare')[5]).toBe(705);
+    const economy = workbook.getWorksheet('Ekonomi')!;
+    expect(rowOf(economy, 'Kanslipersonal').slice(1, 5)).toEqual([-1977, -2010, -2010, 33]);
+    const submissions = workbook.getWorksheet('Inlämningar')!;
+    const hashes: string[] = [];
+    submissions.eachRow((row) => {
+      const v = String(row.getCell(10).value ?? '');
+      if (/^[0-9a-f]{64}$/.test(v)) hashes.push(v);
+    });
+    const stored = await api('GET', `${base}/submissions?period=2023T3`, { token: kansli });
+    for (const c of stored.json.current as { sha256: string }[]) expect(hashes).toContain(c.sha256);
+  });
+
+  it('lists it, and records an audit event', async () => {
+    const list = await api('GET', `${base}/reports?period=2023T3`, { token: kansli });
+    expect(list.status).toBe(200);
+    expect(list.json.reports.map((r: { id: string }) => r.id)).toContain(report.id);
+    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+    const events: Record<string, unknown>[] = [];
+    for await (const e of table.listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-written'" } })) events.push(e);
+    expect(events.map((e) => e.subject)).toContain(report.id);
+  });
+
+  it('opens in LibreOffice, whose CSV export shows the figures as Swedish users see them', async () => {
+    if (!findSoffice() && !process.env.CI) return;
+    const dir = await mkdtemp(join(tmpdir(), 'samlad-consolidated-'));
+    try {
+      const path = join(dir, 'rapport.xlsx');
+      await writeFile(path, xlsx);
+      const csv = await convertSheetsToCsv(path, ['Sammanfattning', 'Arbetsmarknadstorgen', 'Indikatorer per kommun', 'Ekonomi']);
+      const summary = parseCsv(csv.get('Sammanfattning')!);
+      expect(summary).toContainEqual(['Arbetsmarknadstorgen', 'Andel positiv lösning', '61,5 %', '66,1 %', '-4,5 p.e.', '≥ 70 %', 'Nej']);
+      const torgen = parseCsv(csv.get('Arbetsmarknadstorgen')!);
+      expect(torgen.find((r) => r[0] === 'Avslutade till en för individen positiv lösning')?.slice(0, 5)).toEqual(['Avslutade till en för individen positiv lösning', '71', '73', '144', '61,5 %']);
+      const indicators = parseCsv(csv.get('Indikatorer per kommun')!);
+      const lta = indicators.find((r) => r[0]?.startsWith('Långtidsarbetslösa 25–65 år, mer än 12'))!;
+      expect(lta.slice(3, 6).map((v) => v.replace(/\s/g, ''))).toEqual(['1061', '866', '-195']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('writes the published variant with small counts suppressed', async () => {
+    const res = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T3', variant: 'published', basis: 'approved' } });
+    expect(res.status).toBe(201);
+    const file = await api('GET', `${base}/reports/${res.json.report.id}`, { token: kansli });
+    const workbook = await open(file.bytes);
+    expect(rowOf(workbook.getWorksheet('Samordningsteamen i kranskommun')!, 'varav till studier').slice(1, 4)).toEqual(['–', '–', '–']);
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['a reporter', () => tokenFor('umea'), { period: '2023T3', variant: 'internal' }, 403],
+    ['another förbund\'s kansli', () => auth.token({ forbund: 'skelleftea-norsjo', role: 'kansli' }), { period: '2023T3', variant: 'internal' }, 403],
+    ['an unknown variant', () => tokenFor('kansli'), { period: '2023T3', variant: 'hemlig' }, 400],
+    ['an extra field', () => tokenFor('kansli'), { period: '2023T3', variant: 'internal', format: 'pdf' }, 400],
+    ['a half-year', () => tokenFor('kansli'), { period: '2023H1', variant: 'internal' }, 400],
+    ['no such period', () => tokenFor('kansli'), { period: '2023T4', variant: 'internal' }, 400],
+  ])('refuses %s', async (_name, token, json, status) => {
+    const res = await api('POST', `${base}/consolidate`, { token: await token(), json });
+    expect(res.status).toBe(status);
+    expect(typeof res.json.message).toBe('string');
+  });
+
+  it('answers 404 for a report that does not exist, or that is another förbund\'s', async () => {
+    expect((await api('GET', `${base}/reports/2023T3-internal-0123456789abcdef`, { token: kansli })).status).toBe(404);
+    expect((await api('GET', `${base}/reports/inte-ett-id`, { token: kansli })).status).toBe(404);
+    const list = await api('GET', `${base}/reports`, { token: kansli });
+    const id = list.json.reports[0].id;
+    const other = await auth.token({ forbund: 'skelleftea-norsjo', role: 'kansli' });
+    expect((await api('GET', `/forbund/skelleftea-norsjo/reports/${id}`, { token: other })).status).toBe(404);
+  });
+});
+
+describe('timer tertialSummary', () => {
+  const container = () => BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient('samlad-reports');
+
+  async function timerBlobs(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for await (const b of container().listBlobsFlat({ prefix: 'umearegionen/', includeMetadata: true })) {
+      if (b.name.endsWith('.xlsx') && b.metadata?.trigger === 'timer') out.set(b.name, `${b.properties.lastModified?.toISOString()} ${b.metadata.sha256}`);
+    }
+    return out;
+  }
+
+  async function runs(): Promise<number> {
+    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+    let count = 0;
+    for await (const e of table.listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } })) if (String(e.partitionKey).startsWith('umearegionen_')) count += 1;
+    return count;
+  }
+
+  async function fire(expectedRuns: number): Promise<void> {
+    const res = await fetch(`${stack.baseUrl}/admin/functions/tertialSummary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: '' }) });
+    expect(res.status).toBe(202);
+    await pollUntil(async () => (await runs()) >= expectedRuns, { timeoutMs: 60_000, intervalMs: 200, what: `tertialSummary run ${expectedRuns}` });
+  }
+
+  it('writes each due tertial once; fired again it writes nothing, and the file is byte-identical', async () => {
+    await fire(1);
+    const first = await timerBlobs();
+    expect([...first.keys()].some((n) => n.startsWith('umearegionen/2023T3/internal/'))).toBe(true);
+    const name = [...first.keys()].find((n) => n.startsWith('umearegionen/2023T3/internal/'))!;
+    const bytes = await container().getBlockBlobClient(name).downloadToBuffer();
+    await fire(2);
+    expect(await timerBlobs()).toEqual(first);
+    expect((await container().getBlockBlobClient(name).downloadToBuffer()).equals(bytes)).toBe(true);
+    // Content-addressed: the name is the file's own hash.
+    expect(name.endsWith(`${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.xlsx`)).toBe(true);
+    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+    const unchanged: unknown[] = [];
+    for await (const e of table.listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-unchanged'" } })) unchanged.push(e);
+    expect(unchanged.length).toBeGreaterThanOrEqual(1);
+  }, 150_000);
+});
