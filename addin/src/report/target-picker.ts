@@ -55,9 +55,14 @@ export function createTargetPicker(options: TargetPickerOptions): TargetPicker {
     options.onChange(chosen);
   };
 
+  // Changing the year quickly can leave an older request answering last; only the newest counts.
+  let request = 0;
   const loadYear = (): Promise<void> =>
     runAction(options.ctx, undefined, 'Hämtar mallar…', async () => {
-      templates = (await options.api.templates(Number(yearSelect.value))).filter((t) => options.accept?.(t) ?? true);
+      const mine = ++request;
+      const loaded = (await options.api.templates(Number(yearSelect.value))).filter((t) => options.accept?.(t) ?? true);
+      if (mine !== request) return;
+      templates = loaded;
       setOptions(templateSelect, templates.map((t) => ({ value: t.definition.id, label: t.definition.title })));
       note.hidden = templates.length > 0;
       note.textContent = templates.length > 0 ? '' : `Det finns inga mallar för din part att lämna för ${yearSelect.value}.`;

@@ -54,6 +54,33 @@ export function field(label: string, control: HTMLElement, help?: string): HTMLE
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('p', { class: 'field-help', id: helpId }, help) : null);
 }
 
+/** A label and control on one line, for long lists of choices in a narrow pane (the help stays available to screen readers). */
+export function inlineField(label: string, control: HTMLElement, help?: string): HTMLElement {
+  const id = control.id || uid('f');
+  control.id = id;
+  const helpId = help ? `${id}-help` : undefined;
+  if (helpId) control.setAttribute('aria-describedby', helpId);
+  return h('div', { class: 'inline-field' }, h('label', { for: id, title: help }, label), control, help ? h('span', { class: 'visually-hidden', id: helpId }, help) : null);
+}
+
+/**
+ * A file input with a Swedish button: the browser's own button speaks the browser's language
+ * ("Choose File"), so the input is visually hidden but kept focusable, and its label looks like
+ * a button.
+ */
+export function filePicker(label: string, props: Props): { element: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { type: 'file', class: 'file-input', ...props });
+  const id = uid('file');
+  input.id = id;
+  const name = h('span', { class: 'file-name', 'aria-hidden': 'true' }, 'Ingen fil vald');
+  input.addEventListener('change', () => {
+    name.textContent = input.files?.[0]?.name ?? 'Ingen fil vald';
+  });
+  const element = h('div', { class: 'field' }, h('span', { class: 'field-label', id: `${id}-label` }, label), h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn' }, 'Välj fil…'), name));
+  input.setAttribute('aria-labelledby', `${id}-label`);
+  return { element, input };
+}
+
 export interface Option {
   value: string;
   label: string;

@@ -1,3 +1,4 @@
+import { describePeriod, parsePeriod } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
 import type { Report } from '../api/schemas';
 import { insertReport, openReportAsNewWorkbook } from '../excel';
@@ -24,7 +25,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => window.set
 export function createConsolidateView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
   const now = deps.now();
-  const periodSelect = select(yearOptions(now).flatMap(periodChoices), { name: 'period' }, defaultPeriod(now));
+  // Consolidation is per tertial (year to date) or year; the half year has only SCB's figures.
+  const periodSelect = select(yearOptions(now).flatMap((y) => periodChoices(y, { halfyear: false })), { name: 'period' }, defaultPeriod(now));
   const variantSelect = select(Object.entries(VARIANT_LABEL).map(([value, label]) => ({ value, label })), { name: 'variant' });
   const basisSelect = select(
     [
@@ -81,17 +83,22 @@ export function createConsolidateView(deps: PaneDeps): View {
     return h('div', { class: 'actions' }, insertHere, openNew, download);
   };
 
-  const reportCard = (report: Report): HTMLElement =>
-    h(
+  const reportCard = (report: Report): HTMLElement => {
+    const period = parsePeriod(report.period);
+    return h(
       'div',
       { class: 'report-card' },
-      h('p', {}, h('strong', {}, report.fileName)),
-      h('p', { class: 'cell-detail' }, `${VARIANT_LABEL[report.variant]} · skapad ${formatDateTime(report.createdAt)}`),
+      h('p', {}, h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`)),
+      h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
+      h('p', { class: 'file-label' }, report.fileName),
       reportActions(report),
     );
+  };
 
+  /** Earlier reports of the period, except the one just shown above them. */
+  let shownId: string | undefined;
   const loadEarlier = async (): Promise<void> => {
-    const reports = await deps.api.reports(periodSelect.value);
+    const reports = (await deps.api.reports(periodSelect.value)).filter((r) => r.id !== shownId);
     replaceChildren(earlierBox, reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null, ...reports.map(reportCard));
   };
 
@@ -117,6 +124,7 @@ export function createConsolidateView(deps: PaneDeps): View {
           }
           if (!report) throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', { transient: true });
           showProgress(1, 'Klar.');
+          shownId = report.id;
           replaceChildren(resultBox, h('div', { class: 'message-bar success', role: 'status' }, h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.'))), reportCard(report));
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();
@@ -127,7 +135,11 @@ export function createConsolidateView(deps: PaneDeps): View {
     { class: 'btn btn-primary' },
   );
 
-  periodSelect.addEventListener('change', () => void runAction(deps.ctx, undefined, 'Hämtar rapporter…', loadEarlier));
+  periodSelect.addEventListener('change', () => {
+    shownId = undefined;
+    resultBox.replaceChildren();
+    void runAction(deps.ctx, undefined, 'Hämtar rapporter…', loadEarlier);
+  });
   let loadedOnce = false;
   return {
     id: 'konsolidera',
@@ -135,7 +147,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     heading,
     element: h(
       'section',
-      { class: 'view', 'aria-labelledby': 'consolidate-heading' },
+      { class: 'view', id: 'view-konsolidera', 'aria-labelledby': 'consolidate-heading' },
       heading,
       h('p', { class: 'intro' }, 'Sammanställ periodens inlämningar till en arbetsbok för styrelsen, med index och diagram.'),
       field('Period', periodSelect),

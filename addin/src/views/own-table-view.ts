@@ -14,7 +14,7 @@ import { SubmitPanel } from '../report/submit-panel';
 import { createTargetPicker } from '../report/target-picker';
 import type { ChosenTarget } from '../report/template-context';
 import { runAction } from '../ui/action';
-import { button, field, h, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
+import { button, field, h, inlineField, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
 
 const NONE = '';
@@ -46,6 +46,8 @@ export function createOwnTableView(deps: PaneDeps): View {
   let table: ParticipantTable | undefined;
   let mapping: TableMapping | undefined;
   let result: AggregationResult | undefined;
+  /** Whether the mapping came from the workbook (or this browser): then its details start folded. */
+  let remembered = false;
 
   const tableStatus = h('div', { class: 'step-status', role: 'status' });
   const mappingBox = h('div', { class: 'mapping' });
@@ -79,25 +81,42 @@ export function createOwnTableView(deps: PaneDeps): View {
         if (table) mapping = suggestValues(table, current, deps.forbund.platforms);
         renderMapping();
       });
-      return field(FIELD_INFO[f].label, control, FIELD_INFO[f].help);
+      return inlineField(FIELD_INFO[f].label, control, FIELD_INFO[f].help);
     });
     const values = categoryValues(table, current);
     const valueFields = values.map((v) => {
       const chosen = (current.values[v.field] as Record<string, string>)[v.key] ?? NONE;
       const control = select(targetOptions(v.field, deps.forbund.platforms), { name: `value-${v.field}-${v.key}` }, chosen);
       control.addEventListener('change', () => setValueMapping(current, v.field, v.key, control.value));
-      return field(`${FIELD_INFO[v.field].label}: ”${v.raw}” (${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`, control);
+      return inlineField(`”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`, control);
     });
+    const unmapped = values.filter((v) => (current.values[v.field] as Record<string, string>)[v.key] === undefined).length;
+    const mappedColumns = PARTICIPANT_FIELDS.filter((f) => current.columns[f] !== undefined).length;
     replaceChildren(
       mappingBox,
-      h('fieldset', {}, h('legend', {}, 'Kolumner'), h('p', { class: 'hint' }, 'Rubriker som Samlad känner igen är redan valda. Kontrollera och ändra vid behov.'), ...columnFields),
-      values.length > 0 ? h('fieldset', {}, h('legend', {}, 'Värden'), h('p', { class: 'hint' }, 'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.'), ...valueFields) : null,
+      h(
+        'details',
+        { class: 'mapping-group', open: !remembered || !current.columns.startdatum || !current.columns.kon },
+        h('summary', {}, `Kolumner: ${mappedColumns} av ${PARTICIPANT_FIELDS.length} kopplade`),
+        h('p', { class: 'hint' }, 'Rubriker som Samlad känner igen är redan valda. Kontrollera och ändra vid behov.'),
+        ...columnFields,
+      ),
+      values.length > 0
+        ? h(
+            'details',
+            { class: 'mapping-group', open: !remembered || unmapped > 0 },
+            h('summary', {}, unmapped > 0 ? `Värden: ${unmapped} av ${values.length} saknar val` : `Värden: alla ${values.length} kopplade`),
+            h('p', { class: 'hint' }, 'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.'),
+            ...valueFields,
+          )
+        : null,
     );
   };
 
   const useTable = async (read: ParticipantTable, description: string): Promise<void> => {
     table = read;
     const stored = inExcel && deps.host.kind === 'excel' ? await loadMapping(deps.host.capabilities) : browserMappingMemory.load(read.headers);
+    remembered = stored !== undefined;
     mapping = stored ? suggestValues(read, stored, deps.forbund.platforms) : suggestMapping(read, deps.forbund.platforms);
     replaceChildren(tableStatus, h('p', { class: 'hint' }, `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`));
     renderMapping();
@@ -204,5 +223,5 @@ export function createOwnTableView(deps: PaneDeps): View {
     h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), 'Koppla kolumner och värden'), mappingBox, h('div', { class: 'actions' }, countButton)),
     h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), 'Granska och skicka in'), resultBox, panel.element),
   );
-  return { id: 'egen-tabell', label: 'Från egen tabell', heading, element: h('section', { class: 'view', 'aria-labelledby': 'own-heading' }, heading, body) };
+  return { id: 'egen-tabell', label: 'Från egen tabell', heading, element: h('section', { class: 'view', id: 'view-egen-tabell', 'aria-labelledby': 'own-heading' }, heading, body) };
 }

@@ -6,7 +6,7 @@ import { receiptCard, SubmitPanel, toFindingItems } from '../report/submit-panel
 import { createTargetPicker } from '../report/target-picker';
 import type { ChosenTarget } from '../report/template-context';
 import { runAction } from '../ui/action';
-import { button, field, h, replaceChildren } from '../ui/dom';
+import { button, field, filePicker, h, replaceChildren } from '../ui/dom';
 import { saveBlob } from '../ui/download';
 import { findingsList } from '../ui/findings-list';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
@@ -15,7 +15,7 @@ import { submitterOf, type PaneDeps, type View } from './pane-deps';
 export function createReportView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'report-heading' }, 'Rapportera');
   const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
-  return { id: 'rapportera', label: 'Rapportera', heading, element: h('section', { class: 'view', 'aria-labelledby': 'report-heading' }, heading, body) };
+  return { id: 'rapportera', label: 'Rapportera', heading, element: h('section', { class: 'view', id: 'view-rapportera', 'aria-labelledby': 'report-heading' }, heading, body) };
 }
 
 function step(number: number, title: string, ...content: (HTMLElement | null)[]): HTMLElement {
@@ -135,7 +135,8 @@ function browserSteps(deps: PaneDeps): HTMLElement {
     { class: 'btn' },
   );
 
-  const fileInput = h('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'upload' });
+  const upload = filePicker('Ifylld mall (.xlsx)', { accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'upload' });
+  const fileInput = upload.input;
   const findingsBox = h('div', { class: 'findings-box', 'aria-live': 'polite' });
   const commentBox = h('textarea', { rows: 3, maxlength: 2000, name: 'comment' });
   const commentField = field('Kommentar till kansliet', commentBox, 'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.');
@@ -200,6 +201,6 @@ function browserSteps(deps: PaneDeps): HTMLElement {
     h('div', { class: 'message-bar info' }, h('div', { class: 'message-text' }, 'Du använder Samlad i webbläsaren. Ladda ner mallen, fyll i den i Excel och ladda upp den här.')),
     picker.element,
     step(1, 'Ladda ner mallen', h('div', { class: 'actions' }, downloadButton)),
-    step(2, 'Ladda upp den ifyllda mallen', field('Ifylld mall (.xlsx)', fileInput), h('div', { class: 'actions' }, checkButton), findingsBox, commentField, h('div', { class: 'actions' }, sendButton), receiptBox),
+    step(2, 'Ladda upp den ifyllda mallen', upload.element, h('div', { class: 'actions' }, checkButton), findingsBox, commentField, h('div', { class: 'actions' }, sendButton), receiptBox),
   );
 }

@@ -18,7 +18,7 @@ export function createStatusView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'status-heading' }, 'Status');
   const now = deps.now();
   const period = defaultPeriod(now);
-  const periodSelect = select(yearOptions(now).flatMap(periodChoices), { name: 'period' }, period);
+  const periodSelect = select(yearOptions(now).flatMap((y) => periodChoices(y)), { name: 'period' }, period);
   const summary = h('div', { class: 'status-summary' });
   const matrix = h('div', { class: 'status-matrix' });
   let loadedPeriod = period;
@@ -140,7 +140,7 @@ export function createStatusView(deps: PaneDeps): View {
     id: 'status',
     label: 'Status',
     heading,
-    element: h('section', { class: 'view', 'aria-labelledby': 'status-heading' }, heading, h('div', { class: 'field-row align-end' }, field('Period', periodSelect), h('div', { class: 'actions' }, refresh)), summary, matrix),
+    element: h('section', { class: 'view', id: 'view-status', 'aria-labelledby': 'status-heading' }, heading, h('div', { class: 'field-row align-end' }, field('Period', periodSelect), h('div', { class: 'actions' }, refresh)), summary, matrix),
     onShow: () => {
       if (!loadedOnce) {
         loadedOnce = true;

@@ -1,0 +1,255 @@
+/**
+ * The task pane in real Chromium against the local stack, in browser mode (office.js loaded,
+ * no Office host): a party downloads the template, uploads it filled with an error, sees the
+ * finding with its cell, uploads the correction and gets a receipt; another party aggregates its
+ * own participant table in the page and sends only the counts; kansliet approves in Status,
+ * consolidates, and the downloaded workbook holds the figures. A screenshot of each view goes
+ * to test-artifacts/e2e/.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../addin/src/excel/chart-plan';
+import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
+import { suggestMapping } from '../../shared/aggregation/table-mapping';
+import { registry } from '../../shared/config/registry';
+import { periodSpan, requirePeriod } from '../../shared/model/period';
+import { findForbund } from '../../shared/model/selectors';
+import { devAuth } from '../api/api-client';
+import { aktualiseradeUmea2023, tabell1Arbetsmarknadstorgen2023 } from '../fixtures/seeds/seed-004-tabell-1';
+import { editWorkbook, inputCellAddresses } from '../support/fill-workbook';
+import { repoRoot } from '../support/node-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { launchChromium, skipReason } from './support/browser';
+import { servePane, type PaneServer } from './support/serve-pane';
+
+const reason = skipReason();
+const describeE2e = reason ? describe.skip : describe;
+if (reason) console.warn(reason);
+
+const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
+const seedValues: Record<string, number> = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
+const umearegionen = findForbund(registry, 'umearegionen')!;
+
+/** A coordinator's own table at Vuxentorget: names and dates are row-level and must never leave the page. */
+const OWN_TABLE = [
+  ['Namn', 'Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part', 'Plattform'],
+  ['Astrid Testsson', 'Kvinna', '1987', '2022-11-14', '', '', 'Socialtjänsten', 'Vuxentorget'],
+  ['Bertil Provsson', 'Man', '1979', '2023-02-03', '2023-09-29', 'Arbete', 'AF', 'Vuxentorget'],
+  ['Cecilia Exempelsdotter', 'K', '1990', '2023-03-17', '2023-06-30', 'Studier', 'FK', 'Vuxentorget'],
+  ['David Fiktivsson', 'M', '1968', '2023-05-22', '2023-11-08', 'Hälsoskäl', 'Region', 'Vuxentorget'],
+  ['Eva Påhittad', 'kvinna', '1995', '2023-08-01', '', '', 'Övriga kommunala verksamheter', 'Vuxentorget'],
+  ['Fredrik Låtsasson', 'Man', '1983', '2023-09-12', '2023-12-01', 'Avbrott', 'Socialtjänsten', 'Vuxentorget'],
+  ['Greta Ungdomsdotter', 'Kvinna', '2004', '2023-04-04', '', '', 'AF', 'Ungdomstorget'],
+  ['Harald Utanperiodsson', 'Man', '1961', '2021-01-11', '2022-06-15', 'Arbete', 'FK', 'Vuxentorget'],
+  ['Ingrid Utandatum', 'Kvinna', '1999', '', '', '', 'AF', 'Vuxentorget'],
+];
+const ROW_LEVEL = OWN_TABLE.slice(1).flatMap((row) => [row[0]!, row[3]!, row[4]!].filter((v) => v !== ''));
+
+let stack: TestStack;
+let pane: PaneServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: { url: string; body: string }[] = [];
+
+/**
+ * Saves a screenshot, and checks what a screenshot cannot show: nothing wider than the pane
+ * (a task pane is narrow), and every visible form control has a label a screen reader reads.
+ */
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const layout = await page.evaluate(() => {
+    const unlabelled = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
+      .filter((el) => el.closest('[hidden]') === null)
+      .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .map((el) => el.name || el.outerHTML.slice(0, 60));
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, unlabelled };
+  });
+  expect(layout).toEqual({ overflow: 0, unlabelled: [] });
+}
+
+function view(id: string) {
+  return page.locator(`#view-${id}`);
+}
+
+async function signIn(role: 'reporter' | 'kansli', party?: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  await page.selectOption('select[name=forbund]', 'umearegionen');
+  await page.selectOption('select[name=role]', role);
+  if (party) await page.selectOption('select[name=party]', party);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+}
+
+/** År → mall → period → omfång, waiting for each list to be filled from the API. */
+async function choose(viewId: string, target: { year: string; template: string; period: string; scope: string }): Promise<void> {
+  const v = view(viewId);
+  await v.locator('select[name=year]').selectOption(target.year);
+  await v.locator(`select[name=period] option[value="${target.period}"]`).waitFor({ state: 'attached' });
+  await v.locator('select[name=template]').selectOption(target.template);
+  await v.locator('select[name=period]').selectOption(target.period);
+  await v.locator('select[name=scope]').selectOption(target.scope);
+}
+
+async function download(trigger: () => Promise<void>): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  return readFileSync(await file.path());
+}
+
+async function fill(xlsx: Buffer, values: Record<string, number>): Promise<Buffer> {
+  return editWorkbook(xlsx, (workbook) => {
+    const addresses = inputCellAddresses(workbook);
+    for (const [id, value] of Object.entries(values)) {
+      const where = addresses.get(id);
+      if (!where) throw new Error(`no input cell ${id}`);
+      where.sheet.getCell(where.address).value = value;
+    }
+  });
+}
+
+async function grids(xlsx: Buffer): Promise<SheetGrid[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  return workbook.worksheets.map((sheet) => {
+    const values: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, r) => {
+      const cells: unknown[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const v = row.getCell(c).value;
+        cells.push(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+      }
+      values[r - 1] = cells;
+    });
+    return { sheet: sheet.name, top: 1, left: 1, values: Array.from(values, (row) => row ?? []) };
+  });
+}
+
+describeE2e('the task pane in a browser (no Office host)', () => {
+  beforeAll(async () => {
+    if (!existsSync(path.join(repoRoot, 'dist', 'pane', 'index.html'))) throw new Error('dist/pane is missing: run `npm run build` first');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const auth = devAuth();
+    [stack, browser] = await Promise.all([startTestStack({ env: auth.env }), launchChromium()]);
+    pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
+    context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
+    page = await context.newPage();
+    page.on('request', (request: Request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await pane?.close();
+    await stack?.stop();
+  });
+
+  it('signs a party in with the development login', async () => {
+    await page.goto(`${pane.url}/index.html`);
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    await shot('01-inloggning');
+    await signIn('reporter', 'umea');
+    await view('rapportera').getByRole('heading', { name: 'Rapportera' }).waitFor();
+    await expect(page.locator('.who-name').textContent()).resolves.toContain('Rapportör');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Rapportera');
+  });
+
+  let xlsx: Buffer;
+  it('downloads the template, shows an uploaded error with its cell, and sends the correction with a receipt', async () => {
+    const v = view('rapportera');
+    await choose('rapportera', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget' });
+    xlsx = await download(() => v.getByRole('button', { name: 'Ladda ner mallen' }).click());
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+
+    const wrong = await fill(xlsx, { ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 });
+    await v.locator('input[name=upload]').setInputFiles({ name: 'ifylld.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: wrong });
+    await v.getByRole('button', { name: 'Kontrollera filen' }).click();
+    const finding = v.locator('.finding.fel').first();
+    await expect(finding.textContent()).resolves.toContain("'Deltagare och avslut'!D7");
+    await expect(finding.textContent()).resolves.toContain('Totalt ska vara Kvinnor + Män');
+    await expect(v.getByRole('button', { name: 'Skicka in' }).isDisabled()).resolves.toBe(true);
+    await shot('02-rapportera-fel');
+
+    const right = await fill(xlsx, seedValues);
+    await v.locator('input[name=upload]').setInputFiles({ name: 'ifylld.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: right });
+    await v.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await v.locator('.findings.ok').waitFor();
+    await v.getByRole('button', { name: 'Skicka in' }).click();
+    const receipt = v.locator('.receipt');
+    await receipt.waitFor();
+    await expect(receipt.textContent()).resolves.toMatch(/Inskickat – version 1.*Mottaget/);
+    await shot('03-rapportera-kvitto');
+  });
+
+  it('aggregates a pasted table of its own in the page and sends only the counts', async () => {
+    const before = requests.length;
+    await page.getByRole('button', { name: 'Från egen tabell' }).click();
+    const v = view('egen-tabell');
+    await choose('egen-tabell', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget' });
+    await v.locator('textarea[name=paste]').fill(OWN_TABLE.map((row) => row.join('\t')).join('\n'));
+    await v.getByRole('button', { name: 'Läs in' }).click();
+    // Headers recognised without help; the name column is left out.
+    await expect(v.locator('select[name=column-kon]').inputValue()).resolves.toBe('Kön');
+    await expect(v.locator('select[name=column-aktualiserande_part]').inputValue()).resolves.toBe('Aktualiserande part');
+    await expect(v.locator('select[name=column-plattform]').inputValue()).resolves.toBe('Plattform');
+    await expect(v.locator('select[name="value-kon-k"]').inputValue()).resolves.toBe('k');
+    await v.getByRole('button', { name: 'Räkna' }).click();
+    await v.locator('.rejected-rows').waitFor();
+    await expect(v.locator('.rejected-rows').textContent()).resolves.toContain('Rad 10: Startdatum saknas.');
+    await expect(v.locator('.facts').textContent()).resolves.toContain('1 rader gäller andra plattformar');
+    await v.locator('.findings.ok').waitFor();
+    await shot('04-egen-tabell');
+    await v.getByRole('button', { name: 'Skicka in' }).click();
+    await v.locator('.receipt').waitFor();
+
+    // What was sent is the aggregate, exactly; nothing row-level left the page.
+    const sent = requests.slice(before).filter((r) => r.url.endsWith('/api/forbund/umearegionen/submissions'));
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(sent[0]!.body) as { values: Record<string, number>; scope: string };
+    const table = { headers: OWN_TABLE[0]!, rows: OWN_TABLE.slice(1), firstRowNumber: 2 };
+    const expected = aggregateParticipants(table, suggestMapping(table, umearegionen.platforms), { span: periodSpan(requirePeriod('2023T3'), true), platform: 'vuxentorget' });
+    expect(body).toMatchObject({ templateId: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget', values: expected.values });
+    expect(body.values['deltagare.antal.tot']).toBe(6);
+    for (const request of requests.slice(before)) {
+      for (const value of ROW_LEVEL) {
+        expect(request.body).not.toContain(value);
+        expect(decodeURIComponent(request.url)).not.toContain(value);
+      }
+    }
+    await shot('05-egen-tabell-kvitto');
+  });
+
+  it('lets kansliet see the status matrix and approve', async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signIn('kansli');
+    const v = view('status');
+    await v.locator('select[name=period]').selectOption('2023T3');
+    const approve = v.getByRole('button', { name: 'Godkänn Deltagare och avslut per plattform, Ungdomstorget' });
+    await approve.click();
+    await v.locator('tr', { hasText: 'Ungdomstorget' }).locator('.badge.state-godkand').waitFor();
+    await expect(v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge').textContent()).resolves.toBe('Inskickad');
+    await shot('06-status');
+  });
+
+  it('lets kansliet consolidate with progress and download a workbook that holds the figures', async () => {
+    await page.getByRole('button', { name: 'Konsolidera' }).click();
+    const v = view('konsolidera');
+    await v.locator('select[name=period]').selectOption('2023T3');
+    await v.locator('select[name=basis]').selectOption('latest');
+    await v.getByRole('button', { name: 'Sammanställ' }).click();
+    await v.locator('.result .report-card').waitFor({ timeout: 30_000 });
+    await shot('07-konsolidera');
+    const report = await download(() => v.locator('.result').getByRole('button', { name: /^Ladda ner/ }).click());
+    const sheets = await grids(report);
+    const ungdomstorget = sheets.find((s) => String(s.values[0]?.[0] ?? '').startsWith('Ungdomstorget'));
+    const antal = ungdomstorget?.values.find((row) => row[0] === 'Antal deltagare');
+    expect(antal?.slice(1, 4)).toEqual([398, 374, 772]);
+    // The pane's chart planner finds its figures in the real workbook.
+    const names = [...umearegionen.platforms.map((p) => p.name), ...umearegionen.platformGroups.map((g) => g.name)];
+    expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']));
+    expect(locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0).toBe(true);
+  }, 45_000);
+});
