@@ -1,0 +1,78 @@
+/**
+ * The headline of a consolidated workbook, read back from its Sammanfattning sheet — what the
+ * demo prints, taken from the file it wrote rather than from memory, so the terminal shows
+ * exactly what the board would read.
+ */
+import ExcelJS from 'exceljs';
+
+export interface HeadlineLine {
+  scope: string;
+  label: string;
+  current: string;
+  lastYear: string;
+  diff: string;
+  target: string;
+  reached: string;
+}
+
+const UNIT = /" %"|"\s*p\.e\."/;
+
+/** A cell as Swedish users see it: "61,5 %", "+8", "saknas". */
+function shown(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
+  const format = cell.numFmt ?? '';
+  const decimals = /0\.0/.test(format) ? 1 : 0;
+  const signed = format.startsWith('+') && value > 0 ? '+' : '';
+  const text = value.toLocaleString('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).replace(/\u2212/g, '-');
+  const unit = UNIT.test(format) ? (format.includes('p.e.') ? ' p.e.' : ' %') : '';
+  return `${signed}${text}${unit}`;
+}
+
+export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('Sammanfattning');
+  if (!sheet) return [];
+  const lines: HeadlineLine[] = [];
+  let inTable = false;
+  sheet.eachRow((row) => {
+    const first = String(row.getCell(1).value ?? '');
+    if (first === 'Område') {
+      inTable = true;
+      return;
+    }
+    if (!inTable || first === '' || row.getCell(2).value === null) {
+      if (inTable && first === '') inTable = false;
+      return;
+    }
+    const [scope, label, current, lastYear, diff, target, reached] = [1, 2, 3, 4, 5, 6, 7].map((c) => shown(row.getCell(c)));
+    lines.push({ scope: scope!, label: label!, current: current!, lastYear: lastYear!, diff: diff!, target: target!, reached: reached! });
+  });
+  return lines;
+}
+
+/** The headline as a text table; `colour` marks Ja green and Nej red (ANSI). */
+export function formatHeadline(lines: readonly HeadlineLine[], years: { current: string; lastYear: string }, colour: boolean): string {
+  const header: HeadlineLine = { scope: 'Område', label: 'Mått', current: years.current, lastYear: years.lastYear, diff: 'Diff', target: 'Mål', reached: 'Uppnått' };
+  const rows = [header, ...lines];
+  const keys = ['scope', 'label', 'current', 'lastYear', 'diff', 'target', 'reached'] as const;
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...rows.map((r) => [...r[k]].length))])) as Record<(typeof keys)[number], number>;
+  const right = new Set(['current', 'lastYear', 'diff']);
+  const paint = (text: string, reached: string) => (!colour ? text : reached === 'Ja' ? `\u001b[32m${text}\u001b[0m` : reached === 'Nej' ? `\u001b[31m${text}\u001b[0m` : text);
+  const cell = (r: HeadlineLine, k: (typeof keys)[number]) => {
+    const pad = width[k] - [...r[k]].length;
+    const text = right.has(k) ? ' '.repeat(pad) + r[k] : r[k] + ' '.repeat(pad);
+    return k === 'reached' || k === 'current' ? paint(text, r === header ? '' : r.reached) : text;
+  };
+  let previous = '';
+  const out: string[] = [];
+  rows.forEach((r, i) => {
+    // A blank line between scopes keeps the table readable.
+    if (i > 1 && r.scope !== previous) out.push('');
+    previous = r.scope;
+    out.push(keys.map((k) => cell(r, k)).join('  '));
+    if (i === 0) out.push(keys.map((k) => '─'.repeat(width[k])).join('  '));
+  });
+  return out.join('\n');
+}
