@@ -14,14 +14,18 @@ import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../add
 import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
 import { suggestMapping } from '../../shared/aggregation/table-mapping';
 import { registry } from '../../shared/config/registry';
+import { layoutTemplate } from '../../shared/model/layout';
 import { periodSpan, requirePeriod } from '../../shared/model/period';
-import { findForbund } from '../../shared/model/selectors';
+import { resolveTemplate } from '../../shared/model/resolve';
+import { findForbund, findTemplate } from '../../shared/model/selectors';
 import { devAuth } from '../api/api-client';
 import { aktualiseradeUmea2023, tabell1Arbetsmarknadstorgen2023 } from '../fixtures/seeds/seed-004-tabell-1';
 import { editWorkbook, inputCellAddresses } from '../support/fill-workbook';
 import { repoRoot } from '../support/node-process';
+import { pollUntil } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium, skipReason } from './support/browser';
+import { installFakeExcel, type FakeWorkbookState } from './support/fake-excel-host';
 import { servePane, type PaneServer } from './support/serve-pane';
 
 const reason = skipReason();
@@ -31,6 +35,10 @@ if (reason) console.warn(reason);
 const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
 const seedValues: Record<string, number> = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
 const umearegionen = findForbund(registry, 'umearegionen')!;
+const TEMPLATE_SHEET = 'Deltagare och avslut';
+const positions = layoutTemplate(resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, umearegionen, 2023)).positions;
+/** Template values as cells of the template sheet: what a user types in Excel. */
+const asCells = (values: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(values).map(([id, v]) => [positions.get(id)!.a1, v]));
 
 /** A coordinator's own table at Vuxentorget: names and dates are row-level and must never leave the page. */
 const OWN_TABLE = [
@@ -52,6 +60,9 @@ let pane: PaneServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The same pane with an Excel host standing in (see fake-excel-host.ts). */
+let excelPage: Page;
+let browserPage: Page;
 const requests: { url: string; body: string }[] = [];
 
 /**
@@ -133,11 +144,20 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     [stack, browser] = await Promise.all([startTestStack({ env: auth.env }), launchChromium()]);
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
     context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('request', (request: Request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    for (const excel of [false, true]) {
+      const p = await context.newPage();
+      p.on('request', (request: Request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
+      p.on('pageerror', (error) => {
+        throw error;
+      });
+      if (excel) {
+        await p.addInitScript(installFakeExcel);
+        // The fake defines Office; the real office.js must not replace it.
+        await p.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+        excelPage = p;
+      } else browserPage = p;
+    }
+    page = browserPage;
   }, 60_000);
 
   afterAll(async () => {
@@ -222,6 +242,80 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await shot('05-egen-tabell-kvitto');
   });
 
+  const fake = (): Promise<FakeWorkbookState> => page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
+
+  it('in Excel: inserts the template, marks findings in the sheet, selects a finding\'s cell, and sends the corrected values', async () => {
+    page = excelPage;
+    await page.goto(`${pane.url}/index.html`);
+    await signIn('reporter', 'umea');
+    const v = view('rapportera');
+    await v.getByRole('button', { name: 'Infoga mall' }).waitFor();
+    await choose('rapportera', { year: '2023', template: 'deltagare-avslut', period: '2023T2', scope: 'ungdomstorget' });
+    await page.evaluate((sheet) => {
+      (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.insertable = [{ name: sheet, cells: {} }];
+    }, TEMPLATE_SHEET);
+    await v.getByRole('button', { name: 'Infoga mall' }).click();
+    await v.getByText(`Mallen finns nu på bladet ”${TEMPLATE_SHEET}”`).waitFor();
+    // The names the host did not bring along were restored from the template's layout.
+    expect((await fake()).names).toHaveLength(positions.size);
+
+    const type = (cells: Record<string, number>) =>
+      page.evaluate(
+        ({ sheet, cells }) => Object.assign((window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.sheets.find((s) => s.name === sheet)!.cells, cells),
+        { sheet: TEMPLATE_SHEET, cells },
+      );
+    await type(asCells({ ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 }));
+    await v.getByRole('button', { name: 'Kontrollera' }).click();
+    const first = v.locator('.finding-button').first();
+    await expect(first.textContent()).resolves.toContain("'Deltagare och avslut'!D7");
+    let state = await fake();
+    const sheet = state.sheets.find((s) => s.name === TEMPLATE_SHEET)!;
+    expect(sheet.fills.D7).toBe('#F4B6B6');
+    expect(sheet.fills.B7).toBe('#FFF2CC');
+    expect(sheet.protected).toBe(true);
+    expect(state.notes.some((n) => n.address === "'Deltagare och avslut'!D7" && n.content.startsWith('Samlad: Fel i'))).toBe(true);
+    await shot('08-excel-rapportera-fel');
+    await first.click();
+    await pollUntil(async () => (await fake()).selected.includes(`${TEMPLATE_SHEET}!D7`), { what: 'the finding\'s cell to be selected' });
+
+    await type(asCells(seedValues));
+    await v.getByRole('button', { name: 'Kontrollera' }).click();
+    await v.locator('.findings.ok').waitFor();
+    state = await fake();
+    expect(state.notes).toEqual([]);
+    await v.getByRole('button', { name: 'Skicka in' }).click();
+    await expect(v.locator('.receipt').textContent()).resolves.toContain('Inskickat – version 1');
+    const sent = requests.filter((r) => r.url.endsWith('/submissions') && r.body.includes('"2023T2"'));
+    expect(JSON.parse(sent[0]!.body).values).toEqual(seedValues);
+
+    // Inserting again asks before replacing the sheet.
+    await v.getByRole('button', { name: 'Infoga mall' }).click();
+    await v.getByRole('button', { name: 'Ersätt bladet' }).waitFor();
+    await shot('09-excel-rapportera-kvitto');
+  });
+
+  it('in Excel: reads the own table at the selection, writes the counts into the template, and keeps the mapping in the workbook', async () => {
+    await page.getByRole('button', { name: 'Från egen tabell' }).click();
+    const v = view('egen-tabell');
+    await choose('egen-tabell', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget' });
+    const cells: Record<string, string> = {};
+    OWN_TABLE.forEach((row, r) => row.forEach((value, c) => (cells[`${String.fromCharCode(65 + c)}${r + 1}`] = value)));
+    await page.evaluate((cells) => {
+      const state = (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel;
+      state.sheets.push({ name: 'Mina deltagare', cells, fills: {}, protected: false });
+      state.selection = { sheet: 'Mina deltagare', region: `A1:H${Object.keys(cells).length / 8}` };
+    }, cells);
+    await v.getByRole('button', { name: 'Läs tabellen' }).click();
+    await v.getByText('Tabell på bladet ”Mina deltagare” (A1:H10): 9 rader.').waitFor();
+    await v.getByRole('button', { name: 'Räkna' }).click();
+    await v.locator('.findings.ok').waitFor();
+    expect((await fake()).customXml).toHaveLength(1);
+    await v.getByRole('button', { name: 'Visa i mallen' }).click();
+    await pollUntil(async () => (await fake()).sheets.find((s) => s.name === TEMPLATE_SHEET)?.cells[positions.get('deltagare.antal.tot')!.a1] === 6, { what: 'the counts in the template sheet' });
+    await shot('10-excel-egen-tabell');
+    page = browserPage;
+  });
+
   it('lets kansliet see the status matrix and approve', async () => {
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await signIn('kansli');
@@ -251,5 +345,23 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const names = [...umearegionen.platforms.map((p) => p.name), ...umearegionen.platformGroups.map((g) => g.name)];
     expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']));
     expect(locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0).toBe(true);
+
+    // In Excel, the same report goes into the workbook with native charts on a Diagram sheet.
+    page = excelPage;
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signIn('kansli');
+    await page.getByRole('button', { name: 'Konsolidera' }).click();
+    const x = view('konsolidera');
+    await page.evaluate((inserted) => {
+      (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.insertable = inserted;
+    }, sheets.map((g) => ({ name: g.sheet, cells: Object.fromEntries(g.values.flatMap((row, r) => row.map((v, c) => [`${String.fromCharCode(65 + c)}${r + 1}`, v ?? '']))) })));
+    await x.locator('select[name=period]').selectOption('2023T3');
+    await x.getByRole('button', { name: 'Infoga i arbetsboken' }).first().click();
+    const charts = await pollUntil(async () => {
+      const titles = (await fake()).charts.map((c) => c.title);
+      return titles.length >= 2 ? titles : undefined;
+    }, { what: 'the native charts' });
+    expect(charts).toEqual(['Impactindex per målområde och plattform', 'Utfall per plattform (%)']);
+    await shot('11-excel-konsolidera');
   }, 45_000);
 });

@@ -65,7 +65,9 @@ export function markFindings(inputs: readonly SheetCell[], marks: readonly CellM
     annotations?.load();
     await context.sync(); // 1: protection and existing annotations
 
-    for (const { sheet } of sheets) if (sheet.protection.protected) sheet.protection.unprotect();
+    // Noted before unprotecting: which sheets get their protection back at the end.
+    const wasProtected = sheets.filter(({ sheet }) => sheet.protection.protected).map(({ sheet }) => sheet);
+    for (const sheet of wasProtected) sheet.protection.unprotect();
     annotations?.deleteOurs();
     const sheetByName = new Map(sheets.map((s) => [s.name, s.sheet]));
     for (const cell of inputs) {
@@ -78,7 +80,7 @@ export function markFindings(inputs: readonly SheetCell[], marks: readonly CellM
       sheet.getRange(mark.address).format.fill.color = MARK_FILL[mark.severity];
       annotations?.add(qualified(mark), `${NOTE_PREFIX}${mark.text}`);
     }
-    for (const { sheet } of sheets) if (sheet.protection.protected) sheet.protection.protect(TEMPLATE_PROTECTION);
+    for (const sheet of wasProtected) sheet.protection.protect(TEMPLATE_PROTECTION);
     await context.sync(); // 2: every write at once
     return { marked: marks.length, annotated: annotations !== undefined };
   });

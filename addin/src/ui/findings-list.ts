@@ -32,5 +32,6 @@ export function findingsList(findings: readonly FindingItem[], onSelect?: (findi
       : h('div', { class: 'finding-static' }, badge, text);
     return h('li', { class: `finding ${f.severity}` }, content);
   });
-  return h('div', { class: 'findings' }, heading, h('ul', { class: 'finding-list' }, ...items));
+  const hint = onSelect ? h('p', { class: 'hint' }, 'Välj ett fel för att gå till cellen.') : null;
+  return h('div', { class: 'findings' }, heading, hint, h('ul', { class: 'finding-list' }, ...items));
 }
