@@ -5,9 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findAppRoot } from '../../scripts/local-stack/app-root';
 import { pollUntil } from './poll';
 
-export const repoRoot = path.resolve(__dirname, '../..');
+/** The repository root, from sources (jest) and from the build (dist/tests/support, which the bench uses). */
+export const repoRoot = findAppRoot(__dirname);
 
 export interface NodeProcess {
   readonly child: ChildProcess;
