@@ -1,0 +1,73 @@
+/**
+ * The task pane's Excel gateway, loadable in Node for the bench: esbuild bundles the gateway
+ * functions and their office-addin-mock workbook (addin/src/excel/testing/mock-excel.ts) into
+ * one CommonJS file under dist/. The pane is browser code with its own tsconfig, so the bench
+ * does not import it through tsc; it sees the bundle through the small interface below and
+ * checks at load time that the bundle has it.
+ */
+import { build } from 'esbuild';
+import path from 'node:path';
+
+export interface MockSheetState {
+  name: string;
+  id?: string;
+  cells?: Record<string, unknown>;
+  protected?: boolean;
+}
+
+export interface MockExcelState {
+  sheets: MockSheetState[];
+  names?: { name: string; formula: string }[];
+  selection?: { sheet: string; region: string; table?: { name: string; address: string } };
+  insertable?: { sheets: MockSheetState[]; names?: { name: string; formula: string }[] };
+}
+
+export interface SheetCell {
+  sheet: string;
+  address: string;
+}
+
+export interface Capabilities {
+  insertSheets: boolean;
+  notes: boolean;
+  comments: boolean;
+  customXml: boolean;
+  createWorkbook: boolean;
+  rangeTables: boolean;
+}
+
+export interface Gateway {
+  MockExcel: new (state: MockExcelState) => { install(): { readonly syncs: number } };
+  a1(row: number, column: number): string;
+  readInputCells(ids: readonly string[]): Promise<{ cells: unknown[]; missing: string[] }>;
+  writeInputValues(values: Readonly<Record<string, number | string | null>>): Promise<{ written: number }>;
+  markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: Capabilities): Promise<unknown>;
+  readSelectedTable(capabilities: Capabilities): Promise<{ rows: unknown[] }>;
+  insertTemplate(input: { base64: string; sheetName: string; positions: ReadonlyMap<string, string>; replace: boolean }, capabilities: Capabilities): Promise<unknown>;
+}
+
+const EXPORTS = ['MockExcel', 'a1', 'readInputCells', 'writeInputValues', 'markFindings', 'readSelectedTable', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
+
+const ENTRY = `
+export { MockExcel } from './addin/src/excel/testing/mock-excel';
+export { a1 } from './addin/src/excel/addresses';
+export { readInputCells } from './addin/src/excel/read-inputs';
+export { writeInputValues } from './addin/src/excel/write-values';
+export { markFindings } from './addin/src/excel/mark-findings';
+export { readSelectedTable } from './addin/src/excel/read-table';
+export { insertTemplate } from './addin/src/excel/insert-template';
+`;
+
+function isGateway(value: unknown): value is Gateway {
+  return typeof value === 'object' && value !== null && EXPORTS.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+}
+
+/** Bundles and loads the gateway; `root` is the repository. */
+export async function loadGateway(root: string): Promise<Gateway> {
+  const outfile = path.join(root, 'dist', 'bench', 'addin-gateway.cjs');
+  // Packages stay external: the bundle lives under dist/, so Node resolves them from the repository.
+  await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'addin-gateway-entry.ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  const loaded: unknown = require(outfile);
+  if (!isGateway(loaded)) throw new Error(`the add-in gateway bundle lacks one of ${EXPORTS.join(', ')}`);
+  return loaded;
+}

@@ -1,0 +1,40 @@
+/**
+ * The stack the HTTP benchmarks run against, as the API tests run it: Azurite in this process
+ * (in memory, free loopback ports) and the built app in the local Functions host as a child
+ * process, plus the bench-only validate route. Loopback only.
+ */
+import type { DevTokenRequest } from '../../functions/auth/dev-token';
+import { devAuth } from '../../tests/api/api-client';
+import { startTestAzurite, startTestHost } from '../../tests/support/test-stack';
+
+export const BENCH_FUNCTIONS = 'dist/scripts/bench/functions/*.js';
+
+export interface BenchStack {
+  readonly apiUrl: string;
+  readonly connectionString: string;
+  /** The host's process id, to sample its memory. */
+  readonly hostPid: number;
+  token(request: DevTokenRequest): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const auth = devAuth();
+  const azurite = await startTestAzurite();
+  try {
+    const host = await startTestHost({ connectionString: azurite.connectionString, env: auth.env, extraMain: [BENCH_FUNCTIONS] });
+    return {
+      apiUrl: host.apiUrl,
+      connectionString: azurite.connectionString,
+      hostPid: host.process.pid,
+      token: auth.token,
+      async stop() {
+        await host.stop();
+        await azurite.stop();
+      },
+    };
+  } catch (error) {
+    await azurite.stop();
+    throw error;
+  }
+}
