@@ -3,7 +3,7 @@
  * so the page calls the API same-origin, as it will behind Static Web Apps.
  * A vite.config.* in addin/ (the add-in's own issue) is picked up and merged with this.
  */
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 
 export interface AddinServerOptions {
   root: string;
@@ -28,10 +28,33 @@ export class AddinServerStartError extends Error {
   }
 }
 
+function portInUse(port: number): AddinServerStartError {
+  return new AddinServerStartError(`port ${port} is in use; stop the other server or choose another port with ADDIN_PORT`);
+}
+
+/**
+ * Claims the port for a moment before Vite starts: Vite begins scanning dependencies as soon
+ * as it is created, and closing it after a failed listen prints that scan's stack trace.
+ */
+function assertPortFree(hostname: string, port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
+    probe.listen(port, hostname, () => probe.close(() => resolve()));
+  });
+}
+
 export async function startAddinServer(options: AddinServerOptions): Promise<AddinServer> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  try {
+    await assertPortFree(hostname, options.port);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, { cause: error });
+  }
   // Vite is ESM-only; a dynamic import keeps this CommonJS build able to load it.
   const { createServer } = await import('vite');
-  const hostname = options.hostname ?? '127.0.0.1';
   const proxy = options.routePrefix === '' ? undefined : { [`/${options.routePrefix}`]: { target: options.apiTarget } };
   const server = await createServer({
     root: options.root,
