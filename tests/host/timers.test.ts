@@ -99,6 +99,6 @@ describe('local host: timers', () => {
       childEnv({ PORT: String(await closedPort()), STORAGE_CONNECTION_STRING: stack.connectionString }),
     );
     expect(result.code).toBe(1);
-    expect(result.output).toContain('No function named "noSuchTimer". Functions this can run: fixtureRecordRun');
+    expect(result.output).toContain('No function named "noSuchTimer". Functions this can run: tertialSummary, fixtureRecordRun');
   });
 });
