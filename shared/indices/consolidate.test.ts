@@ -3,7 +3,7 @@ import { registry } from '../config/registry';
 import { requirePeriod } from '../model/period';
 import { findForbund } from '../model/selectors';
 import { consolidate } from './consolidate';
-import type { ReportVariant, SubmissionRecord } from './consolidation-model';
+import type { ReportVariant } from './consolidation-model';
 import { requiredPeriods } from './report-periods';
 
 const forbund = findForbund(registry, 'umearegionen')!;

@@ -163,8 +163,6 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   });
   const indicators = indicatorsSection(input, sources);
   const helarsekvivalenter = haeSection(input, sources);
-  // Make sure the equity template's submission for last year counts as used when present.
-  sources.latest(EQUITY_TEMPLATE, String(period.year - 1), forbund.id);
 
   const templateIds = new Set([PARTICIPANTS_TEMPLATE, IMPACT_INPUT_TEMPLATE, INDICATORS_TEMPLATE, HAE_TEMPLATE, 'ekonomi-utfall', EQUITY_TEMPLATE]);
   const meta: Consolidation['meta'] = {

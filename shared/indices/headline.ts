@@ -84,8 +84,7 @@ export function headlineRows(c: Pick<Consolidation, 'participants' | 'impact' | 
     rows.push(row(forbund, 'Verksamhetens resultat mot budget (avvikelse)', 'tkr', result.avvikelse, missing('no-configuration', 'föregående års budget'), { comparator: 'gte', value: 0 }));
   }
   const limit = equity.limit;
-  const equityRow = row(forbund, 'Eget kapital 31/12 mot trappan (över rekommenderad nivå)', 'tkr', equity.margin, missing('no-configuration', 'föregående års trappa'), { comparator: 'lte', value: 0 });
-  rows.push(equityRow);
+  rows.push(row(forbund, 'Eget kapital 31/12 mot trappan (över rekommenderad nivå)', 'tkr', equity.margin, missing('no-configuration', 'föregående års trappa'), { comparator: 'lte', value: 0 }));
   rows.push(row(forbund, 'Eget kapital 31/12', 'tkr', equity.equity, equityLastYear, limit.value === null ? undefined : { comparator: 'lte', value: limit.value }));
   return rows;
 }

@@ -19,6 +19,21 @@ describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
     expect(at(indicator, kommun).diff.value).toBeCloseTo(diff, 9);
   });
 
+  // The Diff columns of the tables the fixture's bilaga4Diff leaves out, as printed.
+  it.each([
+    ['unga_lta_6', { umea: -42, nordmaling: 0, vannas: -4, vindeln: -2, bjurholm: 1, robertsfors: 0 }],
+    ['lta_12', { umea: -195, nordmaling: -12, vannas: -13, vindeln: -2, bjurholm: 3, robertsfors: -14 }],
+    ['lta_24', { umea: -110, nordmaling: -16, vannas: -7, vindeln: -5, bjurholm: 4, robertsfors: -11 }],
+    ['fs_0_10', { umea: -2.2 }],
+    ['fs_11_36', { umea: 5.5 }],
+    ['fs_36', { umea: -3.5 }],
+    ['fs_snitt', { umea: 0 }],
+    ['aterupptar_studier', { umea: 1, vannas: -29 }],
+    ['barn_forsorjningsstod', { umea: -147 }],
+  ] as const)('%s: every printed Diff', (indicator, diffs) => {
+    for (const [kommun, diff] of Object.entries(diffs)) expect([kommun, at(indicator, kommun).diff.value]).toEqual([kommun, expect.closeTo(diff, 9)]);
+  });
+
   it.each(Object.entries(bilaga4Forbund).flatMap(([indicator, years]) => Object.entries(years).map(([year, total]) => [indicator, year, total] as const)))('%s %s: Umeåregionen %d = Σ kommuner', (indicator, year, total) => {
     const sum = kommuner.reduce((acc, k) => acc + ((year === '2023' ? at(indicator, k.id).current : at(indicator, k.id).lastYear).value ?? Number.NaN), 0);
     expect(sum).toBe(total);

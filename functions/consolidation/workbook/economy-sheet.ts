@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { known } from '../../../shared/indices/measure';
+import { CONTRIBUTION_KEYS } from '../../../shared/config/finance';
 import { HEADER_FONT } from '../../workbook/styles';
 import { reportLine, timeText } from './report-text';
 import { finishSheet, FORMAT, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
@@ -70,8 +71,8 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
     writeHeaderRow(sheet, row, ['Medlem', 'Andel', 'Beräknad avgift', 'Budget', 'Skillnad']);
     row += 1;
     const { split, budgeted, names } = contributions;
-    const member = (label: string, sharePercent: number, amount: number, budget: number | undefined) => {
-      writeText(sheet, row, 1, label);
+    const member = (label: string, sharePercent: number, amount: number, budget: number | undefined, indent = 0) => {
+      writeText(sheet, row, 1, label).alignment = { indent };
       writeMeasure(sheet, row, 2, known(sharePercent), FORMAT.percent);
       writeMeasure(sheet, row, 3, known(amount), FORMAT.tkr);
       if (budget !== undefined) {
@@ -80,10 +81,10 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
       }
       row += 1;
     };
-    member('Staten via Försäkringskassan', 50, split.state, budgeted.fk);
-    member('Region', 25, split.region, budgeted.region);
-    member('Kommunerna', 25, split.kommuner, undefined);
-    for (const k of split.perKommun) member(`  ${names[k.kommun] ?? k.kommun} (${k.share.toLocaleString('sv-SE')} % av kommunernas del)`, (25 * k.share) / 100, k.amount, budgeted[k.kommun]);
+    member('Staten via Försäkringskassan', CONTRIBUTION_KEYS.state, split.state, budgeted.fk);
+    member('Region', CONTRIBUTION_KEYS.region, split.region, budgeted.region);
+    member('Kommunerna', CONTRIBUTION_KEYS.kommuner, split.kommuner, undefined);
+    for (const k of split.perKommun) member(`${names[k.kommun] ?? k.kommun} (${k.share.toLocaleString('sv-SE')} % av kommunernas del)`, (CONTRIBUTION_KEYS.kommuner * k.share) / 100, k.amount, budgeted[k.kommun], 1);
     writeFootnote(sheet, row, 'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).');
     row += 1;
   }

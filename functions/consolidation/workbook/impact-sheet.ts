@@ -79,7 +79,8 @@ export function writeImpactSheet(sheet: ExcelJS.Worksheet, c: Consolidation): vo
       scopes.forEach((s, i) => {
         const result = s.current?.indicators.find((r) => r.indicator.id === indicator.id);
         const status: IndicatorStatus = result?.status ?? 'missing';
-        if (result?.value && status !== 'not-applicable') writeMeasure(sheet, row, 3 + i * 2, result.value, FORMAT.decimal);
+        // Published: an indicator's value can be a rate of a small count, so only the verdict is shown.
+        if (result?.value && status !== 'not-applicable') writeMeasure(sheet, row, 3 + i * 2, result.value, FORMAT.decimal, { hidden: c.meta.variant === 'published', mark: c.meta.suppression?.mark });
         const verdict = writeText(sheet, row, 4 + i * 2, STATUS_LABEL[status]);
         paint(verdict, status === 'achieved' ? true : status === 'not-achieved' ? false : null);
       });
