@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only validation,burst,cold-import,consolidation,addin] [--no-write]`
+ * `npm run bench [-- --only validation,burst,consolidation,cold-import,addin] [--national N] [--no-write]`
  *
  * Runs the benchmarks (loopback only, every loop bounded), prints a table per section and
  * writes each section's figures into BENCHMARKS.md between its markers. Figures are measured
@@ -11,17 +11,23 @@ import { findAppRoot } from './local-stack/app-root';
 import { benchAddin } from './bench/addin';
 import { benchBurst } from './bench/burst';
 import { benchColdImport } from './bench/cold-import';
-import { describeMachine, printSection, updateBenchmarksDoc, type SectionResult } from './bench/report';
+import { benchConsolidation, NATIONAL_FORBUND } from './bench/consolidation';
+import { describeMachine, printSection, updateBenchmarksDoc, type Machine, type SectionResult } from './bench/report';
 import { startBenchStack, type BenchStack } from './bench/stack';
 import { benchValidation } from './bench/validation';
 
-type SectionId = 'validation' | 'burst' | 'cold-import' | 'addin';
+type SectionId = 'validation' | 'burst' | 'consolidation' | 'cold-import' | 'addin';
+
+interface BenchOptions {
+  /** Förbund in the national consolidation (80 unless asked otherwise, for a quicker look). */
+  national: number;
+}
 
 interface Section {
   id: SectionId;
   /** Whether it needs the Azurite + host stack. */
   stack: boolean;
-  run(stack: BenchStack | undefined): Promise<SectionResult>;
+  run(stack: BenchStack | undefined, options: BenchOptions): Promise<SectionResult>;
 }
 
 const needStack = (stack: BenchStack | undefined): BenchStack => {
@@ -32,12 +38,13 @@ const needStack = (stack: BenchStack | undefined): BenchStack => {
 const SECTIONS: readonly Section[] = [
   { id: 'validation', stack: true, run: (s) => benchValidation(needStack(s)) },
   { id: 'burst', stack: true, run: (s) => benchBurst(needStack(s)) },
+  { id: 'consolidation', stack: false, run: (_s, o) => benchConsolidation(o.national) },
   { id: 'cold-import', stack: false, run: () => benchColdImport() },
   { id: 'addin', stack: false, run: () => benchAddin() },
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, national: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
   const wanted = values.only?.split(',').map((s) => s.trim());
   const unknown = wanted?.filter((id) => !SECTIONS.some((s) => s.id === id)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.id).join(', ')}`);
@@ -46,22 +53,23 @@ async function main(): Promise<void> {
   process.stdout.write(`Samlad bench — ${machine.date}, ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}\n`);
 
   const started = performance.now();
-  const results: SectionResult[] = [];
+  const results: { result: SectionResult; machine: Machine }[] = [];
   const stack = sections.some((s) => s.stack) ? await startBenchStack() : undefined;
   try {
     for (const section of sections) {
       process.stdout.write(`\n… ${section.id}\n`);
-      const result = await section.run(stack);
+      const machineNow = describeMachine();
+      const result = await section.run(stack, { national: Number(values.national ?? NATIONAL_FORBUND) });
       printSection(result);
-      results.push(result);
+      results.push({ result, machine: machineNow });
     }
   } finally {
     await stack?.stop();
   }
   if (!values['no-write']) {
     const doc = path.join(findAppRoot(__dirname), 'BENCHMARKS.md');
-    updateBenchmarksDoc(doc, results, machine);
-    process.stdout.write(`\nWrote ${results.map((r) => r.id).join(', ')} into ${doc}\n`);
+    updateBenchmarksDoc(doc, results);
+    process.stdout.write(`\nWrote ${results.map((r) => r.result.id).join(', ')} into ${doc}\n`);
   }
   process.stdout.write(`Bench took ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }

@@ -136,7 +136,7 @@ export async function benchAddin(): Promise<SectionResult> {
     notes: [
       'Round trips counted by MockExcel (addin/src/excel/testing/mock-excel.ts, built on office-addin-mock), which wraps context.sync as the gateway tests do; the gateway functions are bundled for Node by esbuild (scripts/bench/addin-gateway.ts). Sizes are n input cells (read, mark, write) or n table rows (readSelectedTable).',
       'A pane action that calls two gateway functions runs two Excel.run batches; its round trips are the sum.',
-      `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is not in the bundle (${sizes.officeJsIncluded ? 'an office* asset WAS found' : 'it loads from /office-js/ or the configured CDN'}). Source maps and icons excluded. The lazy chunks are the Entra sign-in library (MSAL), loaded only for production sign-in.`,
+      `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is not in the bundle (${sizes.officeJsIncluded ? 'an office* asset WAS found' : 'it loads from /office-js/ or the configured CDN'}). Source maps and icons excluded. The rest of the assets are the Entra sign-in library (MSAL, a dynamic import used only for production sign-in) and the small entries of the sign-in dialog, redirect and ribbon-command pages.`,
     ],
   };
 }

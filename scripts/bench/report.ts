@@ -30,6 +30,12 @@ export interface Machine {
   memory: string;
   node: string;
   platform: string;
+  /** 1-minute load average when the section started: other work on the machine skews timings. */
+  load: string;
+}
+
+export function currentLoad(): string {
+  return os.loadavg()[0]!.toFixed(1);
 }
 
 export function describeMachine(now = new Date()): Machine {
@@ -40,6 +46,7 @@ export function describeMachine(now = new Date()): Machine {
     memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    load: currentLoad(),
   };
 }
 
@@ -47,7 +54,7 @@ const verdict = (row: BenchRow) => (row.met === undefined ? '' : row.met ? 'yes'
 
 export function sectionMarkdown(section: SectionResult, machine: Machine): string {
   const lines = [
-    `_Measured ${machine.date} by \`npm run bench\` on ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}._`,
+    `_Measured ${machine.date} by \`npm run bench\` on ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}; load average ${machine.load} when the section started._`,
     '',
     '| measure | value | goal | met |',
     '|---|---|---|---|',
@@ -68,9 +75,9 @@ export function printSection(section: SectionResult): void {
 }
 
 /** Replaces each section's block in the document, or appends it when the markers are missing. */
-export function updateBenchmarksDoc(file: string, sections: readonly SectionResult[], machine: Machine): void {
+export function updateBenchmarksDoc(file: string, sections: readonly { result: SectionResult; machine: Machine }[]): void {
   let doc = readFileSync(file, 'utf8');
-  for (const section of sections) {
+  for (const { result: section, machine } of sections) {
     const start = `<!-- bench:${section.id} -->`;
     const end = `<!-- /bench:${section.id} -->`;
     const block = `${start}\n${sectionMarkdown(section, machine)}\n${end}`;

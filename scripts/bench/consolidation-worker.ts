@@ -1,0 +1,170 @@
+/**
+ * One consolidation measurement in a fresh process, so its memory is its own (the bench runs it
+ * with --max-old-space-size=2048, the 2 GB budget). Prints one JSON line with the result.
+ *
+ *   node consolidation-worker.js --mode consolidate|extract|floor --connection <cs> --count <n> --dir <folder>
+ *
+ * - consolidate: for each of the first n synthetic förbund and each 2023 tertial, what a report
+ *   costs: the storage reads (loadSubmissions), the computation (consolidate) and the workbook
+ *   (writeConsolidatedWorkbook), timed apart; förbund 1's files go to --dir (after the clock).
+ * - extract: reads those files and keeps every cell value as JSON (not measured; the floor's input).
+ * - floor: the same storage reads, then the same cells written with exceljs' streaming writer
+ *   and nothing computed: the least a report can cost. Every förbund's report has the layout of
+ *   förbund 1's (the same 25 platforms and templates), so förbund 1's cells of the same tertial
+ *   stand in for each, which spares reading 240 workbooks back.
+ */
+import ExcelJS from 'exceljs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { loadSubmissions } from '../../functions/consolidation/load-submissions';
+import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
+import { consolidate } from '../../shared/indices/consolidate';
+import { findForbund, requirePeriod, type Registry } from '../../shared';
+import { forbundId, nationalRegistry, TERTIALS } from './national-data';
+import { submissionRepository } from './storage-check';
+
+type CellScalar = string | number | boolean | null;
+/** A workbook's cells: sheet name → rows of values. */
+type WorkbookCells = { name: string; rows: CellScalar[][] }[];
+
+export interface WorkerResult {
+  mode: 'consolidate' | 'extract' | 'floor';
+  reports: number;
+  totalMs: number;
+  readsMs: number;
+  computeMs: number;
+  writeMs: number;
+  /** Highest RSS sampled every 20 ms while measuring. */
+  peakRssBytes: number;
+  outputBytes: number;
+  cells: number;
+}
+
+const GENERATED_AT = '2024-01-15T00:00:00.000Z';
+
+function memorySampler(): { peak(): number; stop(): void } {
+  let peak = process.memoryUsage().rss;
+  // memoryUsage.rss() alone: the full memoryUsage() walks the heap spaces, which costs ~1 % here.
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  return { peak: () => Math.max(peak, process.memoryUsage.rss()), stop: () => clearInterval(timer) };
+}
+
+const fileStem = (forbund: string, period: string) => `${forbund}_${period}`;
+
+function reportsOf(registry: Registry, count: number) {
+  return Array.from({ length: count }, (_, i) => findForbund(registry, forbundId(i))!).flatMap((forbund) => TERTIALS.map((p) => ({ forbund, period: requirePeriod(p) })));
+}
+
+function scalar(value: ExcelJS.CellValue): CellScalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return scalar((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('text' in value) return typeof value.text === 'string' ? value.text : scalar(value.text);
+  if ('error' in value) return value.error;
+  return null;
+}
+
+async function extract(dir: string): Promise<{ reports: number; cells: number }> {
+  let reports = 0;
+  let cells = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xlsx'))) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(path.join(dir, file)) as unknown as ExcelJS.Buffer);
+    const sheets: WorkbookCells = workbook.worksheets.map((sheet) => {
+      const rows: CellScalar[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row, number) => {
+        const values: CellScalar[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => (values[column - 1] = scalar(cell.value)));
+        rows[number - 1] = Array.from(values, (v) => v ?? null);
+        cells += values.filter((v) => v !== null && v !== undefined).length;
+      });
+      return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+    });
+    writeFileSync(path.join(dir, file.replace(/\.xlsx$/, '.cells.json')), JSON.stringify(sheets));
+    reports++;
+  }
+  return { reports, cells };
+}
+
+/** Writes cells with the streaming writer into memory; returns the file's size. */
+async function streamWrite(sheets: WorkbookCells): Promise<number> {
+  let size = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false });
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    for (const row of sheet.rows) ws.addRow(row).commit();
+    ws.commit();
+  }
+  await workbook.commit();
+  return size;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { mode: { type: 'string' }, connection: { type: 'string' }, count: { type: 'string' }, dir: { type: 'string' } } });
+  const mode = values.mode;
+  const dir = values.dir ?? '';
+  if (mode !== 'consolidate' && mode !== 'extract' && mode !== 'floor') throw new Error('--mode consolidate|extract|floor');
+  if (mode === 'extract') {
+    const started = performance.now();
+    const done = await extract(dir);
+    const result: WorkerResult = { mode, reports: done.reports, totalMs: performance.now() - started, readsMs: 0, computeMs: 0, writeMs: 0, peakRssBytes: process.memoryUsage().rss, outputBytes: 0, cells: done.cells };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const registry = nationalRegistry(Number(values.count ?? '1'));
+  const repository = submissionRepository(values.connection ?? '');
+  const reports = reportsOf(registry, Number(values.count ?? '1'));
+  const cellCache = new Map<string, WorkbookCells>();
+  const floorCells = (period: string): WorkbookCells => {
+    let cells = cellCache.get(period);
+    if (!cells) cellCache.set(period, (cells = JSON.parse(readFileSync(path.join(dir, `${fileStem(forbundId(0), period)}.cells.json`), 'utf8')) as WorkbookCells));
+    return cells;
+  };
+  const memory = memorySampler();
+  const result: WorkerResult = { mode, reports: reports.length, totalMs: 0, readsMs: 0, computeMs: 0, writeMs: 0, peakRssBytes: 0, outputBytes: 0, cells: 0 };
+  for (const { forbund, period } of reports) {
+    // The floor's cells are read from disk outside the clock: they stand for output already known.
+    const cells = mode === 'floor' ? floorCells(period.id) : undefined;
+    const t0 = performance.now();
+    const records = await loadSubmissions(repository, forbund.id, period, 'latest');
+    const t1 = performance.now();
+    let t2 = t1;
+    let t3: number;
+    let bytes: number;
+    if (cells) {
+      bytes = await streamWrite(cells);
+      t3 = performance.now();
+      result.cells += cells.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
+    } else {
+      const consolidation = consolidate({ registry, forbund, period, variant: 'internal', basis: 'latest', generatedAt: GENERATED_AT, submissions: records });
+      t2 = performance.now();
+      const xlsx = await writeConsolidatedWorkbook(consolidation, { inputsHash: 'bench', generator: 'Samlad bench' });
+      t3 = performance.now();
+      bytes = xlsx.length;
+      if (forbund.id === forbundId(0)) writeFileSync(path.join(dir, `${fileStem(forbund.id, period.id)}.xlsx`), xlsx);
+    }
+    result.readsMs += t1 - t0;
+    result.computeMs += t2 - t1;
+    result.writeMs += t3 - t2;
+    result.outputBytes += bytes;
+  }
+  memory.stop();
+  result.totalMs = result.readsMs + result.computeMs + result.writeMs;
+  result.peakRssBytes = memory.peak();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
