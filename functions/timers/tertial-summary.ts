@@ -22,20 +22,29 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
   const deps = { registry: services.registry, repository: services.repository, store, now: services.now };
+  const errors: string[] = [];
   for (const forbund of services.registry.forbund) {
     const outcome: string[] = [];
     let written = 0;
+    let failed = 0;
     for (const period of endedTertials(now, lookbackYears)) {
       const settings = await services.repository.getPeriod(forbund.id, period.id);
       const deadline = settings.deadline ?? defaultDeadline(period, deadlineDays);
       if (now.getTime() <= Date.parse(deadline)) continue;
-      const produced = await produceReport(
-        deps,
-        { forbund, period, variant: 'internal', basis: 'approved' },
-        { trigger: 'timer', actor: ACTOR, skipWhenEmpty: true, generatedAt: (records) => summaryTime(deadline, records.map((r) => r.updatedAt)) },
-      );
-      if (produced?.written) written += 1;
-      outcome.push(`${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`);
+      try {
+        const produced = await produceReport(
+          deps,
+          { forbund, period, variant: 'internal', basis: 'approved' },
+          { trigger: 'timer', actor: ACTOR, skipWhenEmpty: true, generatedAt: (records) => summaryTime(deadline, records.map((r) => r.updatedAt)) },
+        );
+        if (produced?.written) written += 1;
+        outcome.push(`${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`);
+      } catch (error) {
+        // One tertial failing must not keep the others from their summaries; the next run retries it.
+        failed += 1;
+        context.error(`tertialSummary ${forbund.id} ${period.id} failed`, error);
+        outcome.push(`${period.id}: misslyckades (${error instanceof Error ? error.message : String(error)})`);
+      }
     }
     await services.repository.recordAudit(forbund.id, String(now.getUTCFullYear()), {
       at: now.toISOString(),
@@ -46,7 +55,10 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
     context.log(`tertialSummary ${forbund.id}: ${outcome.join('; ') || 'inget att göra'}`);
+    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(er) misslyckades`);
   }
+  // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
+  if (errors.length > 0) throw new Error(`tertialSummary: ${errors.join('; ')}`);
 }
 
 app.timer('tertialSummary', { schedule: getConfig().reports.tertialSchedule, handler: tertialSummary });

@@ -11,10 +11,12 @@ import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
 import ExcelJS from 'exceljs';
 import { loadSeeds } from '../../scripts/demo/load-seeds';
+import { bilaga3Utfall2023 } from '../fixtures/seeds/seed-004-bilaga-3';
 import { registry } from '../../shared/config/registry';
 import { findForbund } from '../../shared/model/selectors';
 import { convertSheetsToCsv, findSoffice, parseCsv } from '../support/libreoffice';
 import { pollUntil } from '../support/poll';
+import { readXlsxParts } from '../support/xlsx-parts';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { call, devAuth } from './api-client';
 
@@ -148,6 +150,29 @@ describe('POST consolidate, then download', () => {
   });
 });
 
+describe('text from submissions', () => {
+  it('comes out as text, never as a formula — a comment "=HYPERLINK(…)" and a submission comment "+46 …"', async () => {
+    const hyperlink = '=HYPERLINK("http://example.invalid","Klicka här")';
+    const phone = '+46 90 16 10 00';
+    const res = await api('POST', `${base}/submissions`, {
+      token: kansli,
+      json: { templateId: 'ekonomi-utfall', period: '2023T2', scope: 'umearegionen', values: { ...bilaga3Utfall2023, 'kansli.kanslipersonal.kommentar': hyperlink }, comment: phone },
+    });
+    expect(res.status).toBe(201);
+    expect((await api('POST', `${base}/submissions/${encodeURIComponent(res.json.id)}/approve`, { token: kansli })).status).toBe(200);
+    const made = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T2', variant: 'internal' } });
+    expect(made.status).toBe(201);
+    const file = await api('GET', `${base}/reports/${made.json.report.id}`, { token: kansli });
+    const parts = await readXlsxParts(file.bytes);
+    for (const [name, xml] of parts) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
+    const workbook = await open(file.bytes);
+    expect(rowOf(workbook.getWorksheet('Ekonomi')!, 'Kanslipersonal')[5]).toBe(hyperlink);
+    const texts: unknown[] = [];
+    workbook.getWorksheet('Inlämningar')!.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
+    expect(texts).toContain(phone);
+  });
+});
+
 describe('refusals', () => {
   it.each([
     ['a reporter', () => tokenFor('umea'), { period: '2023T3', variant: 'internal' }, 403],
@@ -174,42 +199,50 @@ describe('refusals', () => {
 
 describe('timer tertialSummary', () => {
   const container = () => BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient('samlad-reports');
+  const table = () => TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
 
-  async function timerBlobs(): Promise<Map<string, string>> {
+  /** Every stored report of the förbund: name → last modified and hash. */
+  async function reportBlobs(): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for await (const b of container().listBlobsFlat({ prefix: 'umearegionen/', includeMetadata: true })) {
-      if (b.name.endsWith('.xlsx') && b.metadata?.trigger === 'timer') out.set(b.name, `${b.properties.lastModified?.toISOString()} ${b.metadata.sha256}`);
-    }
+    for await (const b of container().listBlobsFlat({ prefix: 'umearegionen/', includeMetadata: true })) out.set(b.name, `${b.properties.lastModified?.toISOString()} ${b.metadata?.sha256}`);
     return out;
   }
 
-  async function runs(): Promise<number> {
-    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
-    let count = 0;
-    for await (const e of table.listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } })) if (String(e.partitionKey).startsWith('umearegionen_')) count += 1;
-    return count;
+  /** The run-level audit events, oldest first: what each run did per tertial. */
+  async function runs(): Promise<string[]> {
+    const out: { at: string; after: string }[] = [];
+    for await (const e of table().listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } })) if (String(e.partitionKey).startsWith('umearegionen_')) out.push({ at: String(e.at), after: String(e.after) });
+    return out.sort((a, b) => a.at.localeCompare(b.at)).map((r) => r.after);
   }
 
-  async function fire(expectedRuns: number): Promise<void> {
+  async function fire(expectedRuns: number): Promise<string> {
     const res = await fetch(`${stack.baseUrl}/admin/functions/tertialSummary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: '' }) });
     expect(res.status).toBe(202);
-    await pollUntil(async () => (await runs()) >= expectedRuns, { timeoutMs: 60_000, intervalMs: 200, what: `tertialSummary run ${expectedRuns}` });
+    const all = await pollUntil(async () => ((await runs()).length >= expectedRuns ? runs() : undefined), { timeoutMs: 60_000, intervalMs: 200, what: `tertialSummary run ${expectedRuns}` });
+    return all[expectedRuns - 1]!;
   }
 
   it('writes each due tertial once; fired again it writes nothing, and the file is byte-identical', async () => {
-    await fire(1);
-    const first = await timerBlobs();
-    expect([...first.keys()].some((n) => n.startsWith('umearegionen/2023T3/internal/'))).toBe(true);
-    const name = [...first.keys()].find((n) => n.startsWith('umearegionen/2023T3/internal/'))!;
-    const bytes = await container().getBlockBlobClient(name).downloadToBuffer();
-    await fire(2);
-    expect(await timerBlobs()).toEqual(first);
-    expect((await container().getBlockBlobClient(name).downloadToBuffer()).equals(bytes)).toBe(true);
+    const first = await fire(1);
+    // The same inputs and time can give the very file POST consolidate stored: then it is "oförändrad".
+    const id = /2023T3: (?:skriven|oförändrad) (2023T3-internal-[0-9a-f]{16})/.exec(first)?.[1];
+    expect(id).toBeDefined();
+    expect(first).toMatch(/2022T3: skriven 2022T3-internal-[0-9a-f]{16}/);
+    const afterFirst = await reportBlobs();
+    const blobName = `umearegionen/2023T3/internal/${id!.slice(-16)}.xlsx`;
+    expect(afterFirst.has(blobName)).toBe(true);
+    const bytes = await container().getBlockBlobClient(blobName).downloadToBuffer();
+
+    const second = await fire(2);
+    expect(second).toContain(`2023T3: oförändrad ${id}`);
+    expect(second).not.toContain('skriven');
+    expect(await reportBlobs()).toEqual(afterFirst);
+    const again = await container().getBlockBlobClient(blobName).downloadToBuffer();
+    expect(again.equals(bytes)).toBe(true);
     // Content-addressed: the name is the file's own hash.
-    expect(name.endsWith(`${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.xlsx`)).toBe(true);
-    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+    expect(createHash('sha256').update(bytes).digest('hex').startsWith(id!.slice(-16))).toBe(true);
     const unchanged: unknown[] = [];
-    for await (const e of table.listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-unchanged'" } })) unchanged.push(e);
+    for await (const e of table().listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-unchanged'" } })) unchanged.push(e);
     expect(unchanged.length).toBeGreaterThanOrEqual(1);
   }, 150_000);
 });

@@ -27,6 +27,15 @@ export function writeHaeSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void 
     writeMeasure(sheet, row, next + 4, k.current.benefits[HAE_SEPARATE].count, FORMAT.decimal);
     row += 1;
   }
+  row += 1;
+  writeHeaderRow(sheet, row, ['Andel av befolkningen 20–64 år', '', ...HAE_BENEFITS.map((b) => HAE_LABEL[b]), 'Summa']);
+  row += 1;
+  for (const k of kommuner) {
+    writeText(sheet, row, 1, k.current.kommun.name);
+    HAE_BENEFITS.forEach((b, i) => writeMeasure(sheet, row, 3 + i, k.current.benefits[b].share, FORMAT.percent));
+    writeMeasure(sheet, row, 3 + HAE_BENEFITS.length, k.current.total.share, FORMAT.percent);
+    row += 1;
+  }
   writeFootnote(sheet, row + 1, 'Andel = (sjukpenning + sjuk- och aktivitetsersättning + arbetslöshet + ekonomiskt bistånd + etableringsersättning) / befolkningen 20–64 år × 100. Grön Diff = andelen har minskat.');
   finishSheet(sheet, { headerRow: header, lastRow: row + 1, lastColumn: 8 + HAE_BENEFITS.length, minLabelWidth: 22 });
 }
