@@ -37,8 +37,14 @@ export function submissionSources(registry: Registry, forbund: ForbundConfig, re
     return resolved.get(key);
   };
   const template = (templateId: string, year: number) => resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
-  const matching = (templateId: string, period: string, scope: string) =>
-    records.filter((r) => r.templateId === templateId && r.period === period && r.scope === scope).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  // Indexed once: a report for a large förbund looks records up thousands of times.
+  const byKey = new Map<string, SubmissionRecord[]>();
+  for (const r of records) {
+    const key = `${r.templateId}|${r.period}|${r.scope}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), r]);
+  }
+  for (const list of byKey.values()) list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  const matching = (templateId: string, period: string, scope: string) => byKey.get(`${templateId}|${period}|${scope}`) ?? [];
   const templateOf = (record: SubmissionRecord) => resolve(findTemplateVersion(registry, record.templateId, record.templateVersion), parsePeriod(record.period)?.year ?? 0);
   const what = (templateId: string, year: number, scopeName: string, period: string) => `${template(templateId, year)?.definition.title ?? templateId}, ${scopeName}, ${period}`;
 
