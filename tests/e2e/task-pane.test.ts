@@ -53,7 +53,8 @@ const OWN_TABLE = [
   ['Harald Utanperiodsson', 'Man', '1961', '2021-01-11', '2022-06-15', 'Arbete', 'FK', 'Vuxentorget'],
   ['Ingrid Utandatum', 'Kvinna', '1999', '', '', '', 'AF', 'Vuxentorget'],
 ];
-const ROW_LEVEL = OWN_TABLE.slice(1).flatMap((row) => [row[0]!, row[3]!, row[4]!].filter((v) => v !== ''));
+/** Names, birth years and dates: what identifies a person. */
+const ROW_LEVEL = OWN_TABLE.slice(1).flatMap((row) => [row[0]!, row[2]!, row[3]!, row[4]!].filter((v) => v !== ''));
 
 let stack: TestStack;
 let pane: PaneServer;
@@ -79,6 +80,12 @@ async function shot(name: string): Promise<void> {
     return { overflow: document.documentElement.scrollWidth - window.innerWidth, unlabelled };
   });
   expect(layout).toEqual({ overflow: 0, unlabelled: [] });
+}
+
+/** Switches to a page and brings its tab to the front: Chromium throttles timers and frames in background tabs. */
+async function usePage(next: Page): Promise<void> {
+  page = next;
+  await page.bringToFront();
 }
 
 function view(id: string) {
@@ -157,7 +164,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
         excelPage = p;
       } else browserPage = p;
     }
-    page = browserPage;
+    await usePage(browserPage);
   }, 60_000);
 
   afterAll(async () => {
@@ -245,7 +252,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   const fake = (): Promise<FakeWorkbookState> => page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
 
   it('in Excel: inserts the template, marks findings in the sheet, selects a finding\'s cell, and sends the corrected values', async () => {
-    page = excelPage;
+    await usePage(excelPage);
     await page.goto(`${pane.url}/index.html`);
     await signIn('reporter', 'umea');
     const v = view('rapportera');
@@ -313,7 +320,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await v.getByRole('button', { name: 'Visa i mallen' }).click();
     await pollUntil(async () => (await fake()).sheets.find((s) => s.name === TEMPLATE_SHEET)?.cells[positions.get('deltagare.antal.tot')!.a1] === 6, { what: 'the counts in the template sheet' });
     await shot('10-excel-egen-tabell');
-    page = browserPage;
+    await usePage(browserPage);
   });
 
   it('lets kansliet see the status matrix and approve', async () => {
@@ -347,7 +354,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     expect(locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0).toBe(true);
 
     // In Excel, the same report goes into the workbook with native charts on a Diagram sheet.
-    page = excelPage;
+    await usePage(excelPage);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await signIn('kansli');
     await page.getByRole('button', { name: 'Konsolidera' }).click();

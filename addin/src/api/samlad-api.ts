@@ -7,7 +7,6 @@ import {
   devTokenSchema,
   jobSchema,
   receiptSchema,
-
   reportsSchema,
   statusSchema,
   templatesSchema,

@@ -3,7 +3,7 @@ import { button, h, replaceChildren } from './dom';
 
 /**
  * The one place errors are shown: a message bar with role="alert" at the top of the pane.
- * Every action runs through `run` (see action.ts), which sends any failure here; views never
+ * Every action runs through `runAction` (action.ts), which sends any failure here; views never
  * write error text themselves. Transient failures offer "Försök igen".
  */
 export class ErrorDisplay {
