@@ -369,6 +369,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       return titles.length >= 2 ? titles : undefined;
     }, { what: 'the native charts' });
     expect(charts).toEqual(['Impactindex per målområde och plattform', 'Utfall per plattform (%)']);
+    await x.getByText('2 diagram på bladet ”Diagram”').waitFor();
     await shot('11-excel-konsolidera');
   }, 45_000);
 });

@@ -61,13 +61,14 @@ export function createConsolidateView(deps: PaneDeps): View {
     );
     if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
     const capabilities = deps.host.capabilities;
+    const done = h('p', { class: 'hint', role: 'status' });
     const insertHere: HTMLButtonElement = button(
       'Infoga i arbetsboken',
       () =>
         void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
           const { base64 } = await deps.api.reportBase64(report.id);
           const outcome = await insertReport({ base64, platformNames }, capabilities);
-          deps.ctx.announcer.announce(`${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `, ${outcome.charts} diagram på bladet ${outcome.diagramSheet}` : ''}.`);
+          done.textContent = `${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
         }),
       { class: 'btn btn-primary' },
     );
@@ -80,7 +81,7 @@ export function createConsolidateView(deps: PaneDeps): View {
         }),
       { class: 'btn' },
     );
-    return h('div', { class: 'actions' }, insertHere, openNew, download);
+    return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
   };
 
   const reportCard = (report: Report): HTMLElement => {

@@ -4,7 +4,7 @@ import { FIELD_INFO, PARTICIPANT_FIELDS, type ParticipantField } from '../../../
 import { renderRejectedRow } from '../../../shared/aggregation/messages-sv';
 import { categoryValues, suggestMapping, suggestValues, type CategoryField, type ParticipantTable, type TableMapping } from '../../../shared/aggregation/table-mapping';
 import { layoutTemplate } from '../../../shared/model/layout';
-import { periodSpan } from '../../../shared/model/period';
+import { describePeriod, periodSpan } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
 import { insertTemplate, loadMapping, readSelectedTable, saveMapping, writeInputValues } from '../excel';
 import { browserMappingMemory } from '../report/mapping-memory';
@@ -170,7 +170,7 @@ export function createOwnTableView(deps: PaneDeps): View {
 
   const renderResult = (chosen: ChosenTarget, r: AggregationResult): void => {
     const facts = [
-      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name} ${r.span.start} – ${r.span.end}.`,
+      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
       r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
       r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
       r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
