@@ -1,4 +1,8 @@
-/** The public surface of Samlad's pure domain model: no I/O, no Office, no Azure. */
+/**
+ * The public surface of Samlad's pure domain model: no I/O, no Office, no Azure.
+ * Two larger parts keep their own surface: `shared/indices` (consolidation and every index)
+ * and `shared/aggregation` (participant rows to template counts, used by the add-in).
+ */
 export * from './model/cell-kind';
 export * from './model/forbund-schema';
 export * from './model/ids';

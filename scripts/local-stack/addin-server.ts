@@ -58,6 +58,9 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
   const proxy = options.routePrefix === '' ? undefined : { [`/${options.routePrefix}`]: { target: options.apiTarget } };
   const server = await createServer({
     root: options.root,
+    // addin/vite.config.ts imports the TypeScript build helpers; Vite's module runner loads them
+    // without the bundling loader's "ESM in a CommonJS file" warning on every start.
+    configLoader: 'runner',
     clearScreen: false,
     logLevel: 'warn',
     server: { host: hostname, port: options.port, strictPort: true, proxy },
