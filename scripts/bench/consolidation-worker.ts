@@ -2,16 +2,17 @@
  * One consolidation measurement in a fresh process, so its memory is its own (the bench runs it
  * with --max-old-space-size=2048, the 2 GB budget). Prints one JSON line with the result.
  *
- *   node consolidation-worker.js --mode consolidate|extract|floor --connection <cs> --count <n> --dir <folder>
+ *   node consolidation-worker.js --mode consolidate|extract|pair --connection <cs> --count <n> --dir <folder>
  *
  * - consolidate: for each of the first n synthetic förbund and each 2023 tertial, what a report
- *   costs: the storage reads (loadSubmissions), the computation (consolidate) and the workbook
- *   (writeConsolidatedWorkbook), timed apart; förbund 1's files go to --dir (after the clock).
+ *   costs Samlad: the storage reads (loadSubmissions), the computation (consolidate) and the
+ *   workbook (writeConsolidatedWorkbook), timed apart; förbund 1's files go to --dir.
  * - extract: reads those files and keeps every cell value as JSON (not measured; the floor's input).
- * - floor: the same storage reads, then the same cells written with exceljs' streaming writer
- *   and nothing computed: the least a report can cost. Every förbund's report has the layout of
- *   förbund 1's (the same 25 platforms and templates), so förbund 1's cells of the same tertial
- *   stand in for each, which spares reading 240 workbooks back.
+ * - pair: report by report, Samlad's way and the floor's — the same storage reads, then the same
+ *   cells written with exceljs' streaming writer, nothing computed: the least a report can cost.
+ *   Interleaving puts both under the same machine load (the storage reads swing with it). Every
+ *   förbund's report has the layout of förbund 1's (the same 25 platforms and templates), so
+ *   förbund 1's cells of the same tertial stand in for each, which spares reading 240 workbooks.
  */
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,8 @@ import { parseArgs } from 'node:util';
 import { loadSubmissions } from '../../functions/consolidation/load-submissions';
 import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
 import { consolidate } from '../../shared/indices/consolidate';
-import { findForbund, requirePeriod, type Registry } from '../../shared';
+import { findForbund, requirePeriod, type ForbundConfig, type Period, type Registry } from '../../shared';
+import type { SubmissionRepository } from '../../functions/submissions/repository';
 import { forbundId, nationalRegistry, TERTIALS } from './national-data';
 import { submissionRepository } from './storage-check';
 
@@ -30,16 +32,13 @@ type CellScalar = string | number | boolean | null;
 type WorkbookCells = { name: string; rows: CellScalar[][] }[];
 
 export interface WorkerResult {
-  mode: 'consolidate' | 'extract' | 'floor';
+  mode: 'consolidate' | 'extract' | 'pair';
   reports: number;
-  totalMs: number;
-  readsMs: number;
-  computeMs: number;
-  writeMs: number;
+  samlad: Timing;
+  /** In pair mode: the floor, measured report by report beside Samlad's. */
+  floor?: Timing;
   /** Highest RSS sampled every 20 ms while measuring. */
   peakRssBytes: number;
-  outputBytes: number;
-  cells: number;
 }
 
 const GENERATED_AT = '2024-01-15T00:00:00.000Z';
@@ -53,7 +52,7 @@ function memorySampler(): { peak(): number; stop(): void } {
 
 const fileStem = (forbund: string, period: string) => `${forbund}_${period}`;
 
-function reportsOf(registry: Registry, count: number) {
+function reportsOf(registry: Registry, count: number): Report[] {
   return Array.from({ length: count }, (_, i) => findForbund(registry, forbundId(i))!).flatMap((forbund) => TERTIALS.map((p) => ({ forbund, period: requirePeriod(p) })));
 }
 
@@ -109,58 +108,85 @@ async function streamWrite(sheets: WorkbookCells): Promise<number> {
   return size;
 }
 
+interface Timing {
+  readsMs: number;
+  computeMs: number;
+  writeMs: number;
+  outputBytes: number;
+  cells: number;
+}
+
+const emptyTiming = (): Timing => ({ readsMs: 0, computeMs: 0, writeMs: 0, outputBytes: 0, cells: 0 });
+
+interface Report {
+  forbund: ForbundConfig;
+  period: Period;
+}
+
+/** Samlad's way: read, consolidate, write the workbook; returns the file. */
+async function samladReport(registry: Registry, repository: SubmissionRepository, { forbund, period }: Report, into: Timing): Promise<Buffer> {
+  const t0 = performance.now();
+  const records = await loadSubmissions(repository, forbund.id, period, 'latest');
+  const t1 = performance.now();
+  const consolidation = consolidate({ registry, forbund, period, variant: 'internal', basis: 'latest', generatedAt: GENERATED_AT, submissions: records });
+  const t2 = performance.now();
+  const xlsx = await writeConsolidatedWorkbook(consolidation, { inputsHash: 'bench', generator: 'Samlad bench' });
+  into.readsMs += t1 - t0;
+  into.computeMs += t2 - t1;
+  into.writeMs += performance.now() - t2;
+  into.outputBytes += xlsx.length;
+  return xlsx;
+}
+
+/** The floor: the same reads, then the known cells through the streaming writer. */
+async function floorReport(repository: SubmissionRepository, { forbund, period }: Report, cells: WorkbookCells, into: Timing): Promise<void> {
+  const t0 = performance.now();
+  await loadSubmissions(repository, forbund.id, period, 'latest');
+  const t1 = performance.now();
+  into.outputBytes += await streamWrite(cells);
+  into.readsMs += t1 - t0;
+  into.writeMs += performance.now() - t1;
+  into.cells += cells.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.filter((v) => v !== null).length, 0), 0);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { mode: { type: 'string' }, connection: { type: 'string' }, count: { type: 'string' }, dir: { type: 'string' } } });
   const mode = values.mode;
   const dir = values.dir ?? '';
-  if (mode !== 'consolidate' && mode !== 'extract' && mode !== 'floor') throw new Error('--mode consolidate|extract|floor');
+  if (mode !== 'consolidate' && mode !== 'extract' && mode !== 'pair') throw new Error('--mode consolidate|extract|pair');
   if (mode === 'extract') {
-    const started = performance.now();
     const done = await extract(dir);
-    const result: WorkerResult = { mode, reports: done.reports, totalMs: performance.now() - started, readsMs: 0, computeMs: 0, writeMs: 0, peakRssBytes: process.memoryUsage().rss, outputBytes: 0, cells: done.cells };
+    const result: WorkerResult = { mode, reports: done.reports, samlad: emptyTiming(), peakRssBytes: process.memoryUsage.rss() };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const registry = nationalRegistry(Number(values.count ?? '1'));
+  const count = Number(values.count ?? '1');
+  const registry = nationalRegistry(count);
   const repository = submissionRepository(values.connection ?? '');
-  const reports = reportsOf(registry, Number(values.count ?? '1'));
-  const cellCache = new Map<string, WorkbookCells>();
-  const floorCells = (period: string): WorkbookCells => {
-    let cells = cellCache.get(period);
-    if (!cells) cellCache.set(period, (cells = JSON.parse(readFileSync(path.join(dir, `${fileStem(forbundId(0), period)}.cells.json`), 'utf8')) as WorkbookCells));
-    return cells;
-  };
+  const reports = reportsOf(registry, count);
+  // Read from disk outside the clock: the floor's cells stand for output already known.
+  const cells = new Map(TERTIALS.map((p) => [p, mode === 'pair' ? (JSON.parse(readFileSync(path.join(dir, `${fileStem(forbundId(0), p)}.cells.json`), 'utf8')) as WorkbookCells) : []]));
+  const samlad = emptyTiming();
+  const floor = emptyTiming();
   const memory = memorySampler();
-  const result: WorkerResult = { mode, reports: reports.length, totalMs: 0, readsMs: 0, computeMs: 0, writeMs: 0, peakRssBytes: 0, outputBytes: 0, cells: 0 };
-  for (const { forbund, period } of reports) {
-    // The floor's cells are read from disk outside the clock: they stand for output already known.
-    const cells = mode === 'floor' ? floorCells(period.id) : undefined;
-    const t0 = performance.now();
-    const records = await loadSubmissions(repository, forbund.id, period, 'latest');
-    const t1 = performance.now();
-    let t2 = t1;
-    let t3: number;
-    let bytes: number;
-    if (cells) {
-      bytes = await streamWrite(cells);
-      t3 = performance.now();
-      result.cells += cells.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
-    } else {
-      const consolidation = consolidate({ registry, forbund, period, variant: 'internal', basis: 'latest', generatedAt: GENERATED_AT, submissions: records });
-      t2 = performance.now();
-      const xlsx = await writeConsolidatedWorkbook(consolidation, { inputsHash: 'bench', generator: 'Samlad bench' });
-      t3 = performance.now();
-      bytes = xlsx.length;
-      if (forbund.id === forbundId(0)) writeFileSync(path.join(dir, `${fileStem(forbund.id, period.id)}.xlsx`), xlsx);
+  for (const [i, report] of reports.entries()) {
+    if (mode === 'consolidate') {
+      const xlsx = await samladReport(registry, repository, report, samlad);
+      if (report.forbund.id === forbundId(0)) writeFileSync(path.join(dir, `${fileStem(report.forbund.id, report.period.id)}.xlsx`), xlsx);
+      continue;
     }
-    result.readsMs += t1 - t0;
-    result.computeMs += t2 - t1;
-    result.writeMs += t3 - t2;
-    result.outputBytes += bytes;
+    // Interleaved, alternating which goes first, so both see the same machine and warm state.
+    const reportCells = cells.get(report.period.id)!;
+    if (i % 2 === 0) {
+      await floorReport(repository, report, reportCells, floor);
+      await samladReport(registry, repository, report, samlad);
+    } else {
+      await samladReport(registry, repository, report, samlad);
+      await floorReport(repository, report, reportCells, floor);
+    }
   }
   memory.stop();
-  result.totalMs = result.readsMs + result.computeMs + result.writeMs;
-  result.peakRssBytes = memory.peak();
+  const result: WorkerResult = { mode, reports: reports.length, samlad, ...(mode === 'pair' ? { floor } : {}), peakRssBytes: memory.peak() };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
