@@ -1,4 +1,4 @@
-import { encodePng } from './png';
+import { encodeRgbaPng } from '../../functions/consolidation/chart/png';
 
 /**
  * Sizes Office asks for: 16/32/80 for ribbon buttons (with 20/24/40/48/64 for scaled displays),
@@ -56,7 +56,7 @@ export function drawIcon(size: number): Buffer {
       rgba[i + 3] = Math.round((255 * covered) / (n * n));
     }
   }
-  return encodePng(size, size, rgba);
+  return encodeRgbaPng(size, size, rgba);
 }
 
 /** Every icon, keyed by its path under the add-in's base URL. */

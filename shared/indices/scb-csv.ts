@@ -1,3 +1,4 @@
+import { parseCsvRows } from '../text/csv';
 import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbObservation, type ScbTable } from './scb-table';
 
 /**
@@ -6,36 +7,6 @@ import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbO
  * whose header names the period and may name the content ("Helårsekvivalenter 2023H1").
  * Comma or semicolon separated, quoted or not, point or comma decimals, a BOM or not.
  */
-
-function splitRows(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      if (row.some((f) => f.trim() !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  row.push(field);
-  if (row.some((f) => f.trim() !== '')) rows.push(row);
-  return rows;
-}
 
 function detectDelimiter(headerLine: string): string {
   const counts = [';', ',', '\t'].map((d) => [d, headerLine.split(d).length] as const);
@@ -49,7 +20,7 @@ function detectDelimiter(headerLine: string): string {
 export function parseScbCsv(text: string): ScbTable {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
-  const rows = splitRows(clean, detectDelimiter(firstLine));
+  const rows = parseCsvRows(clean, detectDelimiter(firstLine), { skipBlankRows: true });
   const [header, ...body] = rows;
   const problems: string[] = [];
   if (!header) return { observations: [], problems: ['Filen är tom.'] };

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseCsvRows } from '../../shared/text/csv';
 
 /**
  * LibreOffice headless as an independent reader of the workbooks we write: if it converts a
@@ -108,37 +109,9 @@ export async function convertToCsv(xlsxPath: string): Promise<string> {
   return csv;
 }
 
-/** Rows of RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes). */
+/** Rows of the CSV LibreOffice writes (comma-separated, RFC 4180 quoting). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvRows(text, ',');
 }
 
 /** As {@link CSV_FILTER}, with token 12 = -1: every sheet to its own file, `<stem>-<sheet>.csv` (LibreOffice ≥ 7.2). */

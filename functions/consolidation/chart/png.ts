@@ -52,18 +52,28 @@ export function fillRect(r: Raster, x: number, y: number, w: number, h: number, 
   for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) r.pixels.set(rgb, (yy * r.width + xx) * 3);
 }
 
-export function encodePng(r: Raster): Buffer {
+function encode(width: number, height: number, pixels: Uint8Array, colourType: 2 | 6): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(r.width, 0);
-  header.writeUInt32BE(r.height, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
-  header[9] = 2; // colour type: truecolour RGB
+  header[9] = colourType; // 2: truecolour RGB, 6: RGBA
   // compression, filter and interlace methods: 0
-  const stride = r.width * 3;
-  const raw = Buffer.alloc((stride + 1) * r.height);
-  for (let y = 0; y < r.height; y++) {
+  const stride = width * (colourType === 6 ? 4 : 3);
+  if (pixels.length !== stride * height) throw new RangeError(`expected ${stride * height} bytes, got ${pixels.length}`);
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
     raw[y * (stride + 1)] = 0; // filter: none
-    raw.set(r.pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+export function encodePng(r: Raster): Buffer {
+  return encode(r.width, r.height, r.pixels, 2);
+}
+
+/** For images with transparency (the add-in's icons): `rgba` holds width × height × 4 bytes, row by row. */
+export function encodeRgbaPng(width: number, height: number, rgba: Uint8Array): Buffer {
+  return encode(width, height, rgba, 6);
 }
