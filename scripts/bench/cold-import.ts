@@ -13,6 +13,9 @@ import { ms, summarize } from './measure';
 import type { SectionResult } from './report';
 
 const RUNS = 9;
+/** Dependencies the entry loads, each timed alone to see which dominate the cold start. */
+const DEPENDENCIES = ['exceljs', '@azure/storage-blob', '@azure/data-tables', 'zod', 'jose', 'jszip', '@azure/functions'] as const;
+const DEPENDENCY_RUNS = 3;
 
 /** dist/functions/index.js, then http/*.js and timers/*.js, as package.json "main" names them. */
 export function functionEntryFiles(root: string): string[] {
@@ -56,12 +59,20 @@ export async function benchColdImport(): Promise<SectionResult> {
   for (let i = 0; i < RUNS; i++) runs.push(await runOnce(files, env));
   const requires = summarize(runs.map((r) => r.requireMs));
   const processes = summarize(runs.map((r) => r.processMs));
+  const dependencies: [string, number][] = [];
+  for (const name of DEPENDENCIES) {
+    const samples: number[] = [];
+    // Resolved from the repository, as the app resolves it.
+    for (let i = 0; i < DEPENDENCY_RUNS; i++) samples.push((await runOnce([require.resolve(name, { paths: [root] })], env)).requireMs);
+    dependencies.push([name, summarize(samples).median]);
+  }
   return {
     id: 'cold-import',
     title: 'Cold import of the functions entry',
     rows: [
       { measure: `require of index.js + ${files.length - 1} function files (median / max of ${RUNS})`, value: `${ms(requires.median)} / ${ms(requires.max)}` },
       { measure: 'whole process: node start + requires + exit (median)', value: ms(processes.median) },
+      { measure: `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they share libraries, so these do not add up)`, value: dependencies.map(([name, t]) => `${name} ${ms(t)}`).join(' · ') },
     ],
     notes: [`A fresh \`node -e\` per run requiring dist/functions/index.js and every file in dist/functions/http and dist/functions/timers (test files excluded), SAMLAD_ENV=test; ${RUNS} runs after one untimed run. Outside the worker, @azure/functions registers nothing, so this is module loading and configuration only.`],
   };
