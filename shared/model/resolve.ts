@@ -109,6 +109,20 @@ function resolveSection(section: Section, forbund: ForbundConfig, yearConfig: Fo
  * and requiredness from the row, else the column, else the section.
  */
 export function resolveTemplate(definition: TemplateDefinition, forbund: ForbundConfig, year: number): ResolvedTemplate {
+  // Definitions and förbund are parsed once and never mutated, so the same inputs give the same
+  // resolved template object — which lets per-template caches (layout, expanded rules) hit across requests.
+  let byForbund = resolved.get(definition);
+  if (!byForbund) resolved.set(definition, (byForbund = new WeakMap()));
+  let byYear = byForbund.get(forbund);
+  if (!byYear) byForbund.set(forbund, (byYear = new Map()));
+  let template = byYear.get(year);
+  if (!template) byYear.set(year, (template = buildResolvedTemplate(definition, forbund, year)));
+  return template;
+}
+
+const resolved = new WeakMap<TemplateDefinition, WeakMap<ForbundConfig, Map<number, ResolvedTemplate>>>();
+
+function buildResolvedTemplate(definition: TemplateDefinition, forbund: ForbundConfig, year: number): ResolvedTemplate {
   const yearConfig = forbund.years[String(year)];
   const sections = definition.sections.map((s) => resolveSection(s, forbund, yearConfig));
   const cells = sections.flatMap((s) => s.rows.flatMap((r) => r.cells));
