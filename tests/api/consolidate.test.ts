@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
-import ExcelJS from 'exceljs';
 import { loadSeeds } from '../../scripts/demo/load-seeds';
 import { bilaga3Utfall2023 } from '../fixtures/seeds/seed-004-bilaga-3';
 import { registry } from '../../shared/config/registry';
@@ -19,6 +18,7 @@ import { pollUntil } from '../support/poll';
 import { readXlsxParts } from '../support/xlsx-parts';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { call, devAuth } from './api-client';
+import { openWorkbook, rowOf } from '../support/workbook-rows';
 
 const auth = devAuth();
 const forbund = findForbund(registry, 'umearegionen')!;
@@ -28,20 +28,7 @@ let kansli: string;
 const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(stack.apiUrl, method, path, options);
 const tokenFor = (party: string) => (party === 'kansli' ? auth.token({ forbund: 'umearegionen', role: 'kansli' }) : auth.token({ forbund: 'umearegionen', party, role: 'reporter' }));
 
-async function open(xlsx: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
-  return workbook;
-}
 
-function rowOf(sheet: ExcelJS.Worksheet, label: string): ExcelJS.CellValue[] {
-  let found: ExcelJS.CellValue[] | undefined;
-  sheet.eachRow((row) => {
-    if (!found && String(row.getCell(1).value ?? '').trim() === label) found = (row.values as ExcelJS.CellValue[]).slice(1);
-  });
-  if (!found) throw new Error(`no row "${label}" on ${sheet.name}`);
-  return found;
-}
 
 let loadMs = 0;
 beforeAll(async () => {
@@ -93,7 +80,7 @@ describe('POST consolidate, then download', () => {
   });
 
   it('holds the seed figures: Tabell 1 for Arbetsmarknadstorgen, 62 % positiv lösning', async () => {
-    const workbook = await open(xlsx);
+    const workbook = await openWorkbook(xlsx);
     const torgen = workbook.getWorksheet('Arbetsmarknadstorgen')!;
     const positive = rowOf(torgen, 'Avslutade till en för individen positiv lösning');
     expect(positive.slice(1, 4)).toEqual([71, 73, 144]);
@@ -145,7 +132,7 @@ describe('POST consolidate, then download', () => {
     const res = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T3', variant: 'published', basis: 'approved' } });
     expect(res.status).toBe(201);
     const file = await api('GET', `${base}/reports/${res.json.report.id}`, { token: kansli });
-    const workbook = await open(file.bytes);
+    const workbook = await openWorkbook(file.bytes);
     expect(rowOf(workbook.getWorksheet('Samordningsteamen i kranskommun')!, 'varav till studier').slice(1, 4)).toEqual(['–', '–', '–']);
   });
 });
@@ -165,7 +152,7 @@ describe('text from submissions', () => {
     const file = await api('GET', `${base}/reports/${made.json.report.id}`, { token: kansli });
     const parts = await readXlsxParts(file.bytes);
     for (const [name, xml] of parts) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
-    const workbook = await open(file.bytes);
+    const workbook = await openWorkbook(file.bytes);
     expect(rowOf(workbook.getWorksheet('Ekonomi')!, 'Kanslipersonal')[5]).toBe(hyperlink);
     const texts: unknown[] = [];
     workbook.getWorksheet('Inlämningar')!.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));

@@ -7,6 +7,7 @@ import { findForbund } from '../../../shared/model/selectors';
 import { seedRecords } from '../../../tests/support/seed-records';
 import { readXlsxParts } from '../../../tests/support/xlsx-parts';
 import { writeConsolidatedWorkbook } from './consolidated-workbook';
+import { openWorkbook, rowOf } from '../../../tests/support/workbook-rows';
 
 const forbund = findForbund(registry, 'umearegionen')!;
 const GENERATED_AT = '2024-02-01T06:00:00.000Z';
@@ -16,21 +17,7 @@ async function build(variant: ReportVariant = 'internal', submissions: Submissio
   return writeConsolidatedWorkbook(c, { inputsHash: 'f'.repeat(64), generator: 'Samlad (test)' });
 }
 
-async function open(xlsx: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
-  return workbook;
-}
 
-/** The row whose first cell is `label`, as values by column. */
-function rowOf(sheet: ExcelJS.Worksheet, label: string): ExcelJS.CellValue[] {
-  let found: ExcelJS.CellValue[] | undefined;
-  sheet.eachRow((row) => {
-    if (!found && String(row.getCell(1).value ?? '').trim() === label) found = (row.values as ExcelJS.CellValue[]).slice(1);
-  });
-  if (!found) throw new Error(`no row "${label}" on ${sheet.name}`);
-  return found;
-}
 
 let internal: Buffer;
 beforeAll(async () => {
@@ -39,7 +26,7 @@ beforeAll(async () => {
 
 describe('the consolidated workbook', () => {
   it('has the sheets of the issue, in order', async () => {
-    const workbook = await open(internal);
+    const workbook = await openWorkbook(internal);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Sammanfattning',
       'Arbetsmarknadstorgen',
@@ -56,7 +43,7 @@ describe('the consolidated workbook', () => {
   });
 
   it('shows seed 004\'s Tabell 1 on the group\'s sheet: raw counts, %, and 2022', async () => {
-    const sheet = (await open(internal)).getWorksheet('Arbetsmarknadstorgen')!;
+    const sheet = (await openWorkbook(internal)).getWorksheet('Arbetsmarknadstorgen')!;
     const positive = rowOf(sheet, 'Avslutade till en för individen positiv lösning');
     expect(positive.slice(1, 4)).toEqual([71, 73, 144]);
     expect(Math.round(positive[4] as number)).toBe(62);
@@ -68,7 +55,7 @@ describe('the consolidated workbook', () => {
   });
 
   it('colours the headline green where the target is reached and red where not', async () => {
-    const sheet = (await open(internal)).getWorksheet('Sammanfattning')!;
+    const sheet = (await openWorkbook(internal)).getWorksheet('Sammanfattning')!;
     let positive: ExcelJS.Row | undefined;
     let arbete: ExcelJS.Row | undefined;
     sheet.eachRow((row) => {
@@ -82,7 +69,7 @@ describe('the consolidated workbook', () => {
   });
 
   it('freezes headers, fits columns and sets up printing on every sheet', async () => {
-    const workbook = await open(internal);
+    const workbook = await openWorkbook(internal);
     for (const sheet of workbook.worksheets) {
       expect([sheet.name, sheet.views[0]?.state]).toEqual([sheet.name, 'frozen']);
       expect(sheet.pageSetup.paperSize).toBe(9);
@@ -106,13 +93,13 @@ describe('the consolidated workbook', () => {
     const zip = await JSZip.loadAsync(internal);
     const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
     expect([...dates]).toEqual([GENERATED_AT]);
-    const workbook = await open(internal);
+    const workbook = await openWorkbook(internal);
     expect(workbook.created.toISOString()).toBe(GENERATED_AT);
   });
 
   it('shows a missing platform as "saknas" with the reason, never 0', async () => {
     const xlsx = await build('internal', seedRecords((r) => !(r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget' && r.period === '2023T3')));
-    const sheet = (await open(xlsx)).getWorksheet('Arbetsmarknadstorgen')!;
+    const sheet = (await openWorkbook(xlsx)).getWorksheet('Arbetsmarknadstorgen')!;
     const antal = rowOf(sheet, 'Antal deltagare');
     expect(antal.slice(1, 4)).toEqual(['saknas', 'saknas', 'saknas']);
     let note = '';
@@ -120,7 +107,7 @@ describe('the consolidated workbook', () => {
       if (row.getCell(1).value === 'Antal deltagare') note = String((row.getCell(2).note as string | undefined) ?? '');
     });
     expect(note).toBe('Saknas – inte inrapporterat: Deltagare och avslut per plattform, Vuxentorget, 2023T3');
-    expect(rowOf((await open(xlsx)).getWorksheet('Vuxentorget')!, 'Antal deltagare').slice(1, 4)).toEqual(['saknas', 'saknas', 'saknas']);
+    expect(rowOf((await openWorkbook(xlsx)).getWorksheet('Vuxentorget')!, 'Antal deltagare').slice(1, 4)).toEqual(['saknas', 'saknas', 'saknas']);
   });
 
   it('writes formula-like text as text, never as a formula (checked in the sheet XML)', async () => {
@@ -141,7 +128,7 @@ describe('the consolidated workbook', () => {
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     expect(shared).toContain(escape(hostile[0]!));
     expect(shared).toContain(hostile[1]);
-    const workbook = await open(xlsx);
+    const workbook = await openWorkbook(xlsx);
     const economy = workbook.getWorksheet('Ekonomi')!;
     expect(rowOf(economy, 'Kanslipersonal')[5]).toBe(hostile[0]);
     const texts: string[] = [];
@@ -152,7 +139,7 @@ describe('the consolidated workbook', () => {
   });
 
   it('leaves comments out of the published variant and marks suppressed cells', async () => {
-    const workbook = await open(await build('published'));
+    const workbook = await openWorkbook(await build('published'));
     const kr = workbook.getWorksheet('Samordningsteamen i kranskommun')!;
     expect(rowOf(kr, 'varav till studier').slice(1, 4)).toEqual(['–', '–', '–']);
     const summary = workbook.getWorksheet('Sammanfattning')!;
