@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { principalFromRoles, type Principal } from './principal';
 
@@ -38,8 +39,12 @@ function principalFromPayload(payload: JWTPayload): Principal {
 function createVerify(settings: AuthSettings): (token: string) => Promise<{ payload: JWTPayload }> {
   const options = { issuer: settings.issuer, audience: settings.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
   if (settings.mode === 'dev') {
-    const { signingKey } = settings;
-    return (token) => jwtVerify(token, signingKey, { ...options, algorithms: ['HS256'] });
+    // Imported once: handing jose the raw bytes would import the key again on every request.
+    let key: Promise<CryptoKey> | undefined;
+    return async (token) => {
+      key ??= webcrypto.subtle.importKey('raw', settings.signingKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      return jwtVerify(token, await key, { ...options, algorithms: ['HS256'] });
+    };
   }
   // Keys are fetched on first use and cached; a token signed with an unknown key id triggers a refresh.
   const keys = createRemoteJWKSet(new URL(settings.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });

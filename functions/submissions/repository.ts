@@ -16,8 +16,10 @@ export interface SubmissionRepository {
   /**
    * Stores a new immutable version and moves the current pointer to it, or — when the content
    * hash equals the current version's — returns the existing receipt and stores nothing new.
+   * `admit` sees the period's settings as read together with the pointer (on every attempt) and
+   * throws to refuse, so a period locked while a submission retries is still refused.
    */
-  submit(submission: NewSubmission): Promise<{ receipt: Receipt; created: boolean }>;
+  submit(submission: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }>;
   listCurrent(forbund: string, period: string): Promise<CurrentReport[]>;
   listVersions(forbund: string, period: string): Promise<SubmissionVersion[]>;
   getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined>;

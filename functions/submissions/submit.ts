@@ -4,12 +4,20 @@ import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
 import { checkDraft, type SubmissionDraft } from './intake';
 import type { DraftSource } from './read-draft';
-import type { Receipt } from './model';
+import type { PeriodSettings, Receipt } from './model';
 
 export interface SubmitOutcome {
   receipt: Receipt;
   created: boolean;
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
+}
+
+/** A locked period or a passed deadline refuses a submission (409), whatever its content. */
+function admitToPeriod(settings: PeriodSettings, now: Date): void {
+  if (settings.locked) throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
+  if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
+    throw conflict('deadline-passed', `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`);
+  }
 }
 
 /**
@@ -25,12 +33,6 @@ export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, sou
   if (hasWarnings(findings) && !draft.comment) {
     throw unprocessable('comment-required', 'Uppgifterna har varningar. Skriv en kommentar som förklarar dem och skicka igen.', findings);
   }
-  const settings = await services.repository.getPeriod(forbund.id, checked.period.id);
-  if (settings.locked) throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
-  const now = services.now();
-  if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
-    throw conflict('deadline-passed', `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`);
-  }
   const sha256 = contentHash({ templateId: checked.template.id, templateVersion: checked.template.version, scope: draft.scope, values: checked.values });
   const { receipt, created } = await services.repository.submit({
     forbund: forbund.id,
@@ -45,7 +47,7 @@ export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, sou
     source,
     actor: actorOf(principal),
     late: false,
-  });
+  }, (settings) => admitToPeriod(settings, services.now()));
   return { receipt, created, warnings: findings };
 }
 

@@ -72,3 +72,21 @@ it('stores period settings with an audit event', async () => {
   expect(await repo.getPeriod('umearegionen', '2025T1')).toMatchObject({ deadline: '2025-05-15T23:59:59+02:00', locked: true });
   expect((await repo.listAudit('umearegionen', '2025T1')).map((a) => a.event)).toEqual(['period-updated']);
 });
+
+it('lets the caller admit or refuse on the period settings read with the pointer, and stores nothing when refused', async () => {
+  const seen: unknown[] = [];
+  const admitAll = (settings: unknown) => void seen.push(settings);
+  await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period: '2024T1' }), admitAll);
+  expect(seen).toEqual([{ locked: false }]);
+
+  await repo.putPeriod('umearegionen', '2024T1', { locked: true, deadline: '2024-05-15T23:59:59Z' }, actor);
+  const refuse = (settings: { locked: boolean }) => {
+    if (settings.locked) throw new Error('låst');
+  };
+  await expect(repo.submit(draft({ 'deltagare.antal.k': 2 }, { period: '2024T1' }), refuse)).rejects.toThrow('låst');
+  expect((await repo.listVersions('umearegionen', '2024T1')).map((v) => v.version)).toEqual([1]);
+
+  seen.length = 0;
+  await repo.submit(draft({ 'deltagare.antal.k': 3 }, { period: '2024T1' }), admitAll);
+  expect(seen).toEqual([{ locked: true, deadline: '2024-05-15T23:59:59Z', updatedAt: expect.any(String) }]);
+});

@@ -97,6 +97,10 @@ function toVersion(e: TableEntityResult<Record<string, unknown>>, forbund: strin
   };
 }
 
+function toPeriod(e: Record<string, unknown>): PeriodSettings {
+  return { deadline: str(e.deadline) || undefined, locked: e.locked === true, updatedAt: str(e.updatedAt) };
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class TableSubmissionRepository implements SubmissionRepository {
@@ -118,6 +122,24 @@ export class TableSubmissionRepository implements SubmissionRepository {
       throw error;
     });
     return this.ready;
+  }
+
+  /**
+   * The period settings and the report's pointer in one round trip: submissions are the hot
+   * path at a deadline, and one query that finds nothing costs less than point reads answering
+   * 404 (each a thrown RestError). The partition is one förbund's period, so the scan an `or`
+   * on RowKey implies stays within a few hundred rows.
+   */
+  private async readPeriodAndPointer(pk: string, key: ReportKey): Promise<{ period: PeriodSettings; pointer: TableEntityResult<Record<string, unknown>> | undefined }> {
+    const pointerKey = pointerRowKey(key);
+    const filter = `PartitionKey eq ${odataString(pk)} and (RowKey eq 'p' or RowKey eq ${odataString(pointerKey)})`;
+    let period: PeriodSettings = { locked: false };
+    let pointer: TableEntityResult<Record<string, unknown>> | undefined;
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      if (e.rowKey === 'p') period = toPeriod(e);
+      else if (e.rowKey === pointerKey) pointer = e;
+    }
+    return { period, pointer };
   }
 
   private async readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
@@ -147,11 +169,12 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return JSON.parse(json || '{}') as Record<string, CellValue>;
   }
 
-  async submit(s: NewSubmission): Promise<{ receipt: Receipt; created: boolean }> {
+  async submit(s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const pointer = await this.readPointer(pk, s);
+      const { period, pointer } = await this.readPeriodAndPointer(pk, s);
+      admit?.(period);
       if (pointer && pointer.sha256 === s.sha256) {
         const current = toCurrent(pointer, s.period);
         return { receipt: { id: current.id, version: current.version, sha256: current.sha256, submittedAt: current.submittedAt }, created: false };
@@ -263,8 +286,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async getPeriod(forbund: string, period: string): Promise<PeriodSettings> {
     await this.ensure();
     try {
-      const e = await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), 'p');
-      return { deadline: str(e.deadline) || undefined, locked: e.locked === true, updatedAt: str(e.updatedAt) };
+      return toPeriod(await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), 'p'));
     } catch (error) {
       if (isNotFound(error)) return { locked: false };
       throw error;
