@@ -19,7 +19,12 @@ const RESUBMISSIONS = 30;
 const ROUNDS = 3;
 /** A last round with fewer in flight: latency when requests do not queue behind each other. */
 const PACED_CONCURRENCY = 20;
-const WARMUP = 5;
+/**
+ * At a deadline the app has been serving submissions all day: the warm-up gives the host's JIT
+ * and connection pools that state (a cold start is measured separately, under cold import).
+ */
+const WARMUP = 60;
+const WARMUP_CONCURRENCY = 10;
 const GOAL_P99_MS = 1000;
 
 interface Round {
@@ -43,10 +48,8 @@ function processCpuMs(pid: number): number {
 export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
   const tokenFor = tokenCache(stack.token);
   const plans = Array.from({ length: ROUNDS + 1 }, (_, r) => planSubmissions({ count: BURST, resubmissions: RESUBMISSIONS, seed: 100 + r }));
-  // Warm the host (module loading, table creation, token keys) with the first round's own reports.
   const warmup: PlannedSubmission[] = planSubmissions({ count: WARMUP, resubmissions: 0, seed: 99 });
-  const all: SubmissionOutcome[] = [];
-  for (const p of warmup) all.push(await postSubmission(stack.apiUrl, await tokenFor(p), p));
+  const all: SubmissionOutcome[] = await runPool(warmup, WARMUP_CONCURRENCY, async (p) => postSubmission(stack.apiUrl, await tokenFor(p), p));
   await Promise.all(plans.flat().map((p) => tokenFor(p)));
 
   const rounds: Round[] = [];
@@ -102,7 +105,8 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
     ],
     notes: [
       `Each round: ${BURST} valid JSON submissions through a bounded pool on loopback (rounds 1–${ROUNDS}: all ${BURST} in flight at once; round ${ROUNDS + 1}: ${PACED_CONCURRENCY} at a time) — ${BURST - RESUBMISSIONS} distinct reports across both förbund, every template, 2023–2026 periods and every party allowed, plus ${RESUBMISSIONS} resubmissions with new figures to ${contended} of those reports, racing for the same pointer. Later rounds resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
-      'Latency is client-side (fetch from send to the end of the body). Azurite runs in the bench process, the host in its own, both on the same 2 cores as the client.',
+      `Before the rounds, ${WARMUP} submissions ${WARMUP_CONCURRENCY} at a time warm the host, as a day of submissions before a deadline would (cold start is under Cold import).`,
+      'Latency is client-side (node:http with keep-alive, from send to the end of the body). Azurite runs in the bench process, the host in its own, both on the same 2 cores as the client.',
       `Read-back: the repository lists versions, pointers and audit events of every partition touched; each 201 receipt must match exactly one stored version (id and hash), versions run 1..n with the pointer at n, one audit event per version, and the table holds nothing else (${stored.tableEntityCount} entities).`,
       ...(stored.problems.length > 0 ? [`Problems: ${stored.problems.slice(0, 5).join('; ')}`] : []),
       ...(errors.length > 0 ? [`First errors: ${errors.slice(0, 3).map((o) => `${o.status} ${o.code ?? o.networkError ?? ''}`).join('; ')}`] : []),
