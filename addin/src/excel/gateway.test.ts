@@ -1,73 +1,14 @@
-import { registry } from '../../../shared/config/registry';
-import { definedNameForCell, layoutTemplate } from '../../../shared/model/layout';
-import { resolveTemplate } from '../../../shared/model/resolve';
-import { findForbund, findTemplate } from '../../../shared/model/selectors';
 import { emptyMapping } from '../../../shared/aggregation/table-mapping';
+import { definedNameForCell } from '../../../shared/model/layout';
 import { a1 } from './addresses';
 import { insertReport } from './insert-report';
 import { insertTemplate } from './insert-template';
 import { loadMapping, MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import { INPUT_FILL, markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
-import { readInputCells } from './read-inputs';
 import { readSelectedTable } from './read-table';
 import { selectCell } from './select-cell';
 import { MockExcel, type MockSheet } from './testing/mock-excel';
-import { writeInputValues } from './write-values';
-
-const SHEET = 'Deltagare och avslut';
-const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
-const layout = layoutTemplate(template);
-const nameFor = (id: string, address: string) => ({ name: definedNameForCell(id), formula: `='${SHEET}'!$${address.replace(/(\d+)/, '$$$1')}` });
-const templateNames = [...layout.positions].map(([id, p]) => nameFor(id, p.a1));
-const capabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
-
-/** A sheet with `n` synthetic input cells named SAM.s.r<i>.k, laid out 10 per row from B2. */
-function syntheticInputs(n: number): { sheet: MockSheet; names: { name: string; formula: string }[]; ids: string[] } {
-  const cells: Record<string, unknown> = {};
-  const names: { name: string; formula: string }[] = [];
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const address = a1(2 + Math.floor(i / 10), 2 + (i % 10));
-    const id = `s.r${i}.k`;
-    ids.push(id);
-    cells[address] = i;
-    names.push(nameFor(id, address));
-  }
-  return { sheet: { name: SHEET, cells, protected: true }, names, ids };
-}
-
-describe('readInputCells', () => {
-  it('reads every input cell of the template through its defined name, in two round trips', async () => {
-    const cells: Record<string, unknown> = {};
-    for (const [id, p] of layout.positions) cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';
-    const excel = new MockExcel({ sheets: [{ name: SHEET, cells }], names: [...templateNames, { name: 'Utskriftsområde', formula: `='${SHEET}'!$A$1:$D$40` }] }).install();
-    const read = await readInputCells(template.cells.map((c) => c.id));
-    expect(excel.syncs).toBe(2);
-    expect(read.missing).toEqual([]);
-    expect(read.cells).toHaveLength(template.cells.length);
-    const byId = new Map(read.cells.map((c) => [c.cellId, c]));
-    expect(byId.get('deltagare.antal.k')).toEqual({ cellId: 'deltagare.antal.k', sheet: SHEET, address: layout.positions.get('deltagare.antal.k')?.a1, value: 12 });
-    expect(byId.get('deltagare.antal.m')?.value).toBe('1 234');
-    // One bulk read of the block holding the inputs, not one range per cell.
-    expect(excel.ranges).toHaveLength(1);
-  });
-
-  it('reports template cells whose name is missing', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, cells: {} }], names: templateNames.slice(1) }).install();
-    const read = await readInputCells(template.cells.map((c) => c.id));
-    expect(read.missing).toEqual([template.cells[0]?.id]);
-    expect(excel.syncs).toBe(2);
-  });
-
-  it.each([10, 10_000])('costs two round trips for %i cells', async (n) => {
-    const { sheet, names, ids } = syntheticInputs(n);
-    const excel = new MockExcel({ sheets: [sheet], names }).install();
-    const read = await readInputCells(ids);
-    expect(excel.syncs).toBe(2);
-    expect(read.cells).toHaveLength(n);
-    expect(read.cells[n - 1]?.value).toBe(n - 1);
-  });
-});
+import { capabilities, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
 
 describe('markFindings', () => {
   const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
@@ -145,27 +86,6 @@ describe('readSelectedTable', () => {
     const sheet = participantSheet(0);
     new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
     await expect(readSelectedTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
-  });
-});
-
-describe('writeInputValues', () => {
-  it('writes each value into its named input cell and nothing else', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], names: templateNames }).install();
-    const values = Object.fromEntries(template.cells.map((c, i) => [c.id, i]));
-    const result = await writeInputValues(values);
-    expect(excel.syncs).toBe(2);
-    expect(result).toEqual({ written: template.cells.length, missing: [] });
-    const written = excel.writtenValues();
-    expect(written.size).toBe(template.cells.length);
-    expect(written.get(`${SHEET}!${layout.positions.get(template.cells[3]!.id)!.a1}`)).toEqual([[3]]);
-  });
-
-  it.each([10, 10_000])('costs two round trips for %i values', async (n) => {
-    const { sheet, names, ids } = syntheticInputs(n);
-    const excel = new MockExcel({ sheets: [sheet], names }).install();
-    await writeInputValues(Object.fromEntries(ids.map((id) => [id, 1])));
-    expect(excel.syncs).toBe(2);
-    expect(excel.writtenValues().size).toBe(n);
   });
 });
 

@@ -6,7 +6,7 @@ import { categoryValues, suggestMapping, suggestValues, type CategoryField, type
 import { layoutTemplate } from '../../../shared/model/layout';
 import { describePeriod, periodSpan } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
-import { insertTemplate, loadMapping, readSelectedTable, saveMapping, writeInputValues } from '../excel';
+import { loadMapping, readSelectedTable, saveMapping, showValuesInTemplate } from '../excel';
 import { browserMappingMemory } from '../report/mapping-memory';
 import { parsePastedTable } from '../report/paste-table';
 import { reviewTable } from '../report/review-table';
@@ -197,8 +197,8 @@ export function createOwnTableView(deps: PaneDeps): View {
                 if (deps.host.kind !== 'excel') return;
                 const layout = layoutTemplate(chosen.template);
                 const { base64 } = await deps.api.templateWorkbookBase64({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
-                await insertTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, deps.host.capabilities);
-                const written = await writeInputValues(r.values);
+                // An existing template sheet is written into, not replaced: the user may have typed in it.
+                const written = await showValuesInTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, r.values, deps.host.capabilities);
                 deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
               }),
             { class: 'btn' },
