@@ -36,23 +36,34 @@ export interface Capabilities {
   rangeTables: boolean;
 }
 
+export interface TemplateInsert {
+  base64: string;
+  sheetName: string;
+  positions: ReadonlyMap<string, string>;
+  replace: boolean;
+}
+
 export interface Gateway {
   MockExcel: new (state: MockExcelState) => { install(): { readonly syncs: number } };
   a1(row: number, column: number): string;
-  readInputCells(ids: readonly string[]): Promise<{ cells: unknown[]; missing: string[] }>;
-  writeInputValues(values: Readonly<Record<string, number | string | null>>): Promise<{ written: number }>;
+  checkInputCells(
+    ids: readonly string[],
+    check: (read: { cells: { cellId: string }[]; missing: string[] }) => readonly { cellId: string; severity: 'fel' | 'varning'; text: string }[],
+    capabilities: Capabilities,
+  ): Promise<{ read: { cells: unknown[] }; marked: number }>;
   markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: Capabilities): Promise<unknown>;
   readSelectedTable(capabilities: Capabilities): Promise<{ rows: unknown[] }>;
-  insertTemplate(input: { base64: string; sheetName: string; positions: ReadonlyMap<string, string>; replace: boolean }, capabilities: Capabilities): Promise<unknown>;
+  insertTemplate(input: TemplateInsert, capabilities: Capabilities): Promise<unknown>;
+  showValuesInTemplate(input: TemplateInsert, values: Readonly<Record<string, number | string | null>>, capabilities: Capabilities): Promise<{ written: number; namesAdded: number }>;
 }
 
-const EXPORTS = ['MockExcel', 'a1', 'readInputCells', 'writeInputValues', 'markFindings', 'readSelectedTable', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
+const EXPORTS = ['MockExcel', 'a1', 'checkInputCells', 'showValuesInTemplate', 'markFindings', 'readSelectedTable', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
 
 const ENTRY = `
 export { MockExcel } from './addin/src/excel/testing/mock-excel';
 export { a1 } from './addin/src/excel/addresses';
-export { readInputCells } from './addin/src/excel/read-inputs';
-export { writeInputValues } from './addin/src/excel/write-values';
+export { checkInputCells } from './addin/src/excel/check-inputs';
+export { showValuesInTemplate } from './addin/src/excel/show-in-template';
 export { markFindings } from './addin/src/excel/mark-findings';
 export { readSelectedTable } from './addin/src/excel/read-table';
 export { insertTemplate } from './addin/src/excel/insert-template';
