@@ -315,8 +315,11 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       state.sheets.push({ name: 'Mina deltagare', cells, fills: {}, protected: false });
       state.selection = { sheet: 'Mina deltagare', region: `A1:H${Object.keys(cells).length / 8}` };
     }, cells);
+    const syncsBeforeRead = (await fake()).syncs;
     await v.getByRole('button', { name: 'Läs tabellen' }).click();
     await v.getByText('Tabell på bladet ”Mina deltagare” (A1:H10): 9 rader.').waitFor();
+    // The block around the selection and the (absent) stored mapping share one round trip.
+    expect((await fake()).syncs - syncsBeforeRead).toBe(1);
     await v.getByRole('button', { name: 'Räkna' }).click();
     await v.locator('.findings.ok').waitFor();
     expect((await fake()).customXml).toHaveLength(1);

@@ -3,9 +3,8 @@ import { definedNameForCell } from '../../../shared/model/layout';
 import { a1 } from './addresses';
 import { insertReport } from './insert-report';
 import { insertTemplate } from './insert-template';
-import { loadMapping, MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
+import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import { INPUT_FILL, markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
-import { readSelectedTable } from './read-table';
 import { selectCell } from './select-cell';
 import { MockExcel, type MockSheet } from './testing/mock-excel';
 import { capabilities, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
@@ -45,47 +44,6 @@ describe('markFindings', () => {
     await markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities);
     expect(excel.syncs).toBe(2);
     expect(excel.notesAdded).toHaveLength(n);
-  });
-});
-
-describe('readSelectedTable', () => {
-  function participantSheet(rows: number): MockSheet {
-    const headers = ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'];
-    const cells: Record<string, unknown> = {};
-    headers.forEach((h, c) => (cells[a1(3, 2 + c)] = h));
-    for (let r = 0; r < rows; r++) {
-      cells[a1(4 + r, 2)] = r % 2 === 0 ? 'K' : 'M';
-      cells[a1(4 + r, 3)] = 1980 + (r % 30);
-      cells[a1(4 + r, 4)] = 45000 + r;
-    }
-    return { name: 'Deltagare 2023', cells };
-  }
-
-  it.each([10, 10_000])('reads a %i-row Excel table with one bulk load (two round trips)', async (n) => {
-    const sheet = participantSheet(n);
-    const address = `B3:G${3 + n}`;
-    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: address, table: { name: 'Deltagare', address } } }).install();
-    const table = await readSelectedTable(capabilities);
-    expect(excel.syncs).toBe(2);
-    expect(table).toMatchObject({ sheet: 'Deltagare 2023', address, source: 'table', tableName: 'Deltagare', firstRowNumber: 4 });
-    expect(table.headers).toEqual(['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part']);
-    expect(table.rows).toHaveLength(n);
-    expect(table.rows[n - 1]?.[2]).toBe(45000 + n - 1);
-  });
-
-  it('uses the filled block around the selection when it is not an Excel table (one round trip)', async () => {
-    const sheet = participantSheet(10);
-    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G13' } }).install();
-    const table = await readSelectedTable(capabilities);
-    expect(excel.syncs).toBe(1);
-    expect(table.source).toBe('region');
-    expect(table.rows).toHaveLength(10);
-  });
-
-  it('asks for a table when the selection holds only a header', async () => {
-    const sheet = participantSheet(0);
-    new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
-    await expect(readSelectedTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
   });
 });
 
@@ -129,25 +87,20 @@ describe('insertTemplate', () => {
   });
 });
 
-describe('the table mapping in the workbook', () => {
-  it('is saved as a custom XML part replacing the old one, and read back', async () => {
-    const mapping = { ...emptyMapping(), columns: { kon: 'Kön & <typ>' }, values: { ...emptyMapping().values, kon: { k: 'k' as const } } };
-    let excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: '<old/>' }] }).install();
+describe('saveMapping', () => {
+  it('replaces the old custom XML part with the mapping, in two round trips', async () => {
+    const mapping = { ...emptyMapping(), columns: { kon: 'Kön' } };
+    const excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: '<old/>' }] }).install();
     expect(await saveMapping(mapping, capabilities)).toBe(true);
     expect(excel.syncs).toBe(2);
     expect(excel.xmlDeleted).toEqual(['<old/>']);
-    expect(excel.xmlAdded).toHaveLength(1);
-    excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }] }).install();
-    expect(await loadMapping(capabilities)).toEqual(mapping);
-    expect(excel.syncs).toBe(2);
+    expect(excel.xmlAdded).toEqual([mappingToXml(mapping)]);
   });
 
-  it('reads nothing (one trip) when there is none, and ignores a damaged one', async () => {
+  it('keeps nothing where Excel has no custom XML parts', async () => {
     const excel = new MockExcel({ sheets: [] }).install();
-    expect(await loadMapping(capabilities)).toBeUndefined();
-    expect(excel.syncs).toBe(1);
-    new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') }] }).install();
-    expect(await loadMapping(capabilities)).toBeUndefined();
+    expect(await saveMapping(emptyMapping(), { customXml: false })).toBe(false);
+    expect(excel.syncs).toBe(0);
   });
 });
 

@@ -1,13 +1,17 @@
 /**
- * The pane's composite actions: each is one Excel.run, so its round trips are counted whole
- * (issue 7: at most three per action at 10, 1,000 and 10,000 cells).
+ * The pane's actions that read and write in one Excel.run, so their round trips are counted
+ * whole (issue 7: at most three per action at 10, 1,000 and 10,000 cells or rows).
  */
+import { emptyMapping } from '../../../shared/aggregation/table-mapping';
 import { PaneError } from '../api/api-error';
+import { a1 } from './addresses';
 import { checkInputCells, type CellFinding } from './check-inputs';
 import { INPUT_FILL, MARK_FILL, NOTE_PREFIX } from './mark-findings';
+import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import type { InputRead } from './read-inputs';
+import { readOwnTable } from './read-own-table';
 import { showValuesInTemplate } from './show-in-template';
-import { MockExcel } from './testing/mock-excel';
+import { MockExcel, type MockSheet } from './testing/mock-excel';
 import { capabilities, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
 
 describe('checkInputCells (Kontrollera)', () => {
@@ -154,5 +158,70 @@ describe('showValuesInTemplate (Visa i mallen)', () => {
       expect(outcome).toMatchObject({ namesAdded, written: n, missing: [] });
       expect(excel.writtenValues().size).toBe(n);
     });
+  });
+});
+
+describe('readOwnTable (Läs tabellen)', () => {
+  const HEADERS = ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'];
+  function participantSheet(rows: number): MockSheet {
+    const cells: Record<string, unknown> = {};
+    HEADERS.forEach((h, c) => (cells[a1(3, 2 + c)] = h));
+    for (let r = 0; r < rows; r++) {
+      cells[a1(4 + r, 2)] = r % 2 === 0 ? 'K' : 'M';
+      cells[a1(4 + r, 3)] = 1980 + (r % 30);
+      cells[a1(4 + r, 4)] = 45000 + r;
+    }
+    return { name: 'Deltagare 2023', cells };
+  }
+  const stored = { ...emptyMapping(), columns: { kon: 'Kön & <typ>' }, values: { ...emptyMapping().values, kon: { k: 'k' as const } } };
+  const storedPart = { namespace: MAPPING_NAMESPACE, xml: mappingToXml(stored) };
+
+  describe.each([10, 1_000, 10_000])('with %i rows', (n) => {
+    const sheet = participantSheet(n);
+    const address = `B3:G${3 + n}`;
+    it.each([
+      ['an Excel table, a stored mapping', 2, true, true],
+      ['an Excel table, no mapping', 2, true, false],
+      ['a plain block, a stored mapping', 2, false, true],
+      ['a plain block, no mapping', 1, false, false],
+    ])('%s: %i round trips', async (_, syncs, inTable, withMapping) => {
+      const excel = new MockExcel({
+        sheets: [sheet],
+        selection: { sheet: sheet.name, region: address, ...(inTable ? { table: { name: 'Deltagare', address } } : {}) },
+        ...(withMapping ? { customXml: [storedPart] } : {}),
+      }).install();
+      const { table, mapping } = await readOwnTable(capabilities);
+      expect(excel.syncs).toBe(syncs);
+      expect(mapping).toEqual(withMapping ? stored : undefined);
+      expect(table).toMatchObject({ sheet: 'Deltagare 2023', address, source: inTable ? 'table' : 'region', firstRowNumber: 4 });
+      expect(table.tableName).toBe(inTable ? 'Deltagare' : undefined);
+      expect(table.headers).toEqual(HEADERS);
+      expect(table.rows).toHaveLength(n);
+      expect(table.rows[n - 1]?.[2]).toBe(45000 + n - 1);
+    });
+  });
+
+  it('reads back the mapping saveMapping stored, and ignores a damaged one', async () => {
+    const sheet = participantSheet(10);
+    const selection = { sheet: sheet.name, region: 'B3:G13' };
+    let excel = new MockExcel({ sheets: [] }).install();
+    await saveMapping(stored, capabilities);
+    excel = new MockExcel({ sheets: [sheet], selection, customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }] }).install();
+    expect((await readOwnTable(capabilities)).mapping).toEqual(stored);
+    new MockExcel({ sheets: [sheet], selection, customXml: [{ namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') }] }).install();
+    expect((await readOwnTable(capabilities)).mapping).toBeUndefined();
+  });
+
+  it('reads no mapping where Excel has no custom XML parts', async () => {
+    const sheet = participantSheet(10);
+    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G13' }, customXml: [storedPart] }).install();
+    expect((await readOwnTable({ ...capabilities, customXml: false })).mapping).toBeUndefined();
+    expect(excel.syncs).toBe(1);
+  });
+
+  it('asks for a table when the selection holds only a header', async () => {
+    const sheet = participantSheet(0);
+    new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
+    await expect(readOwnTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
   });
 });
