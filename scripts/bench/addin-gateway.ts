@@ -7,6 +7,7 @@
  */
 import { build } from 'esbuild';
 import path from 'node:path';
+import type { TableMapping } from '../../shared/aggregation/table-mapping';
 
 export interface MockSheetState {
   name: string;
@@ -20,6 +21,7 @@ export interface MockExcelState {
   names?: { name: string; formula: string }[];
   selection?: { sheet: string; region: string; table?: { name: string; address: string } };
   insertable?: { sheets: MockSheetState[]; names?: { name: string; formula: string }[] };
+  customXml?: { namespace: string; xml: string }[];
 }
 
 export interface SheetCell {
@@ -36,25 +38,40 @@ export interface Capabilities {
   rangeTables: boolean;
 }
 
+export interface TemplateInsert {
+  base64: string;
+  sheetName: string;
+  positions: ReadonlyMap<string, string>;
+  replace: boolean;
+}
+
 export interface Gateway {
   MockExcel: new (state: MockExcelState) => { install(): { readonly syncs: number } };
   a1(row: number, column: number): string;
-  readInputCells(ids: readonly string[]): Promise<{ cells: unknown[]; missing: string[] }>;
-  writeInputValues(values: Readonly<Record<string, number | string | null>>): Promise<{ written: number }>;
+  checkInputCells(
+    ids: readonly string[],
+    check: (read: { cells: { cellId: string }[]; missing: string[] }) => readonly { cellId: string; severity: 'fel' | 'varning'; text: string }[],
+    capabilities: Capabilities,
+  ): Promise<{ read: { cells: unknown[] }; marked: number }>;
   markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: Capabilities): Promise<unknown>;
-  readSelectedTable(capabilities: Capabilities): Promise<{ rows: unknown[] }>;
-  insertTemplate(input: { base64: string; sheetName: string; positions: ReadonlyMap<string, string>; replace: boolean }, capabilities: Capabilities): Promise<unknown>;
+  /** The workbook's stored table mapping, as saveMapping writes it: a custom XML part in this namespace. */
+  MAPPING_NAMESPACE: string;
+  mappingToXml(mapping: TableMapping): string;
+  readOwnTable(capabilities: Capabilities): Promise<{ table: { rows: unknown[] }; mapping: unknown }>;
+  insertTemplate(input: TemplateInsert, capabilities: Capabilities): Promise<unknown>;
+  showValuesInTemplate(input: TemplateInsert, values: Readonly<Record<string, number | string | null>>, capabilities: Capabilities): Promise<{ written: number; namesAdded: number }>;
 }
 
-const EXPORTS = ['MockExcel', 'a1', 'readInputCells', 'writeInputValues', 'markFindings', 'readSelectedTable', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
+const EXPORTS = ['MockExcel', 'a1', 'checkInputCells', 'showValuesInTemplate', 'markFindings', 'readOwnTable', 'mappingToXml', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
 
 const ENTRY = `
 export { MockExcel } from './addin/src/excel/testing/mock-excel';
 export { a1 } from './addin/src/excel/addresses';
-export { readInputCells } from './addin/src/excel/read-inputs';
-export { writeInputValues } from './addin/src/excel/write-values';
+export { checkInputCells } from './addin/src/excel/check-inputs';
+export { showValuesInTemplate } from './addin/src/excel/show-in-template';
 export { markFindings } from './addin/src/excel/mark-findings';
-export { readSelectedTable } from './addin/src/excel/read-table';
+export { readOwnTable } from './addin/src/excel/read-own-table';
+export { MAPPING_NAMESPACE, mappingToXml } from './addin/src/excel/mapping-store';
 export { insertTemplate } from './addin/src/excel/insert-template';
 `;
 

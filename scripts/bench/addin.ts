@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { definedNameForCell, findForbund, findTemplate, layoutTemplate, registry, resolveTemplate } from '../../shared';
+import { emptyMapping } from '../../shared/aggregation/table-mapping';
 import { findAppRoot } from '../local-stack/app-root';
 import { loadGateway, type Capabilities, type Gateway, type MockExcelState } from './addin-gateway';
 import { kb } from './measure';
@@ -36,7 +37,7 @@ function inputs(gateway: Gateway, n: number) {
   return { state: { sheets: [{ name: SHEET, cells, protected: true }], names } satisfies MockExcelState, ids, addresses };
 }
 
-/** A participant table of `n` rows selected as an Excel table. */
+/** A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping: Läs tabellen's most round trips. */
 function participantTable(gateway: Gateway, n: number): MockExcelState {
   const cells: Record<string, unknown> = {};
   ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'].forEach((h, c) => (cells[gateway.a1(3, 2 + c)] = h));
@@ -46,7 +47,11 @@ function participantTable(gateway: Gateway, n: number): MockExcelState {
     cells[gateway.a1(4 + r, 4)] = 45_000 + r;
   }
   const address = `B3:G${3 + n}`;
-  return { sheets: [{ name: 'Deltagare', cells }], selection: { sheet: 'Deltagare', region: address, table: { name: 'Deltagare', address } } };
+  return {
+    sheets: [{ name: 'Deltagare', cells }],
+    selection: { sheet: 'Deltagare', region: address, table: { name: 'Deltagare', address } },
+    customXml: [{ namespace: gateway.MAPPING_NAMESPACE, xml: gateway.mappingToXml(emptyMapping()) }],
+  };
 }
 
 async function syncsOf(gateway: Gateway, state: MockExcelState, action: () => Promise<unknown>): Promise<number> {
@@ -73,30 +78,33 @@ async function countSyncs(gateway: Gateway): Promise<Counted[]> {
     for (const n of SIZES) counts.push(await run(n));
     return { label, counts };
   };
-  const read = (n: number) => {
-    const x = inputs(gateway, n);
-    return syncsOf(gateway, x.state, () => gateway.readInputCells(x.ids));
-  };
   const mark = (n: number) => {
     const x = inputs(gateway, n);
     const cells = x.addresses.map((address) => ({ sheet: SHEET, address }));
     return syncsOf(gateway, x.state, () => gateway.markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities));
   };
-  const write = (n: number) => {
+  // Kontrollera as the pane runs it: read, a finding on every cell (the most writes), mark.
+  const check = (n: number) => {
     const x = inputs(gateway, n);
-    return syncsOf(gateway, x.state, () => gateway.writeInputValues(Object.fromEntries(x.ids.map((id) => [id, 1]))));
+    return syncsOf(gateway, x.state, () => gateway.checkInputCells(x.ids, (read) => read.cells.map((c) => ({ cellId: c.cellId, severity: 'fel' as const, text: 'fel' })), capabilities));
+  };
+  // Visa i mallen as the pane runs it (replace: false), into a sheet it inserts or one already there.
+  const show = (n: number, into: 'inserted' | 'existing') => {
+    const x = inputs(gateway, n);
+    const state: MockExcelState = into === 'existing' ? x.state : { sheets: [{ name: 'Blad1' }], insertable: { sheets: x.state.sheets } };
+    const positions = new Map(x.ids.map((id, i) => [id, x.addresses[i]!]));
+    return syncsOf(gateway, state, () => gateway.showValuesInTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, Object.fromEntries(x.ids.map((id) => [id, 1])), capabilities));
   };
   const insertCarried = await syncsOf(gateway, insertState(true), insert);
   const insertRestored = await syncsOf(gateway, insertState(false), insert);
 
   return [
-    await perSize('gateway readInputCells (n input cells)', read),
-    await perSize('gateway markFindings (n cells, n findings)', mark),
-    await perSize('gateway writeInputValues (n values)', write),
-    await perSize('gateway readSelectedTable (n-row table)', (n) => syncsOf(gateway, participantTable(gateway, n), () => gateway.readSelectedTable(capabilities))),
+    await perSize('gateway markFindings (n cells, n findings; the marking after Skicka in)', mark),
     { label: 'gateway insertTemplate (names carried / restored)', counts: [insertCarried, insertRestored] },
-    await perSize('pane action Kontrollera = readInputCells + markFindings', async (n) => (await read(n)) + (await mark(n))),
-    await perSize('pane action Visa i mallen = insertTemplate (restored) + writeInputValues', async (n) => insertRestored + (await write(n))),
+    await perSize('pane action Läs tabellen = readOwnTable (n-row Excel table, stored mapping)', (n) => syncsOf(gateway, participantTable(gateway, n), () => gateway.readOwnTable(capabilities))),
+    await perSize('pane action Kontrollera = checkInputCells (n input cells, n findings)', check),
+    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet inserted, names restored (n values)', (n) => show(n, 'inserted')),
+    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet already there (n values)', (n) => show(n, 'existing')),
   ];
 }
 
@@ -134,8 +142,8 @@ export async function benchAddin(): Promise<SectionResult> {
       { measure: `task pane, every asset incl. lazy chunks (${sizes.files} JS/CSS files), gzip`, value: kb(sizes.all) },
     ],
     notes: [
-      'Round trips counted by MockExcel (addin/src/excel/testing/mock-excel.ts, built on office-addin-mock), which wraps context.sync as the gateway tests do; the gateway functions are bundled for Node by esbuild (scripts/bench/addin-gateway.ts). Sizes are n input cells (read, mark, write) or n table rows (readSelectedTable).',
-      'A pane action that calls two gateway functions runs two Excel.run batches; its round trips are the sum.',
+      'Round trips counted by MockExcel (addin/src/excel/testing/mock-excel.ts, built on office-addin-mock), which wraps context.sync as the gateway tests do; the gateway functions are bundled for Node by esbuild (scripts/bench/addin-gateway.ts). Sizes are n input cells (Kontrollera, markFindings, Visa i mallen) or n table rows (Läs tabellen).',
+      'Each pane action is one gateway call, one Excel.run: Läs tabellen reads the table and the stored mapping together; Kontrollera reads, validates (a callback between the read and the writes) and marks; Visa i mallen inserts the sheet, restores the names the host dropped and writes the values.',
       `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is not in the bundle (${sizes.officeJsIncluded ? 'an office* asset WAS found' : 'it loads from /office-js/ or the configured CDN'}). Source maps and icons excluded. The rest of the assets are the Entra sign-in library (MSAL, a dynamic import used only for production sign-in) and the small entries of the sign-in dialog, redirect and ribbon-command pages.`,
     ],
   };

@@ -272,10 +272,13 @@ describeE2e('the task pane in a browser (no Office host)', () => {
         { sheet: TEMPLATE_SHEET, cells },
       );
     await type(asCells({ ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 }));
+    const syncsBeforeCheck = (await fake()).syncs;
     await v.getByRole('button', { name: 'Kontrollera' }).click();
     const first = v.locator('.finding-button').first();
     await expect(first.textContent()).resolves.toContain("'Deltagare och avslut'!D7");
     let state = await fake();
+    // Read, validate and mark are one Excel.run (issue 7: at most three round trips per action).
+    expect(state.syncs - syncsBeforeCheck).toBe(3);
     const sheet = state.sheets.find((s) => s.name === TEMPLATE_SHEET)!;
     expect(sheet.fills.D7).toBe('#F4B6B6');
     expect(sheet.fills.B7).toBe('#FFF2CC');
@@ -312,13 +315,19 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       state.sheets.push({ name: 'Mina deltagare', cells, fills: {}, protected: false });
       state.selection = { sheet: 'Mina deltagare', region: `A1:H${Object.keys(cells).length / 8}` };
     }, cells);
+    const syncsBeforeRead = (await fake()).syncs;
     await v.getByRole('button', { name: 'Läs tabellen' }).click();
     await v.getByText('Tabell på bladet ”Mina deltagare” (A1:H10): 9 rader.').waitFor();
+    // The block around the selection and the (absent) stored mapping share one round trip.
+    expect((await fake()).syncs - syncsBeforeRead).toBe(1);
     await v.getByRole('button', { name: 'Räkna' }).click();
     await v.locator('.findings.ok').waitFor();
     expect((await fake()).customXml).toHaveLength(1);
+    const syncsBeforeShow = (await fake()).syncs;
     await v.getByRole('button', { name: 'Visa i mallen' }).click();
     await pollUntil(async () => (await fake()).sheets.find((s) => s.name === TEMPLATE_SHEET)?.cells[positions.get('deltagare.antal.tot')!.a1] === 6, { what: 'the counts in the template sheet' });
+    // The sheet is already there from Rapportera, so one Excel.run of two round trips: the names, then the values.
+    expect((await fake()).syncs - syncsBeforeShow).toBe(2);
     await shot('10-excel-egen-tabell');
     await usePage(browserPage);
   });

@@ -1,73 +1,13 @@
-import { registry } from '../../../shared/config/registry';
-import { definedNameForCell, layoutTemplate } from '../../../shared/model/layout';
-import { resolveTemplate } from '../../../shared/model/resolve';
-import { findForbund, findTemplate } from '../../../shared/model/selectors';
 import { emptyMapping } from '../../../shared/aggregation/table-mapping';
+import { definedNameForCell } from '../../../shared/model/layout';
 import { a1 } from './addresses';
 import { insertReport } from './insert-report';
 import { insertTemplate } from './insert-template';
-import { loadMapping, MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
+import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import { INPUT_FILL, markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
-import { readInputCells } from './read-inputs';
-import { readSelectedTable } from './read-table';
 import { selectCell } from './select-cell';
 import { MockExcel, type MockSheet } from './testing/mock-excel';
-import { writeInputValues } from './write-values';
-
-const SHEET = 'Deltagare och avslut';
-const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
-const layout = layoutTemplate(template);
-const nameFor = (id: string, address: string) => ({ name: definedNameForCell(id), formula: `='${SHEET}'!$${address.replace(/(\d+)/, '$$$1')}` });
-const templateNames = [...layout.positions].map(([id, p]) => nameFor(id, p.a1));
-const capabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
-
-/** A sheet with `n` synthetic input cells named SAM.s.r<i>.k, laid out 10 per row from B2. */
-function syntheticInputs(n: number): { sheet: MockSheet; names: { name: string; formula: string }[]; ids: string[] } {
-  const cells: Record<string, unknown> = {};
-  const names: { name: string; formula: string }[] = [];
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const address = a1(2 + Math.floor(i / 10), 2 + (i % 10));
-    const id = `s.r${i}.k`;
-    ids.push(id);
-    cells[address] = i;
-    names.push(nameFor(id, address));
-  }
-  return { sheet: { name: SHEET, cells, protected: true }, names, ids };
-}
-
-describe('readInputCells', () => {
-  it('reads every input cell of the template through its defined name, in two round trips', async () => {
-    const cells: Record<string, unknown> = {};
-    for (const [id, p] of layout.positions) cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';
-    const excel = new MockExcel({ sheets: [{ name: SHEET, cells }], names: [...templateNames, { name: 'Utskriftsområde', formula: `='${SHEET}'!$A$1:$D$40` }] }).install();
-    const read = await readInputCells(template.cells.map((c) => c.id));
-    expect(excel.syncs).toBe(2);
-    expect(read.missing).toEqual([]);
-    expect(read.cells).toHaveLength(template.cells.length);
-    const byId = new Map(read.cells.map((c) => [c.cellId, c]));
-    expect(byId.get('deltagare.antal.k')).toEqual({ cellId: 'deltagare.antal.k', sheet: SHEET, address: layout.positions.get('deltagare.antal.k')?.a1, value: 12 });
-    expect(byId.get('deltagare.antal.m')?.value).toBe('1 234');
-    // One bulk read of the block holding the inputs, not one range per cell.
-    expect(excel.ranges).toHaveLength(1);
-  });
-
-  it('reports template cells whose name is missing', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, cells: {} }], names: templateNames.slice(1) }).install();
-    const read = await readInputCells(template.cells.map((c) => c.id));
-    expect(read.missing).toEqual([template.cells[0]?.id]);
-    expect(excel.syncs).toBe(2);
-  });
-
-  it.each([10, 10_000])('costs two round trips for %i cells', async (n) => {
-    const { sheet, names, ids } = syntheticInputs(n);
-    const excel = new MockExcel({ sheets: [sheet], names }).install();
-    const read = await readInputCells(ids);
-    expect(excel.syncs).toBe(2);
-    expect(read.cells).toHaveLength(n);
-    expect(read.cells[n - 1]?.value).toBe(n - 1);
-  });
-});
+import { capabilities, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
 
 describe('markFindings', () => {
   const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
@@ -104,68 +44,6 @@ describe('markFindings', () => {
     await markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities);
     expect(excel.syncs).toBe(2);
     expect(excel.notesAdded).toHaveLength(n);
-  });
-});
-
-describe('readSelectedTable', () => {
-  function participantSheet(rows: number): MockSheet {
-    const headers = ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'];
-    const cells: Record<string, unknown> = {};
-    headers.forEach((h, c) => (cells[a1(3, 2 + c)] = h));
-    for (let r = 0; r < rows; r++) {
-      cells[a1(4 + r, 2)] = r % 2 === 0 ? 'K' : 'M';
-      cells[a1(4 + r, 3)] = 1980 + (r % 30);
-      cells[a1(4 + r, 4)] = 45000 + r;
-    }
-    return { name: 'Deltagare 2023', cells };
-  }
-
-  it.each([10, 10_000])('reads a %i-row Excel table with one bulk load (two round trips)', async (n) => {
-    const sheet = participantSheet(n);
-    const address = `B3:G${3 + n}`;
-    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: address, table: { name: 'Deltagare', address } } }).install();
-    const table = await readSelectedTable(capabilities);
-    expect(excel.syncs).toBe(2);
-    expect(table).toMatchObject({ sheet: 'Deltagare 2023', address, source: 'table', tableName: 'Deltagare', firstRowNumber: 4 });
-    expect(table.headers).toEqual(['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part']);
-    expect(table.rows).toHaveLength(n);
-    expect(table.rows[n - 1]?.[2]).toBe(45000 + n - 1);
-  });
-
-  it('uses the filled block around the selection when it is not an Excel table (one round trip)', async () => {
-    const sheet = participantSheet(10);
-    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G13' } }).install();
-    const table = await readSelectedTable(capabilities);
-    expect(excel.syncs).toBe(1);
-    expect(table.source).toBe('region');
-    expect(table.rows).toHaveLength(10);
-  });
-
-  it('asks for a table when the selection holds only a header', async () => {
-    const sheet = participantSheet(0);
-    new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
-    await expect(readSelectedTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
-  });
-});
-
-describe('writeInputValues', () => {
-  it('writes each value into its named input cell and nothing else', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], names: templateNames }).install();
-    const values = Object.fromEntries(template.cells.map((c, i) => [c.id, i]));
-    const result = await writeInputValues(values);
-    expect(excel.syncs).toBe(2);
-    expect(result).toEqual({ written: template.cells.length, missing: [] });
-    const written = excel.writtenValues();
-    expect(written.size).toBe(template.cells.length);
-    expect(written.get(`${SHEET}!${layout.positions.get(template.cells[3]!.id)!.a1}`)).toEqual([[3]]);
-  });
-
-  it.each([10, 10_000])('costs two round trips for %i values', async (n) => {
-    const { sheet, names, ids } = syntheticInputs(n);
-    const excel = new MockExcel({ sheets: [sheet], names }).install();
-    await writeInputValues(Object.fromEntries(ids.map((id) => [id, 1])));
-    expect(excel.syncs).toBe(2);
-    expect(excel.writtenValues().size).toBe(n);
   });
 });
 
@@ -209,25 +87,20 @@ describe('insertTemplate', () => {
   });
 });
 
-describe('the table mapping in the workbook', () => {
-  it('is saved as a custom XML part replacing the old one, and read back', async () => {
-    const mapping = { ...emptyMapping(), columns: { kon: 'Kön & <typ>' }, values: { ...emptyMapping().values, kon: { k: 'k' as const } } };
-    let excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: '<old/>' }] }).install();
+describe('saveMapping', () => {
+  it('replaces the old custom XML part with the mapping, in two round trips', async () => {
+    const mapping = { ...emptyMapping(), columns: { kon: 'Kön' } };
+    const excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: '<old/>' }] }).install();
     expect(await saveMapping(mapping, capabilities)).toBe(true);
     expect(excel.syncs).toBe(2);
     expect(excel.xmlDeleted).toEqual(['<old/>']);
-    expect(excel.xmlAdded).toHaveLength(1);
-    excel = new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }] }).install();
-    expect(await loadMapping(capabilities)).toEqual(mapping);
-    expect(excel.syncs).toBe(2);
+    expect(excel.xmlAdded).toEqual([mappingToXml(mapping)]);
   });
 
-  it('reads nothing (one trip) when there is none, and ignores a damaged one', async () => {
+  it('keeps nothing where Excel has no custom XML parts', async () => {
     const excel = new MockExcel({ sheets: [] }).install();
-    expect(await loadMapping(capabilities)).toBeUndefined();
-    expect(excel.syncs).toBe(1);
-    new MockExcel({ sheets: [], customXml: [{ namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') }] }).install();
-    expect(await loadMapping(capabilities)).toBeUndefined();
+    expect(await saveMapping(emptyMapping(), { customXml: false })).toBe(false);
+    expect(excel.syncs).toBe(0);
   });
 });
 

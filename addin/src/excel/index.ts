@@ -1,14 +1,17 @@
 /**
  * The Excel gateway: the only code that touches the workbook. Each function is one `Excel.run`
- * taking and returning plain data, with at most three round trips whatever the size.
+ * taking and returning plain data, with at most three round trips whatever the size; a pane
+ * action is one function, so its round trips are never the sum of two batches.
  */
 export { qualified, splitSheetAddress, type SheetCell } from './addresses';
 export { detectCapabilities, type ExcelCapabilities } from './capabilities';
+export { checkInputCells, type CellFinding, type CheckOutcome } from './check-inputs';
 export { insertReport, openReportAsNewWorkbook, type ReportInsertOutcome } from './insert-report';
 export { insertTemplate, type InsertOutcome, type TemplateInsert } from './insert-template';
-export { loadMapping, saveMapping } from './mapping-store';
+export { saveMapping } from './mapping-store';
 export { markFindings, type CellMark } from './mark-findings';
-export { readInputCells, type InputCell, type InputRead } from './read-inputs';
-export { readSelectedTable, type TableRead } from './read-table';
+export type { InputCell, InputRead } from './read-inputs';
+export { readOwnTable, type OwnTableRead } from './read-own-table';
+export type { TableRead } from './read-table';
 export { selectCell } from './select-cell';
-export { writeInputValues } from './write-values';
+export { showValuesInTemplate, type ShowOutcome } from './show-in-template';

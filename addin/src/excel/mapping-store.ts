@@ -27,17 +27,28 @@ export function mappingFromXml(xml: string): TableMapping | undefined {
   }
 }
 
-export function loadMapping(capabilities: Pick<ExcelCapabilities, 'customXml'>): Promise<TableMapping | undefined> {
-  if (!capabilities.customXml) return Promise.resolve(undefined);
-  return runExcel(async (context) => {
-    const part = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE).getOnlyItemOrNullObject();
-    part.load('id');
-    await context.sync(); // 1: is there one
-    if (part.isNullObject) return undefined;
-    const xml = part.getXml();
-    await context.sync(); // 2: its content
-    return mappingFromXml(xml.value);
-  });
+export interface QueuedMappingLoad {
+  /** After the first sync: queues the part's content when there is one; true when that needs another sync. */
+  afterFirstSync(): boolean;
+  /** After the last sync: the stored mapping, if any and undamaged. */
+  collect(): TableMapping | undefined;
+}
+
+/**
+ * Queues the lookup of the stored mapping: one or two round trips, which the caller syncs.
+ * Custom XML parts need ExcelApi 1.5; the caller checks `customXml` first.
+ */
+export function queueMappingLoad(context: Excel.RequestContext): QueuedMappingLoad {
+  const part = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE).getOnlyItemOrNullObject();
+  part.load('id');
+  let xml: OfficeExtension.ClientResult<string> | undefined;
+  return {
+    afterFirstSync: () => {
+      xml = part.isNullObject ? undefined : part.getXml();
+      return xml !== undefined;
+    },
+    collect: () => (xml ? mappingFromXml(xml.value) : undefined),
+  };
 }
 
 export function saveMapping(mapping: TableMapping, capabilities: Pick<ExcelCapabilities, 'customXml'>): Promise<boolean> {

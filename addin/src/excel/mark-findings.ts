@@ -17,14 +17,14 @@ export const NOTE_PREFIX = 'Samlad: ';
 /** The template's protection (functions/workbook/generate.ts), put back after marking. */
 const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' };
 
-interface Annotations {
+export interface Annotations {
   load(): void;
   deleteOurs(): void;
   add(address: string, text: string): void;
 }
 
 /** Notes where Excel has them (ExcelApi 1.18), else comments (1.10), else none: the fill alone still shows the cell. */
-function annotationsOf(context: Excel.RequestContext, capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Annotations | undefined {
+export function annotationsOf(context: Excel.RequestContext, capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Annotations | undefined {
   if (capabilities.notes) {
     const notes = context.workbook.notes;
     return {
@@ -65,23 +65,30 @@ export function markFindings(inputs: readonly SheetCell[], marks: readonly CellM
     annotations?.load();
     await context.sync(); // 1: protection and existing annotations
 
-    // Noted before unprotecting: which sheets get their protection back at the end.
-    const wasProtected = sheets.filter(({ sheet }) => sheet.protection.protected).map(({ sheet }) => sheet);
-    for (const sheet of wasProtected) sheet.protection.unprotect();
-    annotations?.deleteOurs();
-    const sheetByName = new Map(sheets.map((s) => [s.name, s.sheet]));
-    for (const cell of inputs) {
-      const sheet = sheetByName.get(cell.sheet);
-      if (sheet) sheet.getRange(cell.address).format.fill.color = INPUT_FILL;
-    }
-    for (const mark of marks) {
-      const sheet = sheetByName.get(mark.sheet);
-      if (!sheet) continue;
-      sheet.getRange(mark.address).format.fill.color = MARK_FILL[mark.severity];
-      annotations?.add(qualified(mark), `${NOTE_PREFIX}${mark.text}`);
-    }
-    for (const sheet of wasProtected) sheet.protection.protect(TEMPLATE_PROTECTION);
+    queueMarks(new Map(sheets.map((s) => [s.name, s.sheet])), annotations, inputs, marks);
     await context.sync(); // 2: every write at once
     return { marked: marks.length, annotated: annotations !== undefined };
   });
+}
+
+/**
+ * Queues every marking write, on sheets whose `protection/protected` and annotations (if any)
+ * the caller loaded and synced. Marks on a sheet not in `sheets` are skipped.
+ */
+export function queueMarks(sheets: ReadonlyMap<string, Excel.Worksheet>, annotations: Annotations | undefined, inputs: readonly SheetCell[], marks: readonly CellMark[]): void {
+  // Noted before unprotecting: which sheets get their protection back at the end.
+  const wasProtected = [...sheets.values()].filter((sheet) => sheet.protection.protected);
+  for (const sheet of wasProtected) sheet.protection.unprotect();
+  annotations?.deleteOurs();
+  for (const cell of inputs) {
+    const sheet = sheets.get(cell.sheet);
+    if (sheet) sheet.getRange(cell.address).format.fill.color = INPUT_FILL;
+  }
+  for (const mark of marks) {
+    const sheet = sheets.get(mark.sheet);
+    if (!sheet) continue;
+    sheet.getRange(mark.address).format.fill.color = MARK_FILL[mark.severity];
+    annotations?.add(qualified(mark), `${NOTE_PREFIX}${mark.text}`);
+  }
+  for (const sheet of wasProtected) sheet.protection.protect(TEMPLATE_PROTECTION);
 }

@@ -74,6 +74,16 @@ export class SubmitPanel {
 
   /** Checks values locally and shows the findings; returns them for the caller (e.g. to mark cells). */
   async check(raw: Readonly<Record<string, unknown>>): Promise<FindingItem[]> {
+    const items = this.validate(raw);
+    await this.options.onFindings?.(items);
+    return items;
+  }
+
+  /**
+   * `check` without `onFindings`, and synchronous: for a caller that marks the findings itself
+   * in the batch that read the values, so reading and marking cost one Excel.run.
+   */
+  validate(raw: Readonly<Record<string, unknown>>): FindingItem[] {
     const target = this.requireTarget();
     this.validation = validateSubmission(target.template, raw, { submitter: this.options.submitter });
     const items = toFindingItems(this.validation.findings);
@@ -81,7 +91,6 @@ export class SubmitPanel {
     this.commentField.hidden = !hasWarnings(this.validation.findings);
     this.sendButton.disabled = hasErrors(this.validation.findings);
     this.options.ctx.announcer.announce(summariseFindings(items));
-    await this.options.onFindings?.(items);
     return items;
   }
 

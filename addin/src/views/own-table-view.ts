@@ -6,7 +6,7 @@ import { categoryValues, suggestMapping, suggestValues, type CategoryField, type
 import { layoutTemplate } from '../../../shared/model/layout';
 import { describePeriod, periodSpan } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
-import { insertTemplate, loadMapping, readSelectedTable, saveMapping, writeInputValues } from '../excel';
+import { readOwnTable, saveMapping, showValuesInTemplate } from '../excel';
 import { browserMappingMemory } from '../report/mapping-memory';
 import { parsePastedTable } from '../report/paste-table';
 import { reviewTable } from '../report/review-table';
@@ -41,7 +41,6 @@ function setValueMapping(mapping: TableMapping, field: CategoryField, key: strin
  */
 export function createOwnTableView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'own-heading' }, 'Från egen tabell');
-  const inExcel = deps.host.kind === 'excel';
   let target: ChosenTarget | undefined;
   let table: ParticipantTable | undefined;
   let mapping: TableMapping | undefined;
@@ -113,9 +112,9 @@ export function createOwnTableView(deps: PaneDeps): View {
     );
   };
 
-  const useTable = async (read: ParticipantTable, description: string): Promise<void> => {
+  /** `stored`: the mapping remembered for this table (in the workbook in Excel, in this browser's memory otherwise). */
+  const useTable = (read: ParticipantTable, description: string, stored: TableMapping | undefined): void => {
     table = read;
-    const stored = inExcel && deps.host.kind === 'excel' ? await loadMapping(deps.host.capabilities) : browserMappingMemory.load(read.headers);
     remembered = stored !== undefined;
     mapping = stored ? suggestValues(read, stored, deps.forbund.platforms) : suggestMapping(read, deps.forbund.platforms);
     replaceChildren(tableStatus, h('p', { class: 'hint' }, `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`));
@@ -130,8 +129,8 @@ export function createOwnTableView(deps: PaneDeps): View {
       'Läs tabellen',
       () =>
         void runAction(deps.ctx, readButton, 'Läser tabellen…', async () => {
-          const read = await readSelectedTable(capabilities);
-          await useTable(read, `Tabell på bladet ”${read.sheet}” (${read.address})`);
+          const { table: read, mapping: stored } = await readOwnTable(capabilities);
+          useTable(read, `Tabell på bladet ”${read.sheet}” (${read.address})`, stored);
         }),
       { class: 'btn btn-primary' },
     );
@@ -144,7 +143,7 @@ export function createOwnTableView(deps: PaneDeps): View {
         void runAction(deps.ctx, pasteButton, 'Läser tabellen…', async () => {
           const read = parsePastedTable(pasteBox.value);
           if (!read) throw new PaneError('no-table', 'Klistra in tabellen med rubrikraden överst och minst en rad.');
-          await useTable(read, 'Inklistrad tabell');
+          useTable(read, 'Inklistrad tabell', browserMappingMemory.load(read.headers));
         }),
       { class: 'btn btn-primary' },
     );
@@ -197,8 +196,8 @@ export function createOwnTableView(deps: PaneDeps): View {
                 if (deps.host.kind !== 'excel') return;
                 const layout = layoutTemplate(chosen.template);
                 const { base64 } = await deps.api.templateWorkbookBase64({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
-                await insertTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, deps.host.capabilities);
-                const written = await writeInputValues(r.values);
+                // An existing template sheet is written into, not replaced: the user may have typed in it.
+                const written = await showValuesInTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, r.values, deps.host.capabilities);
                 deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
               }),
             { class: 'btn' },

@@ -1,7 +1,7 @@
 import { layoutTemplate } from '../../../shared/model/layout';
 import { PaneError } from '../api/api-error';
 import type { ApiFinding, Receipt } from '../api/schemas';
-import { insertTemplate, markFindings, readInputCells, selectCell, type ExcelCapabilities, type InputCell } from '../excel';
+import { checkInputCells, insertTemplate, markFindings, selectCell, type ExcelCapabilities, type InputCell } from '../excel';
 import { receiptCard, SubmitPanel, toFindingItems } from '../report/submit-panel';
 import { createTargetPicker } from '../report/target-picker';
 import type { ChosenTarget } from '../report/template-context';
@@ -84,12 +84,18 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
     () =>
       void runAction(deps.ctx, checkButton, 'Läser och kontrollerar mallen…', async () => {
         const chosen = requireTarget(target);
-        const read = await readInputCells(chosen.template.cells.map((c) => c.id));
-        if (read.cells.length === 0) throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
-        cells = new Map(read.cells.map((c) => [c.cellId, c]));
-        const raw: Record<string, unknown> = {};
-        for (const c of read.cells) raw[c.cellId] = c.value;
-        await panel.check(raw);
+        // Read, validate and mark in one batch; the server's findings after Skicka in are marked through onFindings.
+        await checkInputCells(
+          chosen.template.cells.map((c) => c.id),
+          (read) => {
+            if (read.cells.length === 0) throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
+            cells = new Map(read.cells.map((c) => [c.cellId, c]));
+            const raw: Record<string, unknown> = {};
+            for (const c of read.cells) raw[c.cellId] = c.value;
+            return panel.validate(raw).map((f) => ({ cellId: f.cellId, severity: f.severity, text: f.message }));
+          },
+          capabilities,
+        );
       }),
     { class: 'btn btn-primary' },
   );
