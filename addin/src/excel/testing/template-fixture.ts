@@ -8,7 +8,8 @@ import { resolveTemplate } from '../../../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../../../shared/model/selectors';
 import { a1 } from '../addresses';
 import type { ExcelCapabilities } from '../capabilities';
-import type { MockSheet } from './mock-excel';
+import { INPUT_FILL, MARK_FILL, NOTE_PREFIX } from '../mark-findings';
+import type { MockExcel, MockSheet } from './mock-excel';
 
 export const SHEET = 'Deltagare och avslut';
 export const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
@@ -32,4 +33,22 @@ export function syntheticInputs(n: number): { sheet: MockSheet; names: { name: s
     names.push(nameFor(id, address));
   }
   return { sheet: { name: SHEET, cells, protected: true }, names, ids: [...positions.keys()], positions };
+}
+
+/**
+ * What marking one *fel* on the total (D7) of a protected SHEET must leave: that cell filled
+ * and annotated, the other inputs back to the input fill, Samlad's earlier note replaced (the
+ * user's own kept), and the sheet protected again.
+ */
+export function expectTotalMarkedAsFel(excel: MockExcel, text: string): void {
+  const d7 = layout.positions.get('deltagare.antal.tot')!.a1;
+  const fills = excel.fills();
+  expect(fills.get(`${SHEET}!${d7}`)).toBe(MARK_FILL.fel);
+  expect(fills.get(`${SHEET}!${layout.positions.get('deltagare.antal.k')!.a1}`)).toBe(INPUT_FILL);
+  expect(excel.notesAdded).toEqual([{ address: `'${SHEET}'!${d7}`, content: `${NOTE_PREFIX}${text}` }]);
+  expect(excel.notesDeleted).toEqual([`${NOTE_PREFIX}old finding`]);
+  expect(excel.protections).toEqual([
+    { sheet: SHEET, action: 'unprotect' },
+    { sheet: SHEET, action: 'protect' },
+  ]);
 }
