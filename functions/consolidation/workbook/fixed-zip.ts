@@ -102,9 +102,10 @@ function dosDateTime(date: Date): { time: number; day: number } {
 /** The entries in central-directory order. Only what JSZip writes: one disk, no zip64. */
 function readEntries(zip: Buffer): Entry[] {
   // The end record is the last 22 bytes unless the archive has a comment; look back over one.
+  const earliest = Math.max(0, zip.length - END_RECORD - 0xffff);
   let end = zip.length - END_RECORD;
-  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0 || zip.length - end > END_RECORD + 0xffff) throw new Error('not a zip: no end of central directory');
+  while (end >= earliest && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < earliest) throw new Error('not a zip: no end of central directory');
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
   const entries: Entry[] = [];
