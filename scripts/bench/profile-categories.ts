@@ -25,7 +25,7 @@ interface Frame {
 
 const CATEGORIES: readonly { name: string; matches: (f: Frame) => boolean }[] = [
   { name: 'charts (PNG)', matches: (f) => f.url.includes('/functions/consolidation/chart/') },
-  { name: 'zip (JSZip: exceljs packing and re-dating entries)', matches: (f) => /node_modules\/(jszip|pako)\//.test(f.url) || f.functionName === 'withFixedTimestamps' },
+  { name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)", matches: (f) => /node_modules\/(jszip|pako)\//.test(f.url) || f.url.includes('/functions/consolidation/workbook/fixed-zip') },
   { name: 'exceljs (workbook model and XML)', matches: (f) => /node_modules\/(exceljs|saxes|xmlchars)\//.test(f.url) },
   { name: 'sheet building (functions/consolidation/workbook)', matches: (f) => f.url.includes('/functions/consolidation/workbook/') },
   { name: 'computation (shared/)', matches: (f) => f.url.includes('/shared/') },

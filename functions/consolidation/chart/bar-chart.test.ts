@@ -25,15 +25,20 @@ describe('bar chart PNG', () => {
     expect(renderBarChart(input).equals(png)).toBe(true);
   });
 
-  it('draws bars in the series colours (the image data holds them)', () => {
+  it('draws bars in the series colours (pixels of those palette colours are in the image)', () => {
     const png = renderBarChart(input);
-    const idat = png.indexOf('IDAT');
-    const length = png.readUInt32BE(idat - 4);
-    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + length));
+    const chunkData = (type: string) => {
+      const at = png.indexOf(type);
+      return png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4));
+    };
+    const palette = chunkData('PLTE');
+    const pixels = inflateSync(chunkData('IDAT'));
+    const used = new Set(pixels);
     const hasColour = (rgb: readonly number[]) => {
-      for (let i = 0; i + 2 < raw.length; i++) if (raw[i] === rgb[0] && raw[i + 1] === rgb[1] && raw[i + 2] === rgb[2]) return true;
+      for (let i = 0; i * 3 < palette.length; i++) if (palette[i * 3] === rgb[0] && palette[i * 3 + 1] === rgb[1] && palette[i * 3 + 2] === rgb[2]) return used.has(i);
       return false;
     };
+    expect(png[25]).toBe(3); // colour type: palette indices
     expect(hasColour([31, 78, 121])).toBe(true);
     expect(hasColour([166, 166, 166])).toBe(true);
     expect(hasColour([192, 0, 0])).toBe(true);

@@ -123,11 +123,25 @@ export function textWidth(text: string, scale: number): number {
   return [...text].length * ADVANCE * scale;
 }
 
+/** A glyph as runs of ink per row: [row, first column, length]. */
+type Runs = readonly (readonly [number, number, number])[];
+const runsByChar = new Map<string, Runs>();
+
+/** The ink of `char` as horizontal runs, worked out once per character: a chart draws thousands. */
+function runs(char: string): Runs {
+  let found = runsByChar.get(char);
+  if (found) return found;
+  const list: [number, number, number][] = [];
+  rows(char).forEach((row, ry) => {
+    for (const m of row.matchAll(/#+/g)) list.push([ry, m.index, m[0].length]);
+  });
+  runsByChar.set(char, (found = list));
+  return found;
+}
+
 /** Draws `text` with its top-left corner at (x, y). */
 export function drawText(r: Raster, text: string, x: number, y: number, scale: number, rgb: readonly [number, number, number]): void {
   [...text].forEach((char, i) => {
-    rows(char).forEach((row, ry) => {
-      for (let rx = 0; rx < GLYPH_WIDTH; rx++) if (row[rx] === '#') fillRect(r, x + (i * ADVANCE + rx) * scale, y + ry * scale, scale, scale, rgb);
-    });
+    for (const [ry, rx, length] of runs(char)) fillRect(r, x + (i * ADVANCE + rx) * scale, y + ry * scale, length * scale, scale, rgb);
   });
 }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { HEADER_FONT } from '../../workbook/styles';
 import { BASIS_LABEL, timeText, VARIANT_LABEL } from './report-text';
-import { finishSheet, writeHeading, writeSectionTitle, writeText } from './sheet-kit';
+import { finishSheet, setStyle, writeHeading, writeSectionTitle, writeText } from './sheet-kit';
 
 /** Om rapporten: what it is, when and from what it was made, and how its figures are computed. */
 export function writeAboutSheet(sheet: ExcelJS.Worksheet, c: Consolidation, info: { inputsHash: string; generator: string }): void {
@@ -42,9 +42,9 @@ export function writeAboutSheet(sheet: ExcelJS.Worksheet, c: Consolidation, info
   writeSectionTitle(sheet, row, 'Metod', 2);
   row += 1;
   for (const note of c.notes) {
-    const cell = writeText(sheet, row, 1, note, undefined, false);
+    // Styled before merging: the merged cell takes the style its first cell has then.
+    setStyle(writeText(sheet, row, 1, note, undefined, false), { alignment: { wrapText: true, vertical: 'top' } });
     sheet.mergeCells(row, 1, row, 2);
-    cell.alignment = { wrapText: true, vertical: 'top' };
     sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(note.length / 110));
     row += 1;
   }

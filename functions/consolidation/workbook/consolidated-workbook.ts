@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { writeAboutSheet } from './about-sheet';
 import { writeEconomySheet } from './economy-sheet';
-import { withFixedTimestamps } from './fixed-zip';
+import { packWithFixedDate } from './fixed-zip';
 import { writeHaeSheet } from './hae-sheet';
 import { writeImpactSheet } from './impact-sheet';
 import { writeIndicatorsSheet } from './indicators-sheet';
@@ -23,7 +23,7 @@ export interface WorkbookInfo {
  * Writes the consolidated workbook: Sammanfattning, one sheet per platform group and platform,
  * Impactindex, Indikatorer per kommun, Helårsekvivalenter, Ekonomi, Inlämningar and Om
  * rapporten. Deterministic: the same consolidation (including its generatedAt) gives the same
- * bytes — document dates come from generatedAt and zip entries are re-dated to it.
+ * bytes — document dates come from generatedAt and zip entries are dated to it.
  *
  * @example
  * const xlsx = await writeConsolidatedWorkbook(consolidate(input), { inputsHash, generator: 'Samlad 0.1.0' });
@@ -50,6 +50,7 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
   writeSubmissionsSheet(add('Inlämningar'), c);
   writeAboutSheet(add('Om rapporten'), c, info);
 
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
-  return withFixedTimestamps(written, generatedAt);
+  // Stored, not deflated: packWithFixedDate deflates once, natively, while it re-dates the entries.
+  const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
+  return packWithFixedDate(stored, generatedAt);
 }

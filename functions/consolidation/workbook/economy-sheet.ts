@@ -4,7 +4,7 @@ import { known } from '../../../shared/indices/measure';
 import { CONTRIBUTION_KEYS } from '../../../shared/config/finance';
 import { HEADER_FONT } from '../../workbook/styles';
 import { reportLine, timeText } from './report-text';
-import { finishSheet, FORMAT, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
+import { finishSheet, FORMAT, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
 
 const BOLD = HEADER_FONT;
 
@@ -29,7 +29,7 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
       writeSectionTitle(sheet, row, group.label, published ? 5 : 6);
       row += 1;
       for (const line of outcome.lines.filter((l) => l.group === group.group)) {
-        writeText(sheet, row, 1, line.label).alignment = { indent: 1 };
+        setStyle(writeText(sheet, row, 1, line.label), { alignment: { indent: 1 } });
         writeMeasure(sheet, row, 2, line.utfall, FORMAT.tkr);
         writeMeasure(sheet, row, 3, known(line.budget), FORMAT.tkr);
         writeMeasure(sheet, row, 4, known(line.budgetYear), FORMAT.tkr);
@@ -38,9 +38,9 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
         row += 1;
       }
       writeText(sheet, row, 1, `Summa ${group.label.toLowerCase()}`, BOLD);
-      writeMeasure(sheet, row, 2, group.utfall, FORMAT.tkr).font = BOLD;
-      writeMeasure(sheet, row, 3, known(group.budget), FORMAT.tkr).font = BOLD;
-      writeMeasure(sheet, row, 4, known(group.budgetYear), FORMAT.tkr).font = BOLD;
+      setStyle(writeMeasure(sheet, row, 2, group.utfall, FORMAT.tkr), { font: BOLD });
+      setStyle(writeMeasure(sheet, row, 3, known(group.budget), FORMAT.tkr), { font: BOLD });
+      setStyle(writeMeasure(sheet, row, 4, known(group.budgetYear), FORMAT.tkr), { font: BOLD });
       writeMeasure(sheet, row, 5, group.avvikelse, FORMAT.signedTkr, { good: group.avvikelse.value === null ? null : group.avvikelse.value >= 0 });
       const rounding = group.roundingDifference.value;
       if (!published && rounding !== null && Math.abs(rounding) > 1e-9) {
@@ -53,9 +53,9 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
       ['Verksamhetens resultat', outcome.result],
     ] as const) {
       writeText(sheet, row, 1, label, BOLD);
-      writeMeasure(sheet, row, 2, total.utfall, FORMAT.tkr).font = BOLD;
-      writeMeasure(sheet, row, 3, known(total.budget), FORMAT.tkr).font = BOLD;
-      writeMeasure(sheet, row, 4, known(total.budgetYear), FORMAT.tkr).font = BOLD;
+      setStyle(writeMeasure(sheet, row, 2, total.utfall, FORMAT.tkr), { font: BOLD });
+      setStyle(writeMeasure(sheet, row, 3, known(total.budget), FORMAT.tkr), { font: BOLD });
+      setStyle(writeMeasure(sheet, row, 4, known(total.budgetYear), FORMAT.tkr), { font: BOLD });
       writeMeasure(sheet, row, 5, total.avvikelse, FORMAT.signedTkr, { good: total.avvikelse.value === null ? null : total.avvikelse.value >= 0 });
       row += 1;
     }
@@ -72,7 +72,7 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
     row += 1;
     const { split, budgeted, names } = contributions;
     const member = (label: string, sharePercent: number, amount: number, budget: number | undefined, indent = 0) => {
-      writeText(sheet, row, 1, label).alignment = { indent };
+      setStyle(writeText(sheet, row, 1, label), { alignment: { indent } });
       writeMeasure(sheet, row, 2, known(sharePercent), FORMAT.percent);
       writeMeasure(sheet, row, 3, known(amount), FORMAT.tkr);
       if (budget !== undefined) {

@@ -1,19 +1,139 @@
-import JSZip from 'jszip';
+import { deflateRawSync } from 'node:zlib';
 
 /**
  * exceljs zips with JSZip, which stamps every entry with the time of writing, so two runs over
- * the same figures differ in a few bytes of each zip header. This rewrites the zip with every
- * entry dated `date`, in the same order and with the same compression, so the same workbook
- * content always gives the same file (the tertial timer's idempotence depends on it).
+ * the same figures would differ in a few bytes of each zip header; and JSZip deflates in
+ * JavaScript, which cost more than writing the sheets. So exceljs writes its zip stored
+ * (`compression: 'STORE'`), and this packs it again: the same entries in the same order, every
+ * one dated `date`, deflated by node:zlib. The same workbook content therefore always gives the
+ * same file (the tertial timer's idempotence depends on it), as long as Node's bundled zlib is
+ * the same — which the chart PNGs rely on already.
+ *
+ * Entries already deflated are copied as they are, so a deflated input is only re-dated. Folder
+ * entries, which JSZip adds and an xlsx package does not have, are left out.
  */
-export async function withFixedTimestamps(xlsx: Buffer, date: Date): Promise<Buffer> {
-  const source = await JSZip.loadAsync(xlsx);
-  const out = new JSZip();
-  // DOS timestamps have two-second resolution and no time zone; JSZip writes UTC fields.
-  const stamp = new Date(Math.floor(date.getTime() / 2000) * 2000);
-  for (const entry of Object.values(source.files)) {
-    if (entry.dir) continue;
-    out.file(entry.name, await entry.async('uint8array'), { date: stamp, createFolders: false });
+export function packWithFixedDate(zip: Buffer, date: Date): Buffer {
+  const { time, day } = dosDateTime(date);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of readEntries(zip)) {
+    if (entry.name[entry.name.length - 1] === 0x2f && entry.size === 0) continue;
+    const { method, data } = compress(entry);
+    const local = Buffer.alloc(LOCAL_HEADER);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(entry.flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(day, 12);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(entry.name.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const central = Buffer.alloc(CENTRAL_HEADER);
+    central.writeUInt32LE(0x02014b50, 0);
+    // Made by: version 2.0 on MS-DOS, as JSZip's platform 'DOS' wrote; no Unix permissions to carry.
+    central.writeUInt16LE(VERSION, 4);
+    central.writeUInt16LE(VERSION, 6);
+    central.writeUInt16LE(entry.flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(day, 14);
+    central.writeUInt32LE(entry.crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.size, 24);
+    central.writeUInt16LE(entry.name.length, 28);
+    // extra, comment, disk, internal and external attributes: 0
+    central.writeUInt32LE(offset, 42);
+
+    locals.push(local, entry.name, data);
+    centrals.push(central, entry.name);
+    offset += LOCAL_HEADER + entry.name.length + data.length;
+    if (offset > 0xffffffff) throw new RangeError('the workbook needs zip64, which this writer does not do');
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(END_RECORD);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const LOCAL_HEADER = 30;
+const CENTRAL_HEADER = 46;
+const END_RECORD = 22;
+/** 2.0: the version that introduced deflate. */
+const VERSION = 20;
+const STORED = 0;
+const DEFLATED = 8;
+/** Bit 3 says sizes follow the data; they are in the headers here. Bit 11 (UTF-8 names) is kept. */
+const KEPT_FLAGS = 0x0800;
+/** exceljs' default and JSZip's: the XML parts shrink about tenfold, and higher levels gain little. */
+const LEVEL = 6;
+
+interface Entry {
+  name: Buffer;
+  flags: number;
+  method: number;
+  crc: number;
+  /** Uncompressed size. */
+  size: number;
+  /** The entry's bytes as stored in the source zip. */
+  data: Buffer;
+}
+
+/**
+ * DOS date and time, the zip header's only date: two-second resolution and no time zone. The
+ * fields are the UTC ones, as JSZip wrote and reads them.
+ */
+function dosDateTime(date: Date): { time: number; day: number } {
+  if (date.getUTCFullYear() < 1980) throw new RangeError('zip dates start in 1980');
+  return {
+    time: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2),
+    day: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+  };
+}
+
+/** The entries in central-directory order. Only what JSZip writes: one disk, no zip64. */
+function readEntries(zip: Buffer): Entry[] {
+  // The end record is the last 22 bytes unless the archive has a comment; look back over one.
+  const earliest = Math.max(0, zip.length - END_RECORD - 0xffff);
+  let end = zip.length - END_RECORD;
+  while (end >= earliest && zip.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < earliest) throw new Error('not a zip: no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`zip central directory entry ${i} is malformed`);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`zip local header ${i} is malformed`);
+    const dataAt = local + LOCAL_HEADER + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const method = zip.readUInt16LE(at + 10);
+    if (method !== STORED && method !== DEFLATED) throw new Error(`zip entry ${i} uses compression method ${method}`);
+    entries.push({
+      name: zip.subarray(at + CENTRAL_HEADER, at + CENTRAL_HEADER + nameLength),
+      flags: zip.readUInt16LE(at + 8) & KEPT_FLAGS,
+      method,
+      crc: zip.readUInt32LE(at + 16),
+      size: zip.readUInt32LE(at + 24),
+      data: zip.subarray(dataAt, dataAt + compressedSize),
+    });
+    at += CENTRAL_HEADER + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** Deflates a stored entry unless that does not make it smaller (the PNGs are deflated already). */
+function compress(entry: Entry): { method: number; data: Buffer } {
+  if (entry.method === DEFLATED) return { method: DEFLATED, data: entry.data };
+  const deflated = deflateRawSync(entry.data, { level: LEVEL });
+  return deflated.length < entry.data.length ? { method: DEFLATED, data: deflated } : { method: STORED, data: entry.data };
 }

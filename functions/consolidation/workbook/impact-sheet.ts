@@ -3,12 +3,12 @@ import type { Consolidation } from '../../../shared/indices/consolidation-model'
 import type { ImpactIndexResult, IndicatorStatus } from '../../../shared/indices/impact-index';
 import { difference, missing, type Measure } from '../../../shared/indices/measure';
 import type { IndicatorTarget } from '../../../shared/model/forbund-schema';
-import { reportLine, yearOf } from './report-text';
-import { finishSheet, FORMAT, paint, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
+import { reportLine, SV_NUMBER, yearOf } from './report-text';
+import { finishSheet, FORMAT, paint, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
 
 const STATUS_LABEL = { achieved: 'Uppnått', 'not-achieved': 'Ej uppnått', missing: 'Saknas', 'not-applicable': 'Gäller ej' } satisfies Record<IndicatorStatus, string>;
 
-const sv = (v: number) => v.toLocaleString('sv-SE', { maximumFractionDigits: 1 });
+const sv = (v: number) => SV_NUMBER.format(v);
 
 function targetText(target: IndicatorTarget, unit?: string): string {
   const suffix = unit === '%' ? ' %' : unit ? ` ${unit}` : '';
@@ -38,9 +38,9 @@ export function writeImpactSheet(sheet: ExcelJS.Worksheet, c: Consolidation): vo
   const groupHeader = row;
   writeText(sheet, groupHeader, 1, '');
   scopes.forEach((s, i) => {
-    writeText(sheet, groupHeader, 3 + i * 3, s.name, { name: 'Calibri', size: 11, bold: true }, false);
+    // Styled before merging: the merged cells take the style the first one has then.
+    setStyle(writeText(sheet, groupHeader, 3 + i * 3, s.name, { name: 'Calibri', size: 11, bold: true }, false), { alignment: { horizontal: 'center' } });
     sheet.mergeCells(groupHeader, 3 + i * 3, groupHeader, 5 + i * 3);
-    sheet.getCell(groupHeader, 3 + i * 3).alignment = { horizontal: 'center' };
   });
   row += 1;
   const header = row;

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { reportLine } from './report-text';
-import { finishSheet, FORMAT, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText } from './sheet-kit';
+import { finishSheet, FORMAT, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText } from './sheet-kit';
 
 const DIRECTION_LABEL = { up: 'Ökning är bra', down: 'Minskning är bra' } as const;
 
@@ -17,9 +17,9 @@ export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, c: Consolidation)
   const first = 4;
   const groupHeader = row;
   kommuner.forEach((k, i) => {
-    writeText(sheet, groupHeader, first + i * 3, k.name.replace(/ kommun$/, ''), { name: 'Calibri', size: 11, bold: true }, false);
+    // Styled before merging: the merged cells take the style the first one has then.
+    setStyle(writeText(sheet, groupHeader, first + i * 3, k.name.replace(/ kommun$/, ''), { name: 'Calibri', size: 11, bold: true }, false), { alignment: { horizontal: 'center' } });
     sheet.mergeCells(groupHeader, first + i * 3, groupHeader, first + i * 3 + 2);
-    sheet.getCell(groupHeader, first + i * 3).alignment = { horizontal: 'center' };
   });
   row += 1;
   const header = row;

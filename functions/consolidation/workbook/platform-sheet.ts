@@ -17,7 +17,7 @@ import {
   type ParticipantRow,
 } from '../../../shared/indices/outcome-rates';
 import { reportLine, yearOf } from './report-text';
-import { finishSheet, FORMAT, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
+import { finishSheet, FORMAT, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
 
 /** Tabell 1's wording and indentation (seed 004). */
 const ROW_LABEL = {
@@ -56,7 +56,7 @@ export function writePlatformSheet(sheet: ExcelJS.Worksheet, c: Consolidation, s
   row += 1;
   for (const id of PARTICIPANT_ROWS) {
     const [label, indent] = ROW_LABEL[id];
-    writeText(sheet, row, 1, label).alignment = { horizontal: 'left', indent };
+    setStyle(writeText(sheet, row, 1, label), { alignment: { horizontal: 'left', indent } });
     GENDER_COLUMNS.forEach((column, i) => writeMeasure(sheet, row, 2 + i, participantCount(scope.current, id, column), FORMAT.count, { hidden: hidden('current', `deltagare.${id}.${column}`), mark }));
     const rate = RATE_ON_ROW.get(id);
     const totNow = participantCount(scope.current, id);

@@ -4,7 +4,13 @@ import type { Consolidation, HeadlineRow, ReportBasis, ReportVariant } from '../
 export const VARIANT_LABEL = { internal: 'Intern version', published: 'Publicerad version' } satisfies Record<ReportVariant, string>;
 export const BASIS_LABEL = { approved: 'godkända inlämningar', latest: 'senaste inlämningarna (även ej godkända)' } satisfies Record<ReportBasis, string>;
 
-const sv = (value: number, decimals = 1) => value.toLocaleString('sv-SE', { minimumFractionDigits: 0, maximumFractionDigits: decimals }).replace(/-/g, '−');
+/**
+ * "61,5", "1 234": at most one decimal. One formatter made once — toLocaleString with options
+ * builds a new one on every call, which was a visible share of writing a report.
+ */
+export const SV_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+
+const sv = (value: number) => SV_NUMBER.format(value).replace(/-/g, '−');
 
 /** "≥ 70 %", "≤ 0 tkr" */
 export function targetText(row: Pick<HeadlineRow, 'target' | 'unit'>): string {

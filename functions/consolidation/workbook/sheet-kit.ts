@@ -32,8 +32,51 @@ export const GOOD = { fill: solid('FFC6EFCE'), font: { name: 'Calibri', size: 11
 export const BAD = { fill: solid('FFFFC7CE'), font: { name: 'Calibri', size: 11, color: { argb: 'FF9C0006' } } };
 const MISSING_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true, color: { argb: 'FF7F7F7F' } };
 const BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
+const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right' };
 
 export const MISSING_TEXT = 'saknas';
+
+/**
+ * Every styled cell points at one shared, frozen style object per distinct style. exceljs gives
+ * each cell a style object of its own, and when writing it turns every style object it has not
+ * seen into XML to find the matching entry of styles.xml — for ten thousand cells a report, the
+ * largest part of writing the file. A style object it has seen maps to its entry at once. Frozen,
+ * so a stray `cell.font = …` (which would change every cell sharing the object) throws instead.
+ * Kept for the process: styles come from this code, never from data, so there are a few dozen.
+ */
+const sharedStyles = new Map<string, Readonly<Partial<ExcelJS.Style>>>();
+
+const STYLE_PARTS = ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection'] as const satisfies readonly (keyof ExcelJS.Style)[];
+/** A number per distinct part content, so a style's key is a few digits, quick to look up. */
+const partIds = new Map<string, number>();
+/** Parts (fonts, fills, alignments) are never changed once used, so each object's id is found once. */
+const objectIds = new WeakMap<object, number>();
+
+function partId(part: unknown): number {
+  if (part === undefined) return 0;
+  const isObject = typeof part === 'object' && part !== null;
+  let id = isObject ? objectIds.get(part) : undefined;
+  if (id !== undefined) return id;
+  // By content, so equal parts written inline in different places share a style.
+  const content = isObject ? JSON.stringify(part) : String(part);
+  id = partIds.get(content);
+  if (id === undefined) partIds.set(content, (id = partIds.size + 1));
+  if (isObject) objectIds.set(part, id);
+  return id;
+}
+
+/**
+ * Restyles a cell: its style with `patch` over it. Use this, never the cell's own setters
+ * (`cell.font = …`), which write into the shared object.
+ */
+export function setStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): ExcelJS.Cell {
+  const style: Partial<ExcelJS.Style> = { ...cell.style, ...patch };
+  const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
+  let shared = sharedStyles.get(key);
+  if (!shared) sharedStyles.set(key, (shared = Object.freeze(style)));
+  cell.style = shared as Partial<ExcelJS.Style>;
+  return cell;
+}
 
 /** Width bookkeeping per sheet: the longest content per column, in characters. */
 const widths = new WeakMap<ExcelJS.Worksheet, Map<number, number>>();
@@ -55,8 +98,7 @@ export function writeText(sheet: ExcelJS.Worksheet, row: number, column: number,
   // XML readers turn a bare CR into LF anyway; writing LF keeps what is read back equal to what was written.
   const text = String(raw).replace(/\r\n?/g, '\n');
   cell.value = text;
-  cell.font = font;
-  if (looksLikeFormula(raw)) cell.numFmt = '@';
+  setStyle(cell, looksLikeFormula(raw) ? { font, numFmt: '@' } : { font });
   if (measure) note(sheet, column, Math.max(...String(text).split(/\r?\n/).map((l) => l.length)) * (font.bold ? 1.1 : 1));
   return cell;
 }
@@ -64,9 +106,7 @@ export function writeText(sheet: ExcelJS.Worksheet, row: number, column: number,
 export function writeNumber(sheet: ExcelJS.Worksheet, row: number, column: number, value: number, format: NumberFormat): ExcelJS.Cell {
   const cell = sheet.getCell(row, column);
   cell.value = value;
-  cell.numFmt = format;
-  cell.font = BODY_FONT;
-  cell.alignment = { horizontal: 'right' };
+  setStyle(cell, { numFmt: format, font: BODY_FONT, alignment: RIGHT });
   note(sheet, column, format.includes('%') || format.includes('p.e.') ? 10 : Math.max(6, Math.abs(value).toFixed(0).length + 4));
   return cell;
 }
@@ -83,13 +123,10 @@ export interface MeasureOptions {
 export function writeMeasure(sheet: ExcelJS.Worksheet, row: number, column: number, measure: Measure, format: NumberFormat, options: MeasureOptions = {}): ExcelJS.Cell {
   let cell: ExcelJS.Cell;
   if (options.hidden) {
-    cell = writeText(sheet, row, column, options.mark ?? '–');
-    cell.alignment = { horizontal: 'right' };
-    return cell;
+    return setStyle(writeText(sheet, row, column, options.mark ?? '–'), { alignment: RIGHT });
   }
   if (measure.value === null) {
-    cell = writeText(sheet, row, column, MISSING_TEXT, MISSING_FONT);
-    cell.alignment = { horizontal: 'right' };
+    cell = setStyle(writeText(sheet, row, column, MISSING_TEXT, MISSING_FONT), { alignment: RIGHT });
     cell.note = describeMissing(measure.missing);
     return cell;
   }
@@ -100,8 +137,8 @@ export function writeMeasure(sheet: ExcelJS.Worksheet, row: number, column: numb
 
 /** Green for reached / good, red for not reached / bad; nothing when unknown. */
 export function paint(cell: ExcelJS.Cell, good: boolean | null | undefined): void {
-  if (good === true) Object.assign(cell, { fill: GOOD.fill, font: GOOD.font });
-  else if (good === false) Object.assign(cell, { fill: BAD.fill, font: BAD.font });
+  if (good === true) setStyle(cell, { fill: GOOD.fill, font: GOOD.font });
+  else if (good === false) setStyle(cell, { fill: BAD.fill, font: BAD.font });
 }
 
 /** Title, subtitle lines; returns the next free row. */
@@ -115,9 +152,7 @@ export function writeHeading(sheet: ExcelJS.Worksheet, title: string, lines: rea
 export function writeSectionTitle(sheet: ExcelJS.Worksheet, row: number, title: string, lastColumn: number): void {
   writeText(sheet, row, 1, title, SECTION_FONT, false);
   for (let c = 1; c <= lastColumn; c++) {
-    const cell = sheet.getCell(row, c);
-    cell.fill = SECTION_FILL;
-    cell.font = SECTION_FONT;
+    setStyle(sheet.getCell(row, c), { fill: SECTION_FILL, font: SECTION_FONT });
   }
 }
 
@@ -125,16 +160,14 @@ export function writeHeaderRow(sheet: ExcelJS.Worksheet, row: number, labels: re
   labels.forEach((label, i) => {
     const cell = writeText(sheet, row, firstColumn + i, label, HEADER_FONT, false);
     note(sheet, firstColumn + i, Math.min(18, label.length));
-    cell.border = HEADER_BORDER;
-    cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' };
+    setStyle(cell, { border: HEADER_BORDER, alignment: { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' } });
   });
   const longest = Math.max(...labels.map((l) => l.length));
   sheet.getRow(row).height = longest > 18 ? 45 : 30;
 }
 
 export function writeFootnote(sheet: ExcelJS.Worksheet, row: number, text: string): void {
-  const cell = writeText(sheet, row, 1, text, HELP_FONT, false);
-  cell.alignment = { wrapText: false, vertical: 'top' };
+  setStyle(writeText(sheet, row, 1, text, HELP_FONT, false), { alignment: { wrapText: false, vertical: 'top' } });
 }
 
 /** Frozen header and label column, widths from content, A4 print setup with repeated headers. */

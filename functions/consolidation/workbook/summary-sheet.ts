@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation, HeadlineRow } from '../../../shared/indices/consolidation-model';
 import { renderBarChart } from '../chart/bar-chart';
-import { reportLine, targetText, timeText, yearOf } from './report-text';
-import { finishSheet, FORMAT, paint, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText, type NumberFormat } from './sheet-kit';
+import { reportLine, SV_NUMBER, targetText, timeText, yearOf } from './report-text';
+import { finishSheet, FORMAT, paint, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText, type NumberFormat } from './sheet-kit';
 
 const VALUE_FORMAT = { '%': FORMAT.percent, index: FORMAT.index, tkr: FORMAT.tkr } satisfies Record<HeadlineRow['unit'], NumberFormat>;
 const DIFF_FORMAT = { '%': FORMAT.points, index: FORMAT.signedIndex, tkr: FORMAT.signedTkr } satisfies Record<HeadlineRow['unit'], NumberFormat>;
@@ -24,7 +24,7 @@ function addChart(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buf
   return row + Math.ceil(ext.height / 20) + 1;
 }
 
-const percent = (v: number) => `${v.toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`;
+const percent = (v: number) => `${SV_NUMBER.format(v)} %`;
 
 /** Charts of the headline: positiv lösning and Impactindex per scope, this year and last. */
 function charts(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, c: Consolidation, row: number): number {
@@ -67,7 +67,7 @@ function charts(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, c: Consoli
         ],
         max: 100,
         ...(target ? { target: { value: target.value, label: `Mål ${targetText({ target, unit: 'index' })}` } } : {}),
-        format: (v) => v.toLocaleString('sv-SE', { maximumFractionDigits: 1 }),
+        format: (v) => SV_NUMBER.format(v),
       }),
       row,
     );
@@ -92,9 +92,8 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Wor
     writeMeasure(sheet, row, 3, h.current, VALUE_FORMAT[h.unit], { hidden: h.hidden, mark, good: h.reached });
     writeMeasure(sheet, row, 4, h.lastYear, VALUE_FORMAT[h.unit], { hidden: h.hidden, mark });
     writeMeasure(sheet, row, 5, h.diff, DIFF_FORMAT[h.unit], { hidden: h.hidden, mark });
-    writeText(sheet, row, 6, targetText(h)).alignment = { horizontal: 'center' };
-    const verdict = writeText(sheet, row, 7, h.hidden || h.reached === null ? '–' : h.reached ? 'Ja' : 'Nej');
-    verdict.alignment = { horizontal: 'center' };
+    setStyle(writeText(sheet, row, 6, targetText(h)), { alignment: { horizontal: 'center' } });
+    const verdict = setStyle(writeText(sheet, row, 7, h.hidden || h.reached === null ? '–' : h.reached ? 'Ja' : 'Nej'), { alignment: { horizontal: 'center' } });
     if (!h.hidden) paint(verdict, h.reached);
     row += 1;
   }
