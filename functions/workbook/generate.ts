@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import {
   PARTY_KIND_LABEL,
   columnLetter,
@@ -256,7 +257,7 @@ export async function generateTemplateWorkbook(input: TemplateWorkbookInput): Pr
   const layout = layoutTemplate(template);
   const widths = columnWidths(template, layout);
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Samlad';
   workbook.lastModifiedBy = 'Samlad';
   workbook.created = generatedAt;

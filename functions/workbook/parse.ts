@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import {
   cellIdFromDefinedName,
   describePeriod,
@@ -73,7 +74,7 @@ async function loadWorkbook(buffer: Uint8Array, maxBytes: number): Promise<Step<
   }
   if (startsWith(buffer, OLE_MAGIC)) return fail(parseError('legacy-or-encrypted'));
   if (!startsWith(buffer, ZIP_MAGIC)) return fail(parseError('not-xlsx'));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     // exceljs' typings want its own Buffer interface; a Node Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJS.Buffer);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 
 /**
  * Turns what exceljs reads from a cell into what `coerceCellInput` takes: a number, a string,
@@ -52,8 +53,8 @@ export type ReadableCell = Pick<ExcelJS.Cell, 'type' | 'value' | 'formula' | 're
  * `cell.value`, which would make every total of 0 look like a formula without a result.
  */
 export function readCell(cell: ReadableCell): CellReading {
-  const source = cell.type === ExcelJS.ValueType.Merge && cell.master && cell.master !== cell ? cell.master : cell;
-  if (source.type === ExcelJS.ValueType.Formula) {
+  const source = cell.type === exceljs().ValueType.Merge && cell.master && cell.master !== cell ? cell.master : cell;
+  if (source.type === exceljs().ValueType.Formula) {
     const result: unknown = source.result;
     if (result === undefined || result === null) return { kind: 'formula-without-result', formula: source.formula ?? '' };
     return plainValue(result);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../workbook/exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { writeAboutSheet } from './about-sheet';
 import { writeEconomySheet } from './economy-sheet';
@@ -30,7 +31,7 @@ export interface WorkbookInfo {
  */
 export async function writeConsolidatedWorkbook(c: Consolidation, info: WorkbookInfo): Promise<Buffer> {
   const generatedAt = new Date(c.meta.generatedAt);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Samlad';
   workbook.lastModifiedBy = 'Samlad';
   workbook.created = generatedAt;
