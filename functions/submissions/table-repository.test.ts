@@ -48,6 +48,17 @@ it('20 parallel resubmissions of one scope become 20 contiguous versions with th
   expect(current?.sha256).toBe(latest.receipt.sha256);
 });
 
+it('two instances racing for one report still end with contiguous versions, through the pointer ETag', async () => {
+  const clients = createStorageClients(azurite.connectionString);
+  const other = new TableSubmissionRepository(clients.tableClient('testsubmissions'), clients.blobService.getContainerClient('test-values'));
+  const results = await Promise.all(
+    Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? repo : other).submit(draft({ 'deltagare.antal.k': 300 + i }, { period: '2026T2' }))),
+  );
+  expect(results.map((r) => r.receipt.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+  const [current] = await repo.listCurrent('umearegionen', '2026T2');
+  expect(current?.version).toBe(16);
+});
+
 it('moves state only on the current version, and keeps tenants apart', async () => {
   const key = { templateId: 'deltagare-avslut', scope: 'vuxentorget', party: 'umea' };
   await repo.submit(draft({ 'deltagare.antal.k': 5 }, { period: '2023T3', scope: 'vuxentorget' }));

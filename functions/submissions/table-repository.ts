@@ -3,6 +3,7 @@ import type { TableClient, TableEntityResult, TransactionAction } from '@azure/d
 import type { ContainerClient } from '@azure/storage-blob';
 import type { CellValue } from '../../shared/model/cell-kind';
 import { submissionId, type Actor, type AuditEvent, type CurrentReport, type NewSubmission, type PeriodSettings, type Receipt, type ReportKey, type StoredSubmission, type SubmissionState, type SubmissionVersion } from './model';
+import { KeyedQueue } from './keyed-queue';
 import { NotCurrentError, type SubmissionRepository } from './repository';
 
 /*
@@ -21,6 +22,7 @@ const CHUNK_CHARS = 30_000;
 /** An entity holds at most 1 MiB; beyond this many chunks the values go to Blob storage. */
 const MAX_INLINE_CHUNKS = 8;
 const MAX_ATTEMPTS = 200;
+const PERIOD_ROW = 'p';
 
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
@@ -105,6 +107,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class TableSubmissionRepository implements SubmissionRepository {
   private ready: Promise<void> | undefined;
+  private readonly reportQueue = new KeyedQueue();
 
   constructor(
     private readonly table: TableClient,
@@ -124,31 +127,28 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return this.ready;
   }
 
-  /**
-   * The period settings and the report's pointer in one round trip: submissions are the hot
-   * path at a deadline, and one query that finds nothing costs less than point reads answering
-   * 404 (each a thrown RestError). The partition is one förbund's period, so the scan an `or`
-   * on RowKey implies stays within a few hundred rows.
-   */
-  private async readPeriodAndPointer(pk: string, key: ReportKey): Promise<{ period: PeriodSettings; pointer: TableEntityResult<Record<string, unknown>> | undefined }> {
-    const pointerKey = pointerRowKey(key);
-    const filter = `PartitionKey eq ${odataString(pk)} and (RowKey eq 'p' or RowKey eq ${odataString(pointerKey)})`;
-    let period: PeriodSettings = { locked: false };
-    let pointer: TableEntityResult<Record<string, unknown>> | undefined;
-    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      if (e.rowKey === 'p') period = toPeriod(e);
-      else if (e.rowKey === pointerKey) pointer = e;
-    }
-    return { period, pointer };
-  }
-
-  private async readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
+  /** A point read that answers undefined for a missing entity. */
+  private async getOptional(pk: string, rowKey: string): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
     try {
-      return await this.table.getEntity<Record<string, unknown>>(pk, pointerRowKey(key));
+      return await this.table.getEntity<Record<string, unknown>>(pk, rowKey);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  private readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
+    return this.getOptional(pk, pointerRowKey(key));
+  }
+
+  /**
+   * The period settings and the report's pointer, read side by side: two point reads, the
+   * cheapest lookups Table storage has (a query with `or` on RowKey would scan the partition,
+   * and Azurite scans the whole table for any query).
+   */
+  private async readPeriodAndPointer(pk: string, key: ReportKey): Promise<{ period: PeriodSettings; pointer: TableEntityResult<Record<string, unknown>> | undefined }> {
+    const [period, pointer] = await Promise.all([this.getOptional(pk, PERIOD_ROW), this.readPointer(pk, key)]);
+    return { period: period ? toPeriod(period) : { locked: false }, pointer };
   }
 
   private async encodeValues(pk: string, rowKey: string, values: Record<string, CellValue>): Promise<Record<string, string>> {
@@ -172,6 +172,13 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async submit(s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
+    // Submissions of one report that reach this instance together take turns here instead of
+    // racing through storage, where every lost race costs a rolled-back transaction, a pause
+    // and two more reads. Across instances the pointer's ETag still decides.
+    return this.reportQueue.run(`${pk}|${pointerRowKey(s)}`, () => this.store(pk, s, admit));
+  }
+
+  private async store(pk: string, s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { period, pointer } = await this.readPeriodAndPointer(pk, s);
       admit?.(period);
@@ -251,13 +258,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined> {
     await this.ensure();
-    try {
-      const e = await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), versionRowKey(key, version));
-      return { ...toVersion(e, forbund, period), values: await this.decodeValues(e) };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const e = await this.getOptional(partitionKey(forbund, period), versionRowKey(key, version));
+    return e ? { ...toVersion(e, forbund, period), values: await this.decodeValues(e) } : undefined;
   }
 
   async transition(forbund: string, period: string, key: ReportKey, version: number, to: Exclude<SubmissionState, 'inskickad'>, actor: Actor, comment?: string): Promise<CurrentReport> {
@@ -285,12 +287,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async getPeriod(forbund: string, period: string): Promise<PeriodSettings> {
     await this.ensure();
-    try {
-      return toPeriod(await this.table.getEntity<Record<string, unknown>>(partitionKey(forbund, period), 'p'));
-    } catch (error) {
-      if (isNotFound(error)) return { locked: false };
-      throw error;
-    }
+    const e = await this.getOptional(partitionKey(forbund, period), PERIOD_ROW);
+    return e ? toPeriod(e) : { locked: false };
   }
 
   async putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings> {
@@ -300,7 +298,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const at = this.now().toISOString();
     const after: PeriodSettings = { deadline: settings.deadline, locked: settings.locked, updatedAt: at };
     await this.table.submitTransaction([
-      ['upsert', { partitionKey: pk, rowKey: 'p', deadline: after.deadline ?? '', locked: after.locked, updatedAt: at }, 'Replace'],
+      ['upsert', { partitionKey: pk, rowKey: PERIOD_ROW, deadline: after.deadline ?? '', locked: after.locked, updatedAt: at }, 'Replace'],
       ['create', auditEntity(pk, { at, event: 'period-updated', actor, subject: period, before: JSON.stringify(before), after: JSON.stringify(after) })],
     ]);
     return after;
