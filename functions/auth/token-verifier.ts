@@ -42,7 +42,10 @@ function createVerify(settings: AuthSettings): (token: string) => Promise<{ payl
     // Imported once: handing jose the raw bytes would import the key again on every request.
     let key: Promise<CryptoKey> | undefined;
     return async (token) => {
-      key ??= webcrypto.subtle.importKey('raw', settings.signingKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      key ??= webcrypto.subtle.importKey('raw', settings.signingKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']).catch((error: unknown) => {
+        key = undefined; // Try again on the next request rather than failing every one.
+        throw error;
+      });
       return jwtVerify(token, await key, { ...options, algorithms: ['HS256'] });
     };
   }

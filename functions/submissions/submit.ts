@@ -33,6 +33,8 @@ export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, sou
   if (hasWarnings(findings) && !draft.comment) {
     throw unprocessable('comment-required', 'Uppgifterna har varningar. Skriv en kommentar som förklarar dem och skicka igen.', findings);
   }
+  // The deadline is judged on arrival, not after waiting for another submission of the same report.
+  const arrived = services.now();
   const sha256 = contentHash({ templateId: checked.template.id, templateVersion: checked.template.version, scope: draft.scope, values: checked.values });
   const { receipt, created } = await services.repository.submit({
     forbund: forbund.id,
@@ -47,7 +49,7 @@ export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, sou
     source,
     actor: actorOf(principal),
     late: false,
-  }, (settings) => admitToPeriod(settings, services.now()));
+  }, (settings) => admitToPeriod(settings, arrived));
   return { receipt, created, warnings: findings };
 }
 

@@ -1,5 +1,5 @@
 import type { ExcelCapabilities } from './capabilities';
-import { runExcel } from './excel-run';
+import { CallerFailure, runExcel } from './excel-run';
 import { locateInputNames } from './input-names';
 import { annotationsOf, queueMarks, type CellMark } from './mark-findings';
 import { queueInputRead, type InputRead } from './read-inputs';
@@ -48,7 +48,13 @@ export function checkInputCells(
 
     const read: InputRead = { cells: queued.collect(), missing: cellIds.filter((id) => !located.has(id)) };
     const byId = new Map(read.cells.map((c) => [c.cellId, c]));
-    const marks = check(read).flatMap((f): CellMark[] => {
+    let findings: readonly CellFinding[];
+    try {
+      findings = check(read);
+    } catch (error) {
+      throw new CallerFailure(error);
+    }
+    const marks = findings.flatMap((f): CellMark[] => {
       const cell = byId.get(f.cellId);
       return cell ? [{ sheet: cell.sheet, address: cell.address, severity: f.severity, text: f.text }] : [];
     });

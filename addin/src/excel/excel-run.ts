@@ -9,7 +9,19 @@ export async function runExcel<T>(batch: (context: Excel.RequestContext) => Prom
   try {
     return await Excel.run(batch);
   } catch (error) {
+    if (error instanceof CallerFailure) throw error.original;
     throw excelError(error);
+  }
+}
+
+/**
+ * Wraps an error thrown by the pane's own code called inside a batch (a check between the reads
+ * and the writes), so runExcel rethrows it as it was instead of calling it an Excel failure.
+ */
+export class CallerFailure extends Error {
+  override name = 'CallerFailure';
+  constructor(readonly original: unknown) {
+    super('the caller failed inside an Excel batch', { cause: original });
   }
 }
 

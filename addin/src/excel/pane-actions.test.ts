@@ -66,6 +66,15 @@ describe('checkInputCells (Kontrollera)', () => {
     expect(excel.protections).toEqual([]);
   });
 
+  it('passes a failing check on as itself, not as an Excel failure', async () => {
+    new MockExcel({ sheets: [{ name: SHEET }], names: templateNames }).install();
+    const bug = new TypeError('validation bug');
+    const failing = (): CellFinding[] => {
+      throw bug;
+    };
+    await expect(checkInputCells(ids, failing, capabilities)).rejects.toBe(bug);
+  });
+
   it.each([
     ['notes', { notes: true, comments: true }, true],
     ['comments where Excel lacks notes', { notes: false, comments: true }, true],

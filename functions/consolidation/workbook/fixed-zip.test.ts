@@ -6,6 +6,8 @@ const PARTS: Record<string, string> = {
   '[Content_Types].xml': '<Types>' + '<Default Extension="xml"/>'.repeat(50) + '</Types>',
   'xl/worksheets/sheet1.xml': '<worksheet>' + '<c r="A1"><v>1</v></c>'.repeat(200) + '</worksheet>',
   'xl/sharedStrings.xml': '<sst><si><t>Åsa Ärlig Ökar</t></si></sst>',
+  // A name outside ASCII: its UTF-8 flag (bit 11) must survive the re-pack.
+  'xl/media/Översikt.xml': '<o/>',
 };
 
 async function zipOf(compression: 'STORE' | 'DEFLATE', date: Date): Promise<Buffer> {
