@@ -3,6 +3,7 @@ import type { TableClient, TableEntityResult, TransactionAction } from '@azure/d
 import type { ContainerClient } from '@azure/storage-blob';
 import type { CellValue } from '../../shared/model/cell-kind';
 import { submissionId, type Actor, type AuditEvent, type CurrentReport, type NewSubmission, type PeriodSettings, type Receipt, type ReportKey, type StoredSubmission, type SubmissionState, type SubmissionVersion } from './model';
+import { FreshReads } from './fresh-reads';
 import { KeyedQueue } from './keyed-queue';
 import { NotCurrentError, type SubmissionRepository } from './repository';
 
@@ -108,6 +109,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class TableSubmissionRepository implements SubmissionRepository {
   private ready: Promise<void> | undefined;
   private readonly reportQueue = new KeyedQueue();
+  private readonly periodReads = new FreshReads<TableEntityResult<Record<string, unknown>> | undefined>();
 
   constructor(
     private readonly table: TableClient,
@@ -144,10 +146,11 @@ export class TableSubmissionRepository implements SubmissionRepository {
   /**
    * The period settings and the report's pointer, read side by side: two point reads, the
    * cheapest lookups Table storage has (a query with `or` on RowKey would scan the partition,
-   * and Azurite scans the whole table for any query).
+   * and Azurite scans the whole table for any query). Submissions of one period share their
+   * settings reads, each still answered by a read that began after it asked.
    */
   private async readPeriodAndPointer(pk: string, key: ReportKey): Promise<{ period: PeriodSettings; pointer: TableEntityResult<Record<string, unknown>> | undefined }> {
-    const [period, pointer] = await Promise.all([this.getOptional(pk, PERIOD_ROW), this.readPointer(pk, key)]);
+    const [period, pointer] = await Promise.all([this.periodReads.read(pk, () => this.getOptional(pk, PERIOD_ROW)), this.readPointer(pk, key)]);
     return { period: period ? toPeriod(period) : { locked: false }, pointer };
   }
 
