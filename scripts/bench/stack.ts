@@ -5,7 +5,7 @@
  */
 import type { DevTokenRequest } from '../../functions/auth/dev-token';
 import { devAuth } from '../../tests/api/api-client';
-import { startTestAzurite, startTestHost } from '../../tests/support/test-stack';
+import { startTestStack } from '../../tests/support/test-stack';
 
 export const BENCH_FUNCTIONS = 'dist/scripts/bench/functions/*.js';
 
@@ -20,21 +20,6 @@ export interface BenchStack {
 
 export async function startBenchStack(): Promise<BenchStack> {
   const auth = devAuth();
-  const azurite = await startTestAzurite();
-  try {
-    const host = await startTestHost({ connectionString: azurite.connectionString, env: auth.env, extraMain: [BENCH_FUNCTIONS] });
-    return {
-      apiUrl: host.apiUrl,
-      connectionString: azurite.connectionString,
-      hostPid: host.process.pid,
-      token: auth.token,
-      async stop() {
-        await host.stop();
-        await azurite.stop();
-      },
-    };
-  } catch (error) {
-    await azurite.stop();
-    throw error;
-  }
+  const stack = await startTestStack({ env: auth.env, extraMain: [BENCH_FUNCTIONS] });
+  return { apiUrl: stack.apiUrl, connectionString: stack.connectionString, hostPid: stack.process.pid, token: auth.token, stop: () => stack.stop() };
 }

@@ -61,30 +61,9 @@ function run(command: string, args: string[]): Promise<{ code: number; stdout: s
  * Input base names must be unique.
  */
 export async function convertManyToCsv(xlsxPaths: readonly string[]): Promise<Map<string, string>> {
-  const soffice = findSoffice();
-  if (!soffice) throw new LibreOfficeError(`LibreOffice (soffice) is not installed: ${LIBREOFFICE_INSTALL}`);
   const stems = xlsxPaths.map((p) => basename(p, extname(p)));
   if (new Set(stems).size !== stems.length) throw new LibreOfficeError('Input files need unique base names');
-
-  const work = await mkdtemp(join(tmpdir(), 'samlad-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    const outdir = join(work, 'out');
-    await mkdir(join(profile, 'user'), { recursive: true });
-    await mkdir(outdir);
-    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
-    const result = await run(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--nodefault',
-      '--convert-to',
-      CSV_FILTER,
-      '--outdir',
-      outdir,
-      ...xlsxPaths,
-    ]);
+  return withSoffice(CSV_FILTER, xlsxPaths, async (outdir, result) => {
     const csvByPath = new Map<string, string>();
     const failed: string[] = [];
     for (const [i, path] of xlsxPaths.entries()) {
@@ -97,6 +76,25 @@ export async function convertManyToCsv(xlsxPaths: readonly string[]): Promise<Ma
       throw new LibreOfficeError(`LibreOffice did not convert ${failed.length ? failed.join(', ') : 'every file'} (${detail})`);
     }
     return csvByPath;
+  });
+}
+
+/**
+ * One headless LibreOffice run converting `inputs` with `filter`, in a fresh sv-SE profile and
+ * output folder that exist only for the run; `collect` reads the output folder before both go.
+ */
+async function withSoffice<T>(filter: string, inputs: readonly string[], collect: (outdir: string, result: Awaited<ReturnType<typeof run>>) => Promise<T>): Promise<T> {
+  const soffice = findSoffice();
+  if (!soffice) throw new LibreOfficeError(`LibreOffice (soffice) is not installed: ${LIBREOFFICE_INSTALL}`);
+  const work = await mkdtemp(join(tmpdir(), 'samlad-lo-'));
+  try {
+    const profile = join(work, 'profile');
+    const outdir = join(work, 'out');
+    await mkdir(join(profile, 'user'), { recursive: true });
+    await mkdir(outdir);
+    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+    const result = await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', filter, '--outdir', outdir, ...inputs]);
+    return await collect(outdir, result);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -123,17 +121,8 @@ const CSV_ALL_SHEETS_FILTER = `${CSV_FILTER},false,false,-1`;
  * comes out.
  */
 export async function convertSheetsToCsv(xlsxPath: string, sheetNames: readonly string[]): Promise<Map<string, string>> {
-  const soffice = findSoffice();
-  if (!soffice) throw new LibreOfficeError(`LibreOffice (soffice) is not installed: ${LIBREOFFICE_INSTALL}`);
   const stem = basename(xlsxPath, extname(xlsxPath));
-  const work = await mkdtemp(join(tmpdir(), 'samlad-lo-'));
-  try {
-    const profile = join(work, 'profile');
-    const outdir = join(work, 'out');
-    await mkdir(join(profile, 'user'), { recursive: true });
-    await mkdir(outdir);
-    await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
-    const result = await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', CSV_ALL_SHEETS_FILTER, '--outdir', outdir, xlsxPath]);
+  return withSoffice(CSV_ALL_SHEETS_FILTER, [xlsxPath], async (outdir, result) => {
     const out = new Map<string, string>();
     for (const name of sheetNames) {
       const file = join(outdir, `${stem}-${name}.csv`);
@@ -141,7 +130,5 @@ export async function convertSheetsToCsv(xlsxPath: string, sheetNames: readonly 
     }
     if (out.size === 0) throw new LibreOfficeError(`LibreOffice wrote no sheet of ${xlsxPath} (exit ${result.code}: ${result.stderr.trim()})`);
     return out;
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
