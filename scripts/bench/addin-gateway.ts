@@ -7,6 +7,8 @@
  */
 import { build } from 'esbuild';
 import path from 'node:path';
+// capabilities.ts is plain data, free of office.js types, so tsc can share it here.
+import type { ExcelCapabilities } from '../../addin/src/excel/capabilities';
 import type { TableMapping } from '../../shared/aggregation/table-mapping';
 
 export interface MockSheetState {
@@ -29,15 +31,6 @@ export interface SheetCell {
   address: string;
 }
 
-export interface Capabilities {
-  insertSheets: boolean;
-  notes: boolean;
-  comments: boolean;
-  customXml: boolean;
-  createWorkbook: boolean;
-  rangeTables: boolean;
-}
-
 export interface TemplateInsert {
   base64: string;
   sheetName: string;
@@ -51,15 +44,15 @@ export interface Gateway {
   checkInputCells(
     ids: readonly string[],
     check: (read: { cells: { cellId: string }[]; missing: string[] }) => readonly { cellId: string; severity: 'fel' | 'varning'; text: string }[],
-    capabilities: Capabilities,
+    capabilities: ExcelCapabilities,
   ): Promise<{ read: { cells: unknown[] }; marked: number }>;
-  markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: Capabilities): Promise<unknown>;
+  markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: ExcelCapabilities): Promise<unknown>;
   /** The workbook's stored table mapping, as saveMapping writes it: a custom XML part in this namespace. */
   MAPPING_NAMESPACE: string;
   mappingToXml(mapping: TableMapping): string;
-  readOwnTable(capabilities: Capabilities): Promise<{ table: { rows: unknown[] }; mapping: unknown }>;
-  insertTemplate(input: TemplateInsert, capabilities: Capabilities): Promise<unknown>;
-  showValuesInTemplate(input: TemplateInsert, values: Readonly<Record<string, number | string | null>>, capabilities: Capabilities): Promise<{ written: number; namesAdded: number }>;
+  readOwnTable(capabilities: ExcelCapabilities): Promise<{ table: { rows: unknown[] }; mapping: unknown }>;
+  insertTemplate(input: TemplateInsert, capabilities: ExcelCapabilities): Promise<unknown>;
+  showValuesInTemplate(input: TemplateInsert, values: Readonly<Record<string, number | string | null>>, capabilities: ExcelCapabilities): Promise<{ written: number; namesAdded: number }>;
 }
 
 const EXPORTS = ['MockExcel', 'a1', 'checkInputCells', 'showValuesInTemplate', 'markFindings', 'readOwnTable', 'mappingToXml', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];

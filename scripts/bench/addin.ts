@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { definedNameForCell, findForbund, findTemplate, layoutTemplate, registry, resolveTemplate } from '../../shared';
 import { emptyMapping } from '../../shared/aggregation/table-mapping';
 import { findAppRoot } from '../local-stack/app-root';
-import { loadGateway, type Capabilities, type Gateway, type MockExcelState } from './addin-gateway';
+import type { ExcelCapabilities } from '../../addin/src/excel/capabilities';
+import { loadGateway, type Gateway, type MockExcelState } from './addin-gateway';
 import { kb } from './measure';
 import type { BenchRow, SectionResult } from './report';
 
@@ -17,7 +18,7 @@ const SIZES = [10, 1_000, 10_000] as const;
 const GOAL_SYNCS = 3;
 const GOAL_GZIP_BYTES = 150 * 1024;
 const SHEET = 'Deltagare och avslut';
-const capabilities: Capabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
+const capabilities: ExcelCapabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
 
 const absolute = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
