@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { PublicReport } from './public-report';
+import { getEntityIfAny, once } from '../storage/setup';
 
 /**
  * Consolidation jobs in Table storage (PartitionKey = förbund, RowKey = job id), so any
@@ -39,17 +40,9 @@ const entitySchema = z.object({
 });
 
 export class JobStore {
-  private ready: Promise<unknown> | undefined;
+  private readonly ensure = once(() => this.table.createTable());
 
   constructor(private readonly table: TableClient) {}
-
-  private ensure(): Promise<unknown> {
-    this.ready ??= this.table.createTable().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
 
   async put(forbund: string, job: JobState): Promise<void> {
     await this.ensure();
@@ -59,13 +52,8 @@ export class JobStore {
 
   async get(forbund: string, jobId: string, now: Date): Promise<JobState | undefined> {
     await this.ensure();
-    let entity: Record<string, unknown>;
-    try {
-      entity = await this.table.getEntity<Record<string, unknown>>(forbund, jobId);
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-      throw error;
-    }
+    const entity = await getEntityIfAny(this.table, forbund, jobId);
+    if (!entity) return undefined;
     const parsed = entitySchema.safeParse(entity);
     if (!parsed.success) return undefined;
     const { report, ...rest } = parsed.data;

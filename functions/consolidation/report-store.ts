@@ -2,6 +2,7 @@ import type { ContainerClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import type { ReportBasis, ReportVariant } from '../../shared/indices/consolidation-model';
 import type { BuiltReport } from './build-report';
+import { once } from '../storage/setup';
 
 /**
  * Consolidated workbooks in Blob storage, one blob per distinct file:
@@ -61,17 +62,9 @@ function summaryOf(metadata: Record<string, string> | undefined, size: number): 
 }
 
 export class ReportStore {
-  private ready: Promise<unknown> | undefined;
+  private readonly ensure = once(() => this.container.createIfNotExists());
 
   constructor(private readonly container: ContainerClient) {}
-
-  private ensure(): Promise<unknown> {
-    this.ready ??= this.container.createIfNotExists().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
 
   /**
    * Stores the workbook unless the very same file is there. Returns whether it wrote, and the

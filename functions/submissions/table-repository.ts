@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { CellValue } from '../../shared/model/cell-kind';
+import { getEntityIfAny, once } from '../storage/setup';
 import { submissionId, type Actor, type AuditEvent, type CurrentReport, type NewSubmission, type PeriodSettings, type Receipt, type ReportKey, type StoredSubmission, type SubmissionState, type SubmissionVersion } from './model';
 import { FreshReads } from './fresh-reads';
 import { KeyedQueue } from './keyed-queue';
@@ -36,10 +37,6 @@ const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 function isConflict(error: unknown): boolean {
   const status = (error as { statusCode?: number }).statusCode;
   return status === 409 || status === 412;
-}
-
-function isNotFound(error: unknown): boolean {
-  return (error as { statusCode?: number }).statusCode === 404;
 }
 
 function str(value: unknown): string | undefined {
@@ -107,7 +104,10 @@ function toPeriod(e: Record<string, unknown>): PeriodSettings {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class TableSubmissionRepository implements SubmissionRepository {
-  private ready: Promise<void> | undefined;
+  private readonly ensure = once(async () => {
+    await this.table.createTable();
+    await this.overflow.createIfNotExists();
+  });
   private readonly reportQueue = new KeyedQueue();
   private readonly periodReads = new FreshReads<TableEntityResult<Record<string, unknown>> | undefined>();
 
@@ -117,30 +117,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates the table and container once; concurrent first calls share the same promise. */
-  private ensure(): Promise<void> {
-    this.ready ??= (async () => {
-      await this.table.createTable();
-      await this.overflow.createIfNotExists();
-    })().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  /** A point read that answers undefined for a missing entity. */
-  private async getOptional(pk: string, rowKey: string): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
-    try {
-      return await this.table.getEntity<Record<string, unknown>>(pk, rowKey);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
-  }
-
   private readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
-    return this.getOptional(pk, pointerRowKey(key));
+    return getEntityIfAny(this.table, pk, pointerRowKey(key));
   }
 
   /**
@@ -150,7 +128,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
    * settings reads, each still answered by a read that began after it asked.
    */
   private async readPeriodAndPointer(pk: string, key: ReportKey): Promise<{ period: PeriodSettings; pointer: TableEntityResult<Record<string, unknown>> | undefined }> {
-    const [period, pointer] = await Promise.all([this.periodReads.read(pk, () => this.getOptional(pk, PERIOD_ROW)), this.readPointer(pk, key)]);
+    const [period, pointer] = await Promise.all([this.periodReads.read(pk, () => getEntityIfAny(this.table, pk, PERIOD_ROW)), this.readPointer(pk, key)]);
     return { period: period ? toPeriod(period) : { locked: false }, pointer };
   }
 
@@ -261,7 +239,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined> {
     await this.ensure();
-    const e = await this.getOptional(partitionKey(forbund, period), versionRowKey(key, version));
+    const e = await getEntityIfAny(this.table, partitionKey(forbund, period), versionRowKey(key, version));
     return e ? { ...toVersion(e, forbund, period), values: await this.decodeValues(e) } : undefined;
   }
 
@@ -290,7 +268,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async getPeriod(forbund: string, period: string): Promise<PeriodSettings> {
     await this.ensure();
-    const e = await this.getOptional(partitionKey(forbund, period), PERIOD_ROW);
+    const e = await getEntityIfAny(this.table, partitionKey(forbund, period), PERIOD_ROW);
     return e ? toPeriod(e) : { locked: false };
   }
 
