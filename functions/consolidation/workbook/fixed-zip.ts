@@ -20,32 +20,19 @@ export function packWithFixedDate(zip: Buffer, date: Date): Buffer {
   for (const entry of readEntries(zip)) {
     if (entry.name[entry.name.length - 1] === 0x2f && entry.size === 0) continue;
     const { method, data } = compress(entry);
+    const fields = { flags: entry.flags, method, time, day, crc: entry.crc, compressedSize: data.length, size: entry.size, nameLength: entry.name.length };
     const local = Buffer.alloc(LOCAL_HEADER);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(entry.flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(day, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(entry.name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 6, fields);
+    // extra field length: 0
 
     const central = Buffer.alloc(CENTRAL_HEADER);
     central.writeUInt32LE(0x02014b50, 0);
     // Made by: version 2.0 on MS-DOS, as JSZip's platform 'DOS' wrote; no Unix permissions to carry.
     central.writeUInt16LE(VERSION, 4);
     central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(entry.flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(day, 14);
-    central.writeUInt32LE(entry.crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.size, 24);
-    central.writeUInt16LE(entry.name.length, 28);
+    writeEntryFields(central, 8, fields);
     // extra, comment, disk, internal and external attributes: 0
     central.writeUInt32LE(offset, 42);
 
@@ -62,6 +49,29 @@ export function packWithFixedDate(zip: Buffer, date: Date): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+interface EntryFields {
+  flags: number;
+  method: number;
+  time: number;
+  day: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/** The run of fields the local header (from byte 6) and the central one (from byte 8) share, in the same order. */
+function writeEntryFields(header: Buffer, at: number, f: EntryFields): void {
+  header.writeUInt16LE(f.flags, at);
+  header.writeUInt16LE(f.method, at + 2);
+  header.writeUInt16LE(f.time, at + 4);
+  header.writeUInt16LE(f.day, at + 6);
+  header.writeUInt32LE(f.crc, at + 8);
+  header.writeUInt32LE(f.compressedSize, at + 12);
+  header.writeUInt32LE(f.size, at + 16);
+  header.writeUInt16LE(f.nameLength, at + 20);
 }
 
 const LOCAL_HEADER = 30;
