@@ -100,13 +100,6 @@ async function withSoffice<T>(filter: string, inputs: readonly string[], collect
   }
 }
 
-/** One file to CSV text; see `convertManyToCsv`. */
-export async function convertToCsv(xlsxPath: string): Promise<string> {
-  const csv = (await convertManyToCsv([xlsxPath])).get(xlsxPath);
-  if (csv === undefined) throw new LibreOfficeError(`No CSV for ${xlsxPath}`);
-  return csv;
-}
-
 /** Rows of the CSV LibreOffice writes (comma-separated, RFC 4180 quoting). */
 export function parseCsv(text: string): string[][] {
   return parseCsvRows(text, ',');
