@@ -1,5 +1,5 @@
 import type { ExcelCapabilities } from './capabilities';
-import { CallerFailure, runExcel } from './excel-run';
+import { runExcel } from './excel-run';
 import { locateInputNames } from './input-names';
 import { annotationsOf, queueMarks, type CellMark } from './mark-findings';
 import { queueInputRead, type InputRead } from './read-inputs';
@@ -48,13 +48,7 @@ export function checkInputCells(
 
     const read: InputRead = { cells: queued.collect(), missing: cellIds.filter((id) => !located.has(id)) };
     const byId = new Map(read.cells.map((c) => [c.cellId, c]));
-    let findings: readonly CellFinding[];
-    try {
-      findings = check(read);
-    } catch (error) {
-      throw new CallerFailure(error);
-    }
-    const marks = findings.flatMap((f): CellMark[] => {
+    const marks = check(read).flatMap((f): CellMark[] => {
       const cell = byId.get(f.cellId);
       return cell ? [{ sheet: cell.sheet, address: cell.address, severity: f.severity, text: f.text }] : [];
     });

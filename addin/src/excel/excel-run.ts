@@ -3,26 +3,21 @@ import { PaneError } from '../api/api-error';
 /**
  * Runs one batch against the workbook and turns Office's errors into PaneErrors with Swedish
  * text, so the pane's one error display shows them like any other failure. Every `Excel.run`
- * in the pane goes through here, and every caller lives in this folder.
+ * in the pane goes through here, and every caller lives in this folder. Anything else thrown
+ * inside a batch (the pane's own code, such as a check between the reads and the writes) is
+ * not Excel's doing and passes through as it was.
  */
 export async function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
     return await Excel.run(batch);
   } catch (error) {
-    if (error instanceof CallerFailure) throw error.original;
-    throw excelError(error);
+    throw isOfficeError(error) ? excelError(error) : error;
   }
 }
 
-/**
- * Wraps an error thrown by the pane's own code called inside a batch (a check between the reads
- * and the writes), so runExcel rethrows it as it was instead of calling it an Excel failure.
- */
-export class CallerFailure extends Error {
-  override name = 'CallerFailure';
-  constructor(readonly original: unknown) {
-    super('the caller failed inside an Excel batch', { cause: original });
-  }
+/** Office's errors (OfficeExtension.Error, "RichApi.Error") always carry a string `code`. */
+function isOfficeError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ((error as { name?: unknown }).name === 'RichApi.Error' || typeof (error as { code?: unknown }).code === 'string');
 }
 
 const MESSAGE_BY_CODE: Record<string, string> = {

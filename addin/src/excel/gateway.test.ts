@@ -104,6 +104,11 @@ describe('selectCell', () => {
     expect(excel.activated).toEqual([SHEET]);
     expect(excel.selected).toEqual([`${SHEET}!D7`]);
   });
+
+  it("says in Swedish when Excel cannot find the sheet (Office's ItemNotFound)", async () => {
+    new MockExcel({ sheets: [{ name: SHEET }] }).install();
+    await expect(selectCell({ sheet: 'Borttaget blad', address: 'D7' })).rejects.toMatchObject({ code: 'excel-ItemNotFound', messageSv: expect.stringContaining('Excel hittade inte bladet') });
+  });
 });
 
 describe('insertReport', () => {
