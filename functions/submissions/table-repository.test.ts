@@ -101,3 +101,66 @@ it('lets the caller admit or refuse on the period settings read with the pointer
   await repo.submit(draft({ 'deltagare.antal.k': 3 }, { period: '2024T1' }), admitAll);
   expect(seen).toEqual([{ locked: true, deadline: '2024-05-15T23:59:59Z', updatedAt: expect.any(String) }]);
 });
+
+describe('the pointer this instance remembers', () => {
+  const key = { templateId: 'deltagare-avslut', scope: 'ungdomstorget', party: 'umea' };
+  const period = '2026T3';
+
+  /** A repository on its own client, counting the point reads of pointer rows it makes. */
+  function instance() {
+    const table = createStorageClients(azurite.connectionString).tableClient('testsubmissions');
+    const getEntity = jest.spyOn(table, 'getEntity');
+    const pointerReads = () => getEntity.mock.calls.filter(([, rowKey]) => rowKey.startsWith('c_')).length;
+    return { repo: new TableSubmissionRepository(table, createStorageClients(azurite.connectionString).blobService.getContainerClient('test-values')), pointerReads };
+  }
+  const submitted = async (r: TableSubmissionRepository, k: number) => (await r.submit(draft({ 'deltagare.antal.k': k }, { period }))).receipt.version;
+
+  it('spares the pointer read of a new report and of a resubmission, and the ETag catches a guess gone stale', async () => {
+    const a = instance();
+    const b = instance();
+    expect(await submitted(a.repo, 1)).toBe(1);
+    expect(await submitted(a.repo, 2)).toBe(2);
+    expect(a.pointerReads()).toBe(0);
+
+    // b knows nothing: it expects a new report, storage refuses the create, b reads and goes on.
+    expect(await submitted(b.repo, 3)).toBe(3);
+    expect(b.pointerReads()).toBe(1);
+    // a still remembers version 2: its transaction is refused on the ETag and it reads.
+    expect(await submitted(a.repo, 4)).toBe(4);
+    expect(a.pointerReads()).toBe(1);
+
+    const audit = (await a.repo.listAudit('umearegionen', period)).map((e) => `${e.before} → ${e.after}`);
+    expect(audit.sort()).toEqual(['inskickad v1 → inskickad v2', 'inskickad v2 → inskickad v3', 'inskickad v3 → inskickad v4', 'saknas → inskickad v1']);
+  });
+
+  it('answers "already stored" only from what storage holds, never from memory', async () => {
+    const a = instance();
+    const b = instance();
+    const [current] = await a.repo.listCurrent('umearegionen', period);
+    // a's content is now current; b moves the pointer on; a sends its content again.
+    expect(await submitted(a.repo, 10)).toBe(current!.version + 1);
+    expect(await submitted(b.repo, 11)).toBe(current!.version + 2);
+    const again = await a.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }));
+    expect(again).toMatchObject({ created: true, receipt: { version: current!.version + 3 } });
+    // Sent once more, it is what storage holds, so the answer is the same receipt.
+    expect(await b.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }))).toEqual({ created: false, receipt: again.receipt });
+  });
+
+  it('remembers a state change, so a correction after "returnerad" needs no read and the audit names the state it replaced', async () => {
+    const a = instance();
+    const b = instance();
+    const version = await submitted(a.repo, 20);
+    await a.repo.transition('umearegionen', period, key, version, 'returnerad', actor, 'Kontrollera');
+    const readsBefore = a.pointerReads();
+    expect(await submitted(a.repo, 21)).toBe(version + 1);
+    expect(a.pointerReads()).toBe(readsBefore);
+    // Approved by another instance: a's memory is stale and the ETag sends it to read.
+    await b.repo.transition('umearegionen', period, key, version + 1, 'godkand', actor);
+    expect(await submitted(a.repo, 22)).toBe(version + 2);
+    expect(a.pointerReads()).toBe(readsBefore + 1);
+    const audit = await a.repo.listAudit('umearegionen', period);
+    const replaced = (v: number) => audit.filter((e) => e.after === `inskickad v${v}`).map((e) => e.before);
+    expect(replaced(version + 1)).toEqual([`returnerad v${version}`]);
+    expect(replaced(version + 2)).toEqual([`godkand v${version + 1}`]);
+  });
+});
