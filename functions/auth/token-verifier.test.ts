@@ -47,6 +47,55 @@ describe('dev issuer', () => {
   });
 });
 
+describe('remembered tokens', () => {
+  /** A verifier on a clock the test moves, with the dev key's checks counted. */
+  function counted(start = Date.now()) {
+    let clock = start;
+    const subtleVerify = jest.spyOn(globalThis.crypto.subtle, 'verify');
+    const verify = createTokenVerifier({ mode: 'dev', ...dev }, () => clock);
+    return { verify, checks: () => subtleVerify.mock.calls.length, advance: (ms: number) => (clock += ms) };
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  it('checks the signature of a token once while it is valid, and shares the check of requests that arrive together', async () => {
+    const { verify, checks } = counted();
+    const header = `Bearer ${await signDevToken({ forbund: 'umearegionen', party: 'af', role: 'reporter' }, dev)}`;
+    const principals = await Promise.all([verify(header), verify(header), verify(header)]);
+    await verify(header);
+    expect(checks()).toBe(1);
+    expect(new Set(principals.map((p) => JSON.stringify(p))).size).toBe(1);
+    expect(principals[0]).toMatchObject({ role: 'reporter', party: 'af' });
+  });
+
+  it('checks again after the token expires (and refuses it) and after ten minutes', async () => {
+    const { verify, checks, advance } = counted();
+    const short = `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: 120 }, dev)}`;
+    await verify(short);
+    advance(121_000 + 60_000); // past expiry and jose's clock tolerance
+    expect(await reason(verify(short))).toBe('expired');
+    expect(checks()).toBe(2);
+
+    const long = `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, dev)}`;
+    await verify(long);
+    advance(9 * 60_000);
+    await verify(long);
+    expect(checks()).toBe(3);
+    advance(2 * 60_000);
+    await verify(long);
+    expect(checks()).toBe(4);
+  });
+
+  it('never remembers a refusal, and a token with one changed character is checked on its own', async () => {
+    const { verify, checks } = counted();
+    const token = await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, dev);
+    const tampered = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    expect(await reason(verify(`Bearer ${tampered}`))).toBe('invalid');
+    expect(await reason(verify(`Bearer ${tampered}`))).toBe('invalid');
+    expect(await reason(verify(`Bearer ${token}`))).toBe('accepted');
+    expect(checks()).toBe(3);
+  });
+});
+
 describe('Entra ID mode (keys from a JWKS endpoint, served here on loopback)', () => {
   let server: Server;
   let jwksUri: string;

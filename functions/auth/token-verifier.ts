@@ -36,8 +36,9 @@ function principalFromPayload(payload: JWTPayload): Principal {
   return principal;
 }
 
-function createVerify(settings: AuthSettings): (token: string) => Promise<{ payload: JWTPayload }> {
-  const options = { issuer: settings.issuer, audience: settings.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
+function createVerify(settings: AuthSettings, now: () => number): (token: string) => Promise<{ payload: JWTPayload }> {
+  const common = { issuer: settings.issuer, audience: settings.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
+  const options = () => ({ ...common, currentDate: new Date(now()) });
   if (settings.mode === 'dev') {
     // Imported once: handing jose the raw bytes would import the key again on every request.
     let key: Promise<CryptoKey> | undefined;
@@ -46,27 +47,69 @@ function createVerify(settings: AuthSettings): (token: string) => Promise<{ payl
         key = undefined; // Try again on the next request rather than failing every one.
         throw error;
       });
-      return jwtVerify(token, await key, { ...options, algorithms: ['HS256'] });
+      return jwtVerify(token, await key, { ...options(), algorithms: ['HS256'] });
     };
   }
   // Keys are fetched on first use and cached; a token signed with an unknown key id triggers a refresh.
   const keys = createRemoteJWKSet(new URL(settings.jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 3_600_000 });
-  return (token) => jwtVerify(token, keys, { ...options, algorithms: ['RS256'] });
+  return (token) => jwtVerify(token, keys, { ...options(), algorithms: ['RS256'] });
 }
 
-export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
-  const verify = createVerify(settings);
-  return async (authorization) => {
-    if (!authorization) throw new AuthenticationError('missing');
-    const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/.exec(authorization);
-    if (!match?.[1]) throw new AuthenticationError('malformed');
+/**
+ * Verified tokens are remembered until they expire, at most {@link REMEMBER_MS}: the add-in
+ * sends one token with every check, submission and status poll of a session, and signature
+ * checks were 7–10 % of the host's CPU in a profile of the deadline burst. Only a token
+ * that passed every check is remembered, under its whole text, so a hit is that very token
+ * again; its expiry is checked on every hit. A key Entra withdraws stops being trusted here at
+ * most REMEMBER_MS later.
+ */
+const REMEMBER_MS = 10 * 60_000;
+const REMEMBERED_TOKENS = 2_000;
+
+interface Remembered {
+  principal: Promise<Principal>;
+  /** Epoch ms after which the token must be checked again; Infinity while its check runs. */
+  until: number;
+}
+
+export function createTokenVerifier(settings: AuthSettings, now: () => number = Date.now): TokenVerifier {
+  const verify = createVerify(settings, now);
+  const remembered = new Map<string, Remembered>();
+
+  const check = async (token: string): Promise<{ principal: Principal; expiresAt: number }> => {
     try {
-      const { payload } = await verify(match[1]);
-      return principalFromPayload(payload);
+      const { payload } = await verify(token);
+      return { principal: principalFromPayload(payload), expiresAt: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired');
       throw new AuthenticationError('invalid');
     }
+  };
+
+  return async (authorization) => {
+    if (!authorization) throw new AuthenticationError('missing');
+    const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\s*$/.exec(authorization);
+    const token = match?.[1];
+    if (!token) throw new AuthenticationError('malformed');
+    const known = remembered.get(token);
+    if (known && now() < known.until) return known.principal;
+    if (known) remembered.delete(token);
+
+    // Requests that arrive together with one token share its check.
+    const principal = check(token).then(
+      ({ principal, expiresAt }) => {
+        entry.until = Math.min(expiresAt, now() + REMEMBER_MS);
+        return principal;
+      },
+      (error: unknown) => {
+        if (remembered.get(token) === entry) remembered.delete(token);
+        throw error;
+      },
+    );
+    const entry: Remembered = { principal, until: Infinity };
+    remembered.set(token, entry);
+    if (remembered.size > REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value as string);
+    return principal;
   };
 }
