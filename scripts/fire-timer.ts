@@ -134,9 +134,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     try {
       await app.invoke(fn, triggerData, 'Run by npm run timer');
+      logger.flush();
       process.stdout.write(`"${fn.name}" succeeded in ${Math.round(performance.now() - started)} ms.\n`);
     } catch (error) {
       process.exitCode = 1;
+      logger.flush();
       process.stderr.write(`"${fn.name}" failed: ${error instanceof Error ? error.message : String(error)}\n`);
     } finally {
       await app.terminate();

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   lifecycle.add('Functions host', () => host.close());
 
   const listing = describeFunctions(app, host, host.url, routePrefix).map((line) => `  ${line}`);
+  logger.flush();
   process.stdout.write(['Functions:', ...listing, `Functions host listening on ${host.url}`, ''].join('\n'));
 }
 

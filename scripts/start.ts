@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     }
     lines.push('', 'Functions:', ...describeFunctions(app, host, display(host.url), routePrefix).map((l) => `  ${l}`));
     lines.push('', 'Run a timer now: npm run timer -- <name>.  Press Ctrl-C to stop.', '');
+    logger.flush();
     process.stdout.write(lines.join('\n') + '\n');
   } catch (error) {
     await lifecycle.shutdown('start-up failed');

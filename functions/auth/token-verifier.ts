@@ -60,14 +60,15 @@ function createVerify(settings: AuthSettings, now: () => number): (token: string
  * sends one token with every check, submission and status poll of a session, and signature
  * checks were 7–10 % of the host's CPU in a profile of the deadline burst. Only a token
  * that passed every check is remembered, under its whole text, so a hit is that very token
- * again; its expiry is checked on every hit. A key Entra withdraws stops being trusted here at
- * most REMEMBER_MS later.
+ * again; its expiry is checked on every hit. A token signed with a key Entra withdraws is
+ * trusted at most REMEMBER_MS longer than the key set's own cache (an hour) would trust it.
  */
 const REMEMBER_MS = 10 * 60_000;
 const REMEMBERED_TOKENS = 2_000;
 
 interface Remembered {
-  principal: Promise<Principal>;
+  /** Shared by every request with the token; set as soon as its check starts. */
+  principal: Promise<Principal> | undefined;
   /** Epoch ms after which the token must be checked again; Infinity while its check runs. */
   until: number;
 }
@@ -93,21 +94,22 @@ export function createTokenVerifier(settings: AuthSettings, now: () => number = 
     const token = match?.[1];
     if (!token) throw new AuthenticationError('malformed');
     const known = remembered.get(token);
-    if (known && now() < known.until) return known.principal;
+    if (known?.principal && now() < known.until) return known.principal;
     if (known) remembered.delete(token);
 
     // Requests that arrive together with one token share its check.
+    const entry: Remembered = { principal: undefined, until: Infinity };
     const principal = check(token).then(
-      ({ principal, expiresAt }) => {
+      ({ principal: checked, expiresAt }) => {
         entry.until = Math.min(expiresAt, now() + REMEMBER_MS);
-        return principal;
+        return Object.freeze(checked);
       },
       (error: unknown) => {
         if (remembered.get(token) === entry) remembered.delete(token);
         throw error;
       },
     );
-    const entry: Remembered = { principal, until: Infinity };
+    entry.principal = principal;
     remembered.set(token, entry);
     if (remembered.size > REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value as string);
     return principal;

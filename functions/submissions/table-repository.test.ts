@@ -146,6 +146,35 @@ describe('the pointer this instance remembers', () => {
     expect(await b.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }))).toEqual({ created: false, receipt: again.receipt });
   });
 
+  it("keeps every version's large values when an attempt built on a wrong guess is refused, and leaves no stray blob", async () => {
+    const large = (c: string) => Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`s.r${i}.text`, c.repeat(1000)]));
+    const big = { period: '2026', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' } as const;
+    const bigKey = { templateId: big.templateId, scope: big.scope, party: big.party };
+    const a = instance();
+    const b = instance(); // knows nothing: its first attempt expects a new report and writes "version 1"
+    const first = await a.repo.submit(draft(large('x'), big));
+    const second = await b.repo.submit(draft(large('y'), big));
+    const third = await a.repo.submit(draft(large('z'), big)); // a's memory (version 1) is stale
+    expect([first, second, third].map((r) => r.receipt.version)).toEqual([1, 2, 3]);
+    for (const [version, c] of [[1, 'x'], [2, 'y'], [3, 'z']] as const) {
+      expect((await a.repo.getVersion('umearegionen', big.period, bigKey, version))?.values['s.r0.text']).toBe(c.repeat(1000));
+    }
+    const container = createStorageClients(azurite.connectionString).blobService.getContainerClient('test-values');
+    const blobs: string[] = [];
+    for await (const blob of container.listBlobsFlat({ prefix: `umearegionen_${big.period}/` })) blobs.push(blob.name);
+    expect(blobs).toHaveLength(3);
+  });
+
+  it('takes a remembered pointer that storage no longer has (a table made anew) as a wrong guess, not a failure', async () => {
+    const clients = createStorageClients(azurite.connectionString);
+    const table = clients.tableClient('testrecreated');
+    const repo = new TableSubmissionRepository(table, clients.blobService.getContainerClient('test-values'));
+    expect((await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period }))).receipt.version).toBe(1);
+    await table.deleteTable();
+    await table.createTable();
+    expect(await repo.submit(draft({ 'deltagare.antal.k': 2 }, { period }))).toMatchObject({ created: true, receipt: { version: 1 } });
+  });
+
   it('remembers a state change, so a correction after "returnerad" needs no read and the audit names the state it replaced', async () => {
     const a = instance();
     const b = instance();

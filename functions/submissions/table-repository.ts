@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TableEntityResult, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { ContainerClient } from '@azure/storage-blob';
 import type { CellValue } from '../../shared/model/cell-kind';
 import { getEntityIfAny, once } from '../storage/setup';
@@ -39,8 +39,10 @@ const pointerRowKey = (k: ReportKey) => `c_${keyPart(k)}`;
 const reportKey = (pk: string, k: ReportKey) => `${pk}|${pointerRowKey(k)}`;
 const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
+
 function isConflict(error: unknown): boolean {
-  const status = (error as { statusCode?: number }).statusCode;
+  const status = statusOf(error);
   return status === 409 || status === 412;
 }
 
@@ -140,14 +142,20 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return e ? toPeriod(e) : { locked: false };
   }
 
-  private async encodeValues(pk: string, rowKey: string, values: Record<string, CellValue>): Promise<Record<string, string>> {
+  /**
+   * The values as entity properties, or, when too large for an entity, as a blob the entity
+   * names. Each attempt uploads a blob of its own: an attempt may be refused (a wrong guess of the
+   * version, a lost race), and a name shared with the version it collided with would overwrite
+   * that version's values. `discard` removes the blob after a refusal, when no entity names it.
+   */
+  private async encodeValues(pk: string, rowKey: string, values: Record<string, CellValue>): Promise<{ properties: Record<string, string>; discard: () => Promise<void> }> {
     const json = JSON.stringify(values);
     const chunks: string[] = [];
     for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(json.slice(i, i + CHUNK_CHARS));
-    if (chunks.length <= MAX_INLINE_CHUNKS) return Object.fromEntries(chunks.map((c, i) => [`values${i}`, c]));
-    const blobName = `${pk}/${rowKey}.json`;
-    await this.overflow.getBlockBlobClient(blobName).upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json' } });
-    return { valuesBlob: blobName };
+    if (chunks.length <= MAX_INLINE_CHUNKS) return { properties: Object.fromEntries(chunks.map((c, i) => [`values${i}`, c])), discard: async () => undefined };
+    const blob = this.overflow.getBlockBlobClient(`${pk}/${rowKey}.${randomUUID()}.json`);
+    await blob.upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json' } });
+    return { properties: { valuesBlob: blob.name }, discard: async () => void (await blob.deleteIfExists().catch(() => undefined)) };
   }
 
   private async decodeValues(e: Record<string, unknown>): Promise<Record<string, CellValue>> {
@@ -179,6 +187,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
       const version = pointer ? pointer.version + 1 : 1;
       const at = this.now().toISOString();
       const rowKey = versionRowKey(s, version);
+      const values = await this.encodeValues(pk, rowKey, s.values);
       const versionEntity: Entity = {
         partitionKey: pk,
         rowKey,
@@ -193,7 +202,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
         comment: s.comment,
         source: s.source,
         late: s.late,
-        ...(await this.encodeValues(pk, rowKey, s.values)),
+        ...values.properties,
       };
       const pointerEntity: Entity = {
         partitionKey: pk,
@@ -217,12 +226,15 @@ export class TableSubmissionRepository implements SubmissionRepository {
       ];
       try {
         const response = await this.table.submitTransaction(actions);
-        this.rememberPointer(memoKey, response.subResponses[1]?.etag, { version, sha256: s.sha256, state: 'inskickad' });
+        this.rememberPointer(memoKey, response, [1, actions.length], { version, sha256: s.sha256, state: 'inskickad' });
         return { receipt: { id, version, sha256: s.sha256, submittedAt: at }, created: true };
       } catch (error) {
         // Whatever storage now holds, the guess may be wrong: the next attempt reads.
         this.pointers.forget(memoKey);
-        if (!isConflict(error)) throw error;
+        // A guessed pointer that storage no longer has (404) is a wrong guess like any other.
+        const refused = isConflict(error) || (attempt === 0 && statusOf(error) === 404);
+        if (!refused) throw error; // the transaction may have been applied: keep its blob
+        await values.discard();
         // Another submission moved the pointer first; read it again and take the next version.
         await pause(Math.random() * Math.min(50, 2 + attempt * 2));
       }
@@ -230,9 +242,11 @@ export class TableSubmissionRepository implements SubmissionRepository {
     throw new Error(`could not store submission after ${MAX_ATTEMPTS} attempts`);
   }
 
-  private rememberPointer(report: string, etag: string | undefined, pointer: Omit<PointerGuess, 'etag'>): void {
+  /** Remembers the pointer written as action `index` of `count` in a transaction, if storage's answer is plain. */
+  private rememberPointer(report: string, response: TableTransactionResponse, [index, count]: [number, number], pointer: Omit<PointerGuess, 'etag'>): void {
+    const answer = response.subResponses.length === count ? response.subResponses[index] : undefined;
     // The SDK cuts the ETag out of the multipart answer with its line ending; anything odd is not trusted.
-    const tag = etag?.trim();
+    const tag = answer && answer.status >= 200 && answer.status < 300 ? answer.etag?.trim() : undefined;
     if (tag && ETAG.test(tag)) this.pointers.remember(report, { etag: tag, ...pointer });
     else this.pointers.forget(report);
   }
@@ -299,7 +313,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
           ['create', auditEntity(pk, { at, event: to === 'godkand' ? 'approved' : 'returned', actor, subject: id, sha256: str(pointer.sha256), before: str(pointer.state), after: to, comment })],
         ]);
         // A returned report is usually corrected and sent again: remember the pointer as it now is.
-        this.rememberPointer(report, response.subResponses[0]?.etag, { version, sha256: str(pointer.sha256) ?? '', state: to });
+        this.rememberPointer(report, response, [0, 2], { version, sha256: str(pointer.sha256) ?? '', state: to });
         return toCurrent({ ...pointer, ...updated }, period);
       } catch (error) {
         this.pointers.forget(report);

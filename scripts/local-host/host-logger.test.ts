@@ -2,8 +2,13 @@ import { createConsoleLogger } from './host-logger';
 
 function capture() {
   const writes: { stream: 'out' | 'err'; text: string }[] = [];
-  const logger = createConsoleLogger({ stdout: { write: (text: string) => writes.push({ stream: 'out', text }) }, stderr: { write: (text: string) => writes.push({ stream: 'err', text }) } });
-  return { logger, writes };
+  let atExit = () => {};
+  const logger = createConsoleLogger({
+    stdout: { write: (text: string) => writes.push({ stream: 'out', text }) },
+    stderr: { write: (text: string) => writes.push({ stream: 'err', text }) },
+    onExit: (flush) => (atExit = flush),
+  });
+  return { logger, writes, exit: () => atExit() };
 }
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -28,4 +33,13 @@ it('writes waiting lines before a warning or error, so the order holds', async (
   ]);
   await nextTurn();
   expect(writes).toHaveLength(2);
+});
+
+it('writes waiting lines when the process exits, or when asked to before other output', () => {
+  const { logger, writes, exit } = capture();
+  logger.log('information', 'timer', 'Executing');
+  exit();
+  logger.log('information', 'timer', 'Executed');
+  logger.flush();
+  expect(writes.map((w) => w.text.replace(/^\[[^\]]+\] /, ''))).toEqual(['timer: Executing\n', 'timer: Executed\n']);
 });

@@ -8,6 +8,11 @@ export interface HostLogger {
   log(level: RpcLogLevel, source: string, message: string): void;
 }
 
+export interface ConsoleLogger extends HostLogger {
+  /** Writes lines still waiting, before output that bypasses the logger. */
+  flush(): void;
+}
+
 const quietLevels: ReadonlySet<RpcLogLevel> = new Set(['trace', 'debug', 'none']);
 
 interface Output {
@@ -22,7 +27,7 @@ interface Output {
  * cost the host about a tenth of a millisecond each. Before anything goes to stderr, and when
  * the process exits, the gathered lines are written first, so the order on a terminal holds.
  */
-export function createConsoleLogger(options: { verbose?: boolean; stdout?: Output; stderr?: Output } = {}): HostLogger {
+export function createConsoleLogger(options: { verbose?: boolean; stdout?: Output; stderr?: Output; onExit?: (flush: () => void) => void } = {}): ConsoleLogger {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   let pending: string[] = [];
@@ -32,8 +37,9 @@ export function createConsoleLogger(options: { verbose?: boolean; stdout?: Outpu
     pending = [];
     stdout.write(text);
   };
-  if (!options.stdout) process.on('exit', flush);
+  (options.onExit ?? ((last) => process.on('exit', last)))(flush);
   return {
+    flush,
     log(level, source, message) {
       if (!options.verbose && quietLevels.has(level)) return;
       const line = `[${new Date().toISOString()}] ${source}: ${message}\n`;
