@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registry } from '../config/registry';
 import { findForbund, findTemplate } from '../model/selectors';
-import type { HaeColumn } from './helarsekvivalenter';
+import { HAE_COLUMNS, type HaeColumn } from './helarsekvivalenter';
 import { formatScbValue, importScbFile, previewScbPeriod, type ScbImport } from './scb-import';
 import { parseScbCsv } from './scb-csv';
 import { scbToTemplateValues } from './scb-table';
@@ -85,6 +85,7 @@ describe('the preview of one half-year', () => {
     expect(preview.rows.map((r) => r.name)).toEqual(umearegionen.parties.filter((p) => p.kind === 'kommun').map((p) => p.name));
     expect(preview.values).toEqual(scbToTemplateValues(parseScbCsv(csv), umearegionen, '2023H1').values);
     expect(preview.problems).toEqual([]);
+    expect(preview.missing).toEqual([]);
   });
 
   it('keeps SCB\'s ".." missing (null, shown as saknas), never 0', () => {
@@ -94,6 +95,7 @@ describe('the preview of one half-year', () => {
     expect(bjurholm.values.arbetsmarknadsatgarder).toBeNull();
     expect(preview.values['helarsekvivalenter.bjurholm.arbetsmarknadsatgarder']).toBeNull();
     expect(formatScbValue(bjurholm.values.arbetsmarknadsatgarder, 'arbetsmarknadsatgarder')).toBe('saknas');
+    expect(preview.missing).toEqual([{ kommunId: 'bjurholm', name: 'Bjurholms kommun', columns: ['arbetsmarknadsatgarder'] }]);
     // The other half-year of the same row is untouched.
     expect(previewScbPeriod(imported('he.csv', utf8(withDots)).table, umearegionen, '2022H1').rows.find((r) => r.kommunId === 'bjurholm')!.values.arbetsmarknadsatgarder).toBe(20);
   });
@@ -103,6 +105,7 @@ describe('the preview of one half-year', () => {
     const preview = previewScbPeriod(imported('he.csv', utf8(withoutVannas)).table, umearegionen, '2023H1');
     expect(Object.values(preview.rows.find((r) => r.kommunId === 'vannas')!.values)).toEqual(Array(7).fill(null));
     expect(preview.problems).toEqual(['SCB-filen saknar Vännäs kommun (2460) för 2023H1.']);
+    expect(preview.missing).toEqual([{ kommunId: 'vannas', name: 'Vännäs kommun', columns: [...HAE_COLUMNS] }]);
   });
 
   it('passes on the rows the parser skipped, naming them', () => {

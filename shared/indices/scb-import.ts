@@ -45,6 +45,8 @@ export interface ScbPreview {
   values: Record<string, number | null>;
   /** What the parser skipped and every kommun the file lacks for the period, in Swedish. */
   problems: string[];
+  /** Per kommun with a gap, the columns SCB gave no value for (sent as missing, never 0). */
+  missing: { kommunId: string; name: string; columns: HaeColumn[] }[];
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -121,7 +123,11 @@ export function previewScbPeriod(table: ScbTable, forbund: ForbundConfig, period
     kommunkod: kommun.kommunkod,
     values: Object.fromEntries(HAE_COLUMNS.map((column) => [column, values[haeCell(kommun.id, column)] ?? null])) as Record<HaeColumn, number | null>,
   }));
-  return { period, rows, values, problems };
+  const missing = rows.flatMap((row) => {
+    const columns = HAE_COLUMNS.filter((column) => row.values[column] === null);
+    return columns.length > 0 ? [{ kommunId: row.kommunId, name: row.name, columns }] : [];
+  });
+  return { period, rows, values, problems, missing };
 }
 
 const decimals = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
