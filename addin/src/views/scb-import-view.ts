@@ -69,7 +69,7 @@ export function createScbImportView(deps: PaneDeps): View {
         replaceChildren(
           summary,
           h('p', {}, `Läst som ${FORMAT_LABEL[result.format]}. Första halvåret ${listYears(result.periods)} finns i filen för förbundets kommuner.`),
-          result.unsupportedPeriods.length > 0 ? h('p', {}, `Första halvåret ${listYears(result.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte de åren.`) : null,
+          result.unsupportedPeriods.length > 0 ? h('p', {}, `Första halvåret ${listYears(result.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${result.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`) : null,
         );
         replaceChildren(periodSelect, ...result.periods.map((p) => h('option', { value: p }, describePeriod(requirePeriod(p)))));
         periodField.hidden = result.periods.length < 2;
