@@ -1,4 +1,5 @@
 import { registry } from '../../shared/config/registry';
+import { HAE_TEMPLATE } from '../../shared/indices/helarsekvivalenter';
 import { findForbund } from '../../shared/model/selectors';
 import { HttpClient } from './api/http-client';
 import { SamladApi } from './api/samlad-api';
@@ -15,6 +16,7 @@ import { createLoginView } from './views/login-view';
 import { createOwnTableView } from './views/own-table-view';
 import type { PaneDeps, View } from './views/pane-deps';
 import { createReportView } from './views/report-view';
+import { createScbImportView } from './views/scb-import-view';
 import { createStatusView } from './views/status-view';
 
 const ROLE_LABEL = { reporter: 'Rapportör', kansli: 'Kansliet', admin: 'Administratör' } as const;
@@ -96,7 +98,7 @@ export class App {
     this.views =
       session.principal.role === 'reporter'
         ? [createReportView(deps), createOwnTableView(deps)]
-        : [createStatusView(deps), createConsolidateView(deps), createReportView(deps)];
+        : [createStatusView(deps), createConsolidateView(deps), createReportView(deps), ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : [])];
     this.renderHeader();
     this.renderNav();
     this.main.replaceChildren(...this.views.map((v) => v.element));

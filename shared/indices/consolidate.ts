@@ -9,7 +9,7 @@ import { IMPACT_INPUT_TEMPLATE, impactScopes, type ImpactYearData } from './cons
 import { participantScopes, PARTICIPANTS_TEMPLATE, suppressParticipants } from './consolidate-participants';
 import type { CompletenessRow, Consolidation, ConsolidationInput, HaeSection, IndicatorsSection, UsedSubmission } from './consolidation-model';
 import { headlineRows } from './headline';
-import { helarsekvivalenterShares } from './helarsekvivalenter';
+import { HAE_TEMPLATE, helarsekvivalenterShares } from './helarsekvivalenter';
 import { missing, type Measure } from './measure';
 import { methodNotes } from './method-notes';
 import { lastYearOf, periodFor, requiredPeriods } from './report-periods';
@@ -18,7 +18,6 @@ import { submissionSources, type SubmissionSources } from './submission-sources'
 import { suppressSmallCounts } from './suppression';
 
 export const INDICATORS_TEMPLATE = 'strategiska-indikatorer';
-export const HAE_TEMPLATE = 'helarsekvivalenter';
 
 function yearData(forbund: ForbundConfig, sources: SubmissionSources, year: number, report: ConsolidationInput['period']): ImpactYearData {
   const offset = year - report.year;

@@ -8,6 +8,9 @@ import { percentOf, sumOf, type Measure } from './measure';
  * `helarsekvivalenter.<kommun>.<benefit | befolkning_20_64>`.
  */
 
+/** The template that carries them (shared/config/templates/helarsekvivalenter.ts). */
+export const HAE_TEMPLATE = 'helarsekvivalenter';
+
 /** The benefits that add up to the total (DOMAIN.md). */
 export const HAE_BENEFITS = ['sjukpenning', 'sjuk_aktivitetsersattning', 'arbetsloshet', 'ekonomiskt_bistand', 'etableringsersattning'] as const;
 /** SCB carries arbetsmarknadsåtgärder as a series of its own; it is shown, not summed. */

@@ -26,13 +26,13 @@ import { pollUntil } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium, skipReason } from './support/browser';
 import { installFakeExcel, type FakeWorkbookState } from './support/fake-excel-host';
+import { ARTIFACTS, shot as screenshot, signIn as signInAs } from './support/pane-page';
 import { servePane, type PaneServer } from './support/serve-pane';
 
 const reason = skipReason();
 const describeE2e = reason ? describe.skip : describe;
 if (reason) console.warn(reason);
 
-const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
 const seedValues: Record<string, number> = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
 const umearegionen = findForbund(registry, 'umearegionen')!;
 const TEMPLATE_SHEET = 'Deltagare och avslut';
@@ -66,20 +66,9 @@ let excelPage: Page;
 let browserPage: Page;
 const requests: { url: string; body: string }[] = [];
 
-/**
- * Saves a screenshot, and checks what a screenshot cannot show: nothing wider than the pane
- * (a task pane is narrow), and every visible form control has a label a screen reader reads.
- */
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  const layout = await page.evaluate(() => {
-    const unlabelled = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
-      .filter((el) => el.closest('[hidden]') === null)
-      .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
-      .map((el) => el.name || el.outerHTML.slice(0, 60));
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, unlabelled };
-  });
-  expect(layout).toEqual({ overflow: 0, unlabelled: [] });
+/** A screenshot of the current page, with the layout and label checks of support/pane-page.ts. */
+function shot(name: string): Promise<void> {
+  return screenshot(page, name);
 }
 
 /** Switches to a page and brings its tab to the front: Chromium throttles timers and frames in background tabs. */
@@ -92,12 +81,8 @@ function view(id: string) {
   return page.locator(`#view-${id}`);
 }
 
-async function signIn(role: 'reporter' | 'kansli', party?: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
-  await page.selectOption('select[name=forbund]', 'umearegionen');
-  await page.selectOption('select[name=role]', role);
-  if (party) await page.selectOption('select[name=party]', party);
-  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+function signIn(role: 'reporter' | 'kansli', party?: string): Promise<void> {
+  return signInAs(page, role, party);
 }
 
 /** År → mall → period → omfång, waiting for each list to be filled from the API. */

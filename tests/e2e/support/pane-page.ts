@@ -1,0 +1,33 @@
+/**
+ * What every end-to-end test does with the pane's page: sign in with the development login, and
+ * take a screenshot that also checks what a screenshot cannot show.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from '../../support/node-process';
+
+export const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
+
+export async function signIn(page: Page, role: 'reporter' | 'kansli', party?: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  await page.selectOption('select[name=forbund]', 'umearegionen');
+  await page.selectOption('select[name=role]', role);
+  if (party) await page.selectOption('select[name=party]', party);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+}
+
+/**
+ * Saves a screenshot to test-artifacts/e2e/, and checks that nothing is wider than the pane (a
+ * task pane is narrow) and every visible form control has a label a screen reader reads.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const layout = await page.evaluate(() => {
+    const unlabelled = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
+      .filter((el) => el.closest('[hidden]') === null)
+      .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .map((el) => el.name || el.outerHTML.slice(0, 60));
+    return { overflow: document.documentElement.scrollWidth - window.innerWidth, unlabelled };
+  });
+  expect(layout).toEqual({ overflow: 0, unlabelled: [] });
+}
