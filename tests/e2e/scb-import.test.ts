@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { registry } from '../../shared/config/registry';
 import { parseScbCsv } from '../../shared/indices/scb-csv';
 import { scbToTemplateValues } from '../../shared/indices/scb-table';
@@ -16,7 +16,7 @@ import { call, devAuth } from '../api/api-client';
 import { repoRoot } from '../support/node-process';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium, skipReason } from './support/browser';
-import { ARTIFACTS, shot, signIn } from './support/pane-page';
+import { ARTIFACTS, closeAll, shot, signIn, watchPage } from './support/pane-page';
 import { servePane, type PaneServer } from './support/serve-pane';
 
 const reason = skipReason();
@@ -70,22 +70,14 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
     context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'sv-SE' });
     page = await context.newPage();
-    page.on('request', (request: Request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }));
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    watchPage(page, requests);
     await page.goto(`${pane.url}/index.html`);
     await signIn(page, 'kansli');
     await page.getByRole('button', { name: 'Importera SCB' }).click();
     await view().getByRole('heading', { name: 'Importera SCB' }).waitFor();
   }, 60_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await pane?.close();
-    await stack?.stop();
-  });
+  afterAll(() => closeAll({ context, browser, pane, stack }));
 
   it('reads SCB\'s CSV in the page, shows the figures per kommun, and sends the chosen half-year with a receipt', async () => {
     const before = requests.length;

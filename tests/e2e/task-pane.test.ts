@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../addin/src/excel/chart-plan';
 import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
 import { suggestMapping } from '../../shared/aggregation/table-mapping';
@@ -26,7 +26,7 @@ import { pollUntil } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium, skipReason } from './support/browser';
 import { installFakeExcel, type FakeWorkbookState } from './support/fake-excel-host';
-import { ARTIFACTS, shot as screenshot, signIn as signInAs } from './support/pane-page';
+import { ARTIFACTS, closeAll, shot as screenshot, signIn as signInAs, watchPage } from './support/pane-page';
 import { servePane, type PaneServer } from './support/serve-pane';
 
 const reason = skipReason();
@@ -64,7 +64,7 @@ let page: Page;
 /** The same pane with an Excel host standing in (see fake-excel-host.ts). */
 let excelPage: Page;
 let browserPage: Page;
-const requests: { url: string; body: string }[] = [];
+const requests: { url: string; method: string; body: string }[] = [];
 
 /** A screenshot of the current page, with the layout and label checks of support/pane-page.ts. */
 function shot(name: string): Promise<void> {
@@ -138,10 +138,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
     for (const excel of [false, true]) {
       const p = await context.newPage();
-      p.on('request', (request: Request) => requests.push({ url: request.url(), body: request.postData() ?? '' }));
-      p.on('pageerror', (error) => {
-        throw error;
-      });
+      watchPage(p, requests);
       if (excel) {
         await p.addInitScript(installFakeExcel);
         // The fake defines Office; the real office.js must not replace it.
@@ -152,12 +149,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await usePage(browserPage);
   }, 60_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await pane?.close();
-    await stack?.stop();
-  });
+  afterAll(() => closeAll({ context, browser, pane, stack }));
 
   it('signs a party in with the development login', async () => {
     await page.goto(`${pane.url}/index.html`);

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../../workbook/exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { writeAboutSheet } from './about-sheet';

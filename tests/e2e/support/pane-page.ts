@@ -1,12 +1,29 @@
 /**
- * What every end-to-end test does with the pane's page: sign in with the development login, and
- * take a screenshot that also checks what a screenshot cannot show.
+ * What every end-to-end test does with the pane's page: record its requests and fail on its
+ * errors, sign in with the development login, take a screenshot that also checks what a
+ * screenshot cannot show, and close everything it opened.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../support/node-process';
 
 export const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
+
+/** Every request the page sends (to assert what leaves it), and any error in the page fails the test. */
+export function watchPage(page: Page, requests: { url: string; method: string; body: string }[]): void {
+  page.on('request', (request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }));
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+}
+
+/** Closes a suite's browser context, browser, pane server and stack, whichever were started. */
+export async function closeAll(opened: { context?: { close(): Promise<void> }; browser?: { close(): Promise<void> }; pane?: { close(): Promise<void> }; stack?: { stop(): Promise<void> } }): Promise<void> {
+  await opened.context?.close();
+  await opened.browser?.close();
+  await opened.pane?.close();
+  await opened.stack?.stop();
+}
 
 export async function signIn(page: Page, role: 'reporter' | 'kansli', party?: string): Promise<void> {
   await page.getByRole('heading', { name: 'Logga in' }).waitFor();
