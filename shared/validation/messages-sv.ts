@@ -10,7 +10,9 @@ type Render = (p: FindingParams) => string;
 
 /** The one Swedish message catalogue. A new finding code does not compile until it has a text here. */
 const messageByCode = {
-  required: () => 'värdet saknas. Fyll i ett värde – skriv 0 om det inte finns några.',
+  // "Write 0 if there are none" is right for a count and wrong for a measure such as SCB's
+  // helårsekvivalenter, where 0 would be a false figure.
+  required: (p) => (p.kind === 'count' ? 'värdet saknas. Fyll i ett värde – skriv 0 om det inte finns några.' : 'värdet saknas. Fyll i värdet; skriv inte 0 i stället för en uppgift som saknas.'),
   'not-a-number': (p) => `”${p.raw}” är inte ett tal. Skriv bara siffror, t.ex. 1 234 eller 12,5.`,
   'not-an-integer': (p) => `${num(p.value)} är inte ett heltal. Antal ska anges i hela tal.`,
   negative: (p) => `${num(p.value)} är negativt. Antal kan inte vara mindre än 0.`,

@@ -46,6 +46,17 @@ describe('validateSubmission on deltagare-avslut', () => {
   });
 
   it.each([
+    ['deltagare-avslut', 2023, 'deltagare.antal.m', 'skriv 0 om det inte finns några'],
+    ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.sjukpenning', 'skriv inte 0 i stället för en uppgift som saknas'],
+  ])('says what to do about a missing %s value (%i) fitting its kind', (templateId, year, cellId, advice) => {
+    const other = resolveTemplate(findTemplate(registry, templateId, year)!, forbund, year);
+    const { findings } = validateSubmission(other, {});
+    const missing = findings.find((f) => f.cellId === cellId);
+    expect(missing?.code).toBe('required');
+    expect(renderFinding(missing!)).toContain(advice);
+  });
+
+  it.each([
     ['1 234', 1234],
     ['1\u00a0234', 1234],
     [' 42 ', 42],

@@ -108,7 +108,7 @@ export function validateSubmission(
       continue;
     }
     if (!result.ok) findings.push(finding(cell, result.problem.code, 'fel', problemParams(result.problem)));
-    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', {}));
+    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', { kind: cell.spec.kind }));
     values[cell.id] = value;
     typed.set(cell.id, value);
   }
