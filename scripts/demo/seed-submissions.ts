@@ -10,7 +10,7 @@
  * - impactindex-underlag 2023: survey inputs (illustrative; seed-004-impactindex-2023.ts);
  * - strategiska-indikatorer 2022 and 2023 per kommun: seed 004 Bilaga 4, each row sent by
  *   the party that owns it (kommun, AF, FK; SCB rows by kansliet);
- * - helårsekvivalenter 2022H1 and 2023H1: SCB files in CSV and json-stat2 (tests/fixtures/scb);
+ * - helårsekvivalenter 2022H1 and 2023H1: SCB files in CSV and json-stat2 (tests/fixtures/scb), read as the pane's Importera SCB reads them;
  * - ekonomi-utfall 2023T3: seed 004 Bilaga 3; eget kapital 2022 and 2023: seed 004 §1.3.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
-import { parseScbCsv, parseScbJsonStat2, scbToTemplateValues } from '../../shared/indices';
+import { importScbFile, previewScbPeriod } from '../../shared/indices/scb-import';
 import { bilaga3Utfall2023 } from '../../tests/fixtures/seeds/seed-004-bilaga-3';
 import { bilaga4 } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
 import { impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex-2023';
@@ -79,16 +79,17 @@ function indicators(registry: Registry, forbund: ForbundConfig, year: '2022' | '
   return out;
 }
 
-/** SCB's files, parsed as kansliet's import would: 2022 from CSV, 2023 from json-stat2. */
-function helarsekvivalenter(root: string, forbund: ForbundConfig): DemoSubmission[] {
+/** SCB's files, read exactly as kansliet's import in the task pane reads them: 2022 from CSV, 2023 from json-stat2. */
+function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundConfig): DemoSubmission[] {
   const dir = join(root, 'tests/fixtures/scb');
-  const csv = parseScbCsv(readFileSync(join(dir, 'he0000t02n2-umearegionen-h1.csv'), 'utf8'));
-  const json = parseScbJsonStat2(JSON.parse(readFileSync(join(dir, 'he0000t02n2-umearegionen-h1.json'), 'utf8')) as unknown);
+  const covers = (period: string) => findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
   return [
-    { period: '2022H1', table: csv, format: 'CSV' },
-    { period: '2023H1', table: json, format: 'json-stat2' },
-  ].map(({ period, table, format }) => {
-    const { values, problems } = scbToTemplateValues(table, forbund, period);
+    { period: '2022H1', file: 'he0000t02n2-umearegionen-h1.csv', format: 'CSV' },
+    { period: '2023H1', file: 'he0000t02n2-umearegionen-h1.json', format: 'json-stat2' },
+  ].map(({ period, file, format }) => {
+    const found = importScbFile(file, readFileSync(join(dir, file)), forbund, covers);
+    if (!found.ok) throw new Error(`SCB-filen (${format}): ${found.message}`);
+    const { values, problems } = previewScbPeriod(found.table, forbund, period);
     if (problems.length > 0) throw new Error(`SCB-filen (${format}) för ${period}: ${problems.join(' ')}`);
     return { templateId: 'helarsekvivalenter', period, scope: forbund.id, party: 'kansli', values, label: `Helårsekvivalenter ${period} (SCB, ${format})` };
   });
@@ -110,7 +111,7 @@ export function seedSubmissions(registry: Registry, forbund: ForbundConfig, root
     ...participants('2023'),
     ...impact,
     ...indicators(registry, forbund, '2023'),
-    ...helarsekvivalenter(root, forbund),
+    ...helarsekvivalenter(registry, root, forbund),
     {
       templateId: 'ekonomi-utfall',
       period: '2023T3',

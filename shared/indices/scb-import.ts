@@ -71,9 +71,8 @@ function parse(fileName: string, bytes: Uint8Array): ({ ok: true; format: ScbFor
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
-    return { ok: false, message: `Filen kan inte läsas som JSON${detail}. Välj SCB:s fil i formatet CSV eller json-stat2.`, problems: [] };
+  } catch {
+    return { ok: false, message: 'Filen kan inte läsas som JSON. Välj SCB:s fil i formatet CSV eller json-stat2.', problems: [] };
   }
   return { ok: true, format: 'json-stat2', table: parseScbJsonStat2(data) };
 }
@@ -83,7 +82,7 @@ function kommunerOf(forbund: ForbundConfig) {
 }
 
 /**
- * Reads an SCB file (CSV or json-stat2, told apart by content; the name only breaks a tie) and
+ * Reads an SCB file (json-stat2 when it starts with `{` or `[` or is named .json, else CSV) and
  * finds the first half-years it holds for the förbund's kommuner. Refuses, with a Swedish
  * message, a file that is empty, an Excel file, unreadable JSON, or holds no first half-year for
  * any of the förbund's kommuner that the template covers (`covers`).

@@ -42,6 +42,9 @@ function dimensionsOf(dataset: z.infer<typeof datasetSchema>): Dimension[] {
   });
 }
 
+/** Every kommun and region × 7 förmåner × 2 contents × 40 half-years is under 300,000. */
+const MAX_CELLS = 1_000_000;
+
 const find = (dims: Dimension[], pattern: RegExp) => dims.find((d) => pattern.test(d.id));
 
 /**
@@ -53,7 +56,14 @@ export function parseScbJsonStat2(input: unknown): ScbTable {
   if (!parsed.success) return { observations: [], problems: [`Filen är inte ett json-stat2-dataset: ${parsed.error.issues[0]?.message ?? ''}`] };
   const dataset = parsed.data;
   if (dataset.id.length !== dataset.size.length) return { observations: [], problems: ['json-stat2: id och size har olika längd.'] };
+  // The loop below visits every combination `size` declares, so the declaration must match what
+  // the file holds, and a file may not declare more than any SCB table of this kind could have.
+  const declared = dataset.size.reduce((a, b) => a * b, 1);
+  if (declared > MAX_CELLS) return { observations: [], problems: [`json-stat2: filen anger ${declared.toLocaleString('sv-SE')} värden; en tabell över helårsekvivalenter har långt färre.`] };
+  if (Array.isArray(dataset.value) && dataset.value.length !== declared) return { observations: [], problems: [`json-stat2: filen har ${dataset.value.length} värden men anger ${declared}.`] };
   const dims = dimensionsOf(dataset);
+  const short = dims.find((d, i) => d.codes.length !== dataset.size[i]);
+  if (short) return { observations: [], problems: [`json-stat2: dimensionen ${short.id} har ${short.codes.length} kategorier men anger ${dataset.size[dims.indexOf(short)]}.`] };
   const region = find(dims, /region|kommun/i);
   const time = find(dims, /^tid$|time|period/i);
   const benefit = find(dims, /förmån|forman|ersattning|ersättning|benefit/i);
@@ -62,7 +72,7 @@ export function parseScbJsonStat2(input: unknown): ScbTable {
   if (!region || !time) return { observations: [], problems: ['json-stat2: dimensionerna för region och tid saknas.'] };
 
   const strides = dataset.size.map((_, d) => dataset.size.slice(d + 1).reduce((a, b) => a * b, 1));
-  const total = dataset.size.reduce((a, b) => a * b, 1);
+  const total = declared;
   const valueAt = (flat: number): number | null | undefined => {
     const raw = Array.isArray(dataset.value) ? dataset.value[flat] : dataset.value[String(flat)];
     return parseScbNumber(raw ?? null);

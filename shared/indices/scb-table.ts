@@ -1,6 +1,6 @@
 import type { ForbundConfig } from '../model/forbund-schema';
 import { parseSwedishNumber } from '../model/cell-kind';
-import { haeCell, type HaeColumn } from './helarsekvivalenter';
+import { HAE_COLUMNS, HAE_LABEL, haeCell, type HaeColumn } from './helarsekvivalenter';
 
 /**
  * SCB's helårsekvivalenter table (Statistikdatabasen, HE0000T02N2 / TAB1386: region × förmån ×
@@ -37,7 +37,8 @@ const BENEFIT_PATTERNS: readonly [RegExp, HaeColumn][] = [
 
 /** The column a (förmån, tabellinnehåll) pair belongs to; 'total' for SCB's own sum row; undefined when unknown. */
 export function haeColumnFor(benefit: string, content: string): HaeColumn | 'total' | undefined {
-  if (/befolkning/i.test(content) || /befolkning/i.test(benefit)) return 'befolkning_20_64';
+  // Anchored: a content such as "Andel av befolkningen" is a share, not the population.
+  if (/^\s*befolkning/i.test(content) || /^\s*befolkning/i.test(benefit)) return 'befolkning_20_64';
   if (/^\s*(samtliga|totalt|summa)/i.test(benefit)) return 'total';
   return BENEFIT_PATTERNS.find(([pattern]) => pattern.test(benefit))?.[1];
 }
@@ -62,6 +63,8 @@ export function parseScbNumber(raw: string | number | null | undefined): number 
   return parseSwedishNumber(text);
 }
 
+const SV_NUMBER = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
 export interface ToValuesResult {
   /** `helarsekvivalenter.<kommun>.<column>` → value, for every kommun of the förbund. */
   values: Record<string, number | null>;
@@ -78,15 +81,15 @@ export interface ToValuesResult {
 export function scbToTemplateValues(table: ScbTable, forbund: ForbundConfig, period: string): ToValuesResult {
   const values: Record<string, number | null> = {};
   const problems = [...table.problems];
-  const columns: HaeColumn[] = ['sjukpenning', 'sjuk_aktivitetsersattning', 'arbetsloshet', 'ekonomiskt_bistand', 'etableringsersattning', 'arbetsmarknadsatgarder', 'befolkning_20_64'];
   for (const kommun of forbund.parties.filter((p) => p.kind === 'kommun')) {
     const own = table.observations.filter((o) => o.kommunkod === kommun.kommunkod && o.period === period);
     if (own.length === 0) problems.push(`SCB-filen saknar ${kommun.name} (${kommun.kommunkod ?? 'utan kommunkod'}) för ${period}.`);
-    for (const column of columns) {
+    for (const column of HAE_COLUMNS) {
       const found = own.filter((o) => o.column === column && o.value !== null);
       const distinct = new Set(found.map((o) => o.value));
-      if (distinct.size > 1) problems.push(`SCB-filen har olika värden för ${column} i ${kommun.name} ${period}: ${[...distinct].join(', ')}.`);
-      values[haeCell(kommun.id, column)] = found[0]?.value ?? null;
+      // Two different figures for one cell: neither is sent, so the cell is missing and says so.
+      if (distinct.size > 1) problems.push(`SCB-filen har olika värden för ${HAE_LABEL[column].toLowerCase()} i ${kommun.name} ${period}: ${[...distinct].map((v) => SV_NUMBER.format(v!)).join(' och ')}. Inget av dem används.`);
+      values[haeCell(kommun.id, column)] = distinct.size === 1 ? found[0]!.value : null;
     }
   }
   return { values, problems };

@@ -60,4 +60,27 @@ describe('SCB helårsekvivalenter files (HE0000T02N2 shape)', () => {
   it('refuses what is not a json-stat2 dataset', () => {
     expect(parseScbJsonStat2({ class: 'collection' }).problems[0]).toMatch(/inte ett json-stat2-dataset/);
   });
+
+  const dataset = json as { size: number[]; value: unknown[]; id: string[] };
+  it.each([
+    ['declares more values than any such table has', { ...dataset, size: dataset.size.map((n, i) => (dataset.id[i] === 'Tid' ? 200_000_000 : n)) }, /anger 16\s800\s000\s000 värden/],
+    ['declares a size its categories do not fill', { ...dataset, size: dataset.size.map((n, i) => (dataset.id[i] === 'Tid' ? n + 1 : n)), value: [...dataset.value, ...dataset.value] }, /har \d+ värden men anger|dimensionen Tid har 2 kategorier men anger 3/],
+    ['holds fewer values than it declares', { ...dataset, value: dataset.value.slice(1) }, /har \d+ värden men anger \d+/],
+  ])('refuses a json-stat2 file that %s, at once and with nothing read', (_name, file, message) => {
+    const table = parseScbJsonStat2(file);
+    expect(table.observations).toEqual([]);
+    expect(table.problems.join(' ')).toMatch(message);
+  });
+
+  it('sends neither of two different figures for one cell, and says so', () => {
+    const doubled = csv.replace('"2480 Umeå","Sjukpenning m.m.",1996.9,1969.1', '"2480 Umeå","Sjukpenning m.m.",1996.9,1969.1\n"2480 Umeå","Sjukpenning m.m.",1996.9,1970.0');
+    const { values, problems } = scbToTemplateValues(parseScbCsv(doubled), forbund, '2023H1');
+    expect(values['helarsekvivalenter.umea.sjukpenning']).toBeNull();
+    expect(values['helarsekvivalenter.umea.sjuk_aktivitetsersattning']).toBe(2990.2);
+    expect(problems).toContainEqual(expect.stringMatching(/olika värden för sjukpenning i Umeå kommun 2023H1: 1\s969,1 och 1\s970\. Inget av dem används/));
+  });
+
+  it('takes a share of the population for what it is, not for the population', () => {
+    expect(parseScbCsv(csv.replace(/Befolkning 20-64 år/g, 'Andel av befolkningen 20-64 år')).observations.filter((o) => o.column === 'befolkning_20_64')).toEqual([]);
+  });
 });

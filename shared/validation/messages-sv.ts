@@ -8,11 +8,22 @@ function num(value: string | number | undefined): string {
 
 type Render = (p: FindingParams) => string;
 
+/**
+ * What to do about an empty required cell depends on whether 0 is an answer there: "skriv 0 om
+ * det inte finns några" is right for a count of people and wrong where 0 is not allowed (a
+ * population, min 1) or not a number at all. A measure may be 0, but only when it is.
+ */
+function requiredAdvice(p: FindingParams): string {
+  if (p.kind === 'choice') return 'värdet saknas. Välj ett av alternativen.';
+  if (p.kind === 'text') return 'värdet saknas. Fyll i en text.';
+  if (typeof p.min === 'number' && p.min > 0) return 'värdet saknas. Fyll i värdet.';
+  if (p.kind === 'count') return 'värdet saknas. Fyll i ett värde – skriv 0 om det inte finns några.';
+  return 'värdet saknas. Fyll i värdet – skriv 0 bara om värdet verkligen är 0, inte för en uppgift som saknas.';
+}
+
 /** The one Swedish message catalogue. A new finding code does not compile until it has a text here. */
 const messageByCode = {
-  // "Write 0 if there are none" is right for a count and wrong for a measure such as SCB's
-  // helårsekvivalenter, where 0 would be a false figure.
-  required: (p) => (p.kind === 'count' ? 'värdet saknas. Fyll i ett värde – skriv 0 om det inte finns några.' : 'värdet saknas. Fyll i värdet; skriv inte 0 i stället för en uppgift som saknas.'),
+  required: (p) => requiredAdvice(p),
   'not-a-number': (p) => `”${p.raw}” är inte ett tal. Skriv bara siffror, t.ex. 1 234 eller 12,5.`,
   'not-an-integer': (p) => `${num(p.value)} är inte ett heltal. Antal ska anges i hela tal.`,
   negative: (p) => `${num(p.value)} är negativt. Antal kan inte vara mindre än 0.`,

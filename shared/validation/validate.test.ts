@@ -8,6 +8,8 @@ import { validateSubmission } from './validate';
 const forbund = findForbund(registry, 'umearegionen')!;
 const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, forbund, 2023);
 const complete = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
+/** A required choice: the first initiative's status. */
+const SAMVERKAN_STATUS = resolveTemplate(findTemplate(registry, 'samverkansinitiativ', 2024)!, forbund, 2024).cells.find((c) => c.id.endsWith('.status'))!.id;
 
 describe('validateSubmission on deltagare-avslut', () => {
   it('accepts seed 004 Tabell 1 as published', () => {
@@ -47,7 +49,9 @@ describe('validateSubmission on deltagare-avslut', () => {
 
   it.each([
     ['deltagare-avslut', 2023, 'deltagare.antal.m', 'skriv 0 om det inte finns några'],
-    ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.sjukpenning', 'skriv inte 0 i stället för en uppgift som saknas'],
+    ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.sjukpenning', 'skriv 0 bara om värdet verkligen är 0, inte för en uppgift som saknas'],
+    ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.befolkning_20_64', 'värdet saknas. Fyll i värdet.'],
+    ['samverkansinitiativ', 2024, SAMVERKAN_STATUS, 'värdet saknas. Välj ett av alternativen.'],
   ])('says what to do about a missing %s value (%i) fitting its kind', (templateId, year, cellId, advice) => {
     const other = resolveTemplate(findTemplate(registry, templateId, year)!, forbund, year);
     const { findings } = validateSubmission(other, {});

@@ -108,7 +108,7 @@ export function validateSubmission(
       continue;
     }
     if (!result.ok) findings.push(finding(cell, result.problem.code, 'fel', problemParams(result.problem)));
-    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', { kind: cell.spec.kind }));
+    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', { kind: cell.spec.kind, ...(cell.spec.min !== undefined ? { min: cell.spec.min } : {}) }));
     values[cell.id] = value;
     typed.set(cell.id, value);
   }

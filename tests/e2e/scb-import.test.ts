@@ -110,6 +110,8 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
     expect(submission).toMatchObject({ version: 1, party: 'kansli', scope: 'umearegionen', source: 'json' });
     expect(submission?.values).toEqual(expectedValues(csv, '2023H1'));
     expect(submission?.values['helarsekvivalenter.umea.sjukpenning']).toBe(1969.1);
+    expect(submission?.values['helarsekvivalenter.umea.befolkning_20_64']).toBe(78420);
+    expect(submission?.values['helarsekvivalenter.bjurholm.etableringsersattning']).toBe(13.2);
     // The file stayed in the page: one submission, carrying the template's values and nothing else.
     const sent = requests.slice(before).filter((r) => r.method === 'POST');
     expect(sent.map((r) => new URL(r.url).pathname)).toEqual(['/api/forbund/umearegionen/submissions']);
@@ -138,6 +140,21 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
     expect(submission?.values['helarsekvivalenter.bjurholm.arbetsmarknadsatgarder']).toBeNull();
     expect(submission?.values['helarsekvivalenter.bjurholm.sjukpenning']).toBe(43.1);
     expect(submission?.values).toEqual(expectedValues(withDots, '2022H1'));
+  });
+
+  it('names a required figure the file lacks as what stops the sending, and sends nothing', async () => {
+    const withoutUmea = csv.replace('"2480 Umeå","Sjukpenning m.m.",1996.9,1969.1', '"2480 Umeå","Sjukpenning m.m.",1996.9,".."');
+    const before = requests.length;
+    await choose('he-utan-sjukpenning.csv', withoutUmea);
+    await view().locator('.scb-table').waitFor();
+    const blocking = view().locator('.message-bar.error.scb-missing');
+    await blocking.waitFor();
+    await expect(blocking.locator('li').allTextContents()).resolves.toEqual(['Umeå kommun: sjukpenning']);
+    await expect(view().locator('.message-bar.warning.scb-missing').count()).resolves.toBe(0);
+    await expect(view().locator('.findings').textContent()).resolves.toContain('skriv 0 bara om värdet verkligen är 0');
+    await expect(view().getByRole('button', { name: 'Skicka in' }).isDisabled()).resolves.toBe(true);
+    await shot(page, '16-scb-hindrar');
+    expect(requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { HAE_COLUMNS, HAE_LABEL, HAE_TEMPLATE } from '../../../shared/indices/helarsekvivalenter';
+import { HAE_COLUMNS, HAE_LABEL, HAE_TEMPLATE, haeCell, type HaeColumn } from '../../../shared/indices/helarsekvivalenter';
 import { formatScbValue, importScbFile, previewScbPeriod, type ScbImport, type ScbPreview } from '../../../shared/indices/scb-import';
 import { describePeriod, requirePeriod } from '../../../shared/model/period';
 import { templatesForForbund } from '../../../shared/model/selectors';
@@ -23,7 +23,7 @@ const FORMAT_LABEL = { csv: 'CSV', 'json-stat2': 'json-stat2' } as const;
 export function createScbImportView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'scb-heading' }, 'Importera SCB');
   const upload = filePicker('SCB-fil (.csv eller .json)', { accept: '.csv,.json,text/csv,application/json', name: 'scb-file' });
-  const summary = h('div', { class: 'facts' });
+  const summary = h('div', { class: 'facts', role: 'status' });
   const periodSelect = select([], { name: 'period' });
   const periodField = field('Halvår att skicka in', periodSelect, 'Filen har flera halvår; välj vilket som ska skickas in.');
   periodField.hidden = true;
@@ -44,8 +44,9 @@ export function createScbImportView(deps: PaneDeps): View {
   const showPeriod = (period: string): void => {
     if (!found) return;
     const preview = previewScbPeriod(found.table, deps.forbund, period);
-    replaceChildren(previewBox, missingNote(preview), previewTable(preview), problemList(preview.problems));
-    panel.reset(targetFor(deps, period, definitionFor(period)));
+    const target = targetFor(deps, period, definitionFor(period));
+    replaceChildren(previewBox, ...missingNotes(preview, target), previewTable(preview), problemList(preview.problems));
+    panel.reset(target);
     panel.validate(preview.values);
   };
 
@@ -74,6 +75,7 @@ export function createScbImportView(deps: PaneDeps): View {
         replaceChildren(periodSelect, ...result.periods.map((p) => h('option', { value: p }, describePeriod(requirePeriod(p)))));
         periodField.hidden = result.periods.length < 2;
         showPeriod(result.periods[0] ?? '');
+        deps.ctx.announcer.announce(`Filen är inläst: ${result.periods.length === 1 ? 'ett halvår' : `${result.periods.length} halvår`}.`);
       }),
     { class: 'btn btn-primary' },
   );
@@ -147,15 +149,29 @@ function previewTable(preview: ScbPreview): HTMLElement {
   );
 }
 
-/** The gaps named in words, so they are seen without scrolling the table sideways. */
-function missingNote(preview: ScbPreview): HTMLElement | null {
-  if (preview.missing.length === 0) return null;
-  const gaps = preview.missing.map((m) => `${m.name}: ${m.columns.length === HAE_COLUMNS.length ? 'alla värden' : m.columns.map((c) => HAE_LABEL[c].toLowerCase()).join(', ')}`);
-  return h(
-    'div',
-    { class: 'message-bar warning scb-missing' },
-    h('div', { class: 'message-text' }, h('strong', {}, 'Saknas i SCB:s fil (skickas in som saknade, inte som 0):'), h('ul', { class: 'scb-problems' }, ...gaps.map((g) => h('li', {}, g)))),
-  );
+/**
+ * The gaps named in words, so they are seen without scrolling the table sideways: those the
+ * template lets a submission leave empty go in as missing, and the rest stop the sending until
+ * a file has them (the findings below say the same, cell by cell).
+ */
+function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] {
+  const required = (kommunId: string, column: HaeColumn) => target.template.cellById.get(haeCell(kommunId, column))?.required === true;
+  const listed = (pick: (kommunId: string, column: HaeColumn) => boolean) =>
+    preview.missing.flatMap((m) => {
+      const columns = m.columns.filter((c) => pick(m.kommunId, c));
+      if (columns.length === 0) return [];
+      return [`${m.name}: ${columns.length === HAE_COLUMNS.length ? 'alla värden' : columns.map((c) => HAE_LABEL[c].toLowerCase()).join(', ')}`];
+    });
+  const blocking = listed(required);
+  const allowed = listed((k, c) => !required(k, c));
+  const note = (kind: 'error' | 'warning', title: string, gaps: string[], after?: string) =>
+    h('div', { class: `message-bar ${kind} scb-missing` }, h('div', { class: 'message-text' }, h('strong', {}, title), h('ul', { class: 'scb-problems' }, ...gaps.map((g) => h('li', {}, g))), after ? h('p', {}, after) : null));
+  return [
+    ...(blocking.length > 0
+      ? [note('error', 'Saknas i SCB:s fil och måste finnas för att kunna skicka in:', blocking, 'Hämta tabellen från SCB igen med de kommunerna och förmånerna, eller fyll i värdena i mallen under Rapportera.')]
+      : []),
+    ...(allowed.length > 0 ? [note('warning', 'Saknas i SCB:s fil (skickas in som saknade, inte som 0):', allowed)] : []),
+  ];
 }
 
 function problemList(problems: readonly string[]): HTMLElement | null {
