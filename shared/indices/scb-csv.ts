@@ -8,6 +8,9 @@ import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbO
  * Comma or semicolon separated, quoted or not, point or comma decimals, a BOM or not.
  */
 
+/** SCB's codes for the whole country ("00 Riket") and a län ("24 Västerbottens län"): two digits, not four. */
+const AGGREGATE_REGION = /^\s*"?(\d{2}(?!\d)|riket\b)/i;
+
 function detectDelimiter(headerLine: string): string {
   const counts = [';', ',', '\t'].map((d) => [d, headerLine.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
@@ -34,10 +37,16 @@ export function parseScbCsv(text: string): ScbTable {
   const contentAt = stub.find(({ h }) => /innehåll|contents/i.test(h))?.i;
 
   const observations: ScbObservation[] = [];
+  // A national file carries a row per län and for the whole country beside the kommuner: those
+  // are counted in one line, not listed row by row; so is each unknown förmån.
+  let aggregateRows = 0;
+  const unknownBenefits = new Set<string>();
   body.forEach((row, r) => {
-    const kommunkod = kommunkodOf(row[regionAt] ?? '');
+    const region = row[regionAt] ?? '';
+    const kommunkod = kommunkodOf(region);
     if (!kommunkod) {
-      problems.push(`Rad ${r + 2}: ”${row[regionAt] ?? ''}” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.`);
+      if (AGGREGATE_REGION.test(region)) aggregateRows++;
+      else problems.push(`Rad ${r + 2}: ”${region}” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.`);
       return;
     }
     const benefit = benefitAt === undefined ? '' : (row[benefitAt] ?? '');
@@ -46,7 +55,8 @@ export function parseScbCsv(text: string): ScbTable {
       const target = haeColumnFor(benefit, content);
       if (target === 'total') continue;
       if (!target) {
-        problems.push(`Rad ${r + 2}: okänd förmån ”${benefit}”; raden hoppas över.`);
+        if (!unknownBenefits.has(benefit)) problems.push(`Rad ${r + 2}: okänd förmån ”${benefit}”; raderna med den hoppas över.`);
+        unknownBenefits.add(benefit);
         return;
       }
       const value = parseScbNumber(row[column.i]);
@@ -57,5 +67,6 @@ export function parseScbCsv(text: string): ScbTable {
       observations.push({ kommunkod, period: column.period!, column: target, value });
     }
   });
+  if (aggregateRows > 0) problems.push(`${aggregateRows === 1 ? 'En rad' : `${aggregateRows} rader`} för län eller hela riket hoppas över; bara kommunernas rader används.`);
   return { observations, problems };
 }

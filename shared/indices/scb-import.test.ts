@@ -111,8 +111,8 @@ describe('the preview of one half-year', () => {
   it('passes on the rows the parser skipped, naming them', () => {
     const extra = `${csv}"2480 Umeå","Bostadsbidrag",1.0,2.0,"..",".."\r\n"Riket","Sjukpenning m.m.",1,2,"..",".."\r\n`;
     expect(previewScbPeriod(imported('he.csv', utf8(extra)).table, umearegionen, '2023H1').problems).toEqual([
-      'Rad 44: okänd förmån ”Bostadsbidrag”; raden hoppas över.',
-      'Rad 45: ”Riket” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.',
+      'Rad 44: okänd förmån ”Bostadsbidrag”; raderna med den hoppas över.',
+      'En rad för län eller hela riket hoppas över; bara kommunernas rader används.',
     ]);
   });
 });

@@ -50,7 +50,7 @@ describe('SCB helårsekvivalenter files (HE0000T02N2 shape)', () => {
       { kommunkod: '2480', period: '2023H1', column: 'sjukpenning', value: 1969.1 },
       { kommunkod: '2480', period: '2023H1', column: 'ekonomiskt_bistand', value: null },
     ]);
-    expect(table.problems).toEqual(['Rad 4: ”Riket” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.', 'Rad 5: okänd förmån ”Bostadsbidrag”; raden hoppas över.']);
+    expect(table.problems).toEqual(['Rad 5: okänd förmån ”Bostadsbidrag”; raderna med den hoppas över.', 'En rad för län eller hela riket hoppas över; bara kommunernas rader används.']);
     const { values, problems } = scbToTemplateValues(table, forbund, '2023H1');
     expect(values['helarsekvivalenter.umea.ekonomiskt_bistand']).toBeNull();
     expect(values['helarsekvivalenter.vannas.sjukpenning']).toBeNull();
@@ -78,6 +78,13 @@ describe('SCB helårsekvivalenter files (HE0000T02N2 shape)', () => {
     expect(values['helarsekvivalenter.umea.sjukpenning']).toBeNull();
     expect(values['helarsekvivalenter.umea.sjuk_aktivitetsersattning']).toBe(2990.2);
     expect(problems).toContainEqual(expect.stringMatching(/olika värden för sjukpenning i Umeå kommun 2023H1: 1\s969,1 och 1\s970\. Inget av dem används/));
+  });
+
+  it('counts a national file\'s län and country rows in one line, and names an unknown förmån once', () => {
+    const national = csv.replace(/\n/, '\n"00 Riket","Sjukpenning m.m.",1,2,"..",".."\n"24 Västerbottens län","Sjukpenning m.m.",1,2,"..",".."\n"2480 Umeå","Bostadsbidrag",1,2,"..",".."\n"2401 Nordmaling","Bostadsbidrag",1,2,"..",".."\n');
+    const table = parseScbCsv(national);
+    expect(table.problems).toEqual(['Rad 4: okänd förmån ”Bostadsbidrag”; raderna med den hoppas över.', '2 rader för län eller hela riket hoppas över; bara kommunernas rader används.']);
+    expect(table.observations).toEqual(parseScbCsv(csv).observations);
   });
 
   it('takes a share of the population for what it is, not for the population', () => {
