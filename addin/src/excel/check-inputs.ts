@@ -1,16 +1,8 @@
 import type { ExcelCapabilities } from './capabilities';
 import { runExcel } from './excel-run';
 import { locateInputNames } from './input-names';
-import { annotationsOf, queueMarks, type CellMark } from './mark-findings';
+import { annotationsOf, marksAt, queueMarks, type CellFinding } from './mark-findings';
 import { queueInputRead, type InputRead } from './read-inputs';
-
-/** A finding on an input cell, named by cell id: the gateway knows where the cell is. */
-export interface CellFinding {
-  cellId: string;
-  severity: CellMark['severity'];
-  /** The finding in Swedish, put in the cell's note. */
-  text: string;
-}
 
 export interface CheckOutcome {
   read: InputRead;
@@ -47,11 +39,7 @@ export function checkInputCells(
     await context.sync(); // 2: the values, and which sheets are protected
 
     const read: InputRead = { cells: queued.collect(), missing: cellIds.filter((id) => !located.has(id)) };
-    const byId = new Map(read.cells.map((c) => [c.cellId, c]));
-    const marks = check(read).flatMap((f): CellMark[] => {
-      const cell = byId.get(f.cellId);
-      return cell ? [{ sheet: cell.sheet, address: cell.address, severity: f.severity, text: f.text }] : [];
-    });
+    const marks = marksAt(new Map(read.cells.map((c) => [c.cellId, c])), check(read));
     queueMarks(queued.sheets, annotations, read.cells, marks);
     await context.sync(); // 3: every write at once
     return { read, marked: marks.length, annotated: annotations !== undefined };

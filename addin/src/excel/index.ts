@@ -5,11 +5,11 @@
  */
 export { qualified, splitSheetAddress, type SheetCell } from './addresses';
 export { detectCapabilities, type ExcelCapabilities } from './capabilities';
-export { checkInputCells, type CellFinding, type CheckOutcome } from './check-inputs';
+export { checkInputCells, type CheckOutcome } from './check-inputs';
 export { insertReport, openReportAsNewWorkbook, type ReportInsertOutcome } from './insert-report';
 export { insertTemplate, type InsertOutcome, type TemplateInsert } from './insert-template';
 export { saveMapping } from './mapping-store';
-export { markFindings, type CellMark } from './mark-findings';
+export { markFindings, marksAt, type CellFinding, type CellMark } from './mark-findings';
 export type { InputCell, InputRead } from './read-inputs';
 export { readOwnTable, type OwnTableRead } from './read-own-table';
 export type { TableRead } from './read-table';

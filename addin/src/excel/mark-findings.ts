@@ -8,6 +8,22 @@ export interface CellMark extends SheetCell {
   text: string;
 }
 
+/** A finding on an input cell, named by cell id: where the cell is, the caller's read knows. */
+export interface CellFinding {
+  cellId: string;
+  severity: CellMark['severity'];
+  /** The finding in Swedish, put in the cell's note. */
+  text: string;
+}
+
+/** The marks for findings, at the input cells read; a finding on a cell not read has nowhere to go. */
+export function marksAt(cells: ReadonlyMap<string, SheetCell>, findings: readonly CellFinding[]): CellMark[] {
+  return findings.flatMap((f) => {
+    const cell = cells.get(f.cellId);
+    return cell ? [{ sheet: cell.sheet, address: cell.address, severity: f.severity, text: f.text }] : [];
+  });
+}
+
 /** The generated template's input fill (functions/workbook/styles.ts INPUT_FILL), restored on cells without findings. */
 export const INPUT_FILL = '#FFF2CC';
 export const MARK_FILL = { fel: '#F4B6B6', varning: '#FCD9A8' } as const;

@@ -5,8 +5,8 @@
 import { emptyMapping } from '../../../shared/aggregation/table-mapping';
 import { PaneError } from '../api/api-error';
 import { a1 } from './addresses';
-import { checkInputCells, type CellFinding } from './check-inputs';
-import { MARK_FILL, NOTE_PREFIX } from './mark-findings';
+import { checkInputCells } from './check-inputs';
+import { MARK_FILL, NOTE_PREFIX, type CellFinding } from './mark-findings';
 import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import type { InputRead } from './read-inputs';
 import { readOwnTable } from './read-own-table';

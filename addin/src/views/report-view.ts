@@ -1,14 +1,14 @@
 import { layoutTemplate } from '../../../shared/model/layout';
 import { PaneError } from '../api/api-error';
 import type { ApiFinding, Receipt } from '../api/schemas';
-import { checkInputCells, insertTemplate, markFindings, selectCell, type ExcelCapabilities, type InputCell } from '../excel';
+import { checkInputCells, insertTemplate, markFindings, marksAt, selectCell, type CellFinding, type ExcelCapabilities, type InputCell } from '../excel';
 import { receiptCard, SubmitPanel, toFindingItems } from '../report/submit-panel';
 import { createTargetPicker } from '../report/target-picker';
 import type { ChosenTarget } from '../report/template-context';
 import { runAction } from '../ui/action';
 import { button, field, filePicker, h, replaceChildren } from '../ui/dom';
 import { saveBlob } from '../ui/download';
-import { findingsList } from '../ui/findings-list';
+import { findingsList, type FindingItem } from '../ui/findings-list';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
 
 /** Rapportera: in Excel, insert → fill → check → send; in a browser, download → upload → check → send. */
@@ -17,6 +17,8 @@ export function createReportView(deps: PaneDeps): View {
   const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
   return { id: 'rapportera', label: 'Rapportera', heading, element: h('section', { class: 'view', id: 'view-rapportera', 'aria-labelledby': 'report-heading' }, heading, body) };
 }
+
+const asCellFinding = (f: FindingItem): CellFinding => ({ cellId: f.cellId, severity: f.severity, text: f.message });
 
 function step(number: number, title: string, ...content: (HTMLElement | null)[]): HTMLElement {
   return h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)), title), ...content);
@@ -36,11 +38,7 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
       if (cell) void runAction(deps.ctx, undefined, `Markerar ${cell.address}…`, () => selectCell(cell));
     },
     onFindings: async (findings) => {
-      const marks = findings.flatMap((f) => {
-        const cell = cells.get(f.cellId);
-        return cell ? [{ sheet: cell.sheet, address: cell.address, severity: f.severity, text: f.message }] : [];
-      });
-      await markFindings([...cells.values()], marks, capabilities);
+      await markFindings([...cells.values()], marksAt(cells, findings.map(asCellFinding)), capabilities);
     },
   });
 
@@ -92,7 +90,7 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
             cells = new Map(read.cells.map((c) => [c.cellId, c]));
             const raw: Record<string, unknown> = {};
             for (const c of read.cells) raw[c.cellId] = c.value;
-            return panel.validate(raw).map((f) => ({ cellId: f.cellId, severity: f.severity, text: f.message }));
+            return panel.validate(raw).map(asCellFinding);
           },
           capabilities,
         );
