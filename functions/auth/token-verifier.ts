@@ -66,21 +66,17 @@ function createVerify(settings: AuthSettings, now: () => number): (token: string
 const REMEMBER_MS = 10 * 60_000;
 const REMEMBERED_TOKENS = 2_000;
 
-interface Remembered {
-  /** Shared by every request with the token; set as soon as its check starts. */
-  principal: Promise<Principal> | undefined;
-  /** Epoch ms after which the token must be checked again; Infinity while its check runs. */
-  until: number;
-}
+/** A token's check, shared by every request with it; `until`: epoch ms after which it is checked again. */
+type Remembered = Promise<{ principal: Principal; until: number }>;
 
 export function createTokenVerifier(settings: AuthSettings, now: () => number = Date.now): TokenVerifier {
   const verify = createVerify(settings, now);
   const remembered = new Map<string, Remembered>();
 
-  const check = async (token: string): Promise<{ principal: Principal; expiresAt: number }> => {
+  const check = async (token: string): Promise<{ principal: Principal; until: number }> => {
     try {
       const { payload } = await verify(token);
-      return { principal: principalFromPayload(payload), expiresAt: (payload.exp ?? 0) * 1000 };
+      return { principal: Object.freeze(principalFromPayload(payload)), until: Math.min((payload.exp ?? 0) * 1000, now() + REMEMBER_MS) };
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired');
@@ -94,24 +90,16 @@ export function createTokenVerifier(settings: AuthSettings, now: () => number = 
     const token = match?.[1];
     if (!token) throw new AuthenticationError('malformed');
     const known = remembered.get(token);
-    if (known?.principal && now() < known.until) return known.principal;
-    if (known) remembered.delete(token);
-
-    // Requests that arrive together with one token share its check.
-    const entry: Remembered = { principal: undefined, until: Infinity };
-    const principal = check(token).then(
-      ({ principal: checked, expiresAt }) => {
-        entry.until = Math.min(expiresAt, now() + REMEMBER_MS);
-        return Object.freeze(checked);
-      },
-      (error: unknown) => {
-        if (remembered.get(token) === entry) remembered.delete(token);
-        throw error;
-      },
-    );
-    entry.principal = principal;
-    remembered.set(token, entry);
+    if (known) {
+      // Requests that arrive while the check runs share its answer, a refusal too (which then leaves the map).
+      const { principal, until } = await known;
+      if (now() < until) return principal;
+      if (remembered.get(token) === known) remembered.delete(token);
+    }
+    const checked = check(token);
+    remembered.set(token, checked);
+    void checked.catch(() => remembered.get(token) === checked && remembered.delete(token));
     if (remembered.size > REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value as string);
-    return principal;
+    return (await checked).principal;
   };
 }
