@@ -176,9 +176,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return this.reportQueue.run(report, () => this.store(pk, report, s, admit));
   }
 
-  private async store(pk: string, memoKey: string, s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
+  private async store(pk: string, report: string, s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { period, pointer, unchanged } = await this.beforeWrite(pk, s, memoKey, attempt === 0);
+      const { period, pointer, unchanged } = await this.beforeWrite(pk, s, report, attempt === 0);
       admit?.(period);
       if (unchanged) {
         const current = toCurrent(unchanged, s.period);
@@ -226,11 +226,11 @@ export class TableSubmissionRepository implements SubmissionRepository {
       ];
       try {
         const response = await this.table.submitTransaction(actions);
-        this.rememberPointer(memoKey, response, [1, actions.length], { version, sha256: s.sha256, state: 'inskickad' });
+        this.rememberPointer(report, response, [1, actions.length], { version, sha256: s.sha256, state: 'inskickad' });
         return { receipt: { id, version, sha256: s.sha256, submittedAt: at }, created: true };
       } catch (error) {
         // Whatever storage now holds, the guess may be wrong: the next attempt reads.
-        this.pointers.forget(memoKey);
+        this.pointers.forget(report);
         // A guessed pointer that storage no longer has (404) is a wrong guess like any other.
         const refused = isConflict(error) || (attempt === 0 && statusOf(error) === 404);
         if (!refused) throw error; // the transaction may have been applied: keep its blob
@@ -262,10 +262,10 @@ export class TableSubmissionRepository implements SubmissionRepository {
   private async beforeWrite(
     pk: string,
     s: NewSubmission,
-    memoKey: string,
+    report: string,
     mayGuess: boolean,
   ): Promise<{ period: PeriodSettings; pointer: PointerGuess | undefined; unchanged?: TableEntityResult<Record<string, unknown>> }> {
-    const guess = mayGuess ? this.pointers.get(memoKey) : undefined;
+    const guess = mayGuess ? this.pointers.get(report) : undefined;
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
     if (read && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
