@@ -28,7 +28,10 @@ describe('loadConfig', () => {
   });
 
   it('prefers STORAGE_CONNECTION_STRING over AzureWebJobsStorage', () => {
-    const config = loadConfig({ STORAGE_CONNECTION_STRING: realAccount, AzureWebJobsStorage: 'UseDevelopmentStorage=true' });
+    const config = loadConfig({
+      STORAGE_CONNECTION_STRING: realAccount,
+      AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+    });
     expect(config.storage.source).toBe('STORAGE_CONNECTION_STRING');
     expect(config.storage.endpoints.table).toBe('https://samladprod.table.core.windows.net');
   });
@@ -63,7 +66,12 @@ describe('loadConfig', () => {
   });
 
   it('accepts a real account and Entra ID settings in production', () => {
-    const config = loadConfig({ SAMLAD_ENV: 'production', STORAGE_CONNECTION_STRING: realAccount, ENTRA_TENANT_ID: 'tenant-guid', ENTRA_AUDIENCE: 'api://samlad' });
+    const config = loadConfig({
+      SAMLAD_ENV: 'production',
+      STORAGE_CONNECTION_STRING: realAccount,
+      ENTRA_TENANT_ID: 'tenant-guid',
+      ENTRA_AUDIENCE: 'api://samlad',
+    });
     expect(config.environment).toBe('production');
     expect(config.auth).toEqual({
       mode: 'entra',

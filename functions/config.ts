@@ -25,23 +25,41 @@ const optionalSetting = z.preprocess(
   z.string().trim().min(1).optional(),
 );
 
-const rawSettingsSchema = z.object({
-  SAMLAD_ENV: z.preprocess((value) => (value === '' ? undefined : value), z.enum(samladEnvironments).default('development')),
-  STORAGE_CONNECTION_STRING: optionalSetting,
-  // Azure's own storage setting; every Function App has it, so it is the fallback.
-  AzureWebJobsStorage: optionalSetting,
-  // NCRONTAB (six fields, UTC) for the tertial summary timer; daily at 06:00 by default.
-  TERTIAL_SUMMARY_SCHEDULE: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.string().trim().regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, e.g. "0 0 6 * * *"').default('0 0 6 * * *'),
-  ),
-  // Days after a tertial's last day that submissions are due, where kansliet set no deadline.
-  TERTIAL_DEADLINE_DAYS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(120).default(15)),
-  // How many years before this one the tertial summary timer still looks at (1 = last year's too).
-  TERTIAL_SUMMARY_LOOKBACK_YEARS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(10).default(1)),
-  // How long POST consolidate waits for the workbook before answering 202 with a job to poll.
-  CONSOLIDATE_SYNC_MS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(0).max(120_000).default(8000)),
-}).extend(authSettingsSchema.shape);
+const rawSettingsSchema = z
+  .object({
+    SAMLAD_ENV: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.enum(samladEnvironments).default('development'),
+    ),
+    STORAGE_CONNECTION_STRING: optionalSetting,
+    // Azure's own storage setting; every Function App has it, so it is the fallback.
+    AzureWebJobsStorage: optionalSetting,
+    // NCRONTAB (six fields, UTC) for the tertial summary timer; daily at 06:00 by default.
+    TERTIAL_SUMMARY_SCHEDULE: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .string()
+        .trim()
+        .regex(/^\S+( \S+){5}$/, 'six NCRONTAB fields, e.g. "0 0 6 * * *"')
+        .default('0 0 6 * * *'),
+    ),
+    // Days after a tertial's last day that submissions are due, where kansliet set no deadline.
+    TERTIAL_DEADLINE_DAYS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(120).default(15),
+    ),
+    // How many years before this one the tertial summary timer still looks at (1 = last year's too).
+    TERTIAL_SUMMARY_LOOKBACK_YEARS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(10).default(1),
+    ),
+    // How long POST consolidate waits for the workbook before answering 202 with a job to poll.
+    CONSOLIDATE_SYNC_MS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(120_000).default(8000),
+    ),
+  })
+  .extend(authSettingsSchema.shape);
 
 export type StorageSettingSource = 'STORAGE_CONNECTION_STRING' | 'AzureWebJobsStorage' | 'azurite-default';
 
@@ -125,7 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError([
       {
         setting: 'STORAGE_CONNECTION_STRING',
-        message: 'required when SAMLAD_ENV=production (or set AzureWebJobsStorage); the Azurite default is for local use only',
+        message:
+          'required when SAMLAD_ENV=production (or set AzureWebJobsStorage); the Azurite default is for local use only',
       },
     ]);
   } else {
@@ -140,7 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   if (raw.SAMLAD_ENV === 'production' && storage.isDevelopmentStorage) {
     throw new ConfigError([
-      { setting: source, message: 'points at the Azurite development account, which SAMLAD_ENV=production does not allow' },
+      {
+        setting: source,
+        message: 'points at the Azurite development account, which SAMLAD_ENV=production does not allow',
+      },
     ]);
   }
 
@@ -149,7 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   return {
     environment: raw.SAMLAD_ENV,
-    reports: { tertialSchedule: raw.TERTIAL_SUMMARY_SCHEDULE, deadlineDays: raw.TERTIAL_DEADLINE_DAYS, lookbackYears: raw.TERTIAL_SUMMARY_LOOKBACK_YEARS, syncBudgetMs: raw.CONSOLIDATE_SYNC_MS },
+    reports: {
+      tertialSchedule: raw.TERTIAL_SUMMARY_SCHEDULE,
+      deadlineDays: raw.TERTIAL_DEADLINE_DAYS,
+      lookbackYears: raw.TERTIAL_SUMMARY_LOOKBACK_YEARS,
+      syncBudgetMs: raw.CONSOLIDATE_SYNC_MS,
+    },
     auth,
     storage: {
       connectionString: storage.connectionString,

@@ -44,13 +44,22 @@ const SECTIONS: readonly Section[] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, national: { type: 'string' }, 'no-write': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      national: { type: 'string' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
   const wanted = values.only?.split(',').map((s) => s.trim());
   const unknown = wanted?.filter((id) => !SECTIONS.some((s) => s.id === id)) ?? [];
-  if (unknown.length > 0) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.id).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.id).join(', ')}`);
   const sections = SECTIONS.filter((s) => !wanted || wanted.includes(s.id));
   const machine = describeMachine();
-  process.stdout.write(`Samlad bench — ${machine.date}, ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}\n`);
+  process.stdout.write(
+    `Samlad bench — ${machine.date}, ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}\n`,
+  );
 
   const started = performance.now();
   const results: { result: SectionResult; machine: Machine }[] = [];

@@ -44,15 +44,24 @@ function quietLogger(errors: string[]): HostLogger {
   };
 }
 
-async function consolidate(apiUrl: string, token: string, variant: 'internal' | 'published', progress: ProgressDisplay): Promise<PublicReport> {
+async function consolidate(
+  apiUrl: string,
+  token: string,
+  variant: 'internal' | 'published',
+  progress: ProgressDisplay,
+): Promise<PublicReport> {
   const res = await api(apiUrl, 'POST', `/forbund/${FORBUND}/consolidate`, token, { period: PERIOD, variant });
   const body = res.body as { report?: PublicReport; jobId?: string; message?: string };
   if (res.status === 201 && body.report) return body.report;
-  if (res.status !== 202 || !body.jobId) throw new DemoLoadError(`Sammanställningen svarade HTTP ${res.status}: ${body.message ?? ''}`);
+  if (res.status !== 202 || !body.jobId)
+    throw new DemoLoadError(`Sammanställningen svarade HTTP ${res.status}: ${body.message ?? ''}`);
   for (;;) {
     const poll = await api(apiUrl, 'GET', `/forbund/${FORBUND}/consolidate/jobs/${body.jobId}`, token);
     const job = poll.body as { status: string; progress: number; message: string; report?: PublicReport };
-    progress.update(job.progress, `Sammanställer (${variant === 'internal' ? 'intern' : 'publicerad'} version): ${job.message}`);
+    progress.update(
+      job.progress,
+      `Sammanställer (${variant === 'internal' ? 'intern' : 'publicerad'} version): ${job.message}`,
+    );
     if (job.status === 'done' && job.report) return job.report;
     if (job.status === 'failed') throw new DemoLoadError(job.message);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -76,7 +85,13 @@ async function main(): Promise<void> {
     // The app reads its settings once, when it loads: set them first. A fresh dev key, so
     // nothing else can sign tokens for this stack.
     const key = randomBytes(32).toString('hex');
-    Object.assign(process.env, { SAMLAD_ENV: 'development', STORAGE_CONNECTION_STRING: azurite.connectionString, AUTH_MODE: 'dev', AUTH_DEV_SIGNING_KEY: key, CONSOLIDATE_SYNC_MS: '0' });
+    Object.assign(process.env, {
+      SAMLAD_ENV: 'development',
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AUTH_MODE: 'dev',
+      AUTH_DEV_SIGNING_KEY: key,
+      CONSOLIDATE_SYNC_MS: '0',
+    });
     delete process.env.AzureWebJobsStorage;
     const logger = quietLogger(errors);
     const app = await loadFunctionApp({ root, logger });
@@ -89,12 +104,25 @@ async function main(): Promise<void> {
     const settings = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, signingKey: new TextEncoder().encode(key) };
     const tokens = new Map<string, Promise<string>>();
     const token = (party: string) => {
-      if (!tokens.has(party)) tokens.set(party, party === 'kansli' ? signDevToken({ forbund: FORBUND, role: 'kansli', name: 'Kansliet' }, settings) : signDevToken({ forbund: FORBUND, party, role: 'reporter' }, settings));
+      if (!tokens.has(party))
+        tokens.set(
+          party,
+          party === 'kansli'
+            ? signDevToken({ forbund: FORBUND, role: 'kansli', name: 'Kansliet' }, settings)
+            : signDevToken({ forbund: FORBUND, party, role: 'reporter' }, settings),
+        );
       return tokens.get(party)!;
     };
 
-    const loaded = await loadSeeds(registry, forbund, { apiUrl, token, root, onStep: (step, total, label) => progress.update(step / total, label) });
-    progress.done(`${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`);
+    const loaded = await loadSeeds(registry, forbund, {
+      apiUrl,
+      token,
+      root,
+      onStep: (step, total, label) => progress.update(step / total, label),
+    });
+    progress.done(
+      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
+    );
 
     const kansli = await token('kansli');
     const outDir = path.resolve(args.out ?? path.join(root, 'out'));
@@ -103,14 +131,18 @@ async function main(): Promise<void> {
     let internal: Buffer | undefined;
     for (const variant of ['internal', 'published'] as const) {
       const report = await consolidate(apiUrl, kansli, variant, progress);
-      const file = await fetch(`${apiUrl}/forbund/${FORBUND}/reports/${report.id}`, { headers: { authorization: `Bearer ${kansli}` } });
+      const file = await fetch(`${apiUrl}/forbund/${FORBUND}/reports/${report.id}`, {
+        headers: { authorization: `Bearer ${kansli}` },
+      });
       if (file.status !== 200) throw new DemoLoadError(`Hämtningen av ${report.id} svarade HTTP ${file.status}`);
       const bytes = Buffer.from(await file.arrayBuffer());
       const target = path.join(outDir, report.fileName);
       writeFileSync(target, bytes);
       written.push(path.relative(process.cwd(), target) || target);
       if (variant === 'internal') internal = bytes;
-      progress.done(`${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ${report.sha256.slice(0, 12)}…)`);
+      progress.done(
+        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ${report.sha256.slice(0, 12)}…)`,
+      );
     }
 
     const headline = await readHeadline(internal!);

@@ -63,7 +63,8 @@ async function askRunningHost(port: number, name: string, input: string): Promis
   let message = text;
   try {
     const body: unknown = JSON.parse(text);
-    if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string') message = body.message;
+    if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string')
+      message = body.message;
   } catch {
     // Not JSON: show the text as it came.
   }
@@ -100,17 +101,23 @@ async function main(): Promise<void> {
     },
   });
   const [name, ...extra] = positionals;
-  if (!name || extra.length > 0) throw new UsageError('Usage: npm run timer -- <function name> [--port N] [--input TEXT]');
+  if (!name || extra.length > 0)
+    throw new UsageError('Usage: npm run timer -- <function name> [--port N] [--input TEXT]');
 
   const root = findAppRoot(__dirname);
   const logger = createConsoleLogger();
   const settingsFile = localSettingsFile(process.env, root);
   if (settingsFile) applyLocalSettings(settingsFile, process.env);
-  const settings = readStackSettings(values.port === undefined ? process.env : { ...process.env, PORT: values.port }, root);
+  const settings = readStackSettings(
+    values.port === undefined ? process.env : { ...process.env, PORT: values.port },
+    root,
+  );
 
   const answer = await askRunningHost(settings.functionsPort, name, values.input);
   if (answer.kind === 'accepted') {
-    process.stdout.write(`"${name}" started on the running host (port ${settings.functionsPort}); its outcome is in that host's log.\n`);
+    process.stdout.write(
+      `"${name}" started on the running host (port ${settings.functionsPort}); its outcome is in that host's log.\n`,
+    );
     return;
   }
   if (answer.kind === 'rejected') {

@@ -9,8 +9,23 @@
  * "Functions host listening on <url>", which tests wait for.
  */
 import { parseArgs } from 'node:util';
-import { applyLocalSettings, createConsoleLogger, describeFunctions, loadFunctionApp, readHostSettings, startLocalHost } from './local-host';
-import { createLifecycle, exitOnSignals, expectedStartupErrors, findAppRoot, localSettingsFile, readStackSettings, runMain } from './local-stack';
+import {
+  applyLocalSettings,
+  createConsoleLogger,
+  describeFunctions,
+  loadFunctionApp,
+  readHostSettings,
+  startLocalHost,
+} from './local-host';
+import {
+  createLifecycle,
+  exitOnSignals,
+  expectedStartupErrors,
+  findAppRoot,
+  localSettingsFile,
+  readStackSettings,
+  runMain,
+} from './local-stack';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,7 +42,10 @@ async function main(): Promise<void> {
 
   const settingsFile = localSettingsFile(process.env, root);
   if (settingsFile) applyLocalSettings(settingsFile, process.env);
-  const settings = readStackSettings(values.port === undefined ? process.env : { ...process.env, PORT: values.port }, root);
+  const settings = readStackSettings(
+    values.port === undefined ? process.env : { ...process.env, PORT: values.port },
+    root,
+  );
   const { routePrefix } = readHostSettings(root);
 
   const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });

@@ -5,7 +5,14 @@
  * http://localhost:3000. Everything runs in this process; Ctrl-C stops it all.
  */
 import path from 'node:path';
-import { applyLocalSettings, createConsoleLogger, describeFunctions, loadFunctionApp, readHostSettings, startLocalHost } from './local-host';
+import {
+  applyLocalSettings,
+  createConsoleLogger,
+  describeFunctions,
+  loadFunctionApp,
+  readHostSettings,
+  startLocalHost,
+} from './local-host';
 import {
   createLifecycle,
   exitOnSignals,
@@ -30,7 +37,12 @@ async function main(): Promise<void> {
   try {
     const settingsFile = localSettingsFile(process.env, root);
     const applied = settingsFile ? applyLocalSettings(settingsFile, process.env) : [];
-    if (applied.length > 0) logger.log('information', 'stack', `Read ${applied.length} setting(s) from ${path.relative(root, settingsFile ?? '')}`);
+    if (applied.length > 0)
+      logger.log(
+        'information',
+        'stack',
+        `Read ${applied.length} setting(s) from ${path.relative(root, settingsFile ?? '')}`,
+      );
     const settings = readStackSettings(process.env, root);
     const { routePrefix } = readHostSettings(root);
 

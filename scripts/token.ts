@@ -24,11 +24,18 @@ async function main(): Promise<void> {
   const role = values.role as Role;
   if (!roles.includes(role)) throw new Error(`--role must be one of ${roles.join(', ')}`);
   if (role !== 'admin' && !values.forbund) throw new Error('--forbund is required (e.g. umearegionen)');
-  if (role === 'reporter' && !values.party) throw new Error('--party is required for a reporter (e.g. af, fk, region, umea)');
+  if (role === 'reporter' && !values.party)
+    throw new Error('--party is required for a reporter (e.g. af, fk, region, umea)');
   const { auth } = loadConfig(process.env);
   if (auth.mode !== 'dev') throw new Error('tokens can only be made for the dev issuer (AUTH_MODE=dev)');
   const token = await signDevToken(
-    { role, forbund: values.forbund, party: role === 'reporter' ? values.party : undefined, name: values.name, expiresInSeconds: Number(values.hours) * 3600 },
+    {
+      role,
+      forbund: values.forbund,
+      party: role === 'reporter' ? values.party : undefined,
+      name: values.name,
+      expiresInSeconds: Number(values.hours) * 3600,
+    },
     auth,
   );
   process.stdout.write(`${token}\n`);

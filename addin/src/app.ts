@@ -43,7 +43,11 @@ export class App {
     private readonly host: HostInfo,
   ) {
     this.ctx = { errors: new ErrorDisplay(this.errorRegion), announcer: new Announcer(this.liveRegion) };
-    this.http = new HttpClient({ baseUrl: config.apiBase, token: () => this.session?.token, onUnauthorized: () => this.signOut('Din inloggning har gått ut. Logga in igen.') });
+    this.http = new HttpClient({
+      baseUrl: config.apiBase,
+      token: () => this.session?.token,
+      onUnauthorized: () => this.signOut('Din inloggning har gått ut. Logga in igen.'),
+    });
     replaceChildren(root, this.header, this.nav, this.errorRegion, this.main, this.liveRegion);
     root.dataset.host = host.kind;
   }
@@ -60,8 +64,20 @@ export class App {
     const who = s ? `${s.displayName} · ${ROLE_LABEL[s.principal.role]}` : '';
     replaceChildren(
       this.header,
-      h('div', { class: 'brand' }, h('img', { src: 'assets/icon-32.png', alt: '', width: 24, height: 24 }), h('span', { class: 'brand-name' }, 'Samlad')),
-      s ? h('div', { class: 'who' }, h('span', { class: 'who-name' }, who), button('Logga ut', () => this.signOut(), { class: 'btn btn-small btn-subtle' })) : null,
+      h(
+        'div',
+        { class: 'brand' },
+        h('img', { src: 'assets/icon-32.png', alt: '', width: 24, height: 24 }),
+        h('span', { class: 'brand-name' }, 'Samlad'),
+      ),
+      s
+        ? h(
+            'div',
+            { class: 'who' },
+            h('span', { class: 'who-name' }, who),
+            button('Logga ut', () => this.signOut(), { class: 'btn btn-small btn-subtle' }),
+          )
+        : null,
     );
   }
 
@@ -70,7 +86,15 @@ export class App {
     this.nav.replaceChildren();
     this.nav.hidden = true;
     this.renderHeader();
-    const login = createLoginView({ config: this.config, host: this.host, http: this.http, registry, ctx: this.ctx, notice, onToken: (token) => this.acceptToken(token) });
+    const login = createLoginView({
+      config: this.config,
+      host: this.host,
+      http: this.http,
+      registry,
+      ctx: this.ctx,
+      notice,
+      onToken: (token) => this.acceptToken(token),
+    });
     replaceChildren(this.main, login.element);
     login.heading.focus();
   }
@@ -78,7 +102,10 @@ export class App {
   private acceptToken(token: string): void {
     const result = sessionFromToken(token);
     if (!result.ok) {
-      const reason = result.reason === 'no-role' ? 'Ditt konto har ingen roll i Samlad. Be kansliet om behörighet.' : 'Inloggningen gav ingen giltig behörighet. Försök igen.';
+      const reason =
+        result.reason === 'no-role'
+          ? 'Ditt konto har ingen roll i Samlad. Be kansliet om behörighet.'
+          : 'Inloggningen gav ingen giltig behörighet. Försök igen.';
       throw new PaneError(`session-${result.reason}`, reason);
     }
     tokenStore.save(token);
@@ -88,7 +115,9 @@ export class App {
   private signIn(session: Session): void {
     const forbund = session.principal.forbund ? findForbund(registry, session.principal.forbund) : undefined;
     if (!forbund) {
-      this.showLogin('Ditt konto hör inte till något förbund som tillägget känner till. Logga in med ett konto för ett förbund.');
+      this.showLogin(
+        'Ditt konto hör inte till något förbund som tillägget känner till. Logga in med ett konto för ett förbund.',
+      );
       return;
     }
     this.session = session;
@@ -98,7 +127,12 @@ export class App {
     this.views =
       session.principal.role === 'reporter'
         ? [createReportView(deps), createOwnTableView(deps)]
-        : [createStatusView(deps), createConsolidateView(deps), createReportView(deps), ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : [])];
+        : [
+            createStatusView(deps),
+            createConsolidateView(deps),
+            createReportView(deps),
+            ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : []),
+          ];
     this.renderHeader();
     this.renderNav();
     this.main.replaceChildren(...this.views.map((v) => v.element));
@@ -109,7 +143,17 @@ export class App {
     this.nav.hidden = false;
     replaceChildren(
       this.nav,
-      h('ul', {}, ...this.views.map((v) => h('li', {}, button(v.label, () => this.show(v.id), { class: 'nav-item', 'data-view': v.id })))),
+      h(
+        'ul',
+        {},
+        ...this.views.map((v) =>
+          h(
+            'li',
+            {},
+            button(v.label, () => this.show(v.id), { class: 'nav-item', 'data-view': v.id }),
+          ),
+        ),
+      ),
     );
   }
 

@@ -7,9 +7,16 @@ const context = () => new InvocationContext({ invocationId: 'inv-123', logHandle
 
 describe('errorResponse', () => {
   it('turns an unexpected error into a 500 with the correlation id and no details', () => {
-    const res = errorResponse(new TypeError("Cannot read properties of undefined (reading 'x') at handler.js:12"), context());
+    const res = errorResponse(
+      new TypeError("Cannot read properties of undefined (reading 'x') at handler.js:12"),
+      context(),
+    );
     expect(res.status).toBe(500);
-    expect(res.jsonBody).toEqual({ code: 'internal', message: expect.stringContaining('inv-123'), correlationId: 'inv-123' });
+    expect(res.jsonBody).toEqual({
+      code: 'internal',
+      message: expect.stringContaining('inv-123'),
+      correlationId: 'inv-123',
+    });
     expect(JSON.stringify(res.jsonBody)).not.toContain('handler.js');
   });
 
@@ -25,7 +32,15 @@ describe('errorResponse', () => {
   });
 
   it('renders findings in Swedish next to their data', () => {
-    const finding = { code: 'required', severity: 'fel', cell: "'Blad'!B7", cellId: 's.r.k', element: 'Antal', column: 'Kvinnor', params: {} } as const;
+    const finding = {
+      code: 'required',
+      severity: 'fel',
+      cell: "'Blad'!B7",
+      cellId: 's.r.k',
+      element: 'Antal',
+      column: 'Kvinnor',
+      params: {},
+    } as const;
     const res = errorResponse(unprocessable('validation-failed', 'Fel', [finding]), context());
     expect(res.jsonBody).toMatchObject({ findings: [{ ...finding, message: expect.stringContaining("'Blad'!B7") }] });
   });

@@ -21,13 +21,32 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
  * id to quote, and its details go to the log only.
  */
 export function errorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
-  const known = error instanceof AuthenticationError ? unauthorized() : isTransientStorageError(error) ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.') : error;
+  const known =
+    error instanceof AuthenticationError
+      ? unauthorized()
+      : isTransientStorageError(error)
+        ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.')
+        : error;
   if (known instanceof ApiError) {
     const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
     if (known.status >= 500) context.warn(`${known.code}: ${String((error as Error)?.message ?? error)}`);
-    return jsonResponse(known.status, { code: known.code, message: known.messageSv, ...(findings ? { findings } : {}), ...(known.extra.details ? { details: known.extra.details } : {}) }, known.extra.headers);
+    return jsonResponse(
+      known.status,
+      {
+        code: known.code,
+        message: known.messageSv,
+        ...(findings ? { findings } : {}),
+        ...(known.extra.details ? { details: known.extra.details } : {}),
+      },
+      known.extra.headers,
+    );
   }
-  const correlationId = context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
+  const correlationId =
+    context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
   context.error(`unexpected error [${correlationId}]`, error);
-  return jsonResponse(500, { code: 'internal', message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`, correlationId });
+  return jsonResponse(500, {
+    code: 'internal',
+    message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`,
+    correlationId,
+  });
 }

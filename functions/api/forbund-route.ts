@@ -21,7 +21,10 @@ const NO_ACCESS = 'Du har inte behörighet till detta förbund.';
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
  * another tenant leaks. Every error leaves through errorResponse.
  */
-export function forbundRoute(minimumRole: Role, handler: (call: ForbundCall) => Promise<HttpResponseInit>): HttpHandler {
+export function forbundRoute(
+  minimumRole: Role,
+  handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+): HttpHandler {
   return async (request, context) => {
     try {
       const services = getServices();
@@ -29,7 +32,10 @@ export function forbundRoute(minimumRole: Role, handler: (call: ForbundCall) => 
       const forbundId = request.params.forbund ?? '';
       const forbund = findForbund(services.registry, forbundId);
       if (!forbund || !belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
-      if (!hasRole(principal, minimumRole)) throw forbidden(minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.');
+      if (!hasRole(principal, minimumRole))
+        throw forbidden(
+          minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.',
+        );
       return await handler({ request, context, principal, forbund, services });
     } catch (error) {
       return errorResponse(error, context);
@@ -38,5 +44,9 @@ export function forbundRoute(minimumRole: Role, handler: (call: ForbundCall) => 
 }
 
 export function actorOf(principal: Principal): { subject: string; name?: string; role: string } {
-  return { subject: principal.subject, name: principal.name, role: principal.party ? `${principal.role}:${principal.party}` : principal.role };
+  return {
+    subject: principal.subject,
+    name: principal.name,
+    role: principal.party ? `${principal.role}:${principal.party}` : principal.role,
+  };
 }

@@ -19,7 +19,8 @@ export function mediaType(request: HttpRequest): string {
 /** Reads the body, refusing it by its declared length before reading and by its real length after. */
 export async function readBytes(request: HttpRequest, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  const tooLarge = () => payloadTooLarge(`Filen eller meddelandet är för stort. Högst ${Math.round(maxBytes / 1024)} kB tas emot.`);
+  const tooLarge = () =>
+    payloadTooLarge(`Filen eller meddelandet är för stort. Högst ${Math.round(maxBytes / 1024)} kB tas emot.`);
   if (declared > maxBytes) throw tooLarge();
   const body = Buffer.from(await request.arrayBuffer());
   if (body.length > maxBytes) throw tooLarge();
@@ -40,7 +41,8 @@ function describeIssues(error: z.ZodError): string {
 
 /** A JSON body checked by a zod schema; every failure is a 4xx with a Swedish reason. */
 export async function readJson<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.infer<S>> {
-  if (mediaType(request) !== 'application/json') throw unsupportedMediaType('Skicka JSON med Content-Type: application/json.');
+  if (mediaType(request) !== 'application/json')
+    throw unsupportedMediaType('Skicka JSON med Content-Type: application/json.');
   const body = await readBytes(request, LIMITS.jsonBytes);
   let parsed: unknown;
   try {

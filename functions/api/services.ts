@@ -24,7 +24,10 @@ export function getServices(): Services {
     const storage = getStorageClients();
     services = {
       registry,
-      repository: new TableSubmissionRepository(storage.tableClient(SUBMISSIONS_TABLE), storage.blobService.getContainerClient(VALUES_CONTAINER)),
+      repository: new TableSubmissionRepository(
+        storage.tableClient(SUBMISSIONS_TABLE),
+        storage.blobService.getContainerClient(VALUES_CONTAINER),
+      ),
       verifyToken: createTokenVerifier(config.auth),
       now: () => new Date(),
     };

@@ -4,12 +4,20 @@ import yauzl from 'yauzl';
 import { ApiError, payloadTooLarge } from './api-error';
 import { LIMITS } from './read-body';
 
-const notXlsx = () => new ApiError(422, 'not-xlsx', 'Filen är inte en Excel-arbetsbok (.xlsx) eller är skadad. Spara den på nytt i Excel och försök igen.');
-const bomb = () => payloadTooLarge('Arbetsboken packas upp till mer än vad Samlad tar emot. Skicka bara den ifyllda mallen.');
+const notXlsx = () =>
+  new ApiError(
+    422,
+    'not-xlsx',
+    'Filen är inte en Excel-arbetsbok (.xlsx) eller är skadad. Spara den på nytt i Excel och försök igen.',
+  );
+const bomb = () =>
+  payloadTooLarge('Arbetsboken packas upp till mer än vad Samlad tar emot. Skicka bara den ifyllda mallen.');
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => (error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip)));
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip),
+    );
   });
 }
 
@@ -18,7 +26,10 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
  * sees it. Declared sizes are checked first (cheap), then every entry is actually inflated
  * and counted, because a crafted zip can understate its sizes.
  */
-export async function assertSafeXlsx(buffer: Buffer, limits = { bytes: LIMITS.xlsxUncompressedBytes, entries: LIMITS.xlsxEntries }): Promise<void> {
+export async function assertSafeXlsx(
+  buffer: Buffer,
+  limits = { bytes: LIMITS.xlsxUncompressedBytes, entries: LIMITS.xlsxEntries },
+): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(buffer);

@@ -15,7 +15,10 @@ export interface DevTokenRequest {
  * Signs a token the dev issuer accepts. Used by `npm run token`, the demo and tests; the
  * Function App refuses the dev issuer when SAMLAD_ENV=production.
  */
-export async function signDevToken(request: DevTokenRequest, settings: { issuer: string; audience: string; signingKey: Uint8Array }): Promise<string> {
+export async function signDevToken(
+  request: DevTokenRequest,
+  settings: { issuer: string; audience: string; signingKey: Uint8Array },
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const subject = request.subject ?? `dev-${request.role}-${request.forbund ?? 'alla'}-${request.party ?? 'kansli'}`;
   return new SignJWT({ roles: [roleValue(request)], name: request.name ?? subject })

@@ -14,7 +14,10 @@ const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim
 
 export const authSettingsSchema = z.object({
   AUTH_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['dev', 'entra']).optional()),
-  AUTH_DEV_SIGNING_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'minst 32 tecken').optional()),
+  AUTH_DEV_SIGNING_KEY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().min(32, 'minst 32 tecken').optional(),
+  ),
   ENTRA_TENANT_ID: optional,
   ENTRA_AUDIENCE: optional,
   /** Overrides for clouds other than the public one (and for tests against a local key server). */
@@ -28,15 +31,29 @@ export interface AuthIssue {
 }
 
 /** Derives token settings from already-parsed settings; returns issues instead of throwing. */
-export function authSettingsFrom(raw: z.infer<typeof authSettingsSchema>, environment: 'development' | 'test' | 'production'): AuthSettings | AuthIssue[] {
+export function authSettingsFrom(
+  raw: z.infer<typeof authSettingsSchema>,
+  environment: 'development' | 'test' | 'production',
+): AuthSettings | AuthIssue[] {
   const mode = raw.AUTH_MODE ?? (environment === 'production' ? 'entra' : 'dev');
   if (mode === 'dev') {
-    if (environment === 'production') return [{ setting: 'AUTH_MODE', message: 'dev issuer is not allowed when SAMLAD_ENV=production; use entra' }];
-    return { mode: 'dev', issuer: DEV_ISSUER, audience: DEV_AUDIENCE, signingKey: new TextEncoder().encode(raw.AUTH_DEV_SIGNING_KEY ?? DEFAULT_DEV_SIGNING_KEY) };
+    if (environment === 'production')
+      return [{ setting: 'AUTH_MODE', message: 'dev issuer is not allowed when SAMLAD_ENV=production; use entra' }];
+    return {
+      mode: 'dev',
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      signingKey: new TextEncoder().encode(raw.AUTH_DEV_SIGNING_KEY ?? DEFAULT_DEV_SIGNING_KEY),
+    };
   }
   const issues: AuthIssue[] = [];
-  if (!raw.ENTRA_TENANT_ID && !(raw.ENTRA_ISSUER && raw.ENTRA_JWKS_URI)) issues.push({ setting: 'ENTRA_TENANT_ID', message: 'required when AUTH_MODE=entra' });
-  if (!raw.ENTRA_AUDIENCE) issues.push({ setting: 'ENTRA_AUDIENCE', message: 'required when AUTH_MODE=entra (the API app registration, e.g. api://<client-id>)' });
+  if (!raw.ENTRA_TENANT_ID && !(raw.ENTRA_ISSUER && raw.ENTRA_JWKS_URI))
+    issues.push({ setting: 'ENTRA_TENANT_ID', message: 'required when AUTH_MODE=entra' });
+  if (!raw.ENTRA_AUDIENCE)
+    issues.push({
+      setting: 'ENTRA_AUDIENCE',
+      message: 'required when AUTH_MODE=entra (the API app registration, e.g. api://<client-id>)',
+    });
   if (issues.length > 0) return issues;
   const tenant = raw.ENTRA_TENANT_ID ?? '';
   return {

@@ -4,7 +4,11 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { signDevToken } from './dev-token';
 import { AuthenticationError, createTokenVerifier } from './token-verifier';
 
-const dev = { issuer: 'samlad-dev', audience: 'samlad-api', signingKey: new TextEncoder().encode('a-test-key-that-is-long-enough-for-hs256!') };
+const dev = {
+  issuer: 'samlad-dev',
+  audience: 'samlad-api',
+  signingKey: new TextEncoder().encode('a-test-key-that-is-long-enough-for-hs256!'),
+};
 
 async function reason(promise: Promise<unknown>): Promise<string> {
   try {
@@ -20,19 +24,44 @@ describe('dev issuer', () => {
 
   it('accepts its own token and maps the role to a principal', async () => {
     const token = await signDevToken({ forbund: 'umearegionen', party: 'af', role: 'reporter' }, dev);
-    await expect(verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'reporter', forbund: 'umearegionen', party: 'af' });
+    await expect(verify(`Bearer ${token}`)).resolves.toMatchObject({
+      role: 'reporter',
+      forbund: 'umearegionen',
+      party: 'af',
+    });
   });
 
   it.each([
     ['no header', async () => undefined, 'missing'],
     ['not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'malformed'],
-    ['expired', async () => `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: -3600 }, dev)}`, 'expired'],
-    ['wrong signature', async () => `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, signingKey: new TextEncoder().encode('another-key-another-key-another-key!!') })}`, 'invalid'],
-    ['wrong audience', async () => `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, audience: 'other-api' })}`, 'invalid'],
-    ['wrong issuer', async () => `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, issuer: 'evil' })}`, 'invalid'],
+    [
+      'expired',
+      async () =>
+        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: -3600 }, dev)}`,
+      'expired',
+    ],
+    [
+      'wrong signature',
+      async () =>
+        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, signingKey: new TextEncoder().encode('another-key-another-key-another-key!!') })}`,
+      'invalid',
+    ],
+    [
+      'wrong audience',
+      async () =>
+        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, audience: 'other-api' })}`,
+      'invalid',
+    ],
+    [
+      'wrong issuer',
+      async () =>
+        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, issuer: 'evil' })}`,
+      'invalid',
+    ],
     [
       'no Samlad role',
-      async () => `Bearer ${await new SignJWT({ roles: ['Something.Else'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(dev.signingKey)}`,
+      async () =>
+        `Bearer ${await new SignJWT({ roles: ['Something.Else'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(dev.signingKey)}`,
       'no-role',
     ],
     [
@@ -41,7 +70,12 @@ describe('dev issuer', () => {
         `Bearer ${await new SignJWT({ roles: ['Kansli.umearegionen', 'Reporter.skelleftea-norsjo.af'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(dev.signingKey)}`,
       'no-role',
     ],
-    ['alg none', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ roles: ['Admin'], sub: 'x', iss: dev.issuer, aud: dev.audience, exp: 9999999999 })).toString('base64url')}.x`, 'invalid'],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ roles: ['Admin'], sub: 'x', iss: dev.issuer, aud: dev.audience, exp: 9999999999 })).toString('base64url')}.x`,
+      'invalid',
+    ],
   ])('refuses %s', async (_name, header, expected) => {
     expect(await reason(verify(await header()))).toBe(expected);
   });
@@ -118,12 +152,27 @@ describe('Entra ID mode (keys from a JWKS endpoint, served here on loopback)', (
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const entraToken = (claims: Record<string, unknown>, audience = entra.audience) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(entra.issuer).setAudience(audience).setExpirationTime('1h').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(entra.issuer)
+      .setAudience(audience)
+      .setExpirationTime('1h')
+      .sign(privateKey);
 
   it('maps app roles and the oid claim', async () => {
     const verify = createTokenVerifier({ mode: 'entra', ...entra, jwksUri });
-    const token = await entraToken({ oid: 'user-1', sub: 'pairwise', name: 'Anna Kansli', roles: ['Kansli.umearegionen'] });
-    await expect(verify(`Bearer ${token}`)).resolves.toEqual({ subject: 'user-1', name: 'Anna Kansli', role: 'kansli', forbund: 'umearegionen' });
+    const token = await entraToken({
+      oid: 'user-1',
+      sub: 'pairwise',
+      name: 'Anna Kansli',
+      roles: ['Kansli.umearegionen'],
+    });
+    await expect(verify(`Bearer ${token}`)).resolves.toEqual({
+      subject: 'user-1',
+      name: 'Anna Kansli',
+      role: 'kansli',
+      forbund: 'umearegionen',
+    });
   });
 
   it('refuses a token for another audience', async () => {

@@ -29,7 +29,12 @@ function stringArray(value: unknown): string[] {
 function principalFromPayload(payload: JWTPayload): Principal {
   // Entra puts a stable per-app user id in `oid`; `sub` is per-app pairwise. Either identifies the caller.
   const subject = typeof payload.oid === 'string' ? payload.oid : payload.sub;
-  const name = typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
+  const name =
+    typeof payload.name === 'string'
+      ? payload.name
+      : typeof payload.preferred_username === 'string'
+        ? payload.preferred_username
+        : undefined;
   if (!subject) throw new AuthenticationError('invalid');
   const principal = principalFromRoles(subject, stringArray(payload.roles), name);
   if (!principal) throw new AuthenticationError('no-role');
@@ -37,16 +42,23 @@ function principalFromPayload(payload: JWTPayload): Principal {
 }
 
 function createVerify(settings: AuthSettings, now: () => number): (token: string) => Promise<{ payload: JWTPayload }> {
-  const common = { issuer: settings.issuer, audience: settings.audience, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
+  const common = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    requiredClaims: ['exp'],
+  };
   const options = () => ({ ...common, currentDate: new Date(now()) });
   if (settings.mode === 'dev') {
     // Imported once: handing jose the raw bytes would import the key again on every request.
     let key: Promise<CryptoKey> | undefined;
     return async (token) => {
-      key ??= webcrypto.subtle.importKey('raw', settings.signingKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']).catch((error: unknown) => {
-        key = undefined; // Try again on the next request rather than failing every one.
-        throw error;
-      });
+      key ??= webcrypto.subtle
+        .importKey('raw', settings.signingKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+        .catch((error: unknown) => {
+          key = undefined; // Try again on the next request rather than failing every one.
+          throw error;
+        });
       return jwtVerify(token, await key, { ...options(), algorithms: ['HS256'] });
     };
   }
@@ -76,7 +88,10 @@ export function createTokenVerifier(settings: AuthSettings, now: () => number = 
   const check = async (token: string): Promise<{ principal: Principal; until: number }> => {
     try {
       const { payload } = await verify(token);
-      return { principal: Object.freeze(principalFromPayload(payload)), until: Math.min((payload.exp ?? 0) * 1000, now() + REMEMBER_MS) };
+      return {
+        principal: Object.freeze(principalFromPayload(payload)),
+        until: Math.min((payload.exp ?? 0) * 1000, now() + REMEMBER_MS),
+      };
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired');

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Registry } from '../../shared/config/registry';
 import { consolidate } from '../../shared/indices/consolidate';
-import type { Consolidation, ReportBasis, ReportVariant, SubmissionRecord } from '../../shared/indices/consolidation-model';
+import type {
+  Consolidation,
+  ReportBasis,
+  ReportVariant,
+  SubmissionRecord,
+} from '../../shared/indices/consolidation-model';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { templatesForForbund } from '../../shared/model/selectors';
@@ -32,7 +37,9 @@ export interface BuiltReport extends ReportRequest {
  * get the same hash; any new or re-approved submission changes it.
  */
 export function inputsHash(registry: Registry, request: ReportRequest, records: readonly SubmissionRecord[]): string {
-  const templates = templatesForForbund(registry, request.forbund, request.period.year).map((t) => `${t.id}@${t.version}`);
+  const templates = templatesForForbund(registry, request.forbund, request.period.year).map(
+    (t) => `${t.id}@${t.version}`,
+  );
   const canonical = JSON.stringify({
     forbund: request.forbund.id,
     period: request.period.id,
@@ -51,8 +58,21 @@ const VARIANT_FILE = { internal: 'intern', published: 'publicerad' } satisfies R
  * Consolidates the records and writes the workbook. Pure apart from the time passed in:
  * the same records and generatedAt give the same bytes, hence the same sha256.
  */
-export async function buildReport(registry: Registry, request: ReportRequest, records: SubmissionRecord[], generatedAt: string): Promise<BuiltReport> {
-  const consolidation = consolidate({ registry, forbund: request.forbund, period: request.period, variant: request.variant, basis: request.basis, generatedAt, submissions: records });
+export async function buildReport(
+  registry: Registry,
+  request: ReportRequest,
+  records: SubmissionRecord[],
+  generatedAt: string,
+): Promise<BuiltReport> {
+  const consolidation = consolidate({
+    registry,
+    forbund: request.forbund,
+    period: request.period,
+    variant: request.variant,
+    basis: request.basis,
+    generatedAt,
+    submissions: records,
+  });
   const hash = inputsHash(registry, request, records);
   const xlsx = await writeConsolidatedWorkbook(consolidation, { inputsHash: hash, generator: `Samlad ${appVersion}` });
   const sha256 = createHash('sha256').update(xlsx).digest('hex');

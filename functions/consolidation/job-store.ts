@@ -47,7 +47,10 @@ export class JobStore {
   async put(forbund: string, job: JobState): Promise<void> {
     await this.ensure();
     const { jobId, report, ...rest } = job;
-    await this.table.upsertEntity({ partitionKey: forbund, rowKey: jobId, ...rest, report: report ? JSON.stringify(report) : '' }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: forbund, rowKey: jobId, ...rest, report: report ? JSON.stringify(report) : '' },
+      'Replace',
+    );
   }
 
   async get(forbund: string, jobId: string, now: Date): Promise<JobState | undefined> {

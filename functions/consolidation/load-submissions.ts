@@ -18,9 +18,21 @@ export function eligible(current: CurrentReport, basis: ReportBasis): boolean {
  * 'latest' takes the current version whatever its state (a draft report before approval).
  * `onProgress` gets the share done (0–1).
  */
-export async function loadSubmissions(repository: SubmissionRepository, forbund: string, period: Period, basis: ReportBasis, onProgress: (done: number) => void = () => {}): Promise<SubmissionRecord[]> {
+export async function loadSubmissions(
+  repository: SubmissionRepository,
+  forbund: string,
+  period: Period,
+  basis: ReportBasis,
+  onProgress: (done: number) => void = () => {},
+): Promise<SubmissionRecord[]> {
   const periods = requiredPeriods(period);
-  const pointers = (await Promise.all(periods.map(async (p) => (await repository.listCurrent(forbund, p)).map((c) => ({ period: p, current: c }))))).flat().filter((x) => eligible(x.current, basis));
+  const pointers = (
+    await Promise.all(
+      periods.map(async (p) => (await repository.listCurrent(forbund, p)).map((c) => ({ period: p, current: c }))),
+    )
+  )
+    .flat()
+    .filter((x) => eligible(x.current, basis));
   const records: SubmissionRecord[] = [];
   let done = 0;
   for (let i = 0; i < pointers.length; i += PARALLEL) {

@@ -35,19 +35,36 @@ export interface Produced {
  * leaves an audit event in the period's partition: "report-written", or "report-unchanged"
  * when the identical file already existed.
  */
-export async function produceReport(deps: ProduceDeps, request: ReportRequest, options: ProduceOptions & { skipWhenEmpty: true }): Promise<Produced | undefined>;
-export async function produceReport(deps: ProduceDeps, request: ReportRequest, options: ProduceOptions): Promise<Produced>;
-export async function produceReport(deps: ProduceDeps, request: ReportRequest, options: ProduceOptions): Promise<Produced | undefined> {
+export async function produceReport(
+  deps: ProduceDeps,
+  request: ReportRequest,
+  options: ProduceOptions & { skipWhenEmpty: true },
+): Promise<Produced | undefined>;
+export async function produceReport(
+  deps: ProduceDeps,
+  request: ReportRequest,
+  options: ProduceOptions,
+): Promise<Produced>;
+export async function produceReport(
+  deps: ProduceDeps,
+  request: ReportRequest,
+  options: ProduceOptions,
+): Promise<Produced | undefined> {
   const progress = options.onProgress ?? (() => {});
   progress(0.02, 'Läser inlämningarna');
-  const records = await loadSubmissions(deps.repository, request.forbund.id, request.period, request.basis, (share) => progress(0.02 + 0.58 * share, 'Läser inlämningarna'));
+  const records = await loadSubmissions(deps.repository, request.forbund.id, request.period, request.basis, (share) =>
+    progress(0.02 + 0.58 * share, 'Läser inlämningarna'),
+  );
   if (records.length === 0 && options.skipWhenEmpty) {
     await deps.repository.recordAudit(request.forbund.id, request.period.id, {
       at: deps.now().toISOString(),
       event: 'report-unchanged',
       actor: options.actor,
       subject: `${request.period.id}-${request.variant}`,
-      comment: request.basis === 'approved' ? 'Inga godkända inlämningar; ingen rapport skrevs.' : 'Inga inlämningar; ingen rapport skrevs.',
+      comment:
+        request.basis === 'approved'
+          ? 'Inga godkända inlämningar; ingen rapport skrevs.'
+          : 'Inga inlämningar; ingen rapport skrevs.',
     });
     return undefined;
   }

@@ -16,7 +16,10 @@ let services: ReportServices | undefined;
 export function getReportServices(): ReportServices {
   if (!services) {
     const storage = getStorageClients();
-    services = { store: new ReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)), jobs: new JobStore(storage.tableClient(JOBS_TABLE)) };
+    services = {
+      store: new ReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)),
+      jobs: new JobStore(storage.tableClient(JOBS_TABLE)),
+    };
   }
   return services;
 }

@@ -58,7 +58,19 @@ function summaryOf(metadata: Record<string, string> | undefined, size: number): 
   const parsed = metadataSchema.safeParse(metadata ?? {});
   if (!parsed.success) return undefined;
   const m = parsed.data;
-  return { id: reportId(m.period, m.variant, m.sha256), fileName: m.filename, period: m.period, variant: m.variant, basis: m.basis, createdAt: m.generatedat, sha256: m.sha256, size, submissions: m.submissions, inputsHash: m.inputshash, trigger: m.trigger };
+  return {
+    id: reportId(m.period, m.variant, m.sha256),
+    fileName: m.filename,
+    period: m.period,
+    variant: m.variant,
+    basis: m.basis,
+    createdAt: m.generatedat,
+    sha256: m.sha256,
+    size,
+    submissions: m.submissions,
+    inputsHash: m.inputshash,
+    trigger: m.trigger,
+  };
 }
 
 export class ReportStore {
@@ -70,7 +82,11 @@ export class ReportStore {
    * Stores the workbook unless the very same file is there. Returns whether it wrote, and the
    * summary either way.
    */
-  async save(forbund: string, report: BuiltReport, trigger: ReportTrigger): Promise<{ summary: ReportSummary; written: boolean }> {
+  async save(
+    forbund: string,
+    report: BuiltReport,
+    trigger: ReportTrigger,
+  ): Promise<{ summary: ReportSummary; written: boolean }> {
     await this.ensure();
     const id = reportId(report.period.id, report.variant, report.sha256);
     const name = blobNameOf(forbund, id)!;
@@ -91,10 +107,19 @@ export class ReportStore {
       filename: report.fileName,
       trigger,
     };
-    const manifest = JSON.stringify({ ...metadata, submissions: report.submissions.map(({ values: _values, ...rest }) => rest) }, null, 1);
-    await this.container.getBlockBlobClient(name.replace(/\.xlsx$/, '.json')).upload(manifest, Buffer.byteLength(manifest), { blobHTTPHeaders: { blobContentType: 'application/json' } });
+    const manifest = JSON.stringify(
+      { ...metadata, submissions: report.submissions.map(({ values: _values, ...rest }) => rest) },
+      null,
+      1,
+    );
+    await this.container
+      .getBlockBlobClient(name.replace(/\.xlsx$/, '.json'))
+      .upload(manifest, Buffer.byteLength(manifest), { blobHTTPHeaders: { blobContentType: 'application/json' } });
     await blob.uploadData(report.xlsx, {
-      blobHTTPHeaders: { blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', blobContentDisposition: `attachment; filename="${report.fileName}"` },
+      blobHTTPHeaders: {
+        blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        blobContentDisposition: `attachment; filename="${report.fileName}"`,
+      },
       metadata,
     });
     return { summary: summaryOf(metadata, report.xlsx.length)!, written: true };
@@ -104,7 +129,10 @@ export class ReportStore {
   async list(forbund: string, period?: string): Promise<ReportSummary[]> {
     await this.ensure();
     const out: ReportSummary[] = [];
-    for await (const item of this.container.listBlobsFlat({ prefix: period ? `${forbund}/${period}/` : `${forbund}/`, includeMetadata: true })) {
+    for await (const item of this.container.listBlobsFlat({
+      prefix: period ? `${forbund}/${period}/` : `${forbund}/`,
+      includeMetadata: true,
+    })) {
       if (!item.name.endsWith('.xlsx')) continue;
       const summary = summaryOf(item.metadata, item.properties.contentLength ?? 0);
       if (summary) out.push(summary);

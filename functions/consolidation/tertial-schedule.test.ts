@@ -13,25 +13,54 @@ describe('tertial deadlines', () => {
   });
 
   it('lists the tertials that have ended, this year and the years looked back', () => {
-    expect(endedTertials(new Date('2024-06-01T06:00:00Z')).map((p) => p.id)).toEqual(['2023T1', '2023T2', '2023T3', '2024T1']);
+    expect(endedTertials(new Date('2024-06-01T06:00:00Z')).map((p) => p.id)).toEqual([
+      '2023T1',
+      '2023T2',
+      '2023T3',
+      '2024T1',
+    ]);
     expect(endedTertials(new Date('2024-06-01T06:00:00Z'), 0).map((p) => p.id)).toEqual(['2024T1']);
-    expect(endedTertials(new Date('2024-01-01T00:00:00Z'), 2).map((p) => p.id)).toEqual(['2022T1', '2022T2', '2022T3', '2023T1', '2023T2', '2023T3']);
+    expect(endedTertials(new Date('2024-01-01T00:00:00Z'), 2).map((p) => p.id)).toEqual([
+      '2022T1',
+      '2022T2',
+      '2022T3',
+      '2023T1',
+      '2023T2',
+      '2023T3',
+    ]);
   });
 
   it('dates a timer report by its inputs: the deadline, or a later change', () => {
     expect(summaryTime('2024-01-15T23:59:59.999Z', ['2024-01-10T09:00:00.000Z'])).toBe('2024-01-15T23:59:59.999Z');
-    expect(summaryTime('2024-01-15T23:59:59.999Z', ['2024-01-10T09:00:00.000Z', '2024-02-01T10:00:00.000Z'])).toBe('2024-02-01T10:00:00.000Z');
+    expect(summaryTime('2024-01-15T23:59:59.999Z', ['2024-01-10T09:00:00.000Z', '2024-02-01T10:00:00.000Z'])).toBe(
+      '2024-02-01T10:00:00.000Z',
+    );
   });
 });
 
 describe('report settings', () => {
   it('defaults to daily 06:00, 15 days, last year, 8 s', () => {
-    expect(loadConfig({}).reports).toEqual({ tertialSchedule: '0 0 6 * * *', deadlineDays: 15, lookbackYears: 1, syncBudgetMs: 8000 });
+    expect(loadConfig({}).reports).toEqual({
+      tertialSchedule: '0 0 6 * * *',
+      deadlineDays: 15,
+      lookbackYears: 1,
+      syncBudgetMs: 8000,
+    });
   });
 
   it('reads them from the environment', () => {
-    const env = { TERTIAL_SUMMARY_SCHEDULE: '0 30 5 * * 1-5', TERTIAL_DEADLINE_DAYS: '20', TERTIAL_SUMMARY_LOOKBACK_YEARS: '3', CONSOLIDATE_SYNC_MS: '0' };
-    expect(loadConfig(env).reports).toEqual({ tertialSchedule: '0 30 5 * * 1-5', deadlineDays: 20, lookbackYears: 3, syncBudgetMs: 0 });
+    const env = {
+      TERTIAL_SUMMARY_SCHEDULE: '0 30 5 * * 1-5',
+      TERTIAL_DEADLINE_DAYS: '20',
+      TERTIAL_SUMMARY_LOOKBACK_YEARS: '3',
+      CONSOLIDATE_SYNC_MS: '0',
+    };
+    expect(loadConfig(env).reports).toEqual({
+      tertialSchedule: '0 30 5 * * 1-5',
+      deadlineDays: 20,
+      lookbackYears: 3,
+      syncBudgetMs: 0,
+    });
   });
 
   it.each([

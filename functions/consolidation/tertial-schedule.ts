@@ -17,7 +17,9 @@ export function defaultDeadline(period: Period, days: number): string {
 export function endedTertials(now: Date, lookbackYears = 1): Period[] {
   const year = now.getUTCFullYear();
   const years = Array.from({ length: lookbackYears + 1 }, (_, i) => year - lookbackYears + i);
-  return years.flatMap((y) => periodsOfYear(y, 'tertial')).filter((p) => Date.parse(`${periodSpan(p, false).end}T23:59:59.999Z`) < now.getTime());
+  return years
+    .flatMap((y) => periodsOfYear(y, 'tertial'))
+    .filter((p) => Date.parse(`${periodSpan(p, false).end}T23:59:59.999Z`) < now.getTime());
 }
 
 /**

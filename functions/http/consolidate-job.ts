@@ -12,7 +12,22 @@ export const getConsolidationJob = forbundRoute('kansli', async ({ request, serv
   const job = await getReportServices().jobs.get(forbund.id, request.params.jobId ?? '', services.now());
   if (!job) throw notFound('Sammanställningen finns inte.');
   const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
-  return jsonResponse(200, { jobId, status, progress, message, ...(report ? { report } : {}), period, variant, createdAt, updatedAt });
+  return jsonResponse(200, {
+    jobId,
+    status,
+    progress,
+    message,
+    ...(report ? { report } : {}),
+    period,
+    variant,
+    createdAt,
+    updatedAt,
+  });
 });
 
-app.http('consolidateJob', { methods: ['GET'], route: 'forbund/{forbund}/consolidate/jobs/{jobId}', authLevel: 'anonymous', handler: getConsolidationJob });
+app.http('consolidateJob', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/consolidate/jobs/{jobId}',
+  authLevel: 'anonymous',
+  handler: getConsolidationJob,
+});

@@ -32,10 +32,18 @@ type Race = { kind: 'done'; produced: Produced } | { kind: 'slow' };
 export const consolidateReport = forbundRoute('kansli', async ({ request, services, forbund, principal, context }) => {
   const input = await readJson(request, body);
   const period = parsePeriod(input.period);
-  if (!period) throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
-  if (period.kind === 'halfyear') throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
+  if (!period)
+    throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
+  if (period.kind === 'halfyear')
+    throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
   const { store, jobs } = getReportServices();
-  const tracker = new JobTracker(jobs, forbund.id, randomUUID(), { period: period.id, variant: input.variant }, services.now);
+  const tracker = new JobTracker(
+    jobs,
+    forbund.id,
+    randomUUID(),
+    { period: period.id, variant: input.variant },
+    services.now,
+  );
   const work = produceReport(
     { registry: services.registry, repository: services.repository, store, now: services.now },
     { forbund, period, variant: input.variant, basis: input.basis },
@@ -46,7 +54,9 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
   const budget = new Promise<Race>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'slow' }), getConfig().reports.syncBudgetMs);
   });
-  const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(() => clearTimeout(timer));
+  const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(
+    () => clearTimeout(timer),
+  );
   if (outcome.kind === 'done') return jsonResponse(201, { report: publicReport(outcome.produced.summary) });
 
   await tracker.persist();
@@ -54,11 +64,18 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     (produced) => tracker.done(publicReport(produced.summary)),
     (error: unknown) => {
       context.error(`consolidation job ${tracker.jobId} failed`, error);
-      return tracker.failed(`Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets support om felet kvarstår.`);
+      return tracker.failed(
+        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets support om felet kvarstår.`,
+      );
     },
   );
   const location = `/api/forbund/${forbund.id}/consolidate/jobs/${tracker.jobId}`;
   return jsonResponse(202, { jobId: tracker.jobId, status: 'running', location }, { Location: location });
 });
 
-app.http('consolidate', { methods: ['POST'], route: 'forbund/{forbund}/consolidate', authLevel: 'anonymous', handler: consolidateReport });
+app.http('consolidate', {
+  methods: ['POST'],
+  route: 'forbund/{forbund}/consolidate',
+  authLevel: 'anonymous',
+  handler: consolidateReport,
+});

@@ -4,7 +4,12 @@ import { loadConfig, type AppConfig } from '../config';
 import { devTokenHandler } from './dev-token';
 
 function post(body: unknown): HttpRequest {
-  return new HttpRequest({ method: 'POST', url: 'http://localhost/api/dev/token', headers: { 'content-type': 'application/json' }, body: { string: JSON.stringify(body) } });
+  return new HttpRequest({
+    method: 'POST',
+    url: 'http://localhost/api/dev/token',
+    headers: { 'content-type': 'application/json' },
+    body: { string: JSON.stringify(body) },
+  });
 }
 
 async function call(config: AppConfig, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -18,7 +23,10 @@ describe('POST /api/dev/token', () => {
   it('signs a reporter token with the role claim the API reads', async () => {
     const res = await call(dev, { forbund: 'umearegionen', party: 'umea', role: 'reporter' });
     expect(res.status).toBe(200);
-    expect(decodeJwt(String(res.json.token))).toMatchObject({ roles: ['Reporter.umearegionen.umea'], iss: 'samlad-dev' });
+    expect(decodeJwt(String(res.json.token))).toMatchObject({
+      roles: ['Reporter.umearegionen.umea'],
+      iss: 'samlad-dev',
+    });
   });
 
   it('signs a kansli token without a party', async () => {
@@ -38,11 +46,18 @@ describe('POST /api/dev/token', () => {
   });
 
   it('does not exist when tokens come from Entra ID', async () => {
-    const entra = loadConfig({ SAMLAD_ENV: 'test', AUTH_MODE: 'entra', ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000000', ENTRA_AUDIENCE: 'api://samlad' });
+    const entra = loadConfig({
+      SAMLAD_ENV: 'test',
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_ID: '00000000-0000-0000-0000-000000000000',
+      ENTRA_AUDIENCE: 'api://samlad',
+    });
     expect((await call(entra, { forbund: 'umearegionen', role: 'kansli' })).status).toBe(404);
   });
 
   it('does not exist in production, even if the dev issuer were somehow configured', async () => {
-    expect((await call({ ...dev, environment: 'production' }, { forbund: 'umearegionen', role: 'kansli' })).status).toBe(404);
+    expect(
+      (await call({ ...dev, environment: 'production' }, { forbund: 'umearegionen', role: 'kansli' })).status,
+    ).toBe(404);
   });
 });

@@ -30,26 +30,37 @@ const bodySchema = z
 const EXPIRES_IN_SECONDS = 8 * 3600;
 
 /** The handler, over a configuration source so tests can try every mode without a new process. */
-export const devTokenHandler = (readConfig: () => AppConfig = getConfig) => async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-  try {
-    const config = readConfig();
-    if (config.auth.mode !== 'dev' || config.environment === 'production') throw notFound();
-    const body = await readJson(request, bodySchema);
-    const forbund = findForbund(registry, body.forbund);
-    if (!forbund) throw badRequest('unknown-forbund', `Förbundet ”${body.forbund}” finns inte.`);
-    if (body.role === 'reporter') {
-      if (!body.party || !findParty(forbund, body.party)) throw badRequest('unknown-party', 'Välj en part i förbundet för att rapportera.');
+export const devTokenHandler =
+  (readConfig: () => AppConfig = getConfig) =>
+  async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    try {
+      const config = readConfig();
+      if (config.auth.mode !== 'dev' || config.environment === 'production') throw notFound();
+      const body = await readJson(request, bodySchema);
+      const forbund = findForbund(registry, body.forbund);
+      if (!forbund) throw badRequest('unknown-forbund', `Förbundet ”${body.forbund}” finns inte.`);
+      if (body.role === 'reporter') {
+        if (!body.party || !findParty(forbund, body.party))
+          throw badRequest('unknown-party', 'Välj en part i förbundet för att rapportera.');
+      }
+      const party = body.role === 'reporter' ? body.party : undefined;
+      const token = await signDevToken(
+        {
+          forbund: forbund.id,
+          party,
+          role: body.role,
+          name: party
+            ? `Utvecklare (${findParty(forbund, party)?.name ?? party})`
+            : `Utvecklare (kansliet, ${forbund.shortName})`,
+          expiresInSeconds: EXPIRES_IN_SECONDS,
+        },
+        config.auth,
+      );
+      return jsonResponse(200, { token, expiresInSeconds: EXPIRES_IN_SECONDS });
+    } catch (error) {
+      return errorResponse(error, context);
     }
-    const party = body.role === 'reporter' ? body.party : undefined;
-    const token = await signDevToken(
-      { forbund: forbund.id, party, role: body.role, name: party ? `Utvecklare (${findParty(forbund, party)?.name ?? party})` : `Utvecklare (kansliet, ${forbund.shortName})`, expiresInSeconds: EXPIRES_IN_SECONDS },
-      config.auth,
-    );
-    return jsonResponse(200, { token, expiresInSeconds: EXPIRES_IN_SECONDS });
-  } catch (error) {
-    return errorResponse(error, context);
-  }
-};
+  };
 
 export const devToken = devTokenHandler();
 

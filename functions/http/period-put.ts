@@ -16,8 +16,18 @@ const body = z
 export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
   const period = requirePeriodParam(request);
   const settings = await readJson(request, body);
-  const saved = await services.repository.putPeriod(forbund.id, period.id, { deadline: settings.deadline ?? undefined, locked: settings.locked }, actorOf(principal));
+  const saved = await services.repository.putPeriod(
+    forbund.id,
+    period.id,
+    { deadline: settings.deadline ?? undefined, locked: settings.locked },
+    actorOf(principal),
+  );
   return jsonResponse(200, { period: period.id, ...saved });
 });
 
-app.http('periodPut', { methods: ['PUT'], route: 'forbund/{forbund}/periods/{period}', authLevel: 'anonymous', handler: putPeriod });
+app.http('periodPut', {
+  methods: ['PUT'],
+  route: 'forbund/{forbund}/periods/{period}',
+  authLevel: 'anonymous',
+  handler: putPeriod,
+});

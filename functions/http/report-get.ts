@@ -13,12 +13,23 @@ export const getReport = forbundRoute('kansli', async ({ request, forbund }) => 
   const found = await getReportServices().store.get(forbund.id, request.params.id ?? '');
   if (!found) throw notFound('Rapporten finns inte.');
   const { summary, xlsx } = found;
-  if (request.query.get('format') === 'base64') return jsonResponse(200, { fileName: summary.fileName, base64: xlsx.toString('base64') });
+  if (request.query.get('format') === 'base64')
+    return jsonResponse(200, { fileName: summary.fileName, base64: xlsx.toString('base64') });
   return {
     status: 200,
     body: xlsx,
-    headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${summary.fileName}"`, 'Cache-Control': 'no-store', ETag: `"${summary.sha256}"` },
+    headers: {
+      'Content-Type': XLSX_CONTENT_TYPE,
+      'Content-Disposition': `attachment; filename="${summary.fileName}"`,
+      'Cache-Control': 'no-store',
+      ETag: `"${summary.sha256}"`,
+    },
   };
 });
 
-app.http('reportGet', { methods: ['GET'], route: 'forbund/{forbund}/reports/{id}', authLevel: 'anonymous', handler: getReport });
+app.http('reportGet', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/reports/{id}',
+  authLevel: 'anonymous',
+  handler: getReport,
+});

@@ -8,9 +8,15 @@ import { getReportServices } from '../consolidation/report-services';
 /** GET /api/forbund/{forbund}/reports[?period=] — kansliet's consolidated reports, newest first. */
 export const listReports = forbundRoute('kansli', async ({ request, forbund }) => {
   const period = request.query.get('period') ?? undefined;
-  if (period !== undefined && !parsePeriod(period)) throw badRequest('invalid-period', `Perioden ”${period}” finns inte. Skriv t.ex. 2023 eller 2023T2.`);
+  if (period !== undefined && !parsePeriod(period))
+    throw badRequest('invalid-period', `Perioden ”${period}” finns inte. Skriv t.ex. 2023 eller 2023T2.`);
   const reports = await getReportServices().store.list(forbund.id, period);
   return jsonResponse(200, { reports });
 });
 
-app.http('reportsList', { methods: ['GET'], route: 'forbund/{forbund}/reports', authLevel: 'anonymous', handler: listReports });
+app.http('reportsList', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/reports',
+  authLevel: 'anonymous',
+  handler: listReports,
+});

@@ -7,7 +7,10 @@ import { statusMatrix } from '../submissions/status-matrix';
 /** GET /api/forbund/{forbund}/status?period= — the completeness matrix for kansliet. */
 export const getStatus = forbundRoute('kansli', async ({ request, services, forbund }) => {
   const period = requirePeriodParam(request);
-  const [current, settings] = await Promise.all([services.repository.listCurrent(forbund.id, period.id), services.repository.getPeriod(forbund.id, period.id)]);
+  const [current, settings] = await Promise.all([
+    services.repository.listCurrent(forbund.id, period.id),
+    services.repository.getPeriod(forbund.id, period.id),
+  ]);
   const rows = statusMatrix(services.registry, forbund, period, current, settings, services.now());
   return jsonResponse(200, { period: period.id, deadline: settings.deadline ?? null, locked: settings.locked, rows });
 });

@@ -5,4 +5,9 @@ import { transitionSubmission } from '../submissions/transition';
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
 export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'));
 
-app.http('submissionApprove', { methods: ['POST'], route: 'forbund/{forbund}/submissions/{id}/approve', authLevel: 'anonymous', handler: approveSubmission });
+app.http('submissionApprove', {
+  methods: ['POST'],
+  route: 'forbund/{forbund}/submissions/{id}/approve',
+  authLevel: 'anonymous',
+  handler: approveSubmission,
+});

@@ -8,10 +8,17 @@ import { parseSubmissionId } from '../submissions/model';
 export const getSubmission = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
   const parsed = parseSubmissionId(request.params.id ?? '');
   const mayRead = parsed && (principal.role !== 'reporter' || parsed.key.party === principal.party);
-  const stored = mayRead ? await services.repository.getVersion(forbund.id, parsed.period, parsed.key, parsed.version) : undefined;
+  const stored = mayRead
+    ? await services.repository.getVersion(forbund.id, parsed.period, parsed.key, parsed.version)
+    : undefined;
   // Another party's submission answers exactly like one that does not exist.
   if (!stored) throw notFound('Inlämningen finns inte.');
   return jsonResponse(200, stored);
 });
 
-app.http('submissionGet', { methods: ['GET'], route: 'forbund/{forbund}/submissions/{id}', authLevel: 'anonymous', handler: getSubmission });
+app.http('submissionGet', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/submissions/{id}',
+  authLevel: 'anonymous',
+  handler: getSubmission,
+});

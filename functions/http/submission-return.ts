@@ -5,4 +5,9 @@ import { transitionSubmission } from '../submissions/transition';
 /** POST /api/forbund/{forbund}/submissions/{id}/return — kansliet sends it back with a comment. */
 export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));
 
-app.http('submissionReturn', { methods: ['POST'], route: 'forbund/{forbund}/submissions/{id}/return', authLevel: 'anonymous', handler: returnSubmission });
+app.http('submissionReturn', {
+  methods: ['POST'],
+  route: 'forbund/{forbund}/submissions/{id}/return',
+  authLevel: 'anonymous',
+  handler: returnSubmission,
+});

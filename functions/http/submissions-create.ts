@@ -10,7 +10,16 @@ import { readWorkbookDraft } from '../submissions/workbook-draft';
 export const createSubmission = forbundRoute('reporter', async (call) => {
   const { draft, source } = await readDraft(call.request, readWorkbookDraft);
   const { receipt, created, warnings } = await submitDraft(call, draft, source);
-  return jsonResponse(created ? 201 : 200, { ...receipt, created, warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })) });
+  return jsonResponse(created ? 201 : 200, {
+    ...receipt,
+    created,
+    warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })),
+  });
 });
 
-app.http('submissionsCreate', { methods: ['POST'], route: 'forbund/{forbund}/submissions', authLevel: 'anonymous', handler: createSubmission });
+app.http('submissionsCreate', {
+  methods: ['POST'],
+  route: 'forbund/{forbund}/submissions',
+  authLevel: 'anonymous',
+  handler: createSubmission,
+});

@@ -17,19 +17,40 @@ export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, se
   const id = request.params.id ?? '';
   const definition = forbund.templates.includes(id) ? findTemplate(services.registry, id, period.year) : undefined;
   if (!definition) throw notFound(`Mallen ”${id}” finns inte för ${period.year}.`);
-  if (definition.period.kind !== period.kind) throw unprocessable('wrong-period-kind', `Mallen ”${definition.title}” lämnas inte för perioden ${period.id}.`);
+  if (definition.period.kind !== period.kind)
+    throw unprocessable('wrong-period-kind', `Mallen ”${definition.title}” lämnas inte för perioden ${period.id}.`);
   const scopeId = request.query.get('scope') ?? '';
   const scope = scopesOf(definition, forbund).find((s) => s.id === scopeId);
-  if (!scope) throw badRequest('invalid-scope', `Ange ett giltigt omfång med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`);
-  if (principal.role === 'reporter' && !maySubmit(definition, forbund, principal.party ?? '', scope.id)) throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
-  const xlsx = await generateTemplateWorkbook({ template: resolveTemplate(definition, forbund, period.year), forbund, period, scope, generatedAt: services.now() });
+  if (!scope)
+    throw badRequest(
+      'invalid-scope',
+      `Ange ett giltigt omfång med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`,
+    );
+  if (principal.role === 'reporter' && !maySubmit(definition, forbund, principal.party ?? '', scope.id))
+    throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
+  const xlsx = await generateTemplateWorkbook({
+    template: resolveTemplate(definition, forbund, period.year),
+    forbund,
+    period,
+    scope,
+    generatedAt: services.now(),
+  });
   const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
   if (request.query.get('format') === 'base64') return jsonResponse(200, { fileName, base64: xlsx.toString('base64') });
   return {
     status: 200,
     body: xlsx,
-    headers: { 'Content-Type': XLSX_CONTENT_TYPE, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': XLSX_CONTENT_TYPE,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Cache-Control': 'no-store',
+    },
   };
 });
 
-app.http('templateWorkbook', { methods: ['GET'], route: 'forbund/{forbund}/templates/{id}/workbook', authLevel: 'anonymous', handler: getTemplateWorkbook });
+app.http('templateWorkbook', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/templates/{id}/workbook',
+  authLevel: 'anonymous',
+  handler: getTemplateWorkbook,
+});

@@ -10,9 +10,20 @@ export const listTemplates = forbundRoute('reporter', async ({ request, services
   if (!/^\d{4}$/.test(yearText)) throw badRequest('invalid-year', 'Ange år med fyra siffror, t.ex. ?year=2023.');
   const year = Number(yearText);
   const templates = templatesForForbund(services.registry, forbund, year)
-    .map((definition) => ({ definition, scopes: principal.role === 'reporter' ? scopesForParty(definition, forbund, principal.party ?? '') : scopesOf(definition, forbund) }))
+    .map((definition) => ({
+      definition,
+      scopes:
+        principal.role === 'reporter'
+          ? scopesForParty(definition, forbund, principal.party ?? '')
+          : scopesOf(definition, forbund),
+    }))
     .filter((t) => t.scopes.length > 0);
   return jsonResponse(200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
 });
 
-app.http('templatesList', { methods: ['GET'], route: 'forbund/{forbund}/templates', authLevel: 'anonymous', handler: listTemplates });
+app.http('templatesList', {
+  methods: ['GET'],
+  route: 'forbund/{forbund}/templates',
+  authLevel: 'anonymous',
+  handler: listTemplates,
+});

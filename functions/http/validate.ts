@@ -3,6 +3,13 @@ import { forbundRoute } from '../api/forbund-route';
 import { validateDraftRequest } from '../submissions/validate-draft';
 
 /** POST /api/forbund/{forbund}/validate — findings only; nothing is stored. */
-export const validateDraft = forbundRoute('reporter', ({ request, services, forbund, principal }) => validateDraftRequest(request, services.registry, forbund, principal));
+export const validateDraft = forbundRoute('reporter', ({ request, services, forbund, principal }) =>
+  validateDraftRequest(request, services.registry, forbund, principal),
+);
 
-app.http('validate', { methods: ['POST'], route: 'forbund/{forbund}/validate', authLevel: 'anonymous', handler: validateDraft });
+app.http('validate', {
+  methods: ['POST'],
+  route: 'forbund/{forbund}/validate',
+  authLevel: 'anonymous',
+  handler: validateDraft,
+});

@@ -48,13 +48,21 @@ export function createStorageClients(rawConnectionString: string, options: Stora
   const tableOptions = {
     allowInsecureConnection,
     retryOptions: retry
-      ? { maxRetries: BOUNDED_RETRY.retries, retryDelayInMs: BOUNDED_RETRY.delayMs, maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs }
+      ? {
+          maxRetries: BOUNDED_RETRY.retries,
+          retryDelayInMs: BOUNDED_RETRY.delayMs,
+          maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs,
+        }
       : { maxRetries: 0 },
   };
   const tableService = TableServiceClient.fromConnectionString(connectionString, tableOptions);
   const blobService = BlobServiceClient.fromConnectionString(connectionString, {
     retryOptions: retry
-      ? { maxTries: BOUNDED_RETRY.retries + 1, retryDelayInMs: BOUNDED_RETRY.delayMs, maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs }
+      ? {
+          maxTries: BOUNDED_RETRY.retries + 1,
+          retryDelayInMs: BOUNDED_RETRY.delayMs,
+          maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs,
+        }
       : { maxTries: 1 },
   });
   return {

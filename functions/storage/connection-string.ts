@@ -21,13 +21,15 @@ export const standardAzuriteEndpoints: AzuriteEndpoints = { host: '127.0.0.1', b
 /** The explicit connection string for an Azurite instance listening on the given ports. */
 export function azuriteConnectionString(endpoints: AzuriteEndpoints = standardAzuriteEndpoints): string {
   const base = (port: number) => `http://${endpoints.host}:${port}/${azuriteAccountName}`;
-  return [
-    'DefaultEndpointsProtocol=http',
-    `AccountName=${azuriteAccountName}`,
-    `AccountKey=${azuriteAccountKey}`,
-    `BlobEndpoint=${base(endpoints.blobPort)}`,
-    `TableEndpoint=${base(endpoints.tablePort)}`,
-  ].join(';') + ';';
+  return (
+    [
+      'DefaultEndpointsProtocol=http',
+      `AccountName=${azuriteAccountName}`,
+      `AccountKey=${azuriteAccountKey}`,
+      `BlobEndpoint=${base(endpoints.blobPort)}`,
+      `TableEndpoint=${base(endpoints.tablePort)}`,
+    ].join(';') + ';'
+  );
 }
 
 export interface StorageEndpoints {
@@ -94,7 +96,10 @@ export function parseConnectionString(connectionString: string): ParsedConnectio
   if (!blob || !table) {
     return { ok: false, reason: 'needs AccountName or explicit BlobEndpoint and TableEndpoint' };
   }
-  for (const [name, url] of [['BlobEndpoint', blob], ['TableEndpoint', table]] as const) {
+  for (const [name, url] of [
+    ['BlobEndpoint', blob],
+    ['TableEndpoint', table],
+  ] as const) {
     if (!isHttpUrl(url)) return { ok: false, reason: `${name} is not an http(s) URL` };
   }
   return {

@@ -21,7 +21,10 @@ describe('probeStorage', () => {
   });
 
   it('reports "timeout" for an endpoint that never answers, within the time limit', async () => {
-    const clients = createStorageClients(azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }), { retry: false });
+    const clients = createStorageClients(
+      azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }),
+      { retry: false },
+    );
     const started = Date.now();
     const report = await probeStorage(clients, 300);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -34,9 +37,19 @@ describe('probeStorage', () => {
 describe('describeProbeFailure', () => {
   it.each([
     ['a timeout', new Error('aborted'), true, 'timeout'],
-    ['an HTTP status with code', Object.assign(new Error('x'), { statusCode: 403, code: 'AuthorizationFailure' }), false, 'HTTP 403 AuthorizationFailure'],
+    [
+      'an HTTP status with code',
+      Object.assign(new Error('x'), { statusCode: 403, code: 'AuthorizationFailure' }),
+      false,
+      'HTTP 403 AuthorizationFailure',
+    ],
     ['an HTTP status', Object.assign(new Error('x'), { statusCode: 500 }), false, 'HTTP 500'],
-    ['a socket error', Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:10002'), { code: 'ECONNREFUSED' }), false, 'unreachable (ECONNREFUSED)'],
+    [
+      'a socket error',
+      Object.assign(new Error('connect ECONNREFUSED 10.1.2.3:10002'), { code: 'ECONNREFUSED' }),
+      false,
+      'unreachable (ECONNREFUSED)',
+    ],
     ['anything else', 'weird', false, 'unreachable'],
   ])('%s', (_case, error, timedOut, expected) => {
     expect(describeProbeFailure(error, timedOut)).toBe(expected);

@@ -64,7 +64,10 @@ export async function probeStorage(
   timeoutMs: number = defaultProbeTimeoutMs,
 ): Promise<StorageProbeReport> {
   const [table, blob] = await Promise.all([
-    probe((abortSignal) => clients.tableService.listTables({ abortSignal }).byPage({ maxPageSize: 1 }).next(), timeoutMs),
+    probe(
+      (abortSignal) => clients.tableService.listTables({ abortSignal }).byPage({ maxPageSize: 1 }).next(),
+      timeoutMs,
+    ),
     probe((abortSignal) => clients.blobService.getProperties({ abortSignal }), timeoutMs),
   ]);
   return { table, blob };

@@ -20,7 +20,11 @@ export function once(setUp: () => Promise<unknown>): () => Promise<void> {
 }
 
 /** A point read that answers undefined for a missing entity (the SDK throws a 404). */
-export async function getEntityIfAny(table: TableClient, partitionKey: string, rowKey: string): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
+export async function getEntityIfAny(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
   try {
     return await table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
   } catch (error) {

@@ -37,11 +37,13 @@ export interface CheckedDraft {
 /** The party a submission is stored under; kansliet's own imports (SCB files) use "kansli". */
 function submittingParty(principal: Principal, draft: SubmissionDraft, forbund: ForbundConfig): string {
   if (principal.role === 'reporter') {
-    if (draft.party !== undefined && draft.party !== principal.party) throw forbidden('Du kan bara lämna uppgifter för din egen part.');
+    if (draft.party !== undefined && draft.party !== principal.party)
+      throw forbidden('Du kan bara lämna uppgifter för din egen part.');
     return principal.party ?? '';
   }
   if (draft.party === undefined || draft.party === 'kansli') return 'kansli';
-  if (!findParty(forbund, draft.party)) throw badRequest('unknown-party', `Parten ${draft.party} finns inte i förbundet.`);
+  if (!findParty(forbund, draft.party))
+    throw badRequest('unknown-party', `Parten ${draft.party} finns inte i förbundet.`);
   return draft.party;
 }
 
@@ -50,27 +52,49 @@ function submittingParty(principal: Principal, draft: SubmissionDraft, forbund: 
  * kind, the caller must be allowed the scope, and the values are validated by the same shared
  * code as in the add-in. Throws 4xx ApiErrors; returns findings for the caller to judge.
  */
-export function checkDraft(registry: Registry, forbund: ForbundConfig, principal: Principal, draft: SubmissionDraft): CheckedDraft {
+export function checkDraft(
+  registry: Registry,
+  forbund: ForbundConfig,
+  principal: Principal,
+  draft: SubmissionDraft,
+): CheckedDraft {
   if (draft.forbund !== undefined && draft.forbund !== forbund.id) {
     throw unprocessable('wrong-forbund', 'Filen är en mall för ett annat samordningsförbund. Hämta mallen på nytt.');
   }
   const period = parsePeriod(draft.period);
-  if (!period) throw badRequest('invalid-period', `Perioden ”${draft.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
-  const template = forbund.templates.includes(draft.templateId) ? findTemplate(registry, draft.templateId, period.year) : undefined;
-  if (!template) throw unprocessable('unknown-template', `Mallen ”${draft.templateId}” används inte av förbundet för ${period.year}.`);
+  if (!period)
+    throw badRequest('invalid-period', `Perioden ”${draft.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
+  const template = forbund.templates.includes(draft.templateId)
+    ? findTemplate(registry, draft.templateId, period.year)
+    : undefined;
+  if (!template)
+    throw unprocessable(
+      'unknown-template',
+      `Mallen ”${draft.templateId}” används inte av förbundet för ${period.year}.`,
+    );
   if (draft.templateVersion !== undefined && draft.templateVersion !== template.version) {
-    throw unprocessable('wrong-template-version', `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ${template.version}. Hämta mallen på nytt.`);
+    throw unprocessable(
+      'wrong-template-version',
+      `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ${template.version}. Hämta mallen på nytt.`,
+    );
   }
   if (template.period.kind !== period.kind) {
-    throw unprocessable('wrong-period-kind', `Mallen ”${template.title}” lämnas per ${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, inte för ${describePeriod(period)}.`);
+    throw unprocessable(
+      'wrong-period-kind',
+      `Mallen ”${template.title}” lämnas per ${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, inte för ${describePeriod(period)}.`,
+    );
   }
-  if (!scopesOf(template, forbund).some((s) => s.id === draft.scope)) throw unprocessable('unknown-scope', `”${draft.scope}” är inte ett giltigt omfång för mallen.`);
+  if (!scopesOf(template, forbund).some((s) => s.id === draft.scope))
+    throw unprocessable('unknown-scope', `”${draft.scope}” är inte ett giltigt omfång för mallen.`);
   const party = submittingParty(principal, draft, forbund);
   if (principal.role === 'reporter' && !maySubmit(template, forbund, party, draft.scope)) {
     throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
   }
   const resolved = resolveTemplate(template, forbund, period.year);
   const submitterKind = principal.role === 'reporter' ? findParty(forbund, party)?.kind : 'kansli';
-  const validation = validateSubmission(resolved, draft.values, { submitter: submitterKind, cellIssues: draft.cellIssues });
+  const validation = validateSubmission(resolved, draft.values, {
+    submitter: submitterKind,
+    cellIssues: draft.cellIssues,
+  });
   return { template, resolved, period, party, validation, values: validation.values };
 }

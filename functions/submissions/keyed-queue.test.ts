@@ -12,7 +12,11 @@ describe('KeyedQueue', () => {
       log.push(`${name} end`);
       return name;
     };
-    const results = await Promise.all([queue.run('a', job('a1')), queue.run('a', job('a2')), queue.run('b', job('b1'))]);
+    const results = await Promise.all([
+      queue.run('a', job('a1')),
+      queue.run('a', job('a2')),
+      queue.run('b', job('b1')),
+    ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(log.indexOf('a1 end')).toBeLessThan(log.indexOf('a2 start'));
     // b1 does not wait for a's jobs.

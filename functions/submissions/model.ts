@@ -87,7 +87,10 @@ export function submissionId(period: string, key: ReportKey, version: number): s
 }
 
 export function parseSubmissionId(id: string): { period: string; key: ReportKey; version: number } | undefined {
-  const match = /^(\d{4}(?:H1|T[123])?)~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,40})~([1-9]\d{0,5})$/.exec(id);
+  const match =
+    /^(\d{4}(?:H1|T[123])?)~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,40})~([1-9]\d{0,5})$/.exec(
+      id,
+    );
   if (!match) return undefined;
   const [, period = '', templateId = '', scope = '', party = '', version = ''] = match;
   return { period, key: { templateId, scope, party }, version: Number(version) };

@@ -14,7 +14,9 @@ export const draftBodySchema = z
     period: z.string().min(4).max(10),
     scope: z.string().min(1).max(80),
     party: z.string().min(1).max(60).optional(),
-    values: z.record(z.string().max(200), z.union([z.number(), z.string().max(5000), z.null()])).refine((v) => Object.keys(v).length <= 20_000, 'för många värden'),
+    values: z
+      .record(z.string().max(200), z.union([z.number(), z.string().max(5000), z.null()]))
+      .refine((v) => Object.keys(v).length <= 20_000, 'för många värden'),
     comment: commentSchema.optional(),
   })
   .strict();
@@ -29,7 +31,10 @@ export type WorkbookDraftReader = (buffer: Buffer) => Promise<Omit<SubmissionDra
  * without the add-in; the comment then comes as `?comment=`). Size, content type and the
  * workbook's inflated size are checked before anything parses it.
  */
-export async function readDraft(request: HttpRequest, readWorkbook: WorkbookDraftReader): Promise<{ draft: SubmissionDraft; source: DraftSource }> {
+export async function readDraft(
+  request: HttpRequest,
+  readWorkbook: WorkbookDraftReader,
+): Promise<{ draft: SubmissionDraft; source: DraftSource }> {
   const type = mediaType(request);
   if (type === 'application/json') return { draft: await readJson(request, draftBodySchema), source: 'json' };
   if (type === XLSX_CONTENT_TYPE || type === 'application/octet-stream') {
@@ -38,7 +43,10 @@ export async function readDraft(request: HttpRequest, readWorkbook: WorkbookDraf
     const fromWorkbook = await readWorkbook(buffer);
     const comment = commentSchema.safeParse(request.query.get('comment') ?? undefined);
     const party = request.query.get('party') ?? undefined;
-    return { draft: { ...fromWorkbook, ...(comment.success ? { comment: comment.data } : {}), ...(party ? { party } : {}) }, source: 'xlsx' };
+    return {
+      draft: { ...fromWorkbook, ...(comment.success ? { comment: comment.data } : {}), ...(party ? { party } : {}) },
+      source: 'xlsx',
+    };
   }
   throw unsupportedMediaType(`Skicka JSON (application/json) eller en ifylld mall (${XLSX_CONTENT_TYPE}).`);
 }

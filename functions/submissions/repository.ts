@@ -1,4 +1,15 @@
-import type { Actor, AuditEvent, CurrentReport, NewSubmission, PeriodSettings, Receipt, ReportKey, StoredSubmission, SubmissionState, SubmissionVersion } from './model';
+import type {
+  Actor,
+  AuditEvent,
+  CurrentReport,
+  NewSubmission,
+  PeriodSettings,
+  Receipt,
+  ReportKey,
+  StoredSubmission,
+  SubmissionState,
+  SubmissionVersion,
+} from './model';
 
 /** Thrown when the version named is not the current one (someone resubmitted meanwhile). */
 export class NotCurrentError extends Error {
@@ -19,14 +30,30 @@ export interface SubmissionRepository {
    * `admit` sees the period's settings as read together with the pointer (on every attempt) and
    * throws to refuse, so a period locked while a submission retries is still refused.
    */
-  submit(submission: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }>;
+  submit(
+    submission: NewSubmission,
+    admit?: (period: PeriodSettings) => void,
+  ): Promise<{ receipt: Receipt; created: boolean }>;
   listCurrent(forbund: string, period: string): Promise<CurrentReport[]>;
   listVersions(forbund: string, period: string): Promise<SubmissionVersion[]>;
   getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined>;
   /** Approves or returns the current version; NotCurrentError if `version` is not current. */
-  transition(forbund: string, period: string, key: ReportKey, version: number, to: Exclude<SubmissionState, 'inskickad'>, actor: Actor, comment?: string): Promise<CurrentReport>;
+  transition(
+    forbund: string,
+    period: string,
+    key: ReportKey,
+    version: number,
+    to: Exclude<SubmissionState, 'inskickad'>,
+    actor: Actor,
+    comment?: string,
+  ): Promise<CurrentReport>;
   getPeriod(forbund: string, period: string): Promise<PeriodSettings>;
-  putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings>;
+  putPeriod(
+    forbund: string,
+    period: string,
+    settings: Omit<PeriodSettings, 'updatedAt'>,
+    actor: Actor,
+  ): Promise<PeriodSettings>;
   listAudit(forbund: string, period: string): Promise<AuditEvent[]>;
   /** Appends an audit event for something outside the submission workflow (a report written). */
   recordAudit(forbund: string, period: string, event: AuditEvent): Promise<void>;

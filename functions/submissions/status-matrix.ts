@@ -27,22 +27,51 @@ export interface StatusRow {
  * current version. A platform is complete when any of the parties running it has reported.
  * Missing after the deadline is *sen*.
  */
-export function statusMatrix(registry: Registry, forbund: ForbundConfig, period: Period, current: readonly CurrentReport[], settings: PeriodSettings, now: Date): StatusRow[] {
+export function statusMatrix(
+  registry: Registry,
+  forbund: ForbundConfig,
+  period: Period,
+  current: readonly CurrentReport[],
+  settings: PeriodSettings,
+  now: Date,
+): StatusRow[] {
   const overdue = settings.deadline !== undefined && now.getTime() > Date.parse(settings.deadline);
   const rows: StatusRow[] = [];
-  for (const template of templatesForForbund(registry, forbund, period.year).filter((t) => t.period.kind === period.kind)) {
+  for (const template of templatesForForbund(registry, forbund, period.year).filter(
+    (t) => t.period.kind === period.kind,
+  )) {
     for (const scope of scopesOf(template, forbund)) {
       const expected = forbund.parties.filter((p) => maySubmit(template, forbund, p.id, scope.id)).map((p) => p.id);
       const groups = template.scope === 'platform' ? [expected] : expected.map((p) => [p]);
       for (const parties of groups) {
         const reports = current
-          .filter((c) => c.templateId === template.id && c.scope === scope.id && (parties.includes(c.party) || c.party === 'kansli'))
+          .filter(
+            (c) =>
+              c.templateId === template.id &&
+              c.scope === scope.id &&
+              (parties.includes(c.party) || c.party === 'kansli'),
+          )
           .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
         const latest = reports[0];
-        const base = { templateId: template.id, templateTitle: template.title, scope: scope.id, scopeName: scope.name, parties };
+        const base = {
+          templateId: template.id,
+          templateTitle: template.title,
+          scope: scope.id,
+          scopeName: scope.name,
+          parties,
+        };
         rows.push(
           latest
-            ? { ...base, state: latest.state, id: latest.id, version: latest.version, party: latest.party, submittedAt: latest.submittedAt, updatedAt: latest.updatedAt, stateComment: latest.stateComment || undefined }
+            ? {
+                ...base,
+                state: latest.state,
+                id: latest.id,
+                version: latest.version,
+                party: latest.party,
+                submittedAt: latest.submittedAt,
+                updatedAt: latest.updatedAt,
+                stateComment: latest.stateComment || undefined,
+              }
             : { ...base, state: overdue ? 'sen' : 'saknas' },
         );
       }

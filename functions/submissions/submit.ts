@@ -14,9 +14,13 @@ export interface SubmitOutcome {
 
 /** A locked period or a passed deadline refuses a submission (409), whatever its content. */
 function admitToPeriod(settings: PeriodSettings, now: Date): void {
-  if (settings.locked) throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
+  if (settings.locked)
+    throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
   if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
-    throw conflict('deadline-passed', `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`);
+    throw conflict(
+      'deadline-passed',
+      `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`,
+    );
   }
 }
 
@@ -25,31 +29,51 @@ function admitToPeriod(settings: PeriodSettings, now: Date): void {
  * with *fel* are a 422, *varningar* need a comment, and a locked period or a passed deadline
  * is a 409.
  */
-export async function submitDraft(call: ForbundCall, draft: SubmissionDraft, source: DraftSource): Promise<SubmitOutcome> {
+export async function submitDraft(
+  call: ForbundCall,
+  draft: SubmissionDraft,
+  source: DraftSource,
+): Promise<SubmitOutcome> {
   const { services, forbund, principal } = call;
   const checked = checkDraft(services.registry, forbund, principal, draft);
   const { findings } = checked.validation;
-  if (hasErrors(findings)) throw unprocessable('validation-failed', 'Uppgifterna innehåller fel. Rätta cellerna i listan och skicka igen.', findings);
+  if (hasErrors(findings))
+    throw unprocessable(
+      'validation-failed',
+      'Uppgifterna innehåller fel. Rätta cellerna i listan och skicka igen.',
+      findings,
+    );
   if (hasWarnings(findings) && !draft.comment) {
-    throw unprocessable('comment-required', 'Uppgifterna har varningar. Skriv en kommentar som förklarar dem och skicka igen.', findings);
+    throw unprocessable(
+      'comment-required',
+      'Uppgifterna har varningar. Skriv en kommentar som förklarar dem och skicka igen.',
+      findings,
+    );
   }
   // The deadline is judged on arrival, not after waiting for another submission of the same report.
   const arrived = services.now();
-  const sha256 = contentHash({ templateId: checked.template.id, templateVersion: checked.template.version, scope: draft.scope, values: checked.values });
-  const { receipt, created } = await services.repository.submit({
-    forbund: forbund.id,
-    period: checked.period.id,
+  const sha256 = contentHash({
     templateId: checked.template.id,
     templateVersion: checked.template.version,
     scope: draft.scope,
-    party: checked.party,
     values: checked.values,
-    sha256,
-    comment: draft.comment,
-    source,
-    actor: actorOf(principal),
-    late: false,
-  }, (settings) => admitToPeriod(settings, arrived));
+  });
+  const { receipt, created } = await services.repository.submit(
+    {
+      forbund: forbund.id,
+      period: checked.period.id,
+      templateId: checked.template.id,
+      templateVersion: checked.template.version,
+      scope: draft.scope,
+      party: checked.party,
+      values: checked.values,
+      sha256,
+      comment: draft.comment,
+      source,
+      actor: actorOf(principal),
+      late: false,
+    },
+    (settings) => admitToPeriod(settings, arrived),
+  );
   return { receipt, created, warnings: findings };
 }
-

@@ -12,12 +12,27 @@ const actor = { subject: 'u1', role: 'reporter:umea' };
 beforeAll(async () => {
   azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
   const clients = createStorageClients(azurite.connectionString);
-  repo = new TableSubmissionRepository(clients.tableClient('testsubmissions'), clients.blobService.getContainerClient('test-values'));
+  repo = new TableSubmissionRepository(
+    clients.tableClient('testsubmissions'),
+    clients.blobService.getContainerClient('test-values'),
+  );
 });
 afterAll(() => azurite.stop());
 
 function draft(values: Record<string, number | string | null>, over: Partial<NewSubmission> = {}): NewSubmission {
-  const base = { forbund: 'umearegionen', period: '2023T1', templateId: 'deltagare-avslut', templateVersion: 1, scope: 'ungdomstorget', party: 'umea', values, source: 'json' as const, actor, late: false, ...over };
+  const base = {
+    forbund: 'umearegionen',
+    period: '2023T1',
+    templateId: 'deltagare-avslut',
+    templateVersion: 1,
+    scope: 'ungdomstorget',
+    party: 'umea',
+    values,
+    source: 'json' as const,
+    actor,
+    late: false,
+    ...over,
+  };
   return { ...base, sha256: contentHash(base) };
 }
 
@@ -30,13 +45,18 @@ it('stores immutable versions, returns the same receipt for identical content, a
   expect(second).toMatchObject({ created: true, receipt: { version: 2 } });
   const key = { templateId: 'deltagare-avslut', scope: 'ungdomstorget', party: 'umea' };
   expect((await repo.getVersion('umearegionen', '2022T1', key, 1))?.values).toEqual({ 'deltagare.antal.k': 1 });
-  expect((await repo.getVersion('umearegionen', '2022T1', key, 2))?.values).toEqual({ 'deltagare.antal.k': 2, 'deltagare.antal.m': null });
+  expect((await repo.getVersion('umearegionen', '2022T1', key, 2))?.values).toEqual({
+    'deltagare.antal.k': 2,
+    'deltagare.antal.m': null,
+  });
   const audit = await repo.listAudit('umearegionen', '2022T1');
   expect(audit.map((a) => a.event)).toEqual(['submitted', 'submitted']);
 });
 
 it('20 parallel resubmissions of one scope become 20 contiguous versions with the pointer at the last, none lost', async () => {
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => repo.submit(draft({ 'deltagare.antal.k': 100 + i }, { period: '2023T2' }))));
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => repo.submit(draft({ 'deltagare.antal.k': 100 + i }, { period: '2023T2' }))),
+  );
   const versions = results.map((r) => r.receipt.version).sort((a, b) => a - b);
   expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   const stored = await repo.listVersions('umearegionen', '2023T2');
@@ -50,11 +70,18 @@ it('20 parallel resubmissions of one scope become 20 contiguous versions with th
 
 it('two instances racing for one report still end with contiguous versions, through the pointer ETag', async () => {
   const clients = createStorageClients(azurite.connectionString);
-  const other = new TableSubmissionRepository(clients.tableClient('testsubmissions'), clients.blobService.getContainerClient('test-values'));
-  const results = await Promise.all(
-    Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? repo : other).submit(draft({ 'deltagare.antal.k': 300 + i }, { period: '2026T2' }))),
+  const other = new TableSubmissionRepository(
+    clients.tableClient('testsubmissions'),
+    clients.blobService.getContainerClient('test-values'),
   );
-  expect(results.map((r) => r.receipt.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+  const results = await Promise.all(
+    Array.from({ length: 16 }, (_, i) =>
+      (i % 2 === 0 ? repo : other).submit(draft({ 'deltagare.antal.k': 300 + i }, { period: '2026T2' })),
+    ),
+  );
+  expect(results.map((r) => r.receipt.version).sort((a, b) => a - b)).toEqual(
+    Array.from({ length: 16 }, (_, i) => i + 1),
+  );
   const [current] = await repo.listCurrent('umearegionen', '2026T2');
   expect(current?.version).toBe(16);
 });
@@ -63,7 +90,9 @@ it('moves state only on the current version, and keeps tenants apart', async () 
   const key = { templateId: 'deltagare-avslut', scope: 'vuxentorget', party: 'umea' };
   await repo.submit(draft({ 'deltagare.antal.k': 5 }, { period: '2023T3', scope: 'vuxentorget' }));
   await repo.submit(draft({ 'deltagare.antal.k': 6 }, { period: '2023T3', scope: 'vuxentorget' }));
-  await expect(repo.transition('umearegionen', '2023T3', key, 1, 'godkand', actor)).rejects.toBeInstanceOf(NotCurrentError);
+  await expect(repo.transition('umearegionen', '2023T3', key, 1, 'godkand', actor)).rejects.toBeInstanceOf(
+    NotCurrentError,
+  );
   const returned = await repo.transition('umearegionen', '2023T3', key, 2, 'returnerad', actor, 'Kontrollera männen');
   expect(returned).toMatchObject({ state: 'returnerad', stateComment: 'Kontrollera männen', version: 2 });
   expect(await repo.listCurrent('skelleftea-norsjo', '2023T3')).toEqual([]);
@@ -72,15 +101,25 @@ it('moves state only on the current version, and keeps tenants apart', async () 
 it('keeps a value set too large for one entity in Blob storage and reads it back', async () => {
   const values: Record<string, string> = {};
   for (let i = 0; i < 400; i++) values[`s.r${i}.text`] = 'x'.repeat(1000);
-  const { receipt } = await repo.submit(draft(values, { period: '2024', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' }));
-  const stored = await repo.getVersion('umearegionen', '2024', { templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' }, receipt.version);
+  const { receipt } = await repo.submit(
+    draft(values, { period: '2024', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' }),
+  );
+  const stored = await repo.getVersion(
+    'umearegionen',
+    '2024',
+    { templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' },
+    receipt.version,
+  );
   expect(stored?.values).toEqual(values);
 });
 
 it('stores period settings with an audit event', async () => {
   expect(await repo.getPeriod('umearegionen', '2025T1')).toEqual({ locked: false });
   await repo.putPeriod('umearegionen', '2025T1', { deadline: '2025-05-15T23:59:59+02:00', locked: true }, actor);
-  expect(await repo.getPeriod('umearegionen', '2025T1')).toMatchObject({ deadline: '2025-05-15T23:59:59+02:00', locked: true });
+  expect(await repo.getPeriod('umearegionen', '2025T1')).toMatchObject({
+    deadline: '2025-05-15T23:59:59+02:00',
+    locked: true,
+  });
   expect((await repo.listAudit('umearegionen', '2025T1')).map((a) => a.event)).toEqual(['period-updated']);
 });
 
@@ -111,9 +150,16 @@ describe('the pointer this instance remembers', () => {
     const table = createStorageClients(azurite.connectionString).tableClient('testsubmissions');
     const getEntity = jest.spyOn(table, 'getEntity');
     const pointerReads = () => getEntity.mock.calls.filter(([, rowKey]) => rowKey.startsWith('c_')).length;
-    return { repo: new TableSubmissionRepository(table, createStorageClients(azurite.connectionString).blobService.getContainerClient('test-values')), pointerReads };
+    return {
+      repo: new TableSubmissionRepository(
+        table,
+        createStorageClients(azurite.connectionString).blobService.getContainerClient('test-values'),
+      ),
+      pointerReads,
+    };
   }
-  const submitted = async (r: TableSubmissionRepository, k: number) => (await r.submit(draft({ 'deltagare.antal.k': k }, { period }))).receipt.version;
+  const submitted = async (r: TableSubmissionRepository, k: number) =>
+    (await r.submit(draft({ 'deltagare.antal.k': k }, { period }))).receipt.version;
 
   it('spares the pointer read of a new report and of a resubmission, and the ETag catches a guess gone stale', async () => {
     const a = instance();
@@ -130,7 +176,12 @@ describe('the pointer this instance remembers', () => {
     expect(a.pointerReads()).toBe(1);
 
     const audit = (await a.repo.listAudit('umearegionen', period)).map((e) => `${e.before} → ${e.after}`);
-    expect(audit.sort()).toEqual(['inskickad v1 → inskickad v2', 'inskickad v2 → inskickad v3', 'inskickad v3 → inskickad v4', 'saknas → inskickad v1']);
+    expect(audit.sort()).toEqual([
+      'inskickad v1 → inskickad v2',
+      'inskickad v2 → inskickad v3',
+      'inskickad v3 → inskickad v4',
+      'saknas → inskickad v1',
+    ]);
   });
 
   it('answers "already stored" only from what storage holds, never from memory', async () => {
@@ -143,11 +194,15 @@ describe('the pointer this instance remembers', () => {
     const again = await a.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }));
     expect(again).toMatchObject({ created: true, receipt: { version: current!.version + 3 } });
     // Sent once more, it is what storage holds, so the answer is the same receipt.
-    expect(await b.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }))).toEqual({ created: false, receipt: again.receipt });
+    expect(await b.repo.submit(draft({ 'deltagare.antal.k': 10 }, { period }))).toEqual({
+      created: false,
+      receipt: again.receipt,
+    });
   });
 
   it("keeps every version's large values when an attempt built on a wrong guess is refused, and leaves no stray blob", async () => {
-    const large = (c: string) => Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`s.r${i}.text`, c.repeat(1000)]));
+    const large = (c: string) =>
+      Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`s.r${i}.text`, c.repeat(1000)]));
     const big = { period: '2026', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' } as const;
     const bigKey = { templateId: big.templateId, scope: big.scope, party: big.party };
     const a = instance();
@@ -156,8 +211,14 @@ describe('the pointer this instance remembers', () => {
     const second = await b.repo.submit(draft(large('y'), big));
     const third = await a.repo.submit(draft(large('z'), big)); // a's memory (version 1) is stale
     expect([first, second, third].map((r) => r.receipt.version)).toEqual([1, 2, 3]);
-    for (const [version, c] of [[1, 'x'], [2, 'y'], [3, 'z']] as const) {
-      expect((await a.repo.getVersion('umearegionen', big.period, bigKey, version))?.values['s.r0.text']).toBe(c.repeat(1000));
+    for (const [version, c] of [
+      [1, 'x'],
+      [2, 'y'],
+      [3, 'z'],
+    ] as const) {
+      expect((await a.repo.getVersion('umearegionen', big.period, bigKey, version))?.values['s.r0.text']).toBe(
+        c.repeat(1000),
+      );
     }
     const container = createStorageClients(azurite.connectionString).blobService.getContainerClient('test-values');
     const blobs: string[] = [];
@@ -172,7 +233,10 @@ describe('the pointer this instance remembers', () => {
     expect((await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period }))).receipt.version).toBe(1);
     await table.deleteTable();
     await table.createTable();
-    expect(await repo.submit(draft({ 'deltagare.antal.k': 2 }, { period }))).toMatchObject({ created: true, receipt: { version: 1 } });
+    expect(await repo.submit(draft({ 'deltagare.antal.k': 2 }, { period }))).toMatchObject({
+      created: true,
+      receipt: { version: 1 },
+    });
   });
 
   it('remembers a state change, so a correction after "returnerad" needs no read and the audit names the state it replaced', async () => {

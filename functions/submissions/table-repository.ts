@@ -3,7 +3,19 @@ import type { TableClient, TableEntityResult, TableTransactionResponse, Transact
 import type { ContainerClient } from '@azure/storage-blob';
 import type { CellValue } from '../../shared/model/cell-kind';
 import { getEntityIfAny, once } from '../storage/setup';
-import { submissionId, type Actor, type AuditEvent, type CurrentReport, type NewSubmission, type PeriodSettings, type Receipt, type ReportKey, type StoredSubmission, type SubmissionState, type SubmissionVersion } from './model';
+import {
+  submissionId,
+  type Actor,
+  type AuditEvent,
+  type CurrentReport,
+  type NewSubmission,
+  type PeriodSettings,
+  type Receipt,
+  type ReportKey,
+  type StoredSubmission,
+  type SubmissionState,
+  type SubmissionVersion,
+} from './model';
 import { FreshReads } from './fresh-reads';
 import { KeyedQueue } from './keyed-queue';
 import { PointerMemo, type PointerGuess } from './pointer-memo';
@@ -148,25 +160,42 @@ export class TableSubmissionRepository implements SubmissionRepository {
    * version, a lost race), and a name shared with the version it collided with would overwrite
    * that version's values. `discard` removes the blob after a refusal, when no entity names it.
    */
-  private async encodeValues(pk: string, rowKey: string, values: Record<string, CellValue>): Promise<{ properties: Record<string, string>; discard: () => Promise<void> }> {
+  private async encodeValues(
+    pk: string,
+    rowKey: string,
+    values: Record<string, CellValue>,
+  ): Promise<{ properties: Record<string, string>; discard: () => Promise<void> }> {
     const json = JSON.stringify(values);
     const chunks: string[] = [];
     for (let i = 0; i < json.length; i += CHUNK_CHARS) chunks.push(json.slice(i, i + CHUNK_CHARS));
-    if (chunks.length <= MAX_INLINE_CHUNKS) return { properties: Object.fromEntries(chunks.map((c, i) => [`values${i}`, c])), discard: async () => undefined };
+    if (chunks.length <= MAX_INLINE_CHUNKS)
+      return {
+        properties: Object.fromEntries(chunks.map((c, i) => [`values${i}`, c])),
+        discard: async () => undefined,
+      };
     const blob = this.overflow.getBlockBlobClient(`${pk}/${rowKey}.${randomUUID()}.json`);
     await blob.upload(json, Buffer.byteLength(json), { blobHTTPHeaders: { blobContentType: 'application/json' } });
-    return { properties: { valuesBlob: blob.name }, discard: async () => void (await blob.deleteIfExists().catch(() => undefined)) };
+    return {
+      properties: { valuesBlob: blob.name },
+      discard: async () => void (await blob.deleteIfExists().catch(() => undefined)),
+    };
   }
 
   private async decodeValues(e: Record<string, unknown>): Promise<Record<string, CellValue>> {
     const blobName = str(e.valuesBlob);
-    if (blobName) return JSON.parse((await this.overflow.getBlockBlobClient(blobName).downloadToBuffer()).toString('utf8')) as Record<string, CellValue>;
+    if (blobName)
+      return JSON.parse(
+        (await this.overflow.getBlockBlobClient(blobName).downloadToBuffer()).toString('utf8'),
+      ) as Record<string, CellValue>;
     let json = '';
     for (let i = 0; typeof e[`values${i}`] === 'string'; i++) json += e[`values${i}`] as string;
     return JSON.parse(json || '{}') as Record<string, CellValue>;
   }
 
-  async submit(s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
+  async submit(
+    s: NewSubmission,
+    admit?: (period: PeriodSettings) => void,
+  ): Promise<{ receipt: Receipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
     const report = reportKey(pk, s);
@@ -176,13 +205,26 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return this.reportQueue.run(report, () => this.store(pk, report, s, admit));
   }
 
-  private async store(pk: string, report: string, s: NewSubmission, admit?: (period: PeriodSettings) => void): Promise<{ receipt: Receipt; created: boolean }> {
+  private async store(
+    pk: string,
+    report: string,
+    s: NewSubmission,
+    admit?: (period: PeriodSettings) => void,
+  ): Promise<{ receipt: Receipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { period, pointer, unchanged } = await this.beforeWrite(pk, s, report, attempt === 0);
       admit?.(period);
       if (unchanged) {
         const current = toCurrent(unchanged, s.period);
-        return { receipt: { id: current.id, version: current.version, sha256: current.sha256, submittedAt: current.submittedAt }, created: false };
+        return {
+          receipt: {
+            id: current.id,
+            version: current.version,
+            sha256: current.sha256,
+            submittedAt: current.submittedAt,
+          },
+          created: false,
+        };
       }
       const version = pointer ? pointer.version + 1 : 1;
       const at = this.now().toISOString();
@@ -222,7 +264,19 @@ export class TableSubmissionRepository implements SubmissionRepository {
       const actions: TransactionAction[] = [
         ['create', versionEntity],
         pointer ? ['update', pointerEntity, 'Replace', { etag: pointer.etag }] : ['create', pointerEntity],
-        ['create', auditEntity(pk, { at, event: 'submitted', actor: s.actor, subject: id, sha256: s.sha256, before: pointer ? `${pointer.state} v${pointer.version}` : 'saknas', after: `inskickad v${version}`, comment: s.comment })],
+        [
+          'create',
+          auditEntity(pk, {
+            at,
+            event: 'submitted',
+            actor: s.actor,
+            subject: id,
+            sha256: s.sha256,
+            before: pointer ? `${pointer.state} v${pointer.version}` : 'saknas',
+            after: `inskickad v${version}`,
+            comment: s.comment,
+          }),
+        ],
       ];
       try {
         const response = await this.table.submitTransaction(actions);
@@ -243,7 +297,12 @@ export class TableSubmissionRepository implements SubmissionRepository {
   }
 
   /** Remembers the pointer written as action `index` of `count` in a transaction, if storage's answer is plain. */
-  private rememberPointer(report: string, response: TableTransactionResponse, [index, count]: [number, number], pointer: Omit<PointerGuess, 'etag'>): void {
+  private rememberPointer(
+    report: string,
+    response: TableTransactionResponse,
+    [index, count]: [number, number],
+    pointer: Omit<PointerGuess, 'etag'>,
+  ): void {
     const answer = response.subResponses.length === count ? response.subResponses[index] : undefined;
     // The SDK cuts the ETag out of the multipart answer with its line ending; anything odd is not trusted.
     const tag = answer && answer.status >= 200 && answer.status < 300 ? answer.etag?.trim() : undefined;
@@ -264,12 +323,24 @@ export class TableSubmissionRepository implements SubmissionRepository {
     s: NewSubmission,
     report: string,
     mayGuess: boolean,
-  ): Promise<{ period: PeriodSettings; pointer: PointerGuess | undefined; unchanged?: TableEntityResult<Record<string, unknown>> }> {
+  ): Promise<{
+    period: PeriodSettings;
+    pointer: PointerGuess | undefined;
+    unchanged?: TableEntityResult<Record<string, unknown>>;
+  }> {
     const guess = mayGuess ? this.pointers.get(report) : undefined;
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
     if (read && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
-    return { period, pointer: read && { etag: read.etag, version: num(read.version), sha256: str(read.sha256) ?? '', state: str(read.state) ?? '' } };
+    return {
+      period,
+      pointer: read && {
+        etag: read.etag,
+        version: num(read.version),
+        sha256: str(read.sha256) ?? '',
+        state: str(read.state) ?? '',
+      },
+    };
   }
 
   private async list(pk: string, prefix: string): Promise<TableEntityResult<Record<string, unknown>>[]> {
@@ -291,26 +362,58 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return (await this.list(partitionKey(forbund, period), 'v_')).map((e) => toVersion(e, forbund, period));
   }
 
-  async getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined> {
+  async getVersion(
+    forbund: string,
+    period: string,
+    key: ReportKey,
+    version: number,
+  ): Promise<StoredSubmission | undefined> {
     await this.ensure();
     const e = await getEntityIfAny(this.table, partitionKey(forbund, period), versionRowKey(key, version));
     return e ? { ...toVersion(e, forbund, period), values: await this.decodeValues(e) } : undefined;
   }
 
-  async transition(forbund: string, period: string, key: ReportKey, version: number, to: Exclude<SubmissionState, 'inskickad'>, actor: Actor, comment?: string): Promise<CurrentReport> {
+  async transition(
+    forbund: string,
+    period: string,
+    key: ReportKey,
+    version: number,
+    to: Exclude<SubmissionState, 'inskickad'>,
+    actor: Actor,
+    comment?: string,
+  ): Promise<CurrentReport> {
     await this.ensure();
     const pk = partitionKey(forbund, period);
     const report = reportKey(pk, key);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const pointer = await this.readPointer(pk, key);
-      if (!pointer || num(pointer.version) !== version) throw new NotCurrentError(pointer ? num(pointer.version) : undefined);
+      if (!pointer || num(pointer.version) !== version)
+        throw new NotCurrentError(pointer ? num(pointer.version) : undefined);
       const at = this.now().toISOString();
-      const updated = { partitionKey: pk, rowKey: pointerRowKey(key), state: to, stateComment: comment ?? '', updatedAt: at };
+      const updated = {
+        partitionKey: pk,
+        rowKey: pointerRowKey(key),
+        state: to,
+        stateComment: comment ?? '',
+        updatedAt: at,
+      };
       const id = submissionId(period, key, version);
       try {
         const response = await this.table.submitTransaction([
           ['update', updated, 'Merge', { etag: pointer.etag }],
-          ['create', auditEntity(pk, { at, event: to === 'godkand' ? 'approved' : 'returned', actor, subject: id, sha256: str(pointer.sha256), before: str(pointer.state), after: to, comment })],
+          [
+            'create',
+            auditEntity(pk, {
+              at,
+              event: to === 'godkand' ? 'approved' : 'returned',
+              actor,
+              subject: id,
+              sha256: str(pointer.sha256),
+              before: str(pointer.state),
+              after: to,
+              comment,
+            }),
+          ],
         ]);
         // A returned report is usually corrected and sent again: remember the pointer as it now is.
         this.rememberPointer(report, response, [0, 2], { version, sha256: str(pointer.sha256) ?? '', state: to });
@@ -330,15 +433,34 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return e ? toPeriod(e) : { locked: false };
   }
 
-  async putPeriod(forbund: string, period: string, settings: Omit<PeriodSettings, 'updatedAt'>, actor: Actor): Promise<PeriodSettings> {
+  async putPeriod(
+    forbund: string,
+    period: string,
+    settings: Omit<PeriodSettings, 'updatedAt'>,
+    actor: Actor,
+  ): Promise<PeriodSettings> {
     await this.ensure();
     const pk = partitionKey(forbund, period);
     const before = await this.getPeriod(forbund, period);
     const at = this.now().toISOString();
     const after: PeriodSettings = { deadline: settings.deadline, locked: settings.locked, updatedAt: at };
     await this.table.submitTransaction([
-      ['upsert', { partitionKey: pk, rowKey: PERIOD_ROW, deadline: after.deadline ?? '', locked: after.locked, updatedAt: at }, 'Replace'],
-      ['create', auditEntity(pk, { at, event: 'period-updated', actor, subject: period, before: JSON.stringify(before), after: JSON.stringify(after) })],
+      [
+        'upsert',
+        { partitionKey: pk, rowKey: PERIOD_ROW, deadline: after.deadline ?? '', locked: after.locked, updatedAt: at },
+        'Replace',
+      ],
+      [
+        'create',
+        auditEntity(pk, {
+          at,
+          event: 'period-updated',
+          actor,
+          subject: period,
+          before: JSON.stringify(before),
+          after: JSON.stringify(after),
+        }),
+      ],
     ]);
     return after;
   }

@@ -11,19 +11,34 @@ const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }
 const returnBody = z.object({ comment: z.string().trim().min(3, 'skriv vad som behöver rättas').max(2000) }).strict();
 
 /** Kansliet approves or returns the current version of a report; a return needs a comment. */
-export async function transitionSubmission(call: ForbundCall, to: Exclude<SubmissionState, 'inskickad'>): Promise<HttpResponseInit> {
+export async function transitionSubmission(
+  call: ForbundCall,
+  to: Exclude<SubmissionState, 'inskickad'>,
+): Promise<HttpResponseInit> {
   const { request, services, forbund, principal } = call;
   const parsed = parseSubmissionId(request.params.id ?? '');
   if (!parsed) throw notFound('Inlämningen finns inte.');
   const hasBody = Number(request.headers.get('content-length') ?? '0') > 0;
-  const body = to === 'returnerad' ? await readJson(request, returnBody) : hasBody ? await readJson(request, approveBody) : {};
+  const body =
+    to === 'returnerad' ? await readJson(request, returnBody) : hasBody ? await readJson(request, approveBody) : {};
   try {
-    const current = await services.repository.transition(forbund.id, parsed.period, parsed.key, parsed.version, to, actorOf(principal), body.comment);
+    const current = await services.repository.transition(
+      forbund.id,
+      parsed.period,
+      parsed.key,
+      parsed.version,
+      to,
+      actorOf(principal),
+      body.comment,
+    );
     return jsonResponse(200, current);
   } catch (error) {
     if (error instanceof NotCurrentError) {
       if (error.currentVersion === undefined) throw notFound('Inlämningen finns inte.');
-      throw conflict('not-current', `Version ${parsed.version} är inte längre den senaste (senaste är version ${error.currentVersion}). Läs in den nya versionen först.`);
+      throw conflict(
+        'not-current',
+        `Version ${parsed.version} är inte längre den senaste (senaste är version ${error.currentVersion}). Läs in den nya versionen först.`,
+      );
     }
     throw error;
   }

@@ -14,7 +14,12 @@ import { readWorkbookDraft } from './workbook-draft';
  * `registry` and returns the findings in Swedish; nothing is stored. The registry is a
  * parameter so the benchmarks can run the same pipeline against a 2,000-cell template.
  */
-export async function validateDraftRequest(request: HttpRequest, registry: Registry, forbund: ForbundConfig, principal: Principal): Promise<HttpResponseInit> {
+export async function validateDraftRequest(
+  request: HttpRequest,
+  registry: Registry,
+  forbund: ForbundConfig,
+  principal: Principal,
+): Promise<HttpResponseInit> {
   const { draft } = await readDraft(request, readWorkbookDraft);
   const { validation, template, period, party } = checkDraft(registry, forbund, principal, draft);
   return jsonResponse(200, {

@@ -35,10 +35,21 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
         const produced = await produceReport(
           deps,
           { forbund, period, variant: 'internal', basis: 'approved' },
-          { trigger: 'timer', actor: ACTOR, skipWhenEmpty: true, generatedAt: (records) => summaryTime(deadline, records.map((r) => r.updatedAt)) },
+          {
+            trigger: 'timer',
+            actor: ACTOR,
+            skipWhenEmpty: true,
+            generatedAt: (records) =>
+              summaryTime(
+                deadline,
+                records.map((r) => r.updatedAt),
+              ),
+          },
         );
         if (produced?.written) written += 1;
-        outcome.push(`${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`);
+        outcome.push(
+          `${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`,
+        );
       } catch (error) {
         // One tertial failing must not keep the others from their summaries; the next run retries it.
         failed += 1;

@@ -98,7 +98,11 @@ const checkByKind = {
   amount: (spec) => {
     const range = rangeText(spec.min, spec.max);
     return {
-      validation: { type: 'decimal', operator: 'between', formulae: [spec.min ?? -ANY_NUMBER_BOUND, spec.max ?? ANY_NUMBER_BOUND] },
+      validation: {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [spec.min ?? -ANY_NUMBER_BOUND, spec.max ?? ANY_NUMBER_BOUND],
+      },
       instruction: `Ange beloppet i tkr (tusental kronor)${range ? `, ${range}` : ''}; negativa belopp är tillåtna.`,
       error: `Här ska det stå ett belopp i tkr${range ? `, ${range}` : ''}, t.ex. 1 250 eller −300.`,
     };

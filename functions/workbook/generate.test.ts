@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { columnLetter, definedNameForCell, describePeriod, layoutTemplate, requirePeriod, type CellKind } from '../../shared';
+import {
+  columnLetter,
+  definedNameForCell,
+  describePeriod,
+  layoutTemplate,
+  requirePeriod,
+  type CellKind,
+} from '../../shared';
 import { edgeCase } from '../../tests/fixtures/workbooks/edge-template';
 import { templateCases, type TemplateCase } from '../../tests/support/template-cases';
 import { readXlsxParts } from '../../tests/support/xlsx-parts';
@@ -9,7 +16,8 @@ const GENERATED_AT = new Date('2023-05-02T08:00:00Z');
 
 /** exceljs keeps sheet protection on the worksheet but leaves it out of its typings. */
 type Protection = Partial<ExcelJS.WorksheetProtection> & { sheet?: boolean; hashValue?: string };
-const protectionOf = (sheet: ExcelJS.Worksheet): Protection => (sheet as unknown as { sheetProtection: Protection }).sheetProtection;
+const protectionOf = (sheet: ExcelJS.Worksheet): Protection =>
+  (sheet as unknown as { sheetProtection: Protection }).sheetProtection;
 
 const validationTypeByKind = {
   count: 'whole',
@@ -36,7 +44,10 @@ async function generated(c: Pick<TemplateCase, 'template' | 'forbund' | 'period'
   return { buffer, workbook };
 }
 
-const cases = [...templateCases(2023).map((c) => [c.name, c] as const), ['kantfall (synthetic edge cases)', edgeCase()] as const];
+const cases = [
+  ...templateCases(2023).map((c) => [c.name, c] as const),
+  ['kantfall (synthetic edge cases)', edgeCase()] as const,
+];
 
 describe.each(cases)('generated workbook: %s', (_name, c) => {
   const layout = layoutTemplate(c.template);
@@ -136,11 +147,20 @@ describe('text that looks like a formula', () => {
     expect(sheets.length).toBe(2);
     for (const [, xml] of sheets) expect(xml).not.toMatch(/<f[ >]/);
     const strings = parts.get('xl/sharedStrings.xml') ?? '';
-    for (const text of ['=1+1', '=SUM(A1:A9)', '-Tal av alla slag', '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;klicka&quot;)', '@SUM(1+1)']) {
+    for (const text of [
+      '=1+1',
+      '=SUM(A1:A9)',
+      '-Tal av alla slag',
+      '=HYPERLINK(&quot;http://example.invalid&quot;,&quot;klicka&quot;)',
+      '@SUM(1+1)',
+    ]) {
       expect(strings).toContain(text);
     }
     // Notes hold row and column help as text too.
-    const comments = [...parts.entries()].filter(([name]) => name.startsWith('xl/comments')).map(([, xml]) => xml).join('');
+    const comments = [...parts.entries()]
+      .filter(([name]) => name.startsWith('xl/comments'))
+      .map(([, xml]) => xml)
+      .join('');
     expect(comments).toContain('=A1 hjälptext');
     expect(comments).toContain('=2+2 i en anteckning');
   });
@@ -167,7 +187,10 @@ describe('refuses inputs that cannot make a correct workbook', () => {
   it.each([
     ['another year', { period: requirePeriod('2025H1') }],
     ['another period kind', { period: requirePeriod('2024T1') }],
-    ['a sheet named like the identity sheet', { template: { ...c.template, definition: { ...c.template.definition, sheetName: '_Samlad' } } }],
+    [
+      'a sheet named like the identity sheet',
+      { template: { ...c.template, definition: { ...c.template.definition, sheetName: '_Samlad' } } },
+    ],
   ])('%s', async (_name, change) => {
     await expect(generateTemplateWorkbook({ ...c, ...change })).rejects.toThrow(WorkbookInputError);
   });

@@ -67,10 +67,14 @@ const OWNER_LABEL = { ...PARTY_KIND_LABEL, scb: 'SCB (kansliet för in)' } satis
 function checkInput(input: TemplateWorkbookInput): void {
   const { template, forbund, period } = input;
   const def = template.definition;
-  if (template.forbundId !== forbund.id) throw new WorkbookInputError(`Mallen är löst för ${template.forbundId}, inte ${forbund.id}`);
-  if (period.year !== template.year) throw new WorkbookInputError(`Mallen är löst för ${template.year}, perioden ${period.id} gäller ${period.year}`);
-  if (period.kind !== def.period.kind) throw new WorkbookInputError(`Mallen ${def.id} rapporteras per ${def.period.kind}, inte ${period.kind}`);
-  if (def.sheetName.toLowerCase() === META_SHEET_NAME) throw new WorkbookInputError(`Bladnamnet ${META_SHEET_NAME} är reserverat för Samlad`);
+  if (template.forbundId !== forbund.id)
+    throw new WorkbookInputError(`Mallen är löst för ${template.forbundId}, inte ${forbund.id}`);
+  if (period.year !== template.year)
+    throw new WorkbookInputError(`Mallen är löst för ${template.year}, perioden ${period.id} gäller ${period.year}`);
+  if (period.kind !== def.period.kind)
+    throw new WorkbookInputError(`Mallen ${def.id} rapporteras per ${def.period.kind}, inte ${period.kind}`);
+  if (def.sheetName.toLowerCase() === META_SHEET_NAME)
+    throw new WorkbookInputError(`Bladnamnet ${META_SHEET_NAME} är reserverat för Samlad`);
 }
 
 /** Plain strings only: exceljs stores them as shared strings, so "=1+1" stays text. */
@@ -79,7 +83,10 @@ function setText(cell: ExcelJS.Cell, text: string): void {
 }
 
 function rowNote(row: ResolvedRow): string | undefined {
-  const parts = [row.help, row.owner?.length ? `Lämnas av: ${row.owner.map((o) => OWNER_LABEL[o]).join(', ')}.` : undefined];
+  const parts = [
+    row.help,
+    row.owner?.length ? `Lämnas av: ${row.owner.map((o) => OWNER_LABEL[o]).join(', ')}.` : undefined,
+  ];
   const text = parts.filter((p): p is string => Boolean(p)).join('\n');
   return text || undefined;
 }
@@ -110,7 +117,12 @@ function choiceLists(meta: ExcelJS.Worksheet): ChoiceLists {
   };
 }
 
-function writeHeading(sheet: ExcelJS.Worksheet, input: TemplateWorkbookInput, layout: TemplateLayout, widths: number[]): void {
+function writeHeading(
+  sheet: ExcelJS.Worksheet,
+  input: TemplateWorkbookInput,
+  layout: TemplateLayout,
+  widths: number[],
+): void {
   const def = input.template.definition;
   const title = sheet.getCell(layout.titleRow, layout.labelColumn);
   setText(title, def.title);
@@ -118,19 +130,29 @@ function writeHeading(sheet: ExcelJS.Worksheet, input: TemplateWorkbookInput, la
   sheet.getRow(layout.titleRow).height = 24;
 
   const subtitle = sheet.getCell(layout.subtitleRow, layout.labelColumn);
-  setText(subtitle, [input.forbund.name, describePeriod(input.period, def.period.cumulative), input.scope.name].join(' · '));
+  setText(
+    subtitle,
+    [input.forbund.name, describePeriod(input.period, def.period.cumulative), input.scope.name].join(' · '),
+  );
   subtitle.font = SUBTITLE_FONT;
 
   const help = sheet.getCell(layout.helpRow, layout.labelColumn);
   setText(help, def.help);
   help.font = HELP_FONT;
   help.alignment = { wrapText: true, vertical: 'top' };
-  if (layout.lastColumn > layout.labelColumn) sheet.mergeCells(layout.helpRow, layout.labelColumn, layout.helpRow, layout.lastColumn);
+  if (layout.lastColumn > layout.labelColumn)
+    sheet.mergeCells(layout.helpRow, layout.labelColumn, layout.helpRow, layout.lastColumn);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   sheet.getRow(layout.helpRow).height = heightFor(wrappedLines(def.help, totalWidth)) + 4;
 }
 
-function writeSections(sheet: ExcelJS.Worksheet, template: ResolvedTemplate, layout: TemplateLayout, widths: number[], lists: ChoiceLists): void {
+function writeSections(
+  sheet: ExcelJS.Worksheet,
+  template: ResolvedTemplate,
+  layout: TemplateLayout,
+  widths: number[],
+  lists: ChoiceLists,
+): void {
   const labelWidth = widths[0] ?? 30;
   template.sections.forEach((section, index) => {
     const sectionLayout = layout.sections[index];
@@ -266,7 +288,15 @@ export async function generateTemplateWorkbook(input: TemplateWorkbookInput): Pr
 
   const firstInput = [...layout.positions.values()][0];
   const sheet = workbook.addWorksheet(layout.sheetName, {
-    views: [{ state: 'frozen', xSplit: layout.labelColumn, ySplit: layout.subtitleRow, activeCell: firstInput?.a1 ?? 'A1', showGridLines: false }],
+    views: [
+      {
+        state: 'frozen',
+        xSplit: layout.labelColumn,
+        ySplit: layout.subtitleRow,
+        activeCell: firstInput?.a1 ?? 'A1',
+        showGridLines: false,
+      },
+    ],
   });
   const meta = workbook.addWorksheet(META_SHEET_NAME, { state: 'veryHidden' });
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

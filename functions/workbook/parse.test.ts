@@ -1,16 +1,37 @@
 import ExcelJS from 'exceljs';
-import { findForbund, findTemplate, registry, requirePeriod, resolveTemplate, scopesOf, validateSubmission, type CellId } from '../../shared';
+import {
+  findForbund,
+  findTemplate,
+  registry,
+  requirePeriod,
+  resolveTemplate,
+  scopesOf,
+  validateSubmission,
+  type CellId,
+} from '../../shared';
 import { edgeCase, edgeRegistry } from '../../tests/fixtures/workbooks/edge-template';
 import { editWorkbook, inputCellAddresses } from '../../tests/support/fill-workbook';
 import { seededRng } from '../../tests/support/consistent-fill';
-import { META_SHEET_NAME, generateTemplateWorkbook, parseTemplateWorkbook, renderCellIssue, type ParseResult } from './index';
+import {
+  META_SHEET_NAME,
+  generateTemplateWorkbook,
+  parseTemplateWorkbook,
+  renderCellIssue,
+  type ParseResult,
+} from './index';
 
 const forbund = findForbund(registry, 'umearegionen')!;
 const definition = findTemplate(registry, 'deltagare-avslut', 2023)!;
 const template = resolveTemplate(definition, forbund, 2023);
 const scope = scopesOf(definition, forbund).find((s) => s.id === 'vuxentorget')!;
 const period = requirePeriod('2023T2');
-const expected = { templateId: 'deltagare-avslut', version: 1, forbund: 'umearegionen', period: '2023T2', scope: 'vuxentorget' };
+const expected = {
+  templateId: 'deltagare-avslut',
+  version: 1,
+  forbund: 'umearegionen',
+  period: '2023T2',
+  scope: 'vuxentorget',
+};
 
 let blank: Buffer;
 beforeAll(async () => {
@@ -45,7 +66,11 @@ describe('parseTemplateWorkbook reads what users type', () => {
     ['"1\u00a0234" (no-break space)', '1\u00a0234', 1234],
     ['" 42 " (stray spaces)', ' 42 ', 42],
     ['a formula by its cached result', { formula: 'B8+B9', result: 12 } as ExcelJS.CellFormulaValue, 12],
-    ['a formula whose cached result is 0 (exceljs drops it from cell.value)', { formula: 'B8-B8', result: 0 } as ExcelJS.CellFormulaValue, 0],
+    [
+      'a formula whose cached result is 0 (exceljs drops it from cell.value)',
+      { formula: 'B8-B8', result: 0 } as ExcelJS.CellFormulaValue,
+      0,
+    ],
     ['rich text', { richText: [{ text: '1' }, { text: '2', font: { bold: true } }] }, 12],
     ['a hyperlink, by its text', { text: '7', hyperlink: 'https://example.invalid' }, 7],
     ['an empty string as missing', '', null],
@@ -66,14 +91,28 @@ describe('parseTemplateWorkbook reads what users type', () => {
     });
     const parsed = ok(await parseTemplateWorkbook(dated, expected));
     expect(parsed.raw['deltagare.antal.k']).toBe('2023-02-01');
-    const finding = validateSubmission(parsed.template, parsed.raw).findings.find((f) => f.cellId === 'deltagare.antal.k');
+    const finding = validateSubmission(parsed.template, parsed.raw).findings.find(
+      (f) => f.cellId === 'deltagare.antal.k',
+    );
     expect(finding).toMatchObject({ code: 'not-a-number', params: { raw: '2023-02-01' } });
   });
 
   it('reports a formula without a cached result, and reads the cell as missing', async () => {
-    const parsed = ok(await parseTemplateWorkbook(await withCells(blank, { 'deltagare.antal.tot': { formula: 'B7+C7' } as ExcelJS.CellFormulaValue }), expected));
+    const parsed = ok(
+      await parseTemplateWorkbook(
+        await withCells(blank, { 'deltagare.antal.tot': { formula: 'B7+C7' } as ExcelJS.CellFormulaValue }),
+        expected,
+      ),
+    );
     expect(parsed.raw['deltagare.antal.tot']).toBeNull();
-    expect(parsed.cellIssues).toEqual([{ code: 'formula-without-result', cellId: 'deltagare.antal.tot', cell: "'Deltagare och avslut'!D7", params: { formula: 'B7+C7' } }]);
+    expect(parsed.cellIssues).toEqual([
+      {
+        code: 'formula-without-result',
+        cellId: 'deltagare.antal.tot',
+        cell: "'Deltagare och avslut'!D7",
+        params: { formula: 'B7+C7' },
+      },
+    ]);
     expect(renderCellIssue(parsed.cellIssues[0]!)).toBe(
       "Cellen 'Deltagare och avslut'!D7 innehåller formeln =B7+C7 men inget beräknat värde. Öppna filen i Excel och spara den igen, eller skriv in talet i stället för formeln.",
     );
@@ -84,9 +123,13 @@ describe('parseTemplateWorkbook reads what users type', () => {
     ['as a formula result', { formula: 'B7/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue],
   ])('reports an error value %s, and validation refuses it', async (_name, written) => {
     const parsed = ok(await parseTemplateWorkbook(await withCells(blank, { 'deltagare.antal.k': written }), expected));
-    expect(parsed.cellIssues).toMatchObject([{ code: 'error-value', cellId: 'deltagare.antal.k', params: { error: '#DIV/0!' } }]);
+    expect(parsed.cellIssues).toMatchObject([
+      { code: 'error-value', cellId: 'deltagare.antal.k', params: { error: '#DIV/0!' } },
+    ]);
     expect(renderCellIssue(parsed.cellIssues[0]!)).toContain('felvärdet #DIV/0!');
-    expect(validateSubmission(parsed.template, parsed.raw).findings.find((f) => f.cellId === 'deltagare.antal.k')).toMatchObject({ code: 'not-a-number' });
+    expect(
+      validateSubmission(parsed.template, parsed.raw).findings.find((f) => f.cellId === 'deltagare.antal.k'),
+    ).toMatchObject({ code: 'not-a-number' });
   });
 
   it('reads every kind the Swedish way in the synthetic edge template', async () => {
@@ -131,11 +174,36 @@ describe('parseTemplateWorkbook reads what users type', () => {
 
 describe('parseTemplateWorkbook refuses files that are not this template', () => {
   it.each([
-    ['another period', { period: '2023T1' }, 'wrong-period', 'Filen är mallen ”Deltagare och avslut per plattform” för perioden Tertial 2 2023 (jan–aug), men du skickar in för Tertial 1 2023 (jan–apr).'],
-    ['another scope', { scope: 'ungdomstorget' }, 'wrong-scope', 'Filen är mallen ”Deltagare och avslut per plattform” för Vuxentorget, men du skickar in för Ungdomstorget.'],
-    ['another förbund', { forbund: 'skelleftea-norsjo' }, 'wrong-forbund', 'Filen är mallen ”Deltagare och avslut per plattform” för Samordningsförbundet Umeåregionen, men du skickar in för Samordningsförbundet Skellefteå-Norsjö.'],
-    ['another version', { version: 2 }, 'wrong-version', 'Filen är version 1 av mallen ”Deltagare och avslut per plattform”, men version 2 gäller. Ladda ner en ny mall från Samlad och för över uppgifterna.'],
-    ['another template', { templateId: 'arbsam' }, 'wrong-template', /^Filen är mallen ”Deltagare och avslut per plattform”, men du skickar in mallen ”.+”\. Välj rätt mall eller rätt fil\.$/],
+    [
+      'another period',
+      { period: '2023T1' },
+      'wrong-period',
+      'Filen är mallen ”Deltagare och avslut per plattform” för perioden Tertial 2 2023 (jan–aug), men du skickar in för Tertial 1 2023 (jan–apr).',
+    ],
+    [
+      'another scope',
+      { scope: 'ungdomstorget' },
+      'wrong-scope',
+      'Filen är mallen ”Deltagare och avslut per plattform” för Vuxentorget, men du skickar in för Ungdomstorget.',
+    ],
+    [
+      'another förbund',
+      { forbund: 'skelleftea-norsjo' },
+      'wrong-forbund',
+      'Filen är mallen ”Deltagare och avslut per plattform” för Samordningsförbundet Umeåregionen, men du skickar in för Samordningsförbundet Skellefteå-Norsjö.',
+    ],
+    [
+      'another version',
+      { version: 2 },
+      'wrong-version',
+      'Filen är version 1 av mallen ”Deltagare och avslut per plattform”, men version 2 gäller. Ladda ner en ny mall från Samlad och för över uppgifterna.',
+    ],
+    [
+      'another template',
+      { templateId: 'arbsam' },
+      'wrong-template',
+      /^Filen är mallen ”Deltagare och avslut per plattform”, men du skickar in mallen ”.+”\. Välj rätt mall eller rätt fil\.$/,
+    ],
   ])('%s', async (_name, change, code, message) => {
     const error = refused(await parseTemplateWorkbook(blank, { ...expected, ...change }));
     expect(error.code).toBe(code);
@@ -144,12 +212,16 @@ describe('parseTemplateWorkbook refuses files that are not this template', () =>
 
   it('names the cells whose defined names are gone (rows deleted in Excel turn names into #REF!)', async () => {
     const damaged = await editWorkbook(blank, (workbook) => {
-      workbook.definedNames.model = workbook.definedNames.model.filter((n) => !n.name.startsWith('SAM.deltagare.kvar.'));
+      workbook.definedNames.model = workbook.definedNames.model.filter(
+        (n) => !n.name.startsWith('SAM.deltagare.kvar.'),
+      );
     });
     const error = refused(await parseTemplateWorkbook(damaged, expected));
     expect(error.code).toBe('missing-cells');
     expect(error.missingCells).toEqual(['deltagare.kvar.k', 'deltagare.kvar.m', 'deltagare.kvar.tot']);
-    expect(error.message).toContain('Filen saknar 3 av mallens inmatningsceller (Antal kvar i verksamheten – Kvinnor; Antal kvar i verksamheten – Män; Antal kvar i verksamheten – Totalt)');
+    expect(error.message).toContain(
+      'Filen saknar 3 av mallens inmatningsceller (Antal kvar i verksamheten – Kvinnor; Antal kvar i verksamheten – Män; Antal kvar i verksamheten – Totalt)',
+    );
   });
 
   it('refuses a workbook without the _samlad sheet', async () => {
@@ -176,7 +248,11 @@ describe('parseTemplateWorkbook never throws on what is uploaded', () => {
   it.each<[string, () => Uint8Array, string]>([
     ['an empty buffer', () => new Uint8Array(0), 'not-xlsx'],
     ['plain text', () => Buffer.from('Antal deltagare;12;13\n'), 'not-xlsx'],
-    ['a legacy .xls or encrypted file (OLE2)', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), 'legacy-or-encrypted'],
+    [
+      'a legacy .xls or encrypted file (OLE2)',
+      () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      'legacy-or-encrypted',
+    ],
     ['a zip header and nothing more', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'not-xlsx'],
   ])('refuses %s', async (_name, make, code) => {
     expect(refused(await parseTemplateWorkbook(make(), expected)).code).toBe(code);
@@ -205,6 +281,8 @@ describe('parseTemplateWorkbook never throws on what is uploaded', () => {
       const key = result.ok ? 'ok' : result.error.code;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
-    expect([...outcomes.keys()].every((k) => ['ok', 'not-xlsx', 'not-samlad', 'bad-metadata', 'missing-cells'].includes(k))).toBe(true);
+    expect(
+      [...outcomes.keys()].every((k) => ['ok', 'not-xlsx', 'not-samlad', 'bad-metadata', 'missing-cells'].includes(k)),
+    ).toBe(true);
   });
 });

@@ -14,7 +14,14 @@ import {
   type Registry,
   type ResolvedTemplate,
 } from '../../shared';
-import { META_SHEET_NAME, isKnownFormat, isSamladFormat, readMetaRows, workbookMetaSchema, type WorkbookMeta } from './metadata';
+import {
+  META_SHEET_NAME,
+  isKnownFormat,
+  isSamladFormat,
+  readMetaRows,
+  workbookMetaSchema,
+  type WorkbookMeta,
+} from './metadata';
 import { parseError, type CellIssue, type ParseError } from './parse-errors';
 import { readCell, readCellText } from './read-cell';
 
@@ -77,7 +84,9 @@ async function loadWorkbook(buffer: Uint8Array, maxBytes: number): Promise<Step<
   const workbook = new (exceljs().Workbook)();
   try {
     // exceljs' typings want its own Buffer interface; a Node Buffer is what it reads.
-    await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
     // exceljs/JSZip/sax messages are English internals; the user learns the file is unreadable.
     return fail(parseError('not-xlsx'));
@@ -123,7 +132,11 @@ function describer(reg: Registry, meta: WorkbookMeta) {
   };
 }
 
-function checkExpected(meta: WorkbookMeta, expected: ExpectedWorkbook | undefined, reg: Registry): ParseError | undefined {
+function checkExpected(
+  meta: WorkbookMeta,
+  expected: ExpectedWorkbook | undefined,
+  reg: Registry,
+): ParseError | undefined {
   if (!expected) return undefined;
   const say = describer(reg, meta);
   const template = say.template(meta.templateId, meta.templateTitle);
@@ -131,13 +144,25 @@ function checkExpected(meta: WorkbookMeta, expected: ExpectedWorkbook | undefine
     return parseError('wrong-template', { file: template, expected: `mallen ${say.template(expected.templateId)}` });
   }
   if (expected.forbund !== undefined && expected.forbund !== meta.forbund) {
-    return parseError('wrong-forbund', { template, file: say.forbund(meta.forbund, meta.forbundName), expected: say.forbund(expected.forbund) });
+    return parseError('wrong-forbund', {
+      template,
+      file: say.forbund(meta.forbund, meta.forbundName),
+      expected: say.forbund(expected.forbund),
+    });
   }
   if (expected.period !== undefined && expected.period !== meta.period) {
-    return parseError('wrong-period', { template, file: meta.periodLabel ?? say.period(meta.period), expected: say.period(expected.period) });
+    return parseError('wrong-period', {
+      template,
+      file: meta.periodLabel ?? say.period(meta.period),
+      expected: say.period(expected.period),
+    });
   }
   if (expected.scope !== undefined && expected.scope !== meta.scope) {
-    return parseError('wrong-scope', { template, file: say.scope(meta.scope, meta.scopeName), expected: say.scope(expected.scope) });
+    return parseError('wrong-scope', {
+      template,
+      file: say.scope(meta.scope, meta.scopeName),
+      expected: say.scope(expected.scope),
+    });
   }
   if (expected.version !== undefined && expected.version !== meta.templateVersion) {
     return parseError('wrong-version', { template, file: meta.templateVersion, expected: expected.version });
@@ -167,14 +192,18 @@ function namedCells(workbook: ExcelJS.Workbook): Map<CellId, NamedCell | 'broken
   for (const { name, ranges } of workbook.definedNames.model) {
     const id = cellIdFromDefinedName(name);
     if (id === undefined) continue;
-    const match = ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '') : null;
+    const match =
+      ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '') : null;
     const sheetName = match?.[1]?.replace(/''/g, "'") ?? match?.[2];
     cells.set(id, match && sheetName ? { sheetName, address: `${match[3]}${match[4]}` } : 'broken');
   }
   return cells;
 }
 
-function readInputCells(workbook: ExcelJS.Workbook, template: ResolvedTemplate): Step<{ raw: Record<CellId, unknown>; cellIssues: CellIssue[] }> {
+function readInputCells(
+  workbook: ExcelJS.Workbook,
+  template: ResolvedTemplate,
+): Step<{ raw: Record<CellId, unknown>; cellIssues: CellIssue[] }> {
   const names = namedCells(workbook);
   const located: [CellId, ExcelJS.Worksheet, NamedCell][] = [];
   const missing: CellId[] = [];
@@ -190,7 +219,13 @@ function readInputCells(workbook: ExcelJS.Workbook, template: ResolvedTemplate):
       return cell ? `${cell.rowLabel} – ${cell.columnLabel}` : id;
     });
     const more = missing.length > shown.length ? ` och ${missing.length - shown.length} till` : '';
-    return fail(parseError('missing-cells', { count: missing.length, cells: `${shown.join('; ')}${more}` }, { missingCells: missing }));
+    return fail(
+      parseError(
+        'missing-cells',
+        { count: missing.length, cells: `${shown.join('; ')}${more}` },
+        { missingCells: missing },
+      ),
+    );
   }
 
   const raw: Record<CellId, unknown> = {};
@@ -204,7 +239,12 @@ function readInputCells(workbook: ExcelJS.Workbook, template: ResolvedTemplate):
         break;
       case 'formula-without-result':
         raw[id] = null;
-        cellIssues.push({ code: 'formula-without-result', cellId: id, cell: where, params: { formula: reading.formula } });
+        cellIssues.push({
+          code: 'formula-without-result',
+          cellId: id,
+          cell: where,
+          params: { formula: reading.formula },
+        });
         break;
       case 'error-value':
         raw[id] = reading.error;
@@ -226,7 +266,11 @@ function readInputCells(workbook: ExcelJS.Workbook, template: ResolvedTemplate):
  * const parsed = await parseTemplateWorkbook(upload, { templateId: 'deltagare-avslut', period: '2023T2', scope: 'vuxentorget' });
  * if (parsed.ok) validateSubmission(parsed.template, parsed.raw);
  */
-export async function parseTemplateWorkbook(buffer: Uint8Array, expected?: ExpectedWorkbook, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseTemplateWorkbook(
+  buffer: Uint8Array,
+  expected?: ExpectedWorkbook,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   const reg = options.registry ?? shippedRegistry;
   if (!(buffer instanceof Uint8Array) || buffer.length === 0) return fail(parseError('not-xlsx'));
   const loaded = await loadWorkbook(buffer, options.maxBytes ?? DEFAULT_MAX_BYTES);

@@ -30,7 +30,8 @@ function richText(value: unknown): string | undefined {
 /** Text of a value that is not a formula: strings, rich text, hyperlinks (whose text may itself be rich). */
 function plainValue(value: unknown): CellReading {
   if (value === null || value === undefined) return { kind: 'value', raw: null };
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { kind: 'value', raw: value };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return { kind: 'value', raw: value };
   if (value instanceof Date) return { kind: 'value', raw: dateText(value) };
   if (!isObject(value)) return { kind: 'value', raw: String(value) };
   if (typeof value.error === 'string') return { kind: 'error-value', error: value.error };
@@ -56,7 +57,8 @@ export function readCell(cell: ReadableCell): CellReading {
   const source = cell.type === exceljs().ValueType.Merge && cell.master && cell.master !== cell ? cell.master : cell;
   if (source.type === exceljs().ValueType.Formula) {
     const result: unknown = source.result;
-    if (result === undefined || result === null) return { kind: 'formula-without-result', formula: source.formula ?? '' };
+    if (result === undefined || result === null)
+      return { kind: 'formula-without-result', formula: source.formula ?? '' };
     return plainValue(result);
   }
   return plainValue(source.value);

@@ -8,7 +8,10 @@ import { generateTemplateWorkbook, parseTemplateWorkbook } from './index';
 type Case = Omit<TemplateCase, 'scope'> & { scope: { id: string; name: string }; registry: Registry };
 
 /** Every registry template, plus the synthetic one with choices, text and bounds no shipped template has yet. */
-const cases: Case[] = [...templateCases(2023).map((c) => ({ ...c, registry })), { name: 'kantfall (synthetic edge cases)', ...edgeCase(), registry: edgeRegistry }];
+const cases: Case[] = [
+  ...templateCases(2023).map((c) => ({ ...c, registry })),
+  { name: 'kantfall (synthetic edge cases)', ...edgeCase(), registry: edgeRegistry },
+];
 
 /**
  * Sum and `lte` rules are linear and homogeneous, so a consistent fill times 1 000 is still
@@ -16,7 +19,9 @@ const cases: Case[] = [...templateCases(2023).map((c) => ({ ...c, registry })), 
  * the way through.
  */
 function scaled(template: ResolvedTemplate, fill: Fill): Fill {
-  const unbounded = template.cells.every((c) => !isNumericKind(c.spec.kind) || (c.spec.kind !== 'percent' && c.spec.max === undefined));
+  const unbounded = template.cells.every(
+    (c) => !isNumericKind(c.spec.kind) || (c.spec.kind !== 'percent' && c.spec.max === undefined),
+  );
   if (!unbounded) return fill;
   return Object.fromEntries(Object.entries(fill).map(([id, v]) => [id, typeof v === 'number' ? v * 1000 : v]));
 }
@@ -29,8 +34,19 @@ describe('workbook round trip: generate → fill as a user → parse → validat
   });
 
   it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
-    const expected = { templateId: c.template.definition.id, version: c.template.definition.version, forbund: c.forbund.id, period: c.period.id, scope: c.scope.id };
-    const xlsx = await generateTemplateWorkbook({ template: c.template, forbund: c.forbund, period: c.period, scope: c.scope });
+    const expected = {
+      templateId: c.template.definition.id,
+      version: c.template.definition.version,
+      forbund: c.forbund.id,
+      period: c.period.id,
+      scope: c.scope.id,
+    };
+    const xlsx = await generateTemplateWorkbook({
+      template: c.template,
+      forbund: c.forbund,
+      period: c.period,
+      scope: c.scope,
+    });
 
     // An empty template: every cell missing (null), never 0.
     const empty = await parseTemplateWorkbook(xlsx, expected, { registry: c.registry });
@@ -44,7 +60,13 @@ describe('workbook round trip: generate → fill as a user → parse → validat
     const filled = await fillWorkbook(xlsx, c.template, fill, rng);
     const parsed = await parseTemplateWorkbook(filled.buffer, expected, { registry: c.registry });
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(parsed.meta).toMatchObject({ templateId: expected.templateId, templateVersion: expected.version, forbund: c.forbund.id, period: c.period.id, scope: c.scope.id });
+    expect(parsed.meta).toMatchObject({
+      templateId: expected.templateId,
+      templateVersion: expected.version,
+      forbund: c.forbund.id,
+      period: c.period.id,
+      scope: c.scope.id,
+    });
     expect(parsed.cellIssues).toEqual([]);
 
     const { values, findings } = validateSubmission(parsed.template, parsed.raw);

@@ -28,7 +28,8 @@ export function columnWidths(template: ResolvedTemplate, layout: TemplateLayout)
   let label = 0;
   for (const section of template.sections) {
     label = Math.max(label, section.title.length * 1.1);
-    for (const row of section.rows) label = Math.max(label, rowLabelText(row.label, row.unit).length + row.indent * INDENT_WIDTH + 2);
+    for (const row of section.rows)
+      label = Math.max(label, rowLabelText(row.label, row.unit).length + row.indent * INDENT_WIDTH + 2);
   }
   const widths = [clamp(Math.ceil(label), LABEL_MIN, LABEL_MAX)];
   for (let column = layout.labelColumn + 1; column <= layout.lastColumn; column++) {
@@ -46,7 +47,8 @@ export function columnWidths(template: ResolvedTemplate, layout: TemplateLayout)
         for (const cell of row.cells) {
           if (cell.column !== header.id) continue;
           if (cell.spec.kind === 'text') width = Math.max(width, TEXT_MIN);
-          if (cell.spec.kind === 'choice') width = Math.max(width, Math.max(...(cell.spec.choices ?? ['']).map((c) => c.length)) + 4);
+          if (cell.spec.kind === 'choice')
+            width = Math.max(width, Math.max(...(cell.spec.choices ?? ['']).map((c) => c.length)) + 4);
         }
       }
     });

@@ -71,18 +71,24 @@ export function repoRootFrom(dir: string): string {
 /** Parses the settings; throws AddinSettingsError naming every wrong setting. */
 export function readAddinSettings(env: NodeJS.ProcessEnv, repoRoot: string): AddinSettings {
   const raw = rawSchema.safeParse(env);
-  if (!raw.success) throw new AddinSettingsError(raw.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  if (!raw.success)
+    throw new AddinSettingsError(raw.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
   const s = raw.data;
-  const environments = environmentsSchema.parse(JSON.parse(readFileSync(path.join(repoRoot, 'manifest', 'environments.json'), 'utf8')));
+  const environments = environmentsSchema.parse(
+    JSON.parse(readFileSync(path.join(repoRoot, 'manifest', 'environments.json'), 'utf8')),
+  );
   const problems: string[] = [];
   const production = s.SAMLAD_ADDIN_ENV === 'production';
 
   const baseUrl = (s.SAMLAD_ADDIN_BASE_URL ?? (production ? '' : environments.dev.baseUrl)).replace(/\/+$/, '');
-  if (production && !httpsUrl.safeParse(baseUrl).success) problems.push('SAMLAD_ADDIN_BASE_URL: required for production, an https:// address');
-  if (!production && !/^https?:\/\/localhost(:\d+)?$/.test(baseUrl) && !httpsUrl.safeParse(baseUrl).success) problems.push('SAMLAD_ADDIN_BASE_URL: an https:// address, or http(s)://localhost');
+  if (production && !httpsUrl.safeParse(baseUrl).success)
+    problems.push('SAMLAD_ADDIN_BASE_URL: required for production, an https:// address');
+  if (!production && !/^https?:\/\/localhost(:\d+)?$/.test(baseUrl) && !httpsUrl.safeParse(baseUrl).success)
+    problems.push('SAMLAD_ADDIN_BASE_URL: an https:// address, or http(s)://localhost');
 
   const officeJsUrl = s.SAMLAD_OFFICE_JS_URL ?? (production ? '' : LOCAL_OFFICE_JS_PATH);
-  if (production && !httpsUrl.safeParse(officeJsUrl).success) problems.push("SAMLAD_OFFICE_JS_URL: required for production, an https:// address (Microsoft's hosted office.js)");
+  if (production && !httpsUrl.safeParse(officeJsUrl).success)
+    problems.push("SAMLAD_OFFICE_JS_URL: required for production, an https:// address (Microsoft's hosted office.js)");
 
   const entra = [s.SAMLAD_ENTRA_CLIENT_ID, s.SAMLAD_ENTRA_AUTHORITY, s.SAMLAD_API_SCOPES];
   const wantsEntra = production || entra.some((v) => v !== undefined);
@@ -90,18 +96,29 @@ export function readAddinSettings(env: NodeJS.ProcessEnv, repoRoot: string): Add
     environment: s.SAMLAD_ADDIN_ENV,
     apiBase: s.SAMLAD_API_BASE ?? '/api',
     auth: wantsEntra
-      ? { mode: 'entra', clientId: s.SAMLAD_ENTRA_CLIENT_ID ?? '', authority: s.SAMLAD_ENTRA_AUTHORITY ?? '', scopes: (s.SAMLAD_API_SCOPES ?? '').split(/\s+/).filter(Boolean) }
+      ? {
+          mode: 'entra',
+          clientId: s.SAMLAD_ENTRA_CLIENT_ID ?? '',
+          authority: s.SAMLAD_ENTRA_AUTHORITY ?? '',
+          scopes: (s.SAMLAD_API_SCOPES ?? '').split(/\s+/).filter(Boolean),
+        }
       : { mode: 'dev' },
   };
   const runtime = runtimeConfigSchema.safeParse(candidate);
   if (!runtime.success) {
-    const names: Record<string, string> = { clientId: 'SAMLAD_ENTRA_CLIENT_ID', authority: 'SAMLAD_ENTRA_AUTHORITY', scopes: 'SAMLAD_API_SCOPES', apiBase: 'SAMLAD_API_BASE' };
+    const names: Record<string, string> = {
+      clientId: 'SAMLAD_ENTRA_CLIENT_ID',
+      authority: 'SAMLAD_ENTRA_AUTHORITY',
+      scopes: 'SAMLAD_API_SCOPES',
+      apiBase: 'SAMLAD_API_BASE',
+    };
     for (const issue of runtime.error.issues) {
       const key = String(issue.path[issue.path.length - 1] ?? issue.path[0] ?? '');
       problems.push(`${names[key] ?? key}: ${issue.message}`);
     }
   }
-  if (problems.length > 0 || !runtime.success) throw new AddinSettingsError(`Invalid add-in settings (${s.SAMLAD_ADDIN_ENV}):\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0 || !runtime.success)
+    throw new AddinSettingsError(`Invalid add-in settings (${s.SAMLAD_ADDIN_ENV}):\n  - ${problems.join('\n  - ')}`);
 
   const envInfo = environments[s.SAMLAD_ADDIN_ENV];
   return {

@@ -13,9 +13,16 @@ async function main(): Promise<void> {
   const settings = readAddinSettings(process.env, repoRoot);
   // Vite is ESM-only; a dynamic import keeps this CommonJS build able to load it.
   const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'addin', 'vite.config.ts'), configLoader: 'runner', root: path.join(repoRoot, 'addin'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(repoRoot, 'addin', 'vite.config.ts'),
+    configLoader: 'runner',
+    root: path.join(repoRoot, 'addin'),
+    logLevel: 'warn',
+  });
   const manifest = writeManifest(repoRoot, settings);
-  console.log(`Task pane (${settings.environment}) built into ${PANE_OUT_DIR}/; manifest ${path.relative(repoRoot, manifest)}`);
+  console.log(
+    `Task pane (${settings.environment}) built into ${PANE_OUT_DIR}/; manifest ${path.relative(repoRoot, manifest)}`,
+  );
 }
 
 main().catch((error: unknown) => {

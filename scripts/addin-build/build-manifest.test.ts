@@ -5,7 +5,9 @@ import { inflateSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 // The XML handler alone: the package's entry also loads the JSON-manifest code, which is ESM-only and breaks under jest.
 // Its uuid dependency (ESM-only too) serves only to write new ids, never to parse, so it is stubbed.
-jest.mock('../../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js', () => ({ v4: () => '00000000-0000-4000-8000-000000000000' }));
+jest.mock('../../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js', () => ({
+  v4: () => '00000000-0000-4000-8000-000000000000',
+}));
 import { ManifestHandlerXml } from 'office-addin-manifest/lib/manifestHandler/manifestHandlerXml';
 import { readAddinSettings, repoRootFrom, type AddinSettings } from './addin-settings';
 import { manifestVersion, renderManifest } from './build-manifest';
@@ -23,7 +25,11 @@ const PRODUCTION_ENV = {
 };
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['bt:Image', 'bt:Url', 'bt:String', 'Host', 'Control', 'Group', 'AppDomain'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['bt:Image', 'bt:Url', 'bt:String', 'Host', 'Control', 'Group', 'AppDomain'].includes(name),
+});
 
 function parse(xml: string): Node {
   const valid = XMLValidator.validate(xml);
@@ -40,7 +46,9 @@ const children = (node: unknown, name: string): Node[] => ((node as Node)[name] 
 
 /** Every URL in the manifest: DefaultValue attributes of URL-ish elements, and AppDomain texts. */
 function urls(xml: string): string[] {
-  const found = [...xml.matchAll(/DefaultValue="([^"]*)"/g)].map((m) => m[1] ?? '').filter((v) => /^[a-z]+:\/\//i.test(v));
+  const found = [...xml.matchAll(/DefaultValue="([^"]*)"/g)]
+    .map((m) => m[1] ?? '')
+    .filter((v) => /^[a-z]+:\/\//i.test(v));
   const domains = [...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1] ?? '');
   return [...found, ...domains];
 }
@@ -65,7 +73,9 @@ describe.each([
     expect(app.DefaultLocale).toBe('sv-SE');
     expect(child(app, 'DisplayName')['@DefaultValue']).toBe(settings.displayName);
     expect(children(child(app, 'Hosts'), 'Host').map((h) => h['@Name'])).toEqual(['Workbook']);
-    expect(child(child(app, 'DefaultSettings'), 'SourceLocation')['@DefaultValue']).toBe(`${settings.baseUrl}/index.html`);
+    expect(child(child(app, 'DefaultSettings'), 'SourceLocation')['@DefaultValue']).toBe(
+      `${settings.baseUrl}/index.html`,
+    );
     expect(app.Permissions).toBe('ReadWriteDocument');
     expect(child(app, 'IconUrl')['@DefaultValue']).toBe(`${settings.baseUrl}/${iconPath(32)}`);
     expect(child(app, 'HighResolutionIconUrl')['@DefaultValue']).toBe(`${settings.baseUrl}/${iconPath(64)}`);
@@ -85,9 +95,13 @@ describe.each([
     expect(button['@xsi:type']).toBe('Button');
     expect(child(button, 'Action')['@xsi:type']).toBe('ShowTaskpane');
     const resources = child(overrides, 'Resources');
-    const strings = new Map(children(child(resources, 'bt:ShortStrings'), 'bt:String').map((s) => [s['@id'], s['@DefaultValue']]));
+    const strings = new Map(
+      children(child(resources, 'bt:ShortStrings'), 'bt:String').map((s) => [s['@id'], s['@DefaultValue']]),
+    );
     expect(strings.get(child(group, 'Label')['@resid'])).toBe('Samlad');
-    const images = new Map(children(child(resources, 'bt:Images'), 'bt:Image').map((s) => [s['@id'], s['@DefaultValue']]));
+    const images = new Map(
+      children(child(resources, 'bt:Images'), 'bt:Image').map((s) => [s['@id'], s['@DefaultValue']]),
+    );
     const sizes = children(child(button, 'Icon'), 'bt:Image').map((i) => [i['@size'], images.get(i['@resid'])]);
     expect(sizes).toEqual(['16', '32', '80'].map((size) => [size, `${settings.baseUrl}/${iconPath(Number(size))}`]));
     const pane = new Map(children(child(resources, 'bt:Urls'), 'bt:Url').map((s) => [s['@id'], s['@DefaultValue']]));
@@ -115,7 +129,15 @@ describe.each([
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'samlad-manifest-')), `manifest.${environment}.xml`);
     writeFileSync(file, xml);
     const info = await new ManifestHandlerXml(file).parseManifest();
-    expect(info).toMatchObject({ id: settings.manifestId, defaultLocale: 'sv-SE', hosts: ['Workbook'], permissions: 'ReadWriteDocument', providerName: 'Samlad', officeAppType: 'TaskPaneApp', version: '0.1.0.0' });
+    expect(info).toMatchObject({
+      id: settings.manifestId,
+      defaultLocale: 'sv-SE',
+      hosts: ['Workbook'],
+      permissions: 'ReadWriteDocument',
+      providerName: 'Samlad',
+      officeAppType: 'TaskPaneApp',
+      version: '0.1.0.0',
+    });
   });
 });
 
@@ -127,7 +149,12 @@ describe('manifest settings', () => {
     expect(settings.runtimeConfig).toEqual({
       environment: 'production',
       apiBase: '/api',
-      auth: { mode: 'entra', clientId: PRODUCTION_ENV.SAMLAD_ENTRA_CLIENT_ID, authority: PRODUCTION_ENV.SAMLAD_ENTRA_AUTHORITY, scopes: ['api://samlad-api/Samlad.Access'] },
+      auth: {
+        mode: 'entra',
+        clientId: PRODUCTION_ENV.SAMLAD_ENTRA_CLIENT_ID,
+        authority: PRODUCTION_ENV.SAMLAD_ENTRA_AUTHORITY,
+        scopes: ['api://samlad-api/Samlad.Access'],
+      },
     });
   });
 
@@ -143,7 +170,12 @@ describe('manifest settings', () => {
 
   it('need nothing for development, where the pane logs in with dev tokens and office.js is served locally', () => {
     const settings = readAddinSettings({}, repoRoot);
-    expect(settings).toMatchObject({ environment: 'dev', baseUrl: 'https://localhost:3000', officeJsUrl: '/office-js/office.js', runtimeConfig: { auth: { mode: 'dev' } } });
+    expect(settings).toMatchObject({
+      environment: 'dev',
+      baseUrl: 'https://localhost:3000',
+      officeJsUrl: '/office-js/office.js',
+      runtimeConfig: { auth: { mode: 'dev' } },
+    });
   });
 
   it('keep addresses out of the template', () => {
@@ -151,7 +183,11 @@ describe('manifest settings', () => {
   });
 
   it('turn package versions into Office four-part versions', () => {
-    expect([manifestVersion('0.1.0'), manifestVersion('2.10.3-beta.1'), manifestVersion('1')]).toEqual(['0.1.0.0', '2.10.3.0', '1.0.0.0']);
+    expect([manifestVersion('0.1.0'), manifestVersion('2.10.3-beta.1'), manifestVersion('1')]).toEqual([
+      '0.1.0.0',
+      '2.10.3.0',
+      '1.0.0.0',
+    ]);
   });
 });
 

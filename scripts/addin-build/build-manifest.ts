@@ -12,12 +12,20 @@ import path from 'node:path';
 import { readAddinSettings, repoRootFrom, type AddinSettings } from './addin-settings';
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** Office wants four numeric parts; package.json has three. */
 export function manifestVersion(packageVersion: string): string {
-  const parts = packageVersion.split(/[.+-]/).slice(0, 3).map((p) => String(Number.parseInt(p, 10) || 0));
+  const parts = packageVersion
+    .split(/[.+-]/)
+    .slice(0, 3)
+    .map((p) => String(Number.parseInt(p, 10) || 0));
   while (parts.length < 3) parts.push('0');
   return [...parts, '0'].join('.');
 }

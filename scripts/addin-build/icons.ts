@@ -20,7 +20,10 @@ function sample(x: number, y: number): 'brand' | 'white' | 'none' {
   const inRect =
     (x >= r && x <= 1 - r && y >= 0 && y <= 1) ||
     (y >= r && y <= 1 - r && x >= 0 && x <= 1) ||
-    inCorner(r, r) || inCorner(1 - r, r) || inCorner(r, 1 - r) || inCorner(1 - r, 1 - r);
+    inCorner(r, r) ||
+    inCorner(1 - r, r) ||
+    inCorner(r, 1 - r) ||
+    inCorner(1 - r, 1 - r);
   if (!inRect) return 'none';
   // Three rising bars: parts adding up to a whole, which is what Samlad does.
   const bars = [

@@ -23,7 +23,13 @@ const OFFICE_JS_PREFIX = path.posix.dirname(LOCAL_OFFICE_JS_PATH) + '/';
 
 type Next = (error?: unknown) => void;
 
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.html': 'text/html; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+};
 
 /** Serves office.js and its per-host scripts from the package, refusing anything outside it. */
 export function officeJsMiddleware(repoRoot: string) {

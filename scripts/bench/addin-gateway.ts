@@ -43,19 +43,39 @@ export interface Gateway {
   a1(row: number, column: number): string;
   checkInputCells(
     ids: readonly string[],
-    check: (read: { cells: { cellId: string }[]; missing: string[] }) => readonly { cellId: string; severity: 'fel' | 'varning'; text: string }[],
+    check: (read: {
+      cells: { cellId: string }[];
+      missing: string[];
+    }) => readonly { cellId: string; severity: 'fel' | 'varning'; text: string }[],
     capabilities: ExcelCapabilities,
   ): Promise<{ read: { cells: unknown[] }; marked: number }>;
-  markFindings(inputs: readonly SheetCell[], marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[], capabilities: ExcelCapabilities): Promise<unknown>;
+  markFindings(
+    inputs: readonly SheetCell[],
+    marks: readonly (SheetCell & { severity: 'fel' | 'varning'; text: string })[],
+    capabilities: ExcelCapabilities,
+  ): Promise<unknown>;
   /** The workbook's stored table mapping, as saveMapping writes it: a custom XML part in this namespace. */
   MAPPING_NAMESPACE: string;
   mappingToXml(mapping: TableMapping): string;
   readOwnTable(capabilities: ExcelCapabilities): Promise<{ table: { rows: unknown[] }; mapping: unknown }>;
   insertTemplate(input: TemplateInsert, capabilities: ExcelCapabilities): Promise<unknown>;
-  showValuesInTemplate(input: TemplateInsert, values: Readonly<Record<string, number | string | null>>, capabilities: ExcelCapabilities): Promise<{ written: number; namesAdded: number }>;
+  showValuesInTemplate(
+    input: TemplateInsert,
+    values: Readonly<Record<string, number | string | null>>,
+    capabilities: ExcelCapabilities,
+  ): Promise<{ written: number; namesAdded: number }>;
 }
 
-const EXPORTS = ['MockExcel', 'a1', 'checkInputCells', 'showValuesInTemplate', 'markFindings', 'readOwnTable', 'mappingToXml', 'insertTemplate'] as const satisfies readonly (keyof Gateway)[];
+const EXPORTS = [
+  'MockExcel',
+  'a1',
+  'checkInputCells',
+  'showValuesInTemplate',
+  'markFindings',
+  'readOwnTable',
+  'mappingToXml',
+  'insertTemplate',
+] as const satisfies readonly (keyof Gateway)[];
 
 const ENTRY = `
 export { MockExcel } from './addin/src/excel/testing/mock-excel';
@@ -69,14 +89,27 @@ export { insertTemplate } from './addin/src/excel/insert-template';
 `;
 
 function isGateway(value: unknown): value is Gateway {
-  return typeof value === 'object' && value !== null && EXPORTS.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    EXPORTS.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+  );
 }
 
 /** Bundles and loads the gateway; `root` is the repository. */
 export async function loadGateway(root: string): Promise<Gateway> {
   const outfile = path.join(root, 'dist', 'bench', 'addin-gateway.cjs');
   // Packages stay external: the bundle lives under dist/, so Node resolves them from the repository.
-  await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'addin-gateway-entry.ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'addin-gateway-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
   const loaded: unknown = require(outfile);
   if (!isGateway(loaded)) throw new Error(`the add-in gateway bundle lacks one of ${EXPORTS.join(', ')}`);
   return loaded;

@@ -18,7 +18,14 @@ const SIZES = [10, 1_000, 10_000] as const;
 const GOAL_SYNCS = 3;
 const GOAL_GZIP_BYTES = 150 * 1024;
 const SHEET = 'Deltagare och avslut';
-const capabilities: ExcelCapabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
+const capabilities: ExcelCapabilities = {
+  insertSheets: true,
+  notes: true,
+  comments: true,
+  customXml: true,
+  createWorkbook: true,
+  rangeTables: true,
+};
 
 const absolute = (address: string) => address.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
 
@@ -35,13 +42,19 @@ function inputs(gateway: Gateway, n: number) {
     addresses.push(address);
     names.push({ name: definedNameForCell(`s.r${i}.k`), formula: `='${SHEET}'!${absolute(address)}` });
   }
-  return { state: { sheets: [{ name: SHEET, cells, protected: true }], names } satisfies MockExcelState, ids, addresses };
+  return {
+    state: { sheets: [{ name: SHEET, cells, protected: true }], names } satisfies MockExcelState,
+    ids,
+    addresses,
+  };
 }
 
 /** A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping: Läs tabellen's most round trips. */
 function participantTable(gateway: Gateway, n: number): MockExcelState {
   const cells: Record<string, unknown> = {};
-  ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'].forEach((h, c) => (cells[gateway.a1(3, 2 + c)] = h));
+  ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'].forEach(
+    (h, c) => (cells[gateway.a1(3, 2 + c)] = h),
+  );
   for (let r = 0; r < n; r++) {
     cells[gateway.a1(4 + r, 2)] = r % 2 === 0 ? 'K' : 'M';
     cells[gateway.a1(4 + r, 3)] = 1980 + (r % 30);
@@ -68,11 +81,25 @@ interface Counted {
 }
 
 async function countSyncs(gateway: Gateway): Promise<Counted[]> {
-  const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
+  const template = resolveTemplate(
+    findTemplate(registry, 'deltagare-avslut', 2023)!,
+    findForbund(registry, 'umearegionen')!,
+    2023,
+  );
   const positions = new Map([...layoutTemplate(template).positions].map(([id, p]) => [id, p.a1]));
-  const templateNames = [...positions].map(([id, a]) => ({ name: definedNameForCell(id), formula: `='${SHEET}'!${absolute(a)}` }));
-  const insertState = (carried: boolean): MockExcelState => ({ sheets: [{ name: 'Blad1' }], insertable: { sheets: [{ name: SHEET, id: 'sheet-new' }, { name: '_samlad' }], ...(carried ? { names: templateNames } : {}) } });
-  const insert = () => gateway.insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
+  const templateNames = [...positions].map(([id, a]) => ({
+    name: definedNameForCell(id),
+    formula: `='${SHEET}'!${absolute(a)}`,
+  }));
+  const insertState = (carried: boolean): MockExcelState => ({
+    sheets: [{ name: 'Blad1' }],
+    insertable: {
+      sheets: [{ name: SHEET, id: 'sheet-new' }, { name: '_samlad' }],
+      ...(carried ? { names: templateNames } : {}),
+    },
+  });
+  const insert = () =>
+    gateway.insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
 
   const perSize = async (label: string, run: (n: number) => Promise<number>): Promise<Counted> => {
     const counts: number[] = [];
@@ -82,19 +109,38 @@ async function countSyncs(gateway: Gateway): Promise<Counted[]> {
   const mark = (n: number) => {
     const x = inputs(gateway, n);
     const cells = x.addresses.map((address) => ({ sheet: SHEET, address }));
-    return syncsOf(gateway, x.state, () => gateway.markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities));
+    return syncsOf(gateway, x.state, () =>
+      gateway.markFindings(
+        cells,
+        cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })),
+        capabilities,
+      ),
+    );
   };
   // Kontrollera as the pane runs it: read, a finding on every cell (the most writes), mark.
   const check = (n: number) => {
     const x = inputs(gateway, n);
-    return syncsOf(gateway, x.state, () => gateway.checkInputCells(x.ids, (read) => read.cells.map((c) => ({ cellId: c.cellId, severity: 'fel' as const, text: 'fel' })), capabilities));
+    return syncsOf(gateway, x.state, () =>
+      gateway.checkInputCells(
+        x.ids,
+        (read) => read.cells.map((c) => ({ cellId: c.cellId, severity: 'fel' as const, text: 'fel' })),
+        capabilities,
+      ),
+    );
   };
   // Visa i mallen as the pane runs it (replace: false), into a sheet it inserts or one already there.
   const show = (n: number, into: 'inserted' | 'existing') => {
     const x = inputs(gateway, n);
-    const state: MockExcelState = into === 'existing' ? x.state : { sheets: [{ name: 'Blad1' }], insertable: { sheets: x.state.sheets } };
+    const state: MockExcelState =
+      into === 'existing' ? x.state : { sheets: [{ name: 'Blad1' }], insertable: { sheets: x.state.sheets } };
     const positions = new Map(x.ids.map((id, i) => [id, x.addresses[i]!]));
-    return syncsOf(gateway, state, () => gateway.showValuesInTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, Object.fromEntries(x.ids.map((id) => [id, 1])), capabilities));
+    return syncsOf(gateway, state, () =>
+      gateway.showValuesInTemplate(
+        { base64: 'UEs=', sheetName: SHEET, positions, replace: false },
+        Object.fromEntries(x.ids.map((id) => [id, 1])),
+        capabilities,
+      ),
+    );
   };
   const insertCarried = await syncsOf(gateway, insertState(true), insert);
   const insertRestored = await syncsOf(gateway, insertState(false), insert);
@@ -102,10 +148,16 @@ async function countSyncs(gateway: Gateway): Promise<Counted[]> {
   return [
     await perSize('gateway markFindings (n cells, n findings; the marking after Skicka in)', mark),
     { label: 'gateway insertTemplate (names carried / restored)', counts: [insertCarried, insertRestored] },
-    await perSize('pane action Läs tabellen = readOwnTable (n-row Excel table, stored mapping)', (n) => syncsOf(gateway, participantTable(gateway, n), () => gateway.readOwnTable(capabilities))),
+    await perSize('pane action Läs tabellen = readOwnTable (n-row Excel table, stored mapping)', (n) =>
+      syncsOf(gateway, participantTable(gateway, n), () => gateway.readOwnTable(capabilities)),
+    ),
     await perSize('pane action Kontrollera = checkInputCells (n input cells, n findings)', check),
-    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet inserted, names restored (n values)', (n) => show(n, 'inserted')),
-    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet already there (n values)', (n) => show(n, 'existing')),
+    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet inserted, names restored (n values)', (n) =>
+      show(n, 'inserted'),
+    ),
+    await perSize('pane action Visa i mallen = showValuesInTemplate, sheet already there (n values)', (n) =>
+      show(n, 'existing'),
+    ),
   ];
 }
 
@@ -131,7 +183,10 @@ export async function benchAddin(): Promise<SectionResult> {
   const sizes = bundleSizes(root);
   const syncRows: BenchRow[] = counted.map((c) => {
     const worst = Math.max(...c.counts);
-    const value = c.counts.length === SIZES.length ? SIZES.map((n, i) => `${n.toLocaleString('en')}: ${c.counts[i]}`).join(' · ') : c.counts.join(' / ');
+    const value =
+      c.counts.length === SIZES.length
+        ? SIZES.map((n, i) => `${n.toLocaleString('en')}: ${c.counts[i]}`).join(' · ')
+        : c.counts.join(' / ');
     return { measure: `context.sync — ${c.label}`, value, goal: `≤ ${GOAL_SYNCS}`, met: worst <= GOAL_SYNCS };
   });
   return {
@@ -139,7 +194,12 @@ export async function benchAddin(): Promise<SectionResult> {
     title: 'Add-in',
     rows: [
       ...syncRows,
-      { measure: 'task pane, initial load (index.html + entry + preloads + CSS), gzip', value: kb(sizes.initial), goal: `< ${kb(GOAL_GZIP_BYTES)}`, met: sizes.initial < GOAL_GZIP_BYTES },
+      {
+        measure: 'task pane, initial load (index.html + entry + preloads + CSS), gzip',
+        value: kb(sizes.initial),
+        goal: `< ${kb(GOAL_GZIP_BYTES)}`,
+        met: sizes.initial < GOAL_GZIP_BYTES,
+      },
       { measure: `task pane, every asset incl. lazy chunks (${sizes.files} JS/CSS files), gzip`, value: kb(sizes.all) },
     ],
     notes: [

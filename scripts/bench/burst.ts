@@ -55,9 +55,13 @@ function processCpuMs(pid: number): number {
 
 export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
   const tokenFor = tokenCache(stack.token);
-  const plans = Array.from({ length: ROUNDS + 1 }, (_, r) => planSubmissions({ count: BURST, resubmissions: RESUBMISSIONS, seed: 100 + r }));
+  const plans = Array.from({ length: ROUNDS + 1 }, (_, r) =>
+    planSubmissions({ count: BURST, resubmissions: RESUBMISSIONS, seed: 100 + r }),
+  );
   const warmup: PlannedSubmission[] = planSubmissions({ count: WARMUP, resubmissions: 0, seed: 99 });
-  const all: SubmissionOutcome[] = await runPool(warmup, WARMUP_CONCURRENCY, async (p) => postSubmission(stack.apiUrl, await tokenFor(p), p));
+  const all: SubmissionOutcome[] = await runPool(warmup, WARMUP_CONCURRENCY, async (p) =>
+    postSubmission(stack.apiUrl, await tokenFor(p), p),
+  );
   await Promise.all(plans.flat().map((p) => tokenFor(p)));
 
   const rounds: Round[] = [];
@@ -68,7 +72,13 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
     const started = performance.now();
     const outcomes = await runPool(plan, concurrency, async (p) => postSubmission(stack.apiUrl, await tokenFor(p), p));
     const wallMs = performance.now() - started;
-    rounds.push({ concurrency, wallMs, outcomes, hostCpuMs: processCpuMs(stack.hostPid) - hostCpu, benchCpuMs: processCpuMs(process.pid) - benchCpu });
+    rounds.push({
+      concurrency,
+      wallMs,
+      outcomes,
+      hostCpuMs: processCpuMs(stack.hostPid) - hostCpu,
+      benchCpuMs: processCpuMs(process.pid) - benchCpu,
+    });
     all.push(...outcomes);
   }
 
@@ -84,7 +94,8 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
 
   const burstRounds = rounds.slice(0, ROUNDS);
   const burstOutcomes = burstRounds.flatMap((r) => r.outcomes);
-  const perSubmission = (key: 'hostCpuMs' | 'benchCpuMs') => burstRounds.reduce((n, r) => n + r[key], 0) / burstOutcomes.length;
+  const perSubmission = (key: 'hostCpuMs' | 'benchCpuMs') =>
+    burstRounds.reduce((n, r) => n + r[key], 0) / burstOutcomes.length;
   const latencies = burstOutcomes.map((o) => o.ms).sort((a, b) => a - b);
   const errors = all.filter((o) => o.status !== 201 && o.status !== 200);
   const statusCounts = new Map<string, number>();
@@ -98,21 +109,42 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
     rows: [
       ...rounds.map((r, i) => {
         const sorted = r.outcomes.map((o) => o.ms).sort((a, b) => a - b);
-        const label = r.concurrency === BURST ? `round ${i + 1}: ${BURST} at once` : `round ${i + 1}: ${BURST}, ${r.concurrency} in flight`;
+        const label =
+          r.concurrency === BURST
+            ? `round ${i + 1}: ${BURST} at once`
+            : `round ${i + 1}: ${BURST}, ${r.concurrency} in flight`;
         return {
           measure: `${label} — p50 / p99 / max; wall; submissions/s; CPU per submission host / bench`,
           value: `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 99))} / ${ms(sorted[sorted.length - 1]!)}; ${ms(r.wallMs)}; ${((BURST * 1000) / r.wallMs).toFixed(0)}; ${ms(r.hostCpuMs / BURST)} / ${ms(r.benchCpuMs / BURST)}`,
         };
       }),
-      { measure: `the ${burstOutcomes.length} sent ${BURST} at once: latency p50 / p99`, value: `${ms(percentile(latencies, 50))} / ${ms(p99)}`, goal: `p99 < ${GOAL_P99_MS} ms`, met: p99 < GOAL_P99_MS },
-      { measure: 'CPU per submission: host process / bench process (Azurite + client)', value: `${ms(perSubmission('hostCpuMs'))} / ${ms(perSubmission('benchCpuMs'))}` },
-      { measure: 'errors (not 201 or 200), all rounds', value: `${errors.length}`, goal: '0', met: errors.length === 0 },
+      {
+        measure: `the ${burstOutcomes.length} sent ${BURST} at once: latency p50 / p99`,
+        value: `${ms(percentile(latencies, 50))} / ${ms(p99)}`,
+        goal: `p99 < ${GOAL_P99_MS} ms`,
+        met: p99 < GOAL_P99_MS,
+      },
+      {
+        measure: 'CPU per submission: host process / bench process (Azurite + client)',
+        value: `${ms(perSubmission('hostCpuMs'))} / ${ms(perSubmission('benchCpuMs'))}`,
+      },
+      {
+        measure: 'errors (not 201 or 200), all rounds',
+        value: `${errors.length}`,
+        goal: '0',
+        met: errors.length === 0,
+      },
       { measure: 'statuses', value: [...statusCounts].map(([s, n]) => `${n} × ${s}`).join(', ') },
       { measure: 'acknowledged (201) in all, with warm-up', value: `${acknowledged.length}` },
       { measure: 'versions stored', value: `${stored.versionCount}` },
       { measure: 'acknowledged but not stored exactly once (lost)', value: `${lost}`, goal: '0', met: lost === 0 },
       { measure: 'stored but never acknowledged', value: `${extra}`, goal: '0', met: extra === 0 },
-      { measure: 'storage invariants broken (gaps, pointer, audit, strays)', value: `${stored.problems.length}`, goal: '0', met: stored.problems.length === 0 },
+      {
+        measure: 'storage invariants broken (gaps, pointer, audit, strays)',
+        value: `${stored.problems.length}`,
+        goal: '0',
+        met: stored.problems.length === 0,
+      },
     ],
     notes: [
       `Each round: ${BURST} valid JSON submissions through a bounded pool on loopback (rounds 1–${ROUNDS}: all ${BURST} in flight at once; round ${ROUNDS + 1}: ${PACED_CONCURRENCY} at a time) — ${BURST - RESUBMISSIONS} distinct reports across both förbund, every template, 2023–2026 periods and every party allowed, plus ${RESUBMISSIONS} resubmissions with new figures to ${contended} of those reports, racing for the same pointer. Later rounds resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
@@ -120,7 +152,14 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
       'Latency is client-side (node:http with keep-alive, from send to the end of the body). Azurite runs in the bench process, the host in its own, both on the same 2 cores as the client.',
       `Read-back: the repository lists versions, pointers and audit events of every partition touched; each 201 receipt must match exactly one stored version (id and hash), versions run 1..n with the pointer at n, one audit event per version, and the table holds nothing else (${stored.tableEntityCount} entities).`,
       ...(stored.problems.length > 0 ? [`Problems: ${stored.problems.slice(0, 5).join('; ')}`] : []),
-      ...(errors.length > 0 ? [`First errors: ${errors.slice(0, 3).map((o) => `${o.status} ${o.code ?? o.networkError ?? ''}`).join('; ')}`] : []),
+      ...(errors.length > 0
+        ? [
+            `First errors: ${errors
+              .slice(0, 3)
+              .map((o) => `${o.status} ${o.code ?? o.networkError ?? ''}`)
+              .join('; ')}`,
+          ]
+        : []),
     ],
   };
 }

@@ -14,7 +14,15 @@ import type { SectionResult } from './report';
 
 const RUNS = 9;
 /** The app's runtime dependencies, each timed alone to see which dominate the cold start. */
-const DEPENDENCIES = ['exceljs', '@azure/storage-blob', '@azure/data-tables', 'zod', 'jose', 'yauzl', '@azure/functions'] as const;
+const DEPENDENCIES = [
+  'exceljs',
+  '@azure/storage-blob',
+  '@azure/data-tables',
+  'zod',
+  'jose',
+  'yauzl',
+  '@azure/functions',
+] as const;
 const DEPENDENCY_RUNS = 3;
 
 /** dist/functions/index.js, then http/*.js and timers/*.js, as package.json "main" names them. */
@@ -63,17 +71,26 @@ export async function benchColdImport(): Promise<SectionResult> {
   for (const name of DEPENDENCIES) {
     const samples: number[] = [];
     // Resolved from the repository, as the app resolves it.
-    for (let i = 0; i < DEPENDENCY_RUNS; i++) samples.push((await runOnce([require.resolve(name, { paths: [root] })], env)).requireMs);
+    for (let i = 0; i < DEPENDENCY_RUNS; i++)
+      samples.push((await runOnce([require.resolve(name, { paths: [root] })], env)).requireMs);
     dependencies.push([name, summarize(samples).median]);
   }
   return {
     id: 'cold-import',
     title: 'Cold import of the functions entry',
     rows: [
-      { measure: `require of index.js + ${files.length - 1} function files (median / max of ${RUNS})`, value: `${ms(requires.median)} / ${ms(requires.max)}` },
+      {
+        measure: `require of index.js + ${files.length - 1} function files (median / max of ${RUNS})`,
+        value: `${ms(requires.median)} / ${ms(requires.max)}`,
+      },
       { measure: 'whole process: node start + requires + exit (median)', value: ms(processes.median) },
-      { measure: `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they share libraries, so these do not add up)`, value: dependencies.map(([name, t]) => `${name} ${ms(t)}`).join(' · ') },
+      {
+        measure: `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they share libraries, so these do not add up)`,
+        value: dependencies.map(([name, t]) => `${name} ${ms(t)}`).join(' · '),
+      },
     ],
-    notes: [`A fresh \`node -e\` per run requiring dist/functions/index.js and every file in dist/functions/http and dist/functions/timers (test files excluded), SAMLAD_ENV=test; ${RUNS} runs after one untimed run. Outside the worker, @azure/functions registers nothing, so this is module loading and configuration only.`],
+    notes: [
+      `A fresh \`node -e\` per run requiring dist/functions/index.js and every file in dist/functions/http and dist/functions/timers (test files excluded), SAMLAD_ENV=test; ${RUNS} runs after one untimed run. Outside the worker, @azure/functions registers nothing, so this is module loading and configuration only.`,
+    ],
   };
 }

@@ -53,7 +53,9 @@ function memorySampler(): { peak(): number; stop(): void } {
 const fileStem = (forbund: string, period: string) => `${forbund}_${period}`;
 
 function reportsOf(registry: Registry, count: number): Report[] {
-  return Array.from({ length: count }, (_, i) => findForbund(registry, forbundId(i))!).flatMap((forbund) => TERTIALS.map((p) => ({ forbund, period: requirePeriod(p) })));
+  return Array.from({ length: count }, (_, i) => findForbund(registry, forbundId(i))!).flatMap((forbund) =>
+    TERTIALS.map((p) => ({ forbund, period: requirePeriod(p) })),
+  );
 }
 
 function scalar(value: ExcelJS.CellValue): CellScalar {
@@ -124,11 +126,24 @@ interface Report {
 }
 
 /** Samlad's way: read, consolidate, write the workbook; returns the file. */
-async function samladReport(registry: Registry, repository: SubmissionRepository, { forbund, period }: Report, into: Timing): Promise<Buffer> {
+async function samladReport(
+  registry: Registry,
+  repository: SubmissionRepository,
+  { forbund, period }: Report,
+  into: Timing,
+): Promise<Buffer> {
   const t0 = performance.now();
   const records = await loadSubmissions(repository, forbund.id, period, 'latest');
   const t1 = performance.now();
-  const consolidation = consolidate({ registry, forbund, period, variant: 'internal', basis: 'latest', generatedAt: GENERATED_AT, submissions: records });
+  const consolidation = consolidate({
+    registry,
+    forbund,
+    period,
+    variant: 'internal',
+    basis: 'latest',
+    generatedAt: GENERATED_AT,
+    submissions: records,
+  });
   const t2 = performance.now();
   const xlsx = await writeConsolidatedWorkbook(consolidation, { inputsHash: 'bench', generator: 'Samlad bench' });
   into.readsMs += t1 - t0;
@@ -139,24 +154,45 @@ async function samladReport(registry: Registry, repository: SubmissionRepository
 }
 
 /** The floor: the same reads, then the known cells through the streaming writer. */
-async function floorReport(repository: SubmissionRepository, { forbund, period }: Report, cells: WorkbookCells, into: Timing): Promise<void> {
+async function floorReport(
+  repository: SubmissionRepository,
+  { forbund, period }: Report,
+  cells: WorkbookCells,
+  into: Timing,
+): Promise<void> {
   const t0 = performance.now();
   await loadSubmissions(repository, forbund.id, period, 'latest');
   const t1 = performance.now();
   into.outputBytes += await streamWrite(cells);
   into.readsMs += t1 - t0;
   into.writeMs += performance.now() - t1;
-  into.cells += cells.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.filter((v) => v !== null).length, 0), 0);
+  into.cells += cells.reduce(
+    (n, sheet) => n + sheet.rows.reduce((m, row) => m + row.filter((v) => v !== null).length, 0),
+    0,
+  );
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { mode: { type: 'string' }, connection: { type: 'string' }, count: { type: 'string' }, dir: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      mode: { type: 'string' },
+      connection: { type: 'string' },
+      count: { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
   const mode = values.mode;
   const dir = values.dir ?? '';
-  if (mode !== 'consolidate' && mode !== 'extract' && mode !== 'pair') throw new Error('--mode consolidate|extract|pair');
+  if (mode !== 'consolidate' && mode !== 'extract' && mode !== 'pair')
+    throw new Error('--mode consolidate|extract|pair');
   if (mode === 'extract') {
     const done = await extract(dir);
-    const result: WorkerResult = { mode, reports: done.reports, samlad: emptyTiming(), peakRssBytes: process.memoryUsage.rss() };
+    const result: WorkerResult = {
+      mode,
+      reports: done.reports,
+      samlad: emptyTiming(),
+      peakRssBytes: process.memoryUsage.rss(),
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -165,7 +201,14 @@ async function main(): Promise<void> {
   const repository = submissionRepository(values.connection ?? '');
   const reports = reportsOf(registry, count);
   // Read from disk outside the clock: the floor's cells stand for output already known.
-  const cells = new Map(TERTIALS.map((p) => [p, mode === 'pair' ? (JSON.parse(readFileSync(path.join(dir, `${fileStem(forbundId(0), p)}.cells.json`), 'utf8')) as WorkbookCells) : []]));
+  const cells = new Map(
+    TERTIALS.map((p) => [
+      p,
+      mode === 'pair'
+        ? (JSON.parse(readFileSync(path.join(dir, `${fileStem(forbundId(0), p)}.cells.json`), 'utf8')) as WorkbookCells)
+        : [],
+    ]),
+  );
   const samlad = emptyTiming();
   const floor = emptyTiming();
   if (mode === 'pair' && reports[0]) {
@@ -178,7 +221,8 @@ async function main(): Promise<void> {
   for (const [i, report] of reports.entries()) {
     if (mode === 'consolidate') {
       const xlsx = await samladReport(registry, repository, report, samlad);
-      if (report.forbund.id === forbundId(0)) writeFileSync(path.join(dir, `${fileStem(report.forbund.id, report.period.id)}.xlsx`), xlsx);
+      if (report.forbund.id === forbundId(0))
+        writeFileSync(path.join(dir, `${fileStem(report.forbund.id, report.period.id)}.xlsx`), xlsx);
       continue;
     }
     // Interleaved, alternating which goes first, so both see the same machine and warm state.
@@ -192,7 +236,13 @@ async function main(): Promise<void> {
     }
   }
   memory.stop();
-  const result: WorkerResult = { mode, reports: reports.length, samlad, ...(mode === 'pair' ? { floor } : {}), peakRssBytes: memory.peak() };
+  const result: WorkerResult = {
+    mode,
+    reports: reports.length,
+    samlad,
+    ...(mode === 'pair' ? { floor } : {}),
+    peakRssBytes: memory.peak(),
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -27,7 +27,13 @@ const HEAP_MB = 2048;
 const GOAL_RATIO = 1.5;
 const GOAL_MEMORY = 2 * 1024 ** 3;
 
-const timingSchema = z.object({ readsMs: z.number(), computeMs: z.number(), writeMs: z.number(), outputBytes: z.number(), cells: z.number() });
+const timingSchema = z.object({
+  readsMs: z.number(),
+  computeMs: z.number(),
+  writeMs: z.number(),
+  outputBytes: z.number(),
+  cells: z.number(),
+});
 const resultSchema = z.object({
   mode: z.enum(['consolidate', 'extract', 'pair']),
   reports: z.number(),
@@ -46,7 +52,9 @@ function step(message: string): void {
 function runWorker(args: string[], nodeFlags: string[] = []): Promise<WorkerResult> {
   const worker = path.join(__dirname, 'consolidation-worker.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...nodeFlags, worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, ...nodeFlags, worker, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -62,7 +70,8 @@ function runWorker(args: string[], nodeFlags: string[] = []): Promise<WorkerResu
 }
 
 const total = (t: Timing) => t.readsMs + t.computeMs + t.writeMs;
-const split = (t: Timing) => `${ms(total(t))} (${ms(t.readsMs)} reads + ${ms(t.computeMs)} compute + ${ms(t.writeMs)} workbook)`;
+const split = (t: Timing) =>
+  `${ms(total(t))} (${ms(t.readsMs)} reads + ${ms(t.computeMs)} compute + ${ms(t.writeMs)} workbook)`;
 
 function pairRows(label: string, pair: WorkerResult, goals: boolean): BenchRow[] {
   const samlad = pair.samlad;
@@ -70,14 +79,28 @@ function pairRows(label: string, pair: WorkerResult, goals: boolean): BenchRow[]
   const ratio = total(samlad) / total(floor);
   return [
     { measure: `${label}: Samlad, ${pair.reports} reports`, value: split(samlad) },
-    { measure: `${label}: floor, same reports`, value: `${ms(total(floor))} (${ms(floor.readsMs)} reads + ${ms(floor.writeMs)} streaming write)` },
-    { measure: `${label}: ratio to the floor`, value: `${ratio.toFixed(2)}×`, ...(goals ? { goal: `≤ ${GOAL_RATIO}×`, met: ratio <= GOAL_RATIO } : {}) },
+    {
+      measure: `${label}: floor, same reports`,
+      value: `${ms(total(floor))} (${ms(floor.readsMs)} reads + ${ms(floor.writeMs)} streaming write)`,
+    },
+    {
+      measure: `${label}: ratio to the floor`,
+      value: `${ratio.toFixed(2)}×`,
+      ...(goals ? { goal: `≤ ${GOAL_RATIO}×`, met: ratio <= GOAL_RATIO } : {}),
+    },
     {
       measure: `${label}: above the floor — compute / workbook beyond the streaming write / reads difference`,
       value: `${ms(samlad.computeMs)} / ${ms(samlad.writeMs - floor.writeMs)} / ${ms(samlad.readsMs - floor.readsMs)}`,
     },
-    { measure: `${label}: peak RSS of the measuring process (heap limit ${HEAP_MB} MB)`, value: mb(pair.peakRssBytes), ...(goals ? { goal: '< 2 GB', met: pair.peakRssBytes < GOAL_MEMORY } : {}) },
-    { measure: `${label}: output`, value: `${mb(samlad.outputBytes)} of xlsx from Samlad; ${floor.cells.toLocaleString('en')} cells` },
+    {
+      measure: `${label}: peak RSS of the measuring process (heap limit ${HEAP_MB} MB)`,
+      value: mb(pair.peakRssBytes),
+      ...(goals ? { goal: '< 2 GB', met: pair.peakRssBytes < GOAL_MEMORY } : {}),
+    },
+    {
+      measure: `${label}: output`,
+      value: `${mb(samlad.outputBytes)} of xlsx from Samlad; ${floor.cells.toLocaleString('en')} cells`,
+    },
   ];
 }
 
@@ -110,17 +133,40 @@ export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Prom
 
     step(`profiling Samlad over ${Math.min(PROFILED, nationalCount)} förbund`);
     const profileDir = path.join(dir, 'profile');
-    await runWorker(['--mode', 'consolidate', '--connection', azurite.connectionString, '--count', String(Math.min(PROFILED, nationalCount)), '--dir', dir], ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+    await runWorker(
+      [
+        '--mode',
+        'consolidate',
+        '--connection',
+        azurite.connectionString,
+        '--count',
+        String(Math.min(PROFILED, nationalCount)),
+        '--dir',
+        dir,
+      ],
+      ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    );
     const profileFile = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-    const profile = profileFile ? classifyProfile(JSON.parse(readFileSync(path.join(profileDir, profileFile), 'utf8'))) : undefined;
+    const profile = profileFile
+      ? classifyProfile(JSON.parse(readFileSync(path.join(profileDir, profileFile), 'utf8')))
+      : undefined;
 
     return {
       id: 'consolidation',
       title: 'Consolidation at scale',
       rows: [
-        { measure: 'data: förbund, submissions, values (2023 and 2022)', value: `${nationalCount}, ${data.submissions.length.toLocaleString('en')}, ${data.values.toLocaleString('en')}` },
-        { measure: `data: generate / store in Azurite (repository.submit, ${LOAD_CONCURRENCY} at a time)`, value: `${ms(generateMs)} / ${ms(loadMs)}` },
-        { measure: 'one förbund-year, Samlad alone: time; peak RSS', value: `${split(alone.samlad)}; ${mb(alone.peakRssBytes)}` },
+        {
+          measure: 'data: förbund, submissions, values (2023 and 2022)',
+          value: `${nationalCount}, ${data.submissions.length.toLocaleString('en')}, ${data.values.toLocaleString('en')}`,
+        },
+        {
+          measure: `data: generate / store in Azurite (repository.submit, ${LOAD_CONCURRENCY} at a time)`,
+          value: `${ms(generateMs)} / ${ms(loadMs)}`,
+        },
+        {
+          measure: 'one förbund-year, Samlad alone: time; peak RSS',
+          value: `${split(alone.samlad)}; ${mb(alone.peakRssBytes)}`,
+        },
         ...pairRows('one förbund-year', single, false),
         ...pairRows('national year', national, true),
       ],

@@ -29,10 +29,17 @@ export function forbundId(index: number): string {
 
 /** Umeåregionen's configuration with two more kommuner and two activities per reporting party. */
 export function syntheticForbund(index: number): ForbundConfigInput {
-  const parties = [...umearegionen.parties, ...EXTRA_KOMMUNER.map((k) => ({ ...k, kind: 'kommun' as const, fundingMember: true }))];
+  const parties = [
+    ...umearegionen.parties,
+    ...EXTRA_KOMMUNER.map((k) => ({ ...k, kind: 'kommun' as const, fundingMember: true })),
+  ];
   const reporters = parties.filter((p) => ['af', 'fk', 'region', 'kommun'].includes(p.kind));
   const activities = reporters.flatMap((p) =>
-    Array.from({ length: ACTIVITIES_PER_PARTY }, (_, i) => ({ id: `${p.id}-verksamhet-${i + 1}`, name: `${p.name}, verksamhet ${i + 1}`, reportedBy: [p.id] })),
+    Array.from({ length: ACTIVITIES_PER_PARTY }, (_, i) => ({
+      id: `${p.id}-verksamhet-${i + 1}`,
+      name: `${p.name}, verksamhet ${i + 1}`,
+      reportedBy: [p.id],
+    })),
   );
   return {
     ...umearegionen,
@@ -41,13 +48,18 @@ export function syntheticForbund(index: number): ForbundConfigInput {
     shortName: `Förbund ${index + 1}`,
     parties,
     platforms: [...umearegionen.platforms, ...activities],
-    platformGroups: [...(umearegionen.platformGroups ?? []), { id: 'ovriga-verksamheter', name: 'Övriga verksamheter', platforms: activities.map((a) => a.id) }],
+    platformGroups: [
+      ...(umearegionen.platformGroups ?? []),
+      { id: 'ovriga-verksamheter', name: 'Övriga verksamheter', platforms: activities.map((a) => a.id) },
+    ],
   };
 }
 
 /** The synthetic förbund with every template; those limited to Umeåregionen apply to its look-alikes too. */
 export function nationalRegistry(forbundCount: number): Registry {
-  const templates = TEMPLATE_INPUTS.map((t) => (t.forbund?.includes(umearegionen.id) ? { ...t, forbund: undefined } : t));
+  const templates = TEMPLATE_INPUTS.map((t) =>
+    t.forbund?.includes(umearegionen.id) ? { ...t, forbund: undefined } : t,
+  );
   return buildRegistry(
     Array.from({ length: forbundCount }, (_, i) => syntheticForbund(i)),
     templates,
@@ -85,7 +97,12 @@ export function nationalSubmissions(registry: Registry, seed: number): NationalD
       scope: slot.scope,
       party: slot.party,
       values: fill,
-      sha256: contentHash({ templateId: definition.id, templateVersion: definition.version, scope: slot.scope, values: fill }),
+      sha256: contentHash({
+        templateId: definition.id,
+        templateVersion: definition.version,
+        scope: slot.scope,
+        values: fill,
+      }),
       source: 'json',
       actor: { subject: 'bench', role: slot.caller.role },
       late: false,

@@ -37,22 +37,40 @@ interface RawAnswer {
 
 function post(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
 }
 
-export async function postSubmission(apiUrl: string, token: string, planned: PlannedSubmission): Promise<SubmissionOutcome> {
+export async function postSubmission(
+  apiUrl: string,
+  token: string,
+  planned: PlannedSubmission,
+): Promise<SubmissionOutcome> {
   const body = JSON.stringify(planned.body);
   const started = performance.now();
   try {
-    const answer = await post(`${apiUrl}/forbund/${planned.slot.forbund}/submissions`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body);
+    const answer = await post(
+      `${apiUrl}/forbund/${planned.slot.forbund}/submissions`,
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+    );
     const ms = performance.now() - started;
     let json: unknown;
     try {
@@ -74,12 +92,19 @@ export async function postSubmission(apiUrl: string, token: string, planned: Pla
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { planned, status: 0, ms: performance.now() - started, networkError: `${error instanceof Error ? error.message : String(error)} ${code ?? ''}`.trim() };
+    return {
+      planned,
+      status: 0,
+      ms: performance.now() - started,
+      networkError: `${error instanceof Error ? error.message : String(error)} ${code ?? ''}`.trim(),
+    };
   }
 }
 
 /** Signs each distinct caller's token once. */
-export function tokenCache(sign: (request: PlannedSubmission['slot']['caller']) => Promise<string>): (planned: PlannedSubmission) => Promise<string> {
+export function tokenCache(
+  sign: (request: PlannedSubmission['slot']['caller']) => Promise<string>,
+): (planned: PlannedSubmission) => Promise<string> {
   const tokens = new Map<string, Promise<string>>();
   return (planned) => {
     const key = JSON.stringify(planned.slot.caller);

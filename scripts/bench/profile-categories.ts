@@ -8,7 +8,13 @@
 import { z } from 'zod';
 
 const profileSchema = z.object({
-  nodes: z.array(z.object({ id: z.number(), callFrame: z.object({ functionName: z.string(), url: z.string() }), children: z.array(z.number()).optional() })),
+  nodes: z.array(
+    z.object({
+      id: z.number(),
+      callFrame: z.object({ functionName: z.string(), url: z.string() }),
+      children: z.array(z.number()).optional(),
+    }),
+  ),
   samples: z.array(z.number()),
   timeDeltas: z.array(z.number()),
 });
@@ -25,13 +31,23 @@ interface Frame {
 
 const CATEGORIES: readonly { name: string; matches: (f: Frame) => boolean }[] = [
   { name: 'charts (PNG)', matches: (f) => f.url.includes('/functions/consolidation/chart/') },
-  { name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)", matches: (f) => /node_modules\/(jszip|pako)\//.test(f.url) || f.url.includes('/functions/consolidation/workbook/fixed-zip') },
+  {
+    name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)",
+    matches: (f) =>
+      /node_modules\/(jszip|pako)\//.test(f.url) || f.url.includes('/functions/consolidation/workbook/fixed-zip'),
+  },
   { name: 'exceljs (workbook model and XML)', matches: (f) => /node_modules\/(exceljs|saxes|xmlchars)\//.test(f.url) },
-  { name: 'sheet building (functions/consolidation/workbook)', matches: (f) => f.url.includes('/functions/consolidation/workbook/') },
+  {
+    name: 'sheet building (functions/consolidation/workbook)',
+    matches: (f) => f.url.includes('/functions/consolidation/workbook/'),
+  },
   { name: 'computation (shared/)', matches: (f) => f.url.includes('/shared/') },
   {
     name: 'storage reads (SDK, HTTP, signing)',
-    matches: (f) => /node_modules\/@(azure|typespec)\//.test(f.url) || f.functionName === 'loadSubmissions' || /^node:(_http|http|net|internal\/crypto|internal\/stream)/.test(f.url),
+    matches: (f) =>
+      /node_modules\/@(azure|typespec)\//.test(f.url) ||
+      f.functionName === 'loadSubmissions' ||
+      /^node:(_http|http|net|internal\/crypto|internal\/stream)/.test(f.url),
   },
   { name: 'garbage collection', matches: (f) => f.functionName === '(garbage collector)' },
   { name: 'idle (waiting for storage)', matches: (f) => f.functionName === '(idle)' },
@@ -60,6 +76,8 @@ export function classifyProfile(raw: unknown): { totalMs: number; shares: Profil
     const category = classify(sample);
     time.set(category, (time.get(category) ?? 0) + delta);
   });
-  const shares = [...time].map(([category, t]) => ({ category, share: t / Math.max(1, total) })).sort((a, b) => b.share - a.share);
+  const shares = [...time]
+    .map(([category, t]) => ({ category, share: t / Math.max(1, total) }))
+    .sort((a, b) => b.share - a.share);
   return { totalMs: total / 1000, shares };
 }

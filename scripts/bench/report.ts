@@ -75,7 +75,10 @@ export function printSection(section: SectionResult): void {
 }
 
 /** Replaces each section's block in the document, or appends it when the markers are missing. */
-export function updateBenchmarksDoc(file: string, sections: readonly { result: SectionResult; machine: Machine }[]): void {
+export function updateBenchmarksDoc(
+  file: string,
+  sections: readonly { result: SectionResult; machine: Machine }[],
+): void {
   let doc = readFileSync(file, 'utf8');
   for (const { result: section, machine } of sections) {
     const start = `<!-- bench:${section.id} -->`;
@@ -83,7 +86,10 @@ export function updateBenchmarksDoc(file: string, sections: readonly { result: S
     const block = `${start}\n${sectionMarkdown(section, machine)}\n${end}`;
     const from = doc.indexOf(start);
     const to = doc.indexOf(end);
-    doc = from >= 0 && to > from ? doc.slice(0, from) + block + doc.slice(to + end.length) : `${doc.trimEnd()}\n\n## ${section.title}\n\n${block}\n`;
+    doc =
+      from >= 0 && to > from
+        ? doc.slice(0, from) + block + doc.slice(to + end.length)
+        : `${doc.trimEnd()}\n\n## ${section.title}\n\n${block}\n`;
   }
   writeFileSync(file, doc);
 }

@@ -21,5 +21,11 @@ export interface BenchStack {
 export async function startBenchStack(): Promise<BenchStack> {
   const auth = devAuth();
   const stack = await startTestStack({ env: auth.env, extraMain: [BENCH_FUNCTIONS] });
-  return { apiUrl: stack.apiUrl, connectionString: stack.connectionString, hostPid: stack.process.pid, token: auth.token, stop: () => stack.stop() };
+  return {
+    apiUrl: stack.apiUrl,
+    connectionString: stack.connectionString,
+    hostPid: stack.process.pid,
+    token: auth.token,
+    stop: () => stack.stop(),
+  };
 }

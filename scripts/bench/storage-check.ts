@@ -30,7 +30,10 @@ export interface StorageReport {
 
 export function submissionRepository(connectionString: string): TableSubmissionRepository {
   const clients = createStorageClients(connectionString);
-  return new TableSubmissionRepository(clients.tableClient(SUBMISSIONS_TABLE), clients.blobService.getContainerClient(VALUES_CONTAINER));
+  return new TableSubmissionRepository(
+    clients.tableClient(SUBMISSIONS_TABLE),
+    clients.blobService.getContainerClient(VALUES_CONTAINER),
+  );
 }
 
 async function countEntities(connectionString: string): Promise<number> {
@@ -41,7 +44,10 @@ async function countEntities(connectionString: string): Promise<number> {
   return n;
 }
 
-export async function checkStoredSubmissions(connectionString: string, partitions: readonly Partition[]): Promise<StorageReport> {
+export async function checkStoredSubmissions(
+  connectionString: string,
+  partitions: readonly Partition[],
+): Promise<StorageReport> {
   const repository = submissionRepository(connectionString);
   const problems: string[] = [];
   const versions = new Map<string, SubmissionVersion[]>();
@@ -60,7 +66,9 @@ export async function checkStoredSubmissions(connectionString: string, partition
     pointerCount += current.length;
     auditCount += audit.length;
     const submittedEvents = new Map<string, number>();
-    for (const event of audit) if (event.event === 'submitted') submittedEvents.set(event.subject, (submittedEvents.get(event.subject) ?? 0) + 1);
+    for (const event of audit)
+      if (event.event === 'submitted')
+        submittedEvents.set(event.subject, (submittedEvents.get(event.subject) ?? 0) + 1);
     for (const v of stored) {
       const key = slotKey({ forbund, period, templateId: v.templateId, scope: v.scope, party: v.party });
       versions.set(key, [...(versions.get(key) ?? []), v]);
@@ -70,21 +78,36 @@ export async function checkStoredSubmissions(connectionString: string, partition
     }
     for (const subject of submittedEvents.keys()) problems.push(`audit event for ${subject}, which has no version`);
     for (const pointer of current) {
-      const key = slotKey({ forbund, period, templateId: pointer.templateId, scope: pointer.scope, party: pointer.party });
+      const key = slotKey({
+        forbund,
+        period,
+        templateId: pointer.templateId,
+        scope: pointer.scope,
+        party: pointer.party,
+      });
       const list = (versions.get(key) ?? []).sort((a, b) => a.version - b.version);
       const numbers = list.map((v) => v.version);
       if (!numbers.every((n, i) => n === i + 1)) problems.push(`${key}: versions ${numbers.join(',')} are not 1..n`);
       const last = list[list.length - 1];
-      if (!last || last.version !== pointer.version || last.sha256 !== pointer.sha256) problems.push(`${key}: pointer at v${pointer.version} but the newest version is v${last?.version ?? 'none'}`);
+      if (!last || last.version !== pointer.version || last.sha256 !== pointer.sha256)
+        problems.push(`${key}: pointer at v${pointer.version} but the newest version is v${last?.version ?? 'none'}`);
     }
     for (const key of versions.keys()) {
       if (!key.startsWith(`${forbund}/${period}/`)) continue;
-      if (!current.some((p) => slotKey({ forbund, period, templateId: p.templateId, scope: p.scope, party: p.party }) === key)) problems.push(`${key}: versions without a current pointer`);
+      if (
+        !current.some(
+          (p) => slotKey({ forbund, period, templateId: p.templateId, scope: p.scope, party: p.party }) === key,
+        )
+      )
+        problems.push(`${key}: versions without a current pointer`);
     }
   }
   const versionCount = [...versions.values()].reduce((n, list) => n + list.length, 0);
   const tableEntityCount = await countEntities(connectionString);
   const listed = versionCount + pointerCount + auditCount + periodSettings;
-  if (tableEntityCount !== listed) problems.push(`the table holds ${tableEntityCount} entities, but the repository lists ${listed} in the checked partitions`);
+  if (tableEntityCount !== listed)
+    problems.push(
+      `the table holds ${tableEntityCount} entities, but the repository lists ${listed} in the checked partitions`,
+    );
   return { versions, versionCount, pointerCount, auditCount, tableEntityCount, problems };
 }

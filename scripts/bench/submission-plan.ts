@@ -6,7 +6,16 @@
  * stored; what is measured is the API and storage, not the refusal path.
  */
 import type { DevTokenRequest } from '../../functions/auth/dev-token';
-import { periodsOfYear, registry as shippedRegistry, resolveTemplate, scopesOf, scopesForParty, templatesForForbund, type Registry, type ResolvedTemplate } from '../../shared';
+import {
+  periodsOfYear,
+  registry as shippedRegistry,
+  resolveTemplate,
+  scopesOf,
+  scopesForParty,
+  templatesForForbund,
+  type Registry,
+  type ResolvedTemplate,
+} from '../../shared';
 import { consistentFill, seededRng, type Fill } from '../../tests/support/consistent-fill';
 
 /** One (förbund, template, period, scope, party): a current pointer and its versions in storage. */
@@ -42,12 +51,23 @@ export function reportSlots(years: readonly number[], registry: Registry = shipp
         const template = resolveTemplate(definition, forbund, year);
         // A reporter may fill only the rows their party kind owns; a full fill needs kansliet.
         const owned = template.cells.some((c) => c.owner !== undefined);
-        const reporters = owned ? [] : forbund.parties.filter((p) => scopesForParty(definition, forbund, p.id).length > 0);
+        const reporters = owned
+          ? []
+          : forbund.parties.filter((p) => scopesForParty(definition, forbund, p.id).length > 0);
         for (const period of periodsOfYear(year, definition.period.kind)) {
           for (const scope of scopesOf(definition, forbund)) {
-            const base = { forbund: forbund.id, templateId: definition.id, period: period.id, scope: scope.id, template };
-            const parties = reporters.filter((p) => scopesForParty(definition, forbund, p.id).some((s) => s.id === scope.id));
-            for (const p of parties) slots.push({ ...base, party: p.id, caller: { forbund: forbund.id, party: p.id, role: 'reporter' } });
+            const base = {
+              forbund: forbund.id,
+              templateId: definition.id,
+              period: period.id,
+              scope: scope.id,
+              template,
+            };
+            const parties = reporters.filter((p) =>
+              scopesForParty(definition, forbund, p.id).some((s) => s.id === scope.id),
+            );
+            for (const p of parties)
+              slots.push({ ...base, party: p.id, caller: { forbund: forbund.id, party: p.id, role: 'reporter' } });
             slots.push({ ...base, party: 'kansli', caller: { forbund: forbund.id, role: 'kansli' } });
           }
         }
@@ -75,13 +95,24 @@ export function planSubmissions(options: PlanOptions): PlannedSubmission[] {
   const rng = seededRng(options.seed);
   const slots = reportSlots(options.years ?? [2023, 2024, 2025, 2026]);
   const distinct = options.count - options.resubmissions;
-  if (distinct > slots.length) throw new Error(`only ${slots.length} distinct report slots; ask for fewer than ${options.count} or more resubmissions`);
+  if (distinct > slots.length)
+    throw new Error(
+      `only ${slots.length} distinct report slots; ask for fewer than ${options.count} or more resubmissions`,
+    );
   // Every k-th slot, so the picks cover all templates and förbund rather than the first few.
   const step = slots.length / distinct;
   const chosen = Array.from({ length: distinct }, (_, i) => slots[Math.floor(i * step)]!);
-  const resubmitted = Array.from({ length: options.resubmissions }, () => chosen[Math.floor(rng() * Math.min(chosen.length, 10))]!);
+  const resubmitted = Array.from(
+    { length: options.resubmissions },
+    () => chosen[Math.floor(rng() * Math.min(chosen.length, 10))]!,
+  );
   return [...chosen, ...resubmitted].map((slot) => ({
     slot,
-    body: { templateId: slot.templateId, period: slot.period, scope: slot.scope, values: consistentFill(slot.template, rng) },
+    body: {
+      templateId: slot.templateId,
+      period: slot.period,
+      scope: slot.scope,
+      values: consistentFill(slot.template, rng),
+    },
   }));
 }

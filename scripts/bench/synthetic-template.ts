@@ -5,7 +5,15 @@
  * validation does the work a large real template would: 2,000 coercions and 210 rule checks.
  * The shipped templates are far smaller (the largest has 63 cells).
  */
-import { buildRegistry, findForbund, findTemplate, resolveTemplate, type Registry, type ResolvedTemplate, type TemplateDefinitionInput } from '../../shared';
+import {
+  buildRegistry,
+  findForbund,
+  findTemplate,
+  resolveTemplate,
+  type Registry,
+  type ResolvedTemplate,
+  type TemplateDefinitionInput,
+} from '../../shared';
 import { umearegionen } from '../../shared/config/forbund/umearegionen';
 
 export const BENCH_TEMPLATE_ID = 'bench-2000';
@@ -32,17 +40,40 @@ export const benchTemplateInput: TemplateDefinitionInput = {
       title: 'Tabell',
       cell: { kind: 'count' },
       columns: [...partColumns.map((id, i) => ({ id, label: `Del ${i + 1}` })), { id: 'tot', label: 'Totalt' }],
-      rows: [...Array.from({ length: DATA_ROWS }, (_, i) => ({ id: `r${String(i + 1).padStart(3, '0')}`, label: `Rad ${i + 1}` })), { id: 'summa', label: 'Summa' }],
+      rows: [
+        ...Array.from({ length: DATA_ROWS }, (_, i) => ({
+          id: `r${String(i + 1).padStart(3, '0')}`,
+          label: `Rad ${i + 1}`,
+        })),
+        { id: 'summa', label: 'Summa' },
+      ],
     },
   ],
   rules: [
-    { id: 'radsumma', check: 'sum', severity: 'fel', description: 'Totalt ska vara summan av delarna', target: 'tabell.*.tot', terms: partColumns.map((c) => `tabell.*.${c}`) },
-    { id: 'kolumnsumma', check: 'sum', severity: 'fel', description: 'Summa ska vara summan av raderna', target: 'tabell.summa.*', terms: ['tabell.+.*'] },
+    {
+      id: 'radsumma',
+      check: 'sum',
+      severity: 'fel',
+      description: 'Totalt ska vara summan av delarna',
+      target: 'tabell.*.tot',
+      terms: partColumns.map((c) => `tabell.*.${c}`),
+    },
+    {
+      id: 'kolumnsumma',
+      check: 'sum',
+      severity: 'fel',
+      description: 'Summa ska vara summan av raderna',
+      target: 'tabell.summa.*',
+      terms: ['tabell.+.*'],
+    },
   ],
 };
 
 /** The shipped Umeåregionen with the bench template as its only one. */
-export const benchRegistry: Registry = buildRegistry([{ ...umearegionen, templates: [BENCH_TEMPLATE_ID] }], [benchTemplateInput]);
+export const benchRegistry: Registry = buildRegistry(
+  [{ ...umearegionen, templates: [BENCH_TEMPLATE_ID] }],
+  [benchTemplateInput],
+);
 
 export function benchTemplate(): ResolvedTemplate {
   const forbund = findForbund(benchRegistry, 'umearegionen')!;

@@ -24,7 +24,9 @@ function shown(cell: ExcelJS.Cell): string {
   const format = cell.numFmt ?? '';
   const decimals = /0\.0/.test(format) ? 1 : 0;
   const signed = format.startsWith('+') && value > 0 ? '+' : '';
-  const text = value.toLocaleString('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).replace(/\u2212/g, '-');
+  const text = value
+    .toLocaleString('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    .replace(/\u2212/g, '-');
   const unit = UNIT.test(format) ? (format.includes('p.e.') ? ' p.e.' : ' %') : '';
   return `${signed}${text}${unit}`;
 }
@@ -46,20 +48,52 @@ export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
       if (inTable && first === '') inTable = false;
       return;
     }
-    const [scope, label, current, lastYear, diff, target, reached] = [1, 2, 3, 4, 5, 6, 7].map((c) => shown(row.getCell(c)));
-    lines.push({ scope: scope!, label: label!, current: current!, lastYear: lastYear!, diff: diff!, target: target!, reached: reached! });
+    const [scope, label, current, lastYear, diff, target, reached] = [1, 2, 3, 4, 5, 6, 7].map((c) =>
+      shown(row.getCell(c)),
+    );
+    lines.push({
+      scope: scope!,
+      label: label!,
+      current: current!,
+      lastYear: lastYear!,
+      diff: diff!,
+      target: target!,
+      reached: reached!,
+    });
   });
   return lines;
 }
 
 /** The headline as a text table; `colour` marks Ja green and Nej red (ANSI). */
-export function formatHeadline(lines: readonly HeadlineLine[], years: { current: string; lastYear: string }, colour: boolean): string {
-  const header: HeadlineLine = { scope: 'Område', label: 'Mått', current: years.current, lastYear: years.lastYear, diff: 'Diff', target: 'Mål', reached: 'Uppnått' };
+export function formatHeadline(
+  lines: readonly HeadlineLine[],
+  years: { current: string; lastYear: string },
+  colour: boolean,
+): string {
+  const header: HeadlineLine = {
+    scope: 'Område',
+    label: 'Mått',
+    current: years.current,
+    lastYear: years.lastYear,
+    diff: 'Diff',
+    target: 'Mål',
+    reached: 'Uppnått',
+  };
   const rows = [header, ...lines];
   const keys = ['scope', 'label', 'current', 'lastYear', 'diff', 'target', 'reached'] as const;
-  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...rows.map((r) => [...r[k]].length))])) as Record<(typeof keys)[number], number>;
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(...rows.map((r) => [...r[k]].length))])) as Record<
+    (typeof keys)[number],
+    number
+  >;
   const right = new Set(['current', 'lastYear', 'diff']);
-  const paint = (text: string, reached: string) => (!colour ? text : reached === 'Ja' ? `\u001b[32m${text}\u001b[0m` : reached === 'Nej' ? `\u001b[31m${text}\u001b[0m` : text);
+  const paint = (text: string, reached: string) =>
+    !colour
+      ? text
+      : reached === 'Ja'
+        ? `\u001b[32m${text}\u001b[0m`
+        : reached === 'Nej'
+          ? `\u001b[31m${text}\u001b[0m`
+          : text;
   const cell = (r: HeadlineLine, k: (typeof keys)[number]) => {
     const pad = width[k] - [...r[k]].length;
     const text = right.has(k) ? ' '.repeat(pad) + r[k] : r[k] + ' '.repeat(pad);

@@ -33,10 +33,19 @@ interface ApiAnswer {
   body: unknown;
 }
 
-export async function api(apiUrl: string, method: string, path: string, token: string, json?: unknown): Promise<ApiAnswer> {
+export async function api(
+  apiUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  json?: unknown,
+): Promise<ApiAnswer> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: json === undefined ? undefined : JSON.stringify(json),
   });
   const text = await response.text();
@@ -51,7 +60,10 @@ export async function api(apiUrl: string, method: string, path: string, token: s
 
 function describe(answer: ApiAnswer): string {
   const body = answer.body as { message?: string; findings?: { message?: string }[] } | undefined;
-  const findings = (body?.findings ?? []).slice(0, 3).map((f) => f.message).join(' ');
+  const findings = (body?.findings ?? [])
+    .slice(0, 3)
+    .map((f) => f.message)
+    .join(' ');
   return `HTTP ${answer.status}: ${body?.message ?? JSON.stringify(answer.body).slice(0, 200)} ${findings}`.trim();
 }
 
@@ -90,7 +102,12 @@ export async function loadSeeds(registry: Registry, forbund: ForbundConfig, opti
     if (list.status !== 200) throw new DemoLoadError(`Listan för ${period}: ${describe(list)}`);
     const current = (list.body as { current: { id: string; state: string }[] }).current;
     for (const c of current.filter((x) => x.state !== 'godkand')) {
-      const answer = await api(options.apiUrl, 'POST', `/forbund/${forbund.id}/submissions/${encodeURIComponent(c.id)}/approve`, kansli);
+      const answer = await api(
+        options.apiUrl,
+        'POST',
+        `/forbund/${forbund.id}/submissions/${encodeURIComponent(c.id)}/approve`,
+        kansli,
+      );
       if (answer.status !== 200) throw new DemoLoadError(`Godkänna ${c.id}: ${describe(answer)}`);
       approved += 1;
     }

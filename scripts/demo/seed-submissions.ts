@@ -24,7 +24,11 @@ import { importScbFile, previewScbPeriod } from '../../shared/indices/scb-import
 import { bilaga3Utfall2023 } from '../../tests/fixtures/seeds/seed-004-bilaga-3';
 import { bilaga4 } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
 import { impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex-2023';
-import { platforms2022, platforms2023, samordningsteamen2023Comment } from '../../tests/fixtures/seeds/seed-004-platforms';
+import {
+  platforms2022,
+  platforms2023,
+  samordningsteamen2023Comment,
+} from '../../tests/fixtures/seeds/seed-004-platforms';
 
 export interface DemoSubmission {
   templateId: string;
@@ -40,7 +44,11 @@ export interface DemoSubmission {
 
 /** Who sends each platform's figures: its coordinator's kommun. */
 const PLATFORM_REPORTER = { ungdomstorget: 'umea', vuxentorget: 'umea', samordningsteamen: 'vannas' } as const;
-const PLATFORM_NAME = { ungdomstorget: 'Ungdomstorget', vuxentorget: 'Vuxentorget', samordningsteamen: 'Samordningsteamen' } as const;
+const PLATFORM_NAME = {
+  ungdomstorget: 'Ungdomstorget',
+  vuxentorget: 'Vuxentorget',
+  samordningsteamen: 'Samordningsteamen',
+} as const;
 type PlatformId = keyof typeof PLATFORM_REPORTER;
 const PLATFORMS = Object.keys(PLATFORM_REPORTER) as PlatformId[];
 
@@ -73,7 +81,14 @@ function indicators(registry: Registry, forbund: ForbundConfig, year: '2022' | '
     }
     const kommunName = forbund.parties.find((p) => p.id === kommun)?.name ?? kommun;
     for (const [party, own] of byParty) {
-      out.push({ templateId: 'strategiska-indikatorer', period: year, scope: kommun, party, values: own, label: `Strategiska indikatorer ${kommunName} ${year} (${party === 'kansli' ? 'SCB via kansliet' : party})` });
+      out.push({
+        templateId: 'strategiska-indikatorer',
+        period: year,
+        scope: kommun,
+        party,
+        values: own,
+        label: `Strategiska indikatorer ${kommunName} ${year} (${party === 'kansli' ? 'SCB via kansliet' : party})`,
+      });
     }
   }
   return out;
@@ -82,7 +97,8 @@ function indicators(registry: Registry, forbund: ForbundConfig, year: '2022' | '
 /** SCB's files, read exactly as kansliet's import in the task pane reads them: 2022 from CSV, 2023 from json-stat2. */
 function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundConfig): DemoSubmission[] {
   const dir = join(root, 'tests/fixtures/scb');
-  const covers = (period: string) => findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
+  const covers = (period: string) =>
+    findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
   return [
     { period: '2022H1', file: 'he0000t02n2-umearegionen-h1.csv', format: 'CSV' },
     { period: '2023H1', file: 'he0000t02n2-umearegionen-h1.json', format: 'json-stat2' },
@@ -91,7 +107,14 @@ function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundCo
     if (!found.ok) throw new Error(`SCB-filen (${format}): ${found.message}`);
     const { values, problems } = previewScbPeriod(found.table, forbund, period);
     if (problems.length > 0) throw new Error(`SCB-filen (${format}) för ${period}: ${problems.join(' ')}`);
-    return { templateId: 'helarsekvivalenter', period, scope: forbund.id, party: 'kansli', values, label: `Helårsekvivalenter ${period} (SCB, ${format})` };
+    return {
+      templateId: 'helarsekvivalenter',
+      period,
+      scope: forbund.id,
+      party: 'kansli',
+      values,
+      label: `Helårsekvivalenter ${period} (SCB, ${format})`,
+    };
   });
 }
 
@@ -101,13 +124,25 @@ function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundCo
  * @param root the repository root (where tests/fixtures lives)
  */
 export function seedSubmissions(registry: Registry, forbund: ForbundConfig, root: string): DemoSubmission[] {
-  const impact = PLATFORMS.map(
-    (p): DemoSubmission => ({ templateId: 'impactindex-underlag', period: '2023', scope: p, party: PLATFORM_REPORTER[p], values: impactInputs2023[p], label: `Impactindex-underlag ${PLATFORM_NAME[p]} 2023` }),
-  );
+  const impact = PLATFORMS.map((p): DemoSubmission => ({
+    templateId: 'impactindex-underlag',
+    period: '2023',
+    scope: p,
+    party: PLATFORM_REPORTER[p],
+    values: impactInputs2023[p],
+    label: `Impactindex-underlag ${PLATFORM_NAME[p]} 2023`,
+  }));
   return [
     ...participants('2022'),
     ...indicators(registry, forbund, '2022'),
-    { templateId: 'eget-kapital', period: '2022', scope: forbund.id, party: 'kansli', values: { 'eget_kapital.utgaende.tkr': 2036 }, label: 'Eget kapital 2022' },
+    {
+      templateId: 'eget-kapital',
+      period: '2022',
+      scope: forbund.id,
+      party: 'kansli',
+      values: { 'eget_kapital.utgaende.tkr': 2036 },
+      label: 'Eget kapital 2022',
+    },
     ...participants('2023'),
     ...impact,
     ...indicators(registry, forbund, '2023'),
@@ -122,6 +157,13 @@ export function seedSubmissions(registry: Registry, forbund: ForbundConfig, root
       comment: 'Summorna är avrundade per rad till hela tkr, som i årsredovisningen (bilaga 3).',
       label: 'Ekonomi – utfall 2023',
     },
-    { templateId: 'eget-kapital', period: '2023', scope: forbund.id, party: 'kansli', values: { 'eget_kapital.utgaende.tkr': 2095 }, label: 'Eget kapital 2023' },
+    {
+      templateId: 'eget-kapital',
+      period: '2023',
+      scope: forbund.id,
+      party: 'kansli',
+      values: { 'eget_kapital.utgaende.tkr': 2095 },
+      label: 'Eget kapital 2023',
+    },
   ];
 }

@@ -52,7 +52,9 @@ describe('applyLocalSettings', () => {
 
   it('rejects encrypted settings and non-string values with the field named', () => {
     write('a.json', { IsEncrypted: true, Values: {} });
-    expect(() => applyLocalSettings(path.join(dir, 'a.json'), {})).toThrow(/IsEncrypted: encrypted local settings are not supported/);
+    expect(() => applyLocalSettings(path.join(dir, 'a.json'), {})).toThrow(
+      /IsEncrypted: encrypted local settings are not supported/,
+    );
     write('b.json', { IsEncrypted: false, Values: { PORT: 7071 } });
     expect(() => applyLocalSettings(path.join(dir, 'b.json'), {})).toThrow(/Values\.PORT/);
   });

@@ -24,7 +24,12 @@ export interface RegisteredFunction {
 }
 
 export type HookName = 'appStart' | 'appTerminate' | 'preInvocation' | 'postInvocation';
-const supportedHooks: ReadonlySet<string> = new Set<HookName>(['appStart', 'appTerminate', 'preInvocation', 'postInvocation']);
+const supportedHooks: ReadonlySet<string> = new Set<HookName>([
+  'appStart',
+  'appTerminate',
+  'preInvocation',
+  'postInvocation',
+]);
 
 export interface CoreRuntime {
   /** The object served as the `@azure/functions-core` module. */
@@ -68,7 +73,8 @@ export function createCoreRuntime(logger: HostLogger): CoreRuntime {
   let locked = false;
 
   const assertOpen = (what: string) => {
-    if (locked) throw new Error(`${what} is only possible while the app starts (the local host has finished loading it).`);
+    if (locked)
+      throw new Error(`${what} is only possible while the app starts (the local host has finished loading it).`);
   };
 
   const api: CoreApi = {
@@ -86,7 +92,8 @@ export function createCoreRuntime(logger: HostLogger): CoreRuntime {
       if (typeof callback !== 'function') throw new RegistrationError(metadata.name, 'handler is not a function');
       // Azure matches function names case-insensitively; two that differ only in case clash.
       const key = metadata.name.toLowerCase();
-      if (registered.has(key)) throw new RegistrationError(metadata.name, 'a function with this name is already registered');
+      if (registered.has(key))
+        throw new RegistrationError(metadata.name, 'a function with this name is already registered');
       registered.set(key, { name: metadata.name, metadata, callback, trigger: readFunctionTrigger(metadata) });
       return new Disposable(() => registered.delete(key));
     },

@@ -67,14 +67,18 @@ export async function loadFunctionApp(options: LoadFunctionAppOptions): Promise<
   const patterns = options.mainPatterns ?? [readMainPattern(root)];
   const files = [...new Set(patterns.flatMap((pattern) => expandMainGlob(root, pattern)))];
   if (files.length === 0) {
-    throw new AppLoadError(`No files match the entry point ${patterns.map((p) => `"${p}"`).join(', ')} under ${root}. Run "npm run build" first.`);
+    throw new AppLoadError(
+      `No files match the entry point ${patterns.map((p) => `"${p}"`).join(', ')} under ${root}. Run "npm run build" first.`,
+    );
   }
   for (const file of files) {
     try {
       require(file);
     } catch (error) {
       // Keep the module's own message (e.g. a configuration error naming the setting) on top.
-      throw new AppLoadError(`${describeError(error)}\n  (while loading ${path.relative(root, file)})`, { cause: error });
+      throw new AppLoadError(`${describeError(error)}\n  (while loading ${path.relative(root, file)})`, {
+        cause: error,
+      });
     }
   }
   runtime.lock();
@@ -157,11 +161,19 @@ function createFunctionApp(root: string, runtime: CoreRuntime, logger: HostLogge
         if (post.error !== undefined && post.error !== null) throw post.error;
 
         const response = await invocationModel.getResponse(context, post.result);
-        logger.log('information', source, `Executed (Succeeded, Id=${invocationId}, Duration=${Math.round(performance.now() - started)}ms)`);
+        logger.log(
+          'information',
+          source,
+          `Executed (Succeeded, Id=${invocationId}, Duration=${Math.round(performance.now() - started)}ms)`,
+        );
         return response;
       } catch (error) {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-        logger.log('error', source, `Executed (Failed, Id=${invocationId}, Duration=${Math.round(performance.now() - started)}ms)\n${detail}`);
+        logger.log(
+          'error',
+          source,
+          `Executed (Failed, Id=${invocationId}, Duration=${Math.round(performance.now() - started)}ms)\n${detail}`,
+        );
         throw error;
       }
     },

@@ -67,7 +67,12 @@ export function readFunctionTrigger(metadata: FunctionMetadata): FunctionTrigger
       } catch (error) {
         throw new RegistrationError(metadata.name, error instanceof Error ? error.message : String(error));
       }
-      return { kind: 'timer', bindingName, schedule: parsed.data.schedule, runOnStartup: parsed.data.runOnStartup ?? false };
+      return {
+        kind: 'timer',
+        bindingName,
+        schedule: parsed.data.schedule,
+        runOnStartup: parsed.data.runOnStartup ?? false,
+      };
     }
     default:
       return { kind: 'other', bindingName, type };

@@ -27,7 +27,9 @@ interface Output {
  * cost the host about a tenth of a millisecond each. Before anything goes to stderr, and when
  * the process exits, the gathered lines are written first, so the order on a terminal holds.
  */
-export function createConsoleLogger(options: { verbose?: boolean; stdout?: Output; stderr?: Output; onExit?: (flush: () => void) => void } = {}): ConsoleLogger {
+export function createConsoleLogger(
+  options: { verbose?: boolean; stdout?: Output; stderr?: Output; onExit?: (flush: () => void) => void } = {},
+): ConsoleLogger {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   let pending: string[] = [];

@@ -4,7 +4,13 @@
  */
 export { applyLocalSettings, readHostSettings, type HostSettings } from './app-files';
 export { describeFunctions } from './describe';
-export { AppLoadError, loadFunctionApp, readMainPattern, type FunctionApp, type LoadFunctionAppOptions } from './function-app';
+export {
+  AppLoadError,
+  loadFunctionApp,
+  readMainPattern,
+  type FunctionApp,
+  type LoadFunctionAppOptions,
+} from './function-app';
 export { createConsoleLogger, type HostLogger } from './host-logger';
 export { HostStartError, startLocalHost, type LocalHost, type LocalHostOptions } from './local-host';
 export { parseNcrontab, CronError, type CronSchedule } from './ncrontab';

@@ -115,7 +115,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     }
     // Like Azure: accept at once and run in the background; the outcome goes to the log.
     res.writeHead(202).end();
-    track(app.invoke(fn, adminTriggerData(fn, input), 'This function was programmatically called via the host APIs.')).catch(
+    track(
+      app.invoke(fn, adminTriggerData(fn, input), 'This function was programmatically called via the host APIs.'),
+    ).catch(
       () => undefined, // Already logged by invoke().
     );
   };
@@ -131,7 +133,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       sendJson(
         res,
         405,
-        { error: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}`, allow: resolution.allow },
+        {
+          error: 'method_not_allowed',
+          message: `${method} is not allowed on ${url.pathname}`,
+          allow: resolution.allow,
+        },
         { allow: resolution.allow.join(', ') },
       );
       return;
@@ -139,7 +145,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const body = await readBody(req);
     try {
       const response = await track(
-        app.invoke(resolution.fn, toRpcHttpRequest(req, url, body, resolution.params), `This function was triggered by an HTTP request.`),
+        app.invoke(
+          resolution.fn,
+          toRpcHttpRequest(req, url, body, resolution.params),
+          `This function was triggered by an HTTP request.`,
+        ),
       );
       writeRpcHttpResponse(res, response.returnValue);
     } catch {
@@ -164,7 +174,11 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
         if (!res.headersSent) sendJson(res, 413, { error: 'payload_too_large', message: error.message });
         return;
       }
-      logger.log('error', 'host', `request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logger.log(
+        'error',
+        'host',
+        `request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -183,7 +197,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   await app.start();
 
   const timers = app.functions.flatMap((fn) =>
-    fn.trigger.kind === 'timer' ? [{ name: fn.name, schedule: fn.trigger.schedule, runOnStartup: fn.trigger.runOnStartup }] : [],
+    fn.trigger.kind === 'timer'
+      ? [{ name: fn.name, schedule: fn.trigger.schedule, runOnStartup: fn.trigger.runOnStartup }]
+      : [],
   );
   const scheduler =
     options.runTimers === false || timers.length === 0
@@ -191,7 +207,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       : startTimerScheduler({
           timers,
           logger,
-          fire: (name, status) => fireTimer(name, status, status ? 'Timer fired at its scheduled time' : 'Timer run on startup'),
+          fire: (name, status) =>
+            fireTimer(name, status, status ? 'Timer fired at its scheduled time' : 'Timer run on startup'),
         });
 
   return {

@@ -7,7 +7,10 @@ describe('expandBraces', () => {
   it.each([
     ['a.js', ['a.js']],
     ['{a,b}.js', ['a.js', 'b.js']],
-    ['dist/functions/{index,http/*,timers/*}.js', ['dist/functions/index.js', 'dist/functions/http/*.js', 'dist/functions/timers/*.js']],
+    [
+      'dist/functions/{index,http/*,timers/*}.js',
+      ['dist/functions/index.js', 'dist/functions/http/*.js', 'dist/functions/timers/*.js'],
+    ],
     ['x{a,b{c,d}}y', ['xay', 'xbcy', 'xbdy']],
     ['{a,b}{1,2}', ['a1', 'a2', 'b1', 'b2']],
   ])('%s', (pattern, expected) => {
@@ -23,7 +26,14 @@ describe('expandMainGlob', () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(path.join(tmpdir(), 'samlad-glob-'));
-    for (const file of ['dist/functions/index.js', 'dist/functions/index.js.map', 'dist/functions/http/b.js', 'dist/functions/http/a.js', 'dist/functions/http/nested/c.js', 'dist/functions/other.js']) {
+    for (const file of [
+      'dist/functions/index.js',
+      'dist/functions/index.js.map',
+      'dist/functions/http/b.js',
+      'dist/functions/http/a.js',
+      'dist/functions/http/nested/c.js',
+      'dist/functions/other.js',
+    ]) {
       mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       writeFileSync(path.join(root, file), '');
     }

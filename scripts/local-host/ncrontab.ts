@@ -27,7 +27,12 @@ const fieldSpecs: readonly FieldSpec[] = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
+  },
   { name: 'day-of-week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
@@ -53,7 +58,8 @@ function parseField(expression: string, spec: FieldSpec, field: string): Set<num
   const values = new Set<number>();
   for (const item of field.split(',')) {
     const [rangeText = '', stepText, ...extra] = item.split('/');
-    if (extra.length > 0 || rangeText === '') throw new CronError(expression, `"${item}" is not a valid ${spec.name} item`);
+    if (extra.length > 0 || rangeText === '')
+      throw new CronError(expression, `"${item}" is not a valid ${spec.name} item`);
     const step = stepText === undefined ? 1 : Number(stepText);
     if (!Number.isInteger(step) || step < 1 || (stepText !== undefined && !/^\d+$/.test(stepText))) {
       throw new CronError(expression, `step "${stepText}" in ${spec.name} must be a positive integer`);

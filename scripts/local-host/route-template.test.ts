@@ -56,7 +56,10 @@ describe('compileRoute', () => {
 describe('comparePrecedence', () => {
   it('orders literals before constrained before plain parameters before catch-alls', () => {
     const templates = ['items/{*rest}', 'items/{id}', 'items/new', 'items/{id:int}', 'items/{id?}', 'items'];
-    const sorted = templates.map(compileRoute).sort(comparePrecedence).map((r) => r.template);
+    const sorted = templates
+      .map(compileRoute)
+      .sort(comparePrecedence)
+      .map((r) => r.template);
     expect(sorted).toEqual(['items/new', 'items/{id:int}', 'items/{id}', 'items', 'items/{id?}', 'items/{*rest}']);
   });
 });

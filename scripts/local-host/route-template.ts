@@ -74,7 +74,8 @@ export function compileRoute(template: string): CompiledRoute {
 
   const addParameter = (name: string, parameter: Parameter) => {
     const key = name.toLowerCase();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new RouteTemplateError(template, `invalid parameter name "${name}"`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new RouteTemplateError(template, `invalid parameter name "${name}"`);
     if (seen.has(key)) throw new RouteTemplateError(template, `parameter "${name}" appears twice`);
     seen.add(key);
     parameters.push(parameter);
@@ -155,7 +156,8 @@ export function compileRoute(template: string): CompiledRoute {
 function parseToken(template: string, token: string): { name: string; constraint?: Constraint } {
   const [name = '', ...constraintNames] = token.split(':');
   if (constraintNames.length === 0) return { name };
-  if (constraintNames.length > 1) throw new RouteTemplateError(template, `only one constraint per parameter is supported ("${token}")`);
+  if (constraintNames.length > 1)
+    throw new RouteTemplateError(template, `only one constraint per parameter is supported ("${token}")`);
   const constraintName = (constraintNames[0] ?? '').toLowerCase();
   const constraint = constraints[constraintName];
   if (!constraint) {

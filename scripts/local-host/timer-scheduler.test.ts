@@ -31,7 +31,11 @@ describe('startTimerScheduler', () => {
     expect(fired[0]?.status?.next.toISOString()).toBe('2026-03-01T10:02:00.000Z');
 
     await jest.advanceTimersByTimeAsync(120_000);
-    expect(fired.map((f) => f.at)).toEqual(['2026-03-01T10:01:00.000Z', '2026-03-01T10:02:00.000Z', '2026-03-01T10:03:00.000Z']);
+    expect(fired.map((f) => f.at)).toEqual([
+      '2026-03-01T10:01:00.000Z',
+      '2026-03-01T10:02:00.000Z',
+      '2026-03-01T10:03:00.000Z',
+    ]);
     await scheduler.stop();
   });
 

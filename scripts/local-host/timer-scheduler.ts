@@ -38,22 +38,25 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
 
   const arm = (timer: ScheduledTimer, cron: CronSchedule, due: Date, last: Date | null) => {
     const delay = Math.max(0, due.getTime() - now().getTime());
-    const handle = setTimeout(() => {
-      if (stopped) return;
-      if (delay > maxDelayMs || now().getTime() < due.getTime()) {
-        arm(timer, cron, due, last); // Woke early (long wait or clock skew): wait again.
-        return;
-      }
-      const next = cron.next(due);
-      const run = options
-        .fire(timer.name, { last: last ?? due, next: next ?? due })
-        .catch(() => undefined)
-        .finally(() => {
-          running.delete(run);
-          plan(timer, cron, due);
-        });
-      running.add(run);
-    }, Math.min(delay, maxDelayMs));
+    const handle = setTimeout(
+      () => {
+        if (stopped) return;
+        if (delay > maxDelayMs || now().getTime() < due.getTime()) {
+          arm(timer, cron, due, last); // Woke early (long wait or clock skew): wait again.
+          return;
+        }
+        const next = cron.next(due);
+        const run = options
+          .fire(timer.name, { last: last ?? due, next: next ?? due })
+          .catch(() => undefined)
+          .finally(() => {
+            running.delete(run);
+            plan(timer, cron, due);
+          });
+        running.add(run);
+      },
+      Math.min(delay, maxDelayMs),
+    );
     handles.set(timer.name, handle);
   };
 
@@ -65,16 +68,24 @@ export function startTimerScheduler(options: TimerSchedulerOptions): TimerSchedu
     const next = cron.next(from);
     planned.set(timer.name, next);
     if (next) arm(timer, cron, next, last);
-    else options.logger.log('warning', 'host', `Timer "${timer.name}" (${timer.schedule}) has no occurrence in the next 5 years`);
+    else
+      options.logger.log(
+        'warning',
+        'host',
+        `Timer "${timer.name}" (${timer.schedule}) has no occurrence in the next 5 years`,
+      );
   };
 
   for (const timer of options.timers) {
     const cron = parseNcrontab(timer.schedule);
     if (timer.runOnStartup) {
-      const run = options.fire(timer.name, null).catch(() => undefined).finally(() => {
-        running.delete(run);
-        plan(timer, cron, null);
-      });
+      const run = options
+        .fire(timer.name, null)
+        .catch(() => undefined)
+        .finally(() => {
+          running.delete(run);
+          plan(timer, cron, null);
+        });
       running.add(run);
     } else {
       plan(timer, cron, null);

@@ -29,7 +29,9 @@ export class AddinServerStartError extends Error {
 }
 
 function portInUse(port: number): AddinServerStartError {
-  return new AddinServerStartError(`port ${port} is in use; stop the other server or choose another port with ADDIN_PORT`);
+  return new AddinServerStartError(
+    `port ${port} is in use; stop the other server or choose another port with ADDIN_PORT`,
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ function assertPortFree(hostname: string, port: number): Promise<void> {
   if (port === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const probe = createNetServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? portInUse(port) : error));
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? portInUse(port) : error),
+    );
     probe.listen(port, hostname, () => probe.close(() => resolve()));
   });
 }
@@ -51,7 +55,9 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
     await assertPortFree(hostname, options.port);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, { cause: error });
+    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, {
+      cause: error,
+    });
   }
   // Vite is ESM-only; a dynamic import keeps this CommonJS build able to load it.
   const { createServer } = await import('vite');
@@ -70,10 +76,15 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
   } catch (error) {
     await server.close();
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    const reason = code === 'EADDRINUSE' || /already in use/i.test(String(error))
-      ? `port ${options.port} is in use; stop the other server or choose another port with ADDIN_PORT`
-      : error instanceof Error ? error.message : String(error);
-    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, { cause: error });
+    const reason =
+      code === 'EADDRINUSE' || /already in use/i.test(String(error))
+        ? `port ${options.port} is in use; stop the other server or choose another port with ADDIN_PORT`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new AddinServerStartError(`Task-pane dev server cannot listen on ${hostname}:${options.port}: ${reason}`, {
+      cause: error,
+    });
   }
   const address = server.httpServer?.address() as AddressInfo | null;
   if (!address) throw new Error('Task-pane dev server did not report its address');

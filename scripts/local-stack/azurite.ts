@@ -64,10 +64,16 @@ async function startServer(server: ServerBase, service: string, host: string, po
  */
 function loadAzurite() {
   return {
-    TableServer: (require('azurite/dist/src/table/TableServer') as typeof import('azurite/dist/src/table/TableServer')).default,
-    TableConfiguration: (require('azurite/dist/src/table/TableConfiguration') as typeof import('azurite/dist/src/table/TableConfiguration')).default,
-    BlobServer: (require('azurite/dist/src/blob/BlobServer') as typeof import('azurite/dist/src/blob/BlobServer')).default,
-    BlobConfiguration: (require('azurite/dist/src/blob/BlobConfiguration') as typeof import('azurite/dist/src/blob/BlobConfiguration')).default,
+    TableServer: (require('azurite/dist/src/table/TableServer') as typeof import('azurite/dist/src/table/TableServer'))
+      .default,
+    TableConfiguration: (
+      require('azurite/dist/src/table/TableConfiguration') as typeof import('azurite/dist/src/table/TableConfiguration')
+    ).default,
+    BlobServer: (require('azurite/dist/src/blob/BlobServer') as typeof import('azurite/dist/src/blob/BlobServer'))
+      .default,
+    BlobConfiguration: (
+      require('azurite/dist/src/blob/BlobConfiguration') as typeof import('azurite/dist/src/blob/BlobConfiguration')
+    ).default,
   };
 }
 

@@ -9,7 +9,11 @@ import { z } from 'zod';
 const port = (fallback: number) =>
   z.preprocess(
     (value) => (value === undefined || value === '' ? fallback : value),
-    z.coerce.number().int().min(0, 'must be a port number 0–65535 (0 = any free port)').max(65535, 'must be a port number 0–65535 (0 = any free port)'),
+    z.coerce
+      .number()
+      .int()
+      .min(0, 'must be a port number 0–65535 (0 = any free port)')
+      .max(65535, 'must be a port number 0–65535 (0 = any free port)'),
   );
 
 const optionalPath = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());

@@ -4,7 +4,14 @@ import { renderRejectedRow } from './messages-sv';
 import { suggestMapping, type ParticipantTable } from './table-mapping';
 
 const HEADERS = ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'];
-type Row = [kon: string, fodd: number | string, start: string | number, end: string | number, orsak: string, part: string];
+type Row = [
+  kon: string,
+  fodd: number | string,
+  start: string | number,
+  end: string | number,
+  orsak: string,
+  part: string,
+];
 
 function table(rows: Row[], headers: string[] = HEADERS): ParticipantTable {
   return { headers, rows, firstRowNumber: 2 };
@@ -33,14 +40,44 @@ describe('a participant at the edges of the span (2023-05-01 – 2023-08-31)', (
     ['starts on the first day, still active', '2023-05-01', '', { antal: 1, nya: 1, avslutade: 0, kvar: 1, akt: 1 }],
     ['starts on the last day', '2023-08-31', '', { antal: 1, nya: 1, avslutade: 0, kvar: 1, akt: 1 }],
     ['starts the day after the span', '2023-09-01', '', none],
-    ['started the day before the span, still active', '2023-04-30', '', { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 }],
+    [
+      'started the day before the span, still active',
+      '2023-04-30',
+      '',
+      { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 },
+    ],
     ['ended the day before the span', '2023-01-10', '2023-04-30', none],
     ['ends on the first day', '2023-01-10', '2023-05-01', { antal: 1, nya: 0, avslutade: 1, kvar: 0, akt: 0 }],
-    ['ends on the last day (avslutad, not kvar)', '2023-01-10', '2023-08-31', { antal: 1, nya: 0, avslutade: 1, kvar: 0, akt: 0 }],
-    ['ends the day after the span (kvar)', '2023-01-10', '2023-09-01', { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 }],
-    ['starts and ends on the first day', '2023-05-01', '2023-05-01', { antal: 1, nya: 1, avslutade: 1, kvar: 0, akt: 1 }],
-    ['starts and ends on the last day', '2023-08-31', '2023-08-31', { antal: 1, nya: 1, avslutade: 1, kvar: 0, akt: 1 }],
-    ['spans the whole period and beyond', '2022-12-01', '2024-01-31', { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 }],
+    [
+      'ends on the last day (avslutad, not kvar)',
+      '2023-01-10',
+      '2023-08-31',
+      { antal: 1, nya: 0, avslutade: 1, kvar: 0, akt: 0 },
+    ],
+    [
+      'ends the day after the span (kvar)',
+      '2023-01-10',
+      '2023-09-01',
+      { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 },
+    ],
+    [
+      'starts and ends on the first day',
+      '2023-05-01',
+      '2023-05-01',
+      { antal: 1, nya: 1, avslutade: 1, kvar: 0, akt: 1 },
+    ],
+    [
+      'starts and ends on the last day',
+      '2023-08-31',
+      '2023-08-31',
+      { antal: 1, nya: 1, avslutade: 1, kvar: 0, akt: 1 },
+    ],
+    [
+      'spans the whole period and beyond',
+      '2022-12-01',
+      '2024-01-31',
+      { antal: 1, nya: 0, avslutade: 0, kvar: 1, akt: 0 },
+    ],
   ])('%s', (_name, start, end, expected) => {
     const result = run([['Kvinna', 1990, start, end, 'Arbete', 'AF']], T2);
     expect(result.rejected).toEqual([]);
@@ -57,13 +94,19 @@ describe('cumulative tertials start on 1 January', () => {
   });
 
   it('counts a participant who left in February as deltagare and avslutad in T3 (the year)', () => {
-    const result = run([['M', 1980, '2022-10-01', '2023-02-14', 'Studier', 'Soc']], periodSpan(requirePeriod('2023T3'), true));
+    const result = run(
+      [['M', 1980, '2022-10-01', '2023-02-14', 'Studier', 'Soc']],
+      periodSpan(requirePeriod('2023T3'), true),
+    );
     expect(figures(result)).toEqual({ antal: 1, nya: 0, avslutade: 1, kvar: 0, akt: 0 });
     expect(result.values['deltagare.studier.m']).toBe(1);
   });
 
   it('handles 29 February in a leap year', () => {
-    const result = run([['K', 2000, '2024-02-29', '2024-02-29', 'Avbrott', 'Region']], periodSpan(requirePeriod('2024T1'), true));
+    const result = run(
+      [['K', 2000, '2024-02-29', '2024-02-29', 'Avbrott', 'Region']],
+      periodSpan(requirePeriod('2024T1'), true),
+    );
     expect(figures(result)).toEqual({ antal: 1, nya: 1, avslutade: 1, kvar: 0, akt: 1 });
   });
 });
@@ -76,7 +119,13 @@ describe('dates as Excel gives them', () => {
     ['day-first with dots', '01.06.2023'],
     ['ISO with a time', '2023-06-01 00:00:00'],
   ])('%s', (_name, start) => {
-    expect(figures(run([['K', 1990, start, '', '', 'AF']], T2))).toEqual({ antal: 1, nya: 1, avslutade: 0, kvar: 1, akt: 1 });
+    expect(figures(run([['K', 1990, start, '', '', 'AF']], T2))).toEqual({
+      antal: 1,
+      nya: 1,
+      avslutade: 0,
+      kvar: 1,
+      akt: 1,
+    });
   });
 });
 
@@ -93,10 +142,15 @@ describe('what each closure reason and party counts as', () => {
     const v = run(rows, T2).values;
     expect([v['deltagare.positiv.k'], v['deltagare.positiv.m'], v['deltagare.positiv.tot']]).toEqual([2, 2, 4]);
     expect([v['deltagare.halsoskal.tot'], v['deltagare.avbrott.tot'], v['deltagare.avslutade.tot']]).toEqual([1, 1, 6]);
-    expect([v['deltagare.arbete.k'], v['deltagare.studier.k'], v['deltagare.vidare_af.m'], v['deltagare.saknar_arbetsformaga.m']]).toEqual([1, 1, 1, 1]);
+    expect([
+      v['deltagare.arbete.k'],
+      v['deltagare.studier.k'],
+      v['deltagare.vidare_af.m'],
+      v['deltagare.saknar_arbetsformaga.m'],
+    ]).toEqual([1, 1, 1, 1]);
   });
 
-  it('puts referrals in the referring party\'s column and by gender', () => {
+  it("puts referrals in the referring party's column and by gender", () => {
     const rows: Row[] = [
       ['K', 1990, '2023-05-02', '', '', 'Arbetsförmedlingen'],
       ['M', 1990, '2023-05-03', '', '', 'Försäkringskassan'],
@@ -106,8 +160,11 @@ describe('what each closure reason and party counts as', () => {
       ['M', 1990, '2023-05-07', '', '', 'Kriminalvården'],
     ];
     const v = run(rows, T2).values;
-    for (const p of ['af', 'fk', 'soc', 'ovr_kommun', 'region', 'kriminalvarden']) expect(v[`aktualiserade.ja.${p}`]).toBe(1);
-    expect([v['aktualiserade.aktualiserade.tot'], v['aktualiserade_kon.ja.k'], v['aktualiserade_kon.ja.m']]).toEqual([6, 3, 3]);
+    for (const p of ['af', 'fk', 'soc', 'ovr_kommun', 'region', 'kriminalvarden'])
+      expect(v[`aktualiserade.ja.${p}`]).toBe(1);
+    expect([v['aktualiserade.aktualiserade.tot'], v['aktualiserade_kon.ja.k'], v['aktualiserade_kon.ja.m']]).toEqual([
+      6, 3, 3,
+    ]);
   });
 
   it('counts a Nej as aktualiserad and nej, never as deltagare; an Aktualiseringsdatum wins over Startdatum', () => {
@@ -132,13 +189,37 @@ describe('what each closure reason and party counts as', () => {
 describe('rows that cannot be used are listed with their row numbers, never dropped', () => {
   it.each<[string, Row, string]>([
     ['no start date', ['K', 1990, '', '', '', 'AF'], 'Rad 2: Startdatum saknas.'],
-    ['an end before the start', ['K', 1990, '2023-06-01', '2023-05-31', 'Arbete', 'AF'], 'Rad 2: Avslutsdatum 2023-05-31 är före startdatum.'],
-    ['a gender the template cannot count', ['Annat', 1990, '2023-06-01', '', '', 'AF'], 'Rad 2: Kön ”Annat” är inte kopplat till något val.'],
+    [
+      'an end before the start',
+      ['K', 1990, '2023-06-01', '2023-05-31', 'Arbete', 'AF'],
+      'Rad 2: Avslutsdatum 2023-05-31 är före startdatum.',
+    ],
+    [
+      'a gender the template cannot count',
+      ['Annat', 1990, '2023-06-01', '', '', 'AF'],
+      'Rad 2: Kön ”Annat” är inte kopplat till något val.',
+    ],
     ['no gender', ['', 1990, '2023-06-01', '', '', 'AF'], 'Rad 2: Kön saknas.'],
-    ['a date that is not one', ['K', 1990, '31 juni', '', '', 'AF'], 'Rad 2: Startdatum ”31 juni” är inget datum (skriv t.ex. 2023-05-31).'],
-    ['a closure in the span without a reason', ['K', 1990, '2023-01-05', '2023-06-01', '', 'AF'], 'Rad 2: Avslutsorsak saknas.'],
-    ['an unknown closure reason', ['K', 1990, '2023-01-05', '2023-06-01', 'Flyttat', 'AF'], 'Rad 2: Avslutsorsak ”Flyttat” är inte kopplat till något val.'],
-    ['a referral in the span without a party', ['K', 1990, '2023-06-01', '', '', ''], 'Rad 2: Aktualiserande part saknas.'],
+    [
+      'a date that is not one',
+      ['K', 1990, '31 juni', '', '', 'AF'],
+      'Rad 2: Startdatum ”31 juni” är inget datum (skriv t.ex. 2023-05-31).',
+    ],
+    [
+      'a closure in the span without a reason',
+      ['K', 1990, '2023-01-05', '2023-06-01', '', 'AF'],
+      'Rad 2: Avslutsorsak saknas.',
+    ],
+    [
+      'an unknown closure reason',
+      ['K', 1990, '2023-01-05', '2023-06-01', 'Flyttat', 'AF'],
+      'Rad 2: Avslutsorsak ”Flyttat” är inte kopplat till något val.',
+    ],
+    [
+      'a referral in the span without a party',
+      ['K', 1990, '2023-06-01', '', '', ''],
+      'Rad 2: Aktualiserande part saknas.',
+    ],
   ])('%s', (_name, row, message) => {
     const result = run([row], T2);
     expect(result.used).toBe(0);
@@ -176,8 +257,15 @@ describe('rows that cannot be used are listed with their row numbers, never drop
       { id: 'ungdomstorget', name: 'Ungdomstorget' },
     ];
     const r = aggregateParticipants(t, suggestMapping(t, platforms), { span: T2, platform: 'vuxentorget' });
-    expect({ used: r.used, other: r.otherPlatform, blank: r.blank, outside: r.outsidePeriod }).toEqual({ used: 1, other: 1, blank: 1, outside: 1 });
-    expect(r.rejected).toEqual([{ rowNumber: 8, problems: [{ code: 'unknown-category', field: 'plattform', raw: 'Månen' }] }]);
+    expect({ used: r.used, other: r.otherPlatform, blank: r.blank, outside: r.outsidePeriod }).toEqual({
+      used: 1,
+      other: 1,
+      blank: 1,
+      outside: 1,
+    });
+    expect(r.rejected).toEqual([
+      { rowNumber: 8, problems: [{ code: 'unknown-category', field: 'plattform', raw: 'Månen' }] },
+    ]);
   });
 });
 

@@ -64,7 +64,8 @@ type Counter = Record<CellId, number>;
 function zeroValues(): Counter {
   const values: Counter = {};
   const kon = [...GENDERS, 'tot'];
-  for (const row of ['antal', 'nya', 'avslutade', 'positiv', ...CLOSURE_REASONS, 'kvar']) for (const c of kon) values[cellId('deltagare', row, c)] = 0;
+  for (const row of ['antal', 'nya', 'avslutade', 'positiv', ...CLOSURE_REASONS, 'kvar'])
+    for (const c of kon) values[cellId('deltagare', row, c)] = 0;
   for (const row of ['aktualiserade', 'ja', 'nej']) {
     for (const c of [...REFERRING_PARTIES, 'tot']) values[cellId('aktualiserade', row, c)] = 0;
     for (const c of kon) values[cellId('aktualiserade_kon', row, c)] = 0;
@@ -87,7 +88,18 @@ const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeo
 /** Reads one row through the mapping; each accessor records a problem instead of throwing. */
 function rowReader(table: ParticipantTable, mapping: TableMapping) {
   const index = new Map<ParticipantField, number>();
-  const fields: ParticipantField[] = ['kon', 'fodelsear', 'alder', 'startdatum', 'avslutsdatum', 'avslutsorsak', 'aktualiserande_part', 'aktualiseringsdatum', 'beslut', 'plattform'];
+  const fields: ParticipantField[] = [
+    'kon',
+    'fodelsear',
+    'alder',
+    'startdatum',
+    'avslutsdatum',
+    'avslutsorsak',
+    'aktualiserande_part',
+    'aktualiseringsdatum',
+    'beslut',
+    'plattform',
+  ];
   for (const f of fields) index.set(f, columnIndex(table, mapping, f));
   const has = (field: ParticipantField): boolean => (index.get(field) ?? -1) >= 0;
 
@@ -104,16 +116,18 @@ function rowReader(table: ParticipantTable, mapping: TableMapping) {
       return null;
     };
     /** A category value, looked up lazily: only figures that need it make its absence a problem. */
-    const category = <T extends string>(field: CategoryField, map: Record<string, T>): () => T | undefined => () => {
-      const value = cell(field);
-      if (isBlank(value)) {
-        problems.push({ code: 'missing-value', field });
-        return undefined;
-      }
-      const mapped = map[normaliseKey(value)];
-      if (mapped === undefined) problems.push({ code: 'unknown-category', field, raw: raw(field) });
-      return mapped;
-    };
+    const category =
+      <T extends string>(field: CategoryField, map: Record<string, T>): (() => T | undefined) =>
+      () => {
+        const value = cell(field);
+        if (isBlank(value)) {
+          problems.push({ code: 'missing-value', field });
+          return undefined;
+        }
+        const mapped = map[normaliseKey(value)];
+        if (mapped === undefined) problems.push({ code: 'unknown-category', field, raw: raw(field) });
+        return mapped;
+      };
     /** Age is for review only: an unreadable birth year makes the age unknown, not the row unusable. */
     const number = (field: ParticipantField): number | undefined => {
       const value = cell(field);
@@ -127,7 +141,10 @@ function rowReader(table: ParticipantTable, mapping: TableMapping) {
       start: date('startdatum'),
       end: date('avslutsdatum'),
       referred: date('aktualiseringsdatum'),
-      decision: has('beslut') && !isBlank(cell('beslut')) ? category('beslut', mapping.values.beslut) : (): Decision | undefined => undefined,
+      decision:
+        has('beslut') && !isBlank(cell('beslut'))
+          ? category('beslut', mapping.values.beslut)
+          : (): Decision | undefined => undefined,
       gender: category('kon', mapping.values.kon),
       reason: category('avslutsorsak', mapping.values.avslutsorsak),
       party: category('aktualiserande_part', mapping.values.aktualiserande_part),
@@ -160,12 +177,25 @@ const within = (date: string, span: DateSpan): boolean => span.start <= date && 
  * @example
  * const { values, rejected } = aggregateParticipants(table, mapping, { span: periodSpan(requirePeriod('2023T2'), true), platform: 'vuxentorget' });
  */
-export function aggregateParticipants(table: ParticipantTable, mapping: TableMapping, options: AggregateOptions): AggregationResult {
+export function aggregateParticipants(
+  table: ParticipantTable,
+  mapping: TableMapping,
+  options: AggregateOptions,
+): AggregationResult {
   const { span } = options;
   const read = rowReader(table, mapping);
   const values = zeroValues();
   const ageGroups = Object.fromEntries(AGE_GROUPS.map((g) => [g, 0])) as Record<AgeGroup, number>;
-  const result: AggregationResult = { values, span, used: 0, outsidePeriod: 0, otherPlatform: 0, blank: 0, rejected: [], ageGroups };
+  const result: AggregationResult = {
+    values,
+    span,
+    used: 0,
+    outsidePeriod: 0,
+    otherPlatform: 0,
+    blank: 0,
+    rejected: [],
+    ageGroups,
+  };
   const spanEndYear = Number(span.end.slice(0, 4));
 
   table.rows.forEach((row, i) => {
@@ -185,11 +215,17 @@ export function aggregateParticipants(table: ParticipantTable, mapping: TableMap
     }
     const decision = r.decision() ?? 'ja';
     const referralDate = r.referred ?? r.start;
-    if (decision === 'ja' && r.start === null && !problems.some((p) => p.field === 'startdatum')) problems.push({ code: 'missing-value', field: 'startdatum' });
-    if (decision === 'nej' && referralDate === null && !problems.some((p) => p.field === 'startdatum' || p.field === 'aktualiseringsdatum')) {
+    if (decision === 'ja' && r.start === null && !problems.some((p) => p.field === 'startdatum'))
+      problems.push({ code: 'missing-value', field: 'startdatum' });
+    if (
+      decision === 'nej' &&
+      referralDate === null &&
+      !problems.some((p) => p.field === 'startdatum' || p.field === 'aktualiseringsdatum')
+    ) {
       problems.push({ code: 'missing-value', field: 'aktualiseringsdatum' });
     }
-    if (r.start !== null && r.end !== null && r.end < r.start) problems.push({ code: 'end-before-start', field: 'avslutsdatum', raw: r.end });
+    if (r.start !== null && r.end !== null && r.end < r.start)
+      problems.push({ code: 'end-before-start', field: 'avslutsdatum', raw: r.end });
     if (problems.length > 0) {
       // Every counted row needs a gender: report its problem too, so one pass shows all of a row's problems.
       r.gender();
@@ -197,7 +233,8 @@ export function aggregateParticipants(table: ParticipantTable, mapping: TableMap
       return;
     }
 
-    const isParticipant = decision === 'ja' && r.start !== null && r.start <= span.end && (r.end === null || r.end >= span.start);
+    const isParticipant =
+      decision === 'ja' && r.start !== null && r.start <= span.end && (r.end === null || r.end >= span.start);
     const isReferred = referralDate !== null && within(referralDate, span);
     if (!isParticipant && !isReferred) {
       result.outsidePeriod += 1;
@@ -235,7 +272,10 @@ export function aggregateParticipants(table: ParticipantTable, mapping: TableMap
         addKon('deltagare', 'kvar');
       }
       const birthYear = r.birthYear();
-      const age = birthYear !== undefined && birthYear > 1900 && birthYear <= spanEndYear ? spanEndYear - Math.trunc(birthYear) : r.age();
+      const age =
+        birthYear !== undefined && birthYear > 1900 && birthYear <= spanEndYear
+          ? spanEndYear - Math.trunc(birthYear)
+          : r.age();
       ageGroups[ageGroup(age === undefined || age < 0 || age > 120 ? undefined : Math.trunc(age))] += 1;
     }
     if (isReferred) {

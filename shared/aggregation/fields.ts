@@ -27,35 +27,86 @@ export interface FieldInfo {
 
 export const FIELD_INFO = {
   kon: { label: 'Kön', help: 'Kvinna eller man.', synonyms: ['kon', 'kön', 'gender', 'sex', 'kvinna/man', 'k/m'] },
-  fodelsear: { label: 'Födelseår', help: 'Ger åldern vid periodens slut.', synonyms: ['fodelsear', 'födelseår', 'född', 'född år', 'födelse år', 'fodd'] },
-  alder: { label: 'Ålder', help: 'Används om födelseår saknas.', synonyms: ['alder', 'ålder', 'age', 'ålder vid start'] },
+  fodelsear: {
+    label: 'Födelseår',
+    help: 'Ger åldern vid periodens slut.',
+    synonyms: ['fodelsear', 'födelseår', 'född', 'född år', 'födelse år', 'fodd'],
+  },
+  alder: {
+    label: 'Ålder',
+    help: 'Används om födelseår saknas.',
+    synonyms: ['alder', 'ålder', 'age', 'ålder vid start'],
+  },
   startdatum: {
     label: 'Startdatum',
     help: 'Första dagen i insatsen.',
-    synonyms: ['startdatum', 'start', 'startdag', 'inskrivningsdatum', 'inskriven', 'påbörjad', 'datum för start', 'inskrivning'],
+    synonyms: [
+      'startdatum',
+      'start',
+      'startdag',
+      'inskrivningsdatum',
+      'inskriven',
+      'påbörjad',
+      'datum för start',
+      'inskrivning',
+    ],
   },
   avslutsdatum: {
     label: 'Avslutsdatum',
     help: 'Sista dagen i insatsen; tom om personen är kvar.',
-    synonyms: ['avslutsdatum', 'slutdatum', 'avslutad', 'utskrivningsdatum', 'utskriven', 'datum för avslut', 'avslut datum', 'avslut'],
+    synonyms: [
+      'avslutsdatum',
+      'slutdatum',
+      'avslutad',
+      'utskrivningsdatum',
+      'utskriven',
+      'datum för avslut',
+      'avslut datum',
+      'avslut',
+    ],
   },
   avslutsorsak: {
     label: 'Avslutsorsak',
     help: 'Arbete, studier, Arbetsförmedlingen, saknar arbetsförmåga, hälsoskäl eller avbrott.',
-    synonyms: ['avslutsorsak', 'orsak till avslut', 'avslutsanledning', 'anledning till avslut', 'orsak', 'avslutat till', 'resultat'],
+    synonyms: [
+      'avslutsorsak',
+      'orsak till avslut',
+      'avslutsanledning',
+      'anledning till avslut',
+      'orsak',
+      'avslutat till',
+      'resultat',
+    ],
   },
   aktualiserande_part: {
     label: 'Aktualiserande part',
     help: 'Den part som aktualiserade personen.',
-    synonyms: ['aktualiserande part', 'aktualiserad av', 'aktualiserande', 'remittent', 'remitterande part', 'remitterande myndighet', 'hänvisad av', 'part'],
+    synonyms: [
+      'aktualiserande part',
+      'aktualiserad av',
+      'aktualiserande',
+      'remittent',
+      'remitterande part',
+      'remitterande myndighet',
+      'hänvisad av',
+      'part',
+    ],
   },
   aktualiseringsdatum: {
     label: 'Aktualiseringsdatum',
     help: 'När personen aktualiserades; saknas kolumnen räknas startdatum.',
     synonyms: ['aktualiseringsdatum', 'aktualiserad datum', 'datum för aktualisering', 'remissdatum', 'aktualiserad'],
   },
-  beslut: { label: 'Beslut om samverkan', help: 'Ja eller Nej; saknas kolumnen räknas alla med startdatum som Ja.', synonyms: ['beslut', 'beslut om samverkan', 'ja/nej', 'samverkan'] },
-  plattform: { label: 'Plattform', help: 'Vilken plattform raden gäller; saknas kolumnen gäller alla rader den valda.', synonyms: ['plattform', 'verksamhet', 'torg', 'team'] },
+  beslut: {
+    label: 'Beslut om samverkan',
+    help: 'Ja eller Nej; saknas kolumnen räknas alla med startdatum som Ja.',
+    synonyms: ['beslut', 'beslut om samverkan', 'ja/nej', 'samverkan'],
+  },
+  plattform: {
+    label: 'Plattform',
+    help: 'Vilken plattform raden gäller; saknas kolumnen gäller alla rader den valda.',
+    synonyms: ['plattform', 'verksamhet', 'torg', 'team'],
+  },
 } satisfies Record<ParticipantField, FieldInfo>;
 
 /**

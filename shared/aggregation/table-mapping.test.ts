@@ -1,17 +1,48 @@
 import { parseDateCell } from './dates';
-import { categoryValues, suggestColumns, suggestMapping, tableMappingSchema, type ParticipantTable } from './table-mapping';
+import {
+  categoryValues,
+  suggestColumns,
+  suggestMapping,
+  tableMappingSchema,
+  type ParticipantTable,
+} from './table-mapping';
 
 describe('headers are matched where they are recognisable', () => {
   it.each<[string, string[], Record<string, string>]>([
-    ['the template words', ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part', 'Plattform'], {
-      kon: 'Kön', fodelsear: 'Födelseår', startdatum: 'Startdatum', avslutsdatum: 'Avslutsdatum', avslutsorsak: 'Avslutsorsak', aktualiserande_part: 'Aktualiserande part', plattform: 'Plattform',
-    }],
-    ['other spellings and case', ['KÖN:', 'Ålder', 'Inskrivningsdatum', 'Utskrivningsdatum', 'Orsak till avslut', 'Remittent'], {
-      kon: 'KÖN:', alder: 'Ålder', startdatum: 'Inskrivningsdatum', avslutsdatum: 'Utskrivningsdatum', avslutsorsak: 'Orsak till avslut', aktualiserande_part: 'Remittent',
-    }],
-    ['a header that only contains a word', ['Deltagarens kön', 'Datum för avslut (åååå-mm-dd)', 'Avslutsorsak (välj)'], {
-      kon: 'Deltagarens kön', avslutsdatum: 'Datum för avslut (åååå-mm-dd)', avslutsorsak: 'Avslutsorsak (välj)',
-    }],
+    [
+      'the template words',
+      ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part', 'Plattform'],
+      {
+        kon: 'Kön',
+        fodelsear: 'Födelseår',
+        startdatum: 'Startdatum',
+        avslutsdatum: 'Avslutsdatum',
+        avslutsorsak: 'Avslutsorsak',
+        aktualiserande_part: 'Aktualiserande part',
+        plattform: 'Plattform',
+      },
+    ],
+    [
+      'other spellings and case',
+      ['KÖN:', 'Ålder', 'Inskrivningsdatum', 'Utskrivningsdatum', 'Orsak till avslut', 'Remittent'],
+      {
+        kon: 'KÖN:',
+        alder: 'Ålder',
+        startdatum: 'Inskrivningsdatum',
+        avslutsdatum: 'Utskrivningsdatum',
+        avslutsorsak: 'Orsak till avslut',
+        aktualiserande_part: 'Remittent',
+      },
+    ],
+    [
+      'a header that only contains a word',
+      ['Deltagarens kön', 'Datum för avslut (åååå-mm-dd)', 'Avslutsorsak (välj)'],
+      {
+        kon: 'Deltagarens kön',
+        avslutsdatum: 'Datum för avslut (åååå-mm-dd)',
+        avslutsorsak: 'Avslutsorsak (välj)',
+      },
+    ],
     ['unrelated headers', ['Namn', 'Handläggare', 'Anteckning'], {}],
   ])('%s', (_name, headers, expected) => {
     expect(suggestColumns(headers)).toEqual(expected);
@@ -35,19 +66,30 @@ describe('category values', () => {
     const mapping = suggestMapping(table, platforms);
     expect(mapping.values.kon).toEqual({ k: 'k', kvinna: 'k', man: 'm' });
     expect(mapping.values.avslutsorsak).toEqual({ arbete: 'arbete', studier: 'studier', avhopp: 'avbrott' });
-    expect(mapping.values.aktualiserande_part).toEqual({ af: 'af', försäkringskassan: 'fk', soc: 'soc', 'region västerbotten': 'region' });
+    expect(mapping.values.aktualiserande_part).toEqual({
+      af: 'af',
+      försäkringskassan: 'fk',
+      soc: 'soc',
+      'region västerbotten': 'region',
+    });
     expect(mapping.values.plattform).toEqual({ vuxentorget: 'vuxentorget' });
   });
 
   it('lists distinct values with their counts', () => {
     const values = categoryValues(table, suggestMapping(table, platforms)).filter((v) => v.field === 'kon');
-    expect(values.map((v) => [v.key, v.count])).toEqual([['k', 1], ['kvinna', 2], ['man', 1]]);
+    expect(values.map((v) => [v.key, v.count])).toEqual([
+      ['k', 1],
+      ['kvinna', 2],
+      ['man', 1],
+    ]);
   });
 
   it('a stored mapping reads back through its schema, and a damaged one is refused', () => {
     const mapping = suggestMapping(table, platforms);
     expect(tableMappingSchema.safeParse(JSON.parse(JSON.stringify(mapping))).success).toBe(true);
-    expect(tableMappingSchema.safeParse({ ...mapping, values: { ...mapping.values, kon: { k: 'x' } } }).success).toBe(false);
+    expect(tableMappingSchema.safeParse({ ...mapping, values: { ...mapping.values, kon: { k: 'x' } } }).success).toBe(
+      false,
+    );
   });
 });
 

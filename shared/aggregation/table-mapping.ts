@@ -46,11 +46,19 @@ export const tableMappingSchema = z.object({
 export type TableMapping = z.infer<typeof tableMappingSchema>;
 
 export function emptyMapping(): TableMapping {
-  return { version: 1, columns: {}, values: { kon: {}, avslutsorsak: {}, aktualiserande_part: {}, beslut: {}, plattform: {} } };
+  return {
+    version: 1,
+    columns: {},
+    values: { kon: {}, avslutsorsak: {}, aktualiserande_part: {}, beslut: {}, plattform: {} },
+  };
 }
 
 /** Index of the column holding a field, found by its header text; -1 when not mapped or not present. */
-export function columnIndex(table: Pick<ParticipantTable, 'headers'>, mapping: TableMapping, field: ParticipantField): number {
+export function columnIndex(
+  table: Pick<ParticipantTable, 'headers'>,
+  mapping: TableMapping,
+  field: ParticipantField,
+): number {
   const header = mapping.columns[field];
   if (header === undefined) return -1;
   const key = normaliseKey(header);
@@ -75,7 +83,12 @@ export function suggestColumns(headers: readonly unknown[]): TableMapping['colum
       else {
         // A short synonym must stand as a word ("Deltagarens kön"); a long one may be part of a word.
         const padded = ` ${key.replace(/[^\p{L}\p{N}/]+/gu, ' ')} `;
-        const longest = Math.max(0, ...synonyms.filter((s) => padded.includes(` ${s} `) || (s.length >= 5 && key.includes(s))).map((s) => s.length));
+        const longest = Math.max(
+          0,
+          ...synonyms
+            .filter((s) => padded.includes(` ${s} `) || (s.length >= 5 && key.includes(s)))
+            .map((s) => s.length),
+        );
         if (longest > 0) candidates.push({ field, index, score: longest });
       }
     });
@@ -120,7 +133,11 @@ export function categoryValues(table: ParticipantTable, mapping: TableMapping): 
  * Fills in value mappings for category values the mapping does not know yet, where the word is
  * recognisable (K / Kvinna / kvinna → Kvinnor). What the user chose before is kept.
  */
-export function suggestValues(table: ParticipantTable, mapping: TableMapping, platforms: readonly { id: string; name: string }[]): TableMapping {
+export function suggestValues(
+  table: ParticipantTable,
+  mapping: TableMapping,
+  platforms: readonly { id: string; name: string }[],
+): TableMapping {
   const next: TableMapping = {
     ...mapping,
     values: {
@@ -165,6 +182,9 @@ export function suggestValues(table: ParticipantTable, mapping: TableMapping, pl
 }
 
 /** A first mapping for a table never seen before: columns from headers, values from recognisable words. */
-export function suggestMapping(table: ParticipantTable, platforms: readonly { id: string; name: string }[]): TableMapping {
+export function suggestMapping(
+  table: ParticipantTable,
+  platforms: readonly { id: string; name: string }[],
+): TableMapping {
   return suggestValues(table, { ...emptyMapping(), columns: suggestColumns(table.headers) }, platforms);
 }

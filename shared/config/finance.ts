@@ -42,7 +42,8 @@ export interface TrappanConfig {
  * staircase); a förbund that large must check the real figure before relying on it.
  */
 export const TRAPPAN: TrappanConfig = {
-  source: 'Nationella rådets rekommendation om eget kapital (2013-10-02), så som den återges i Umeåregionens årsredovisning 2023, avsnitt 1.4',
+  source:
+    'Nationella rådets rekommendation om eget kapital (2013-10-02), så som den återges i Umeåregionens årsredovisning 2023, avsnitt 1.4',
   basis: 'verksamhetens-intakter',
   steps: [
     { from: 0, to: 7000, percent: 20, illustrative: false },
@@ -68,5 +69,6 @@ export interface SuppressionConfig {
 export const SUPPRESSION: SuppressionConfig = {
   limit: 4,
   mark: '–',
-  footnote: '– = värdet är 1–4, eller skulle kunna räknas fram ur summor där ett sådant värde ingår. Det visas inte för att skydda enskilda.',
+  footnote:
+    '– = värdet är 1–4, eller skulle kunna räknas fram ur summor där ett sådant värde ingår. Det visas inte för att skydda enskilda.',
 };

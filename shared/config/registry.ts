@@ -1,6 +1,10 @@
 import { forbundSchema, type ForbundConfig, type ForbundConfigInput } from '../model/forbund-schema';
 import { formulaProblems } from '../indices/formulas';
-import { templateDefinitionSchema, type TemplateDefinition, type TemplateDefinitionInput } from '../model/template-schema';
+import {
+  templateDefinitionSchema,
+  type TemplateDefinition,
+  type TemplateDefinitionInput,
+} from '../model/template-schema';
 import { skellefteaNorsjo } from './forbund/skelleftea-norsjo';
 import { umearegionen } from './forbund/umearegionen';
 import { TEMPLATE_INPUTS } from './templates';
@@ -9,7 +13,13 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
-function parseAll<T>(label: string, inputs: readonly unknown[], parse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T[] {
+function parseAll<T>(
+  label: string,
+  inputs: readonly unknown[],
+  parse: (
+    input: unknown,
+  ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T[] {
   return inputs.map((input) => {
     const result = parse(input);
     if (!result.success) {
@@ -27,15 +37,20 @@ export interface Registry {
 }
 
 /** Checks configuration with zod; a mistake in the data stops start-up with a message naming it. */
-export function buildRegistry(forbund: readonly ForbundConfigInput[], templates: readonly TemplateDefinitionInput[]): Registry {
+export function buildRegistry(
+  forbund: readonly ForbundConfigInput[],
+  templates: readonly TemplateDefinitionInput[],
+): Registry {
   const parsedTemplates = parseAll('Mallen', templates, (i) => templateDefinitionSchema.safeParse(i));
   const parsedForbund = parseAll('Förbundet', forbund, (i) => forbundSchema.safeParse(i));
   for (const f of parsedForbund) {
     // Computed Impactindex indicators name formulas; an unknown one must not score 0 silently.
     const problems = formulaProblems(f);
-    if (problems.length > 0) throw new ConfigurationError(`Förbundet ${f.id} är felaktigt konfigurerat: ${problems.join(' ')}`);
+    if (problems.length > 0)
+      throw new ConfigurationError(`Förbundet ${f.id} är felaktigt konfigurerat: ${problems.join(' ')}`);
     for (const t of f.templates) {
-      if (!parsedTemplates.some((d) => d.id === t)) throw new ConfigurationError(`Förbundet ${f.id} använder okänd mall ${t}`);
+      if (!parsedTemplates.some((d) => d.id === t))
+        throw new ConfigurationError(`Förbundet ${f.id} använder okänd mall ${t}`);
     }
   }
   const seen = new Set<string>();

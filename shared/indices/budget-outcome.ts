@@ -77,19 +77,37 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
  * @example
  * budgetOutcome(budget2023, utfall, requirePeriod('2023T3')).groups[1].avvikelse // kansli: 173 (lines) — seed prints 174
  */
-export function budgetOutcome(lines: readonly BudgetLine[], utfall: CellMeasures, period: Period, comments: Readonly<Record<string, string>> = {}): BudgetOutcome {
+export function budgetOutcome(
+  lines: readonly BudgetLine[],
+  utfall: CellMeasures,
+  period: Period,
+  comments: Readonly<Record<string, string>> = {},
+): BudgetOutcome {
   const share = budgetShare(period);
   const outcomeLines = lines.map((line): BudgetOutcomeLine => {
     const id = `${line.group}.${line.id}.utfall`;
     const value = measureAt(utfall, id, line.label);
     const budget = line.budget * share;
     const comment = comments[`${line.group}.${line.id}.kommentar`];
-    return { id: line.id, label: line.label, group: line.group, budgetYear: line.budget, budget, utfall: value, avvikelse: difference(value, known(budget)), ...(comment ? { comment } : {}) };
+    return {
+      id: line.id,
+      label: line.label,
+      group: line.group,
+      budgetYear: line.budget,
+      budget,
+      utfall: value,
+      avvikelse: difference(value, known(budget)),
+      ...(comment ? { comment } : {}),
+    };
   });
   const groups = BUDGET_GROUPS.filter((g) => lines.some((l) => l.group === g)).map((group): BudgetOutcomeGroup => {
     const own = outcomeLines.filter((l) => l.group === group);
     const value = sumOf(own.map((l) => l.utfall));
-    const reportedSumma = measureAt(utfall, `${group}.summa.utfall`, `Summa ${BUDGET_GROUP_LABEL[group].toLowerCase()}`);
+    const reportedSumma = measureAt(
+      utfall,
+      `${group}.summa.utfall`,
+      `Summa ${BUDGET_GROUP_LABEL[group].toLowerCase()}`,
+    );
     const budgetYear = sum(own.map((l) => l.budgetYear));
     return {
       group,
@@ -105,10 +123,20 @@ export function budgetOutcome(lines: readonly BudgetLine[], utfall: CellMeasures
   const costGroups = groups.filter((g) => g.group !== 'intakter');
   const costsYear = sum(costGroups.map((g) => g.budgetYear));
   const costsUtfall = sumOf(costGroups.map((g) => g.utfall));
-  const costs = { budgetYear: costsYear, budget: costsYear * share, utfall: costsUtfall, avvikelse: difference(costsUtfall, known(costsYear * share)) };
+  const costs = {
+    budgetYear: costsYear,
+    budget: costsYear * share,
+    utfall: costsUtfall,
+    avvikelse: difference(costsUtfall, known(costsYear * share)),
+  };
   const revenue = groups.find((g) => g.group === 'intakter');
   const resultYear = (revenue?.budgetYear ?? 0) + costsYear;
   const resultUtfall = revenue ? sumOf([revenue.utfall, costsUtfall]) : costsUtfall;
-  const result = { budgetYear: resultYear, budget: resultYear * share, utfall: resultUtfall, avvikelse: difference(resultUtfall, known(resultYear * share)) };
+  const result = {
+    budgetYear: resultYear,
+    budget: resultYear * share,
+    utfall: resultUtfall,
+    avvikelse: difference(resultUtfall, known(resultYear * share)),
+  };
   return { share, lines: outcomeLines, groups, costs, result };
 }

@@ -16,7 +16,11 @@ export function cellLabel(template: ResolvedTemplate, id: CellId): string {
  * A submission's values as measures. Empty cells are missing with their label; with no
  * submission at all every cell is missing as "not reported" naming `what` (template and scope).
  */
-export function measuresOf(template: ResolvedTemplate, values: Readonly<Record<CellId, CellValue>> | undefined, what: string): CellMeasures {
+export function measuresOf(
+  template: ResolvedTemplate,
+  values: Readonly<Record<CellId, CellValue>> | undefined,
+  what: string,
+): CellMeasures {
   const out = new Map<CellId, Measure>();
   for (const cell of template.cells) {
     if (!isNumericKind(cell.spec.kind)) continue;
@@ -25,7 +29,10 @@ export function measuresOf(template: ResolvedTemplate, values: Readonly<Record<C
       continue;
     }
     const value = values[cell.id];
-    out.set(cell.id, typeof value === 'number' ? known(value) : missing('missing-value', `${cellLabel(template, cell.id)}, ${what}`));
+    out.set(
+      cell.id,
+      typeof value === 'number' ? known(value) : missing('missing-value', `${cellLabel(template, cell.id)}, ${what}`),
+    );
   }
   return out;
 }

@@ -28,7 +28,7 @@ export function compare(current: Measure, lastYear: Measure, direction?: Directi
   let assessment: Assessment = 'unknown';
   if (isKnown(diff) && direction) {
     if (Math.abs(diff.value) < UNCHANGED_BELOW) assessment = 'unchanged';
-    else assessment = (diff.value > 0) === (direction === 'up') ? 'good' : 'bad';
+    else assessment = diff.value > 0 === (direction === 'up') ? 'good' : 'bad';
   }
   return { current, lastYear, diff, assessment };
 }

@@ -21,7 +21,12 @@ const isContribution = (id: string) => id === 'medlemsavgifter' || id.startsWith
  * budget pro-rated to the period, the year's member contributions split by the Finsam keys,
  * and equity at 31 December against the trappan.
  */
-export function economySection(forbund: ForbundConfig, sources: SubmissionSources, period: Period, periods: { tertial: string; year: string; lastYear: string; tertialT3: string }): EconomySection {
+export function economySection(
+  forbund: ForbundConfig,
+  sources: SubmissionSources,
+  period: Period,
+  periods: { tertial: string; year: string; lastYear: string; tertialT3: string },
+): EconomySection {
   const scope = { id: forbund.id, name: forbund.name };
   const yearConfig = forbund.years[String(period.year)];
   const lines = yearConfig?.budget ?? [];
@@ -57,7 +62,13 @@ export function economySection(forbund: ForbundConfig, sources: SubmissionSource
     missing: outcome ? undefined : `Budget för ${period.year} saknas i förbundets konfiguration.`,
     contributions,
     contributionsMissing,
-    equity: assessEquity(measureAt(equity, EQUITY_CELL, `eget kapital 31 december ${period.year}`), basis.value === null && !yearRevenue.size ? missing('no-configuration', `ekonomimallen för ${period.year}`) : basis, TRAPPAN),
+    equity: assessEquity(
+      measureAt(equity, EQUITY_CELL, `eget kapital 31 december ${period.year}`),
+      basis.value === null && !yearRevenue.size
+        ? missing('no-configuration', `ekonomimallen för ${period.year}`)
+        : basis,
+      TRAPPAN,
+    ),
     equityLastYear: measureAt(equityLast, EQUITY_CELL, `eget kapital 31 december ${period.year - 1}`),
   };
 }

@@ -28,7 +28,8 @@ export interface ImpactScopeRef {
 
 /** The kommuner whose own figures count for a scope: the kommuner running its platforms. */
 export function kommunerOf(scope: ImpactScopeRef, forbund: ForbundConfig): string[] {
-  const platforms = scope.kind === 'platform' ? [scope.id] : (forbund.platformGroups.find((g) => g.id === scope.id)?.platforms ?? []);
+  const platforms =
+    scope.kind === 'platform' ? [scope.id] : (forbund.platformGroups.find((g) => g.id === scope.id)?.platforms ?? []);
   const reporters = new Set(forbund.platforms.filter((p) => platforms.includes(p.id)).flatMap((p) => p.reportedBy));
   return forbund.parties.filter((p) => p.kind === 'kommun' && reporters.has(p.id)).map((p) => p.id);
 }
@@ -39,12 +40,20 @@ export function kommunerOf(scope: ImpactScopeRef, forbund: ForbundConfig): strin
  * arrive as counts, so the weighting stands in for pooling the respondents (a method note in
  * the report says so). Missing for any platform makes the group's value missing.
  */
-export function inputValue(indicator: ImpactIndicator, scope: ImpactScopeRef, forbund: ForbundConfig, data: ImpactYearData): Measure {
+export function inputValue(
+  indicator: ImpactIndicator,
+  scope: ImpactScopeRef,
+  forbund: ForbundConfig,
+  data: ImpactYearData,
+): Measure {
   const cell = `${indicator.area}.${indicator.id}.varde`;
   const platformName = (id: string) => forbund.platforms.find((p) => p.id === id)?.name ?? id;
   if (scope.kind === 'platform') return measureAt(data.inputs(scope.id), cell, `${indicator.label}, ${scope.name}`);
   const members = forbund.platformGroups.find((g) => g.id === scope.id)?.platforms ?? [];
-  const parts = members.map((p) => ({ value: measureAt(data.inputs(p), cell, `${indicator.label}, ${platformName(p)}`), weight: participantCount(data.participants(p), 'antal') }));
+  const parts = members.map((p) => ({
+    value: measureAt(data.inputs(p), cell, `${indicator.label}, ${platformName(p)}`),
+    weight: participantCount(data.participants(p), 'antal'),
+  }));
   const gap = firstMissing(...parts.flatMap((p) => [p.value, p.weight]));
   if (gap) return gap;
   const weights = parts.reduce((acc, p) => acc + (p.weight.value as number), 0);
@@ -53,19 +62,44 @@ export function inputValue(indicator: ImpactIndicator, scope: ImpactScopeRef, fo
 }
 
 function formulaYear(data: ImpactYearData, scope: string): FormulaYear {
-  return { participants: data.participants(scope), helarsekvivalenterShare: (k) => data.helarsekvivalenterShare(k), strategicIndicator: (k, r) => data.strategicIndicator(k, r) };
+  return {
+    participants: data.participants(scope),
+    helarsekvivalenterShare: (k) => data.helarsekvivalenterShare(k),
+    strategicIndicator: (k, r) => data.strategicIndicator(k, r),
+  };
 }
 
 /** One scope's Impactindex for `data.year`, judged against that year's social budget. */
-export function scopeImpactIndex(scope: ImpactScopeRef, forbund: ForbundConfig, data: ImpactYearData, previous: ImpactYearData): ImpactIndexResult | undefined {
+export function scopeImpactIndex(
+  scope: ImpactScopeRef,
+  forbund: ForbundConfig,
+  data: ImpactYearData,
+  previous: ImpactYearData,
+): ImpactIndexResult | undefined {
   const budget = data.budget;
   if (!budget) return undefined;
-  const context: FormulaContext = { kommuner: kommunerOf(scope, forbund), current: formulaYear(data, scope.id), lastYear: formulaYear(previous, scope.id) };
-  return impactIndex(budget, (indicator) => evaluateFormula(indicator, context) ?? { applicable: true, value: inputValue(indicator, scope, forbund, data), lastYear: inputValue(indicator, scope, forbund, previous) });
+  const context: FormulaContext = {
+    kommuner: kommunerOf(scope, forbund),
+    current: formulaYear(data, scope.id),
+    lastYear: formulaYear(previous, scope.id),
+  };
+  return impactIndex(
+    budget,
+    (indicator) =>
+      evaluateFormula(indicator, context) ?? {
+        applicable: true,
+        value: inputValue(indicator, scope, forbund, data),
+        lastYear: inputValue(indicator, scope, forbund, previous),
+      },
+  );
 }
 
 /** Impactindex per scope, this year and last year (each against its own year's budget). */
-export function impactScopes(scopes: readonly ImpactScopeRef[], forbund: ForbundConfig, years: { current: ImpactYearData; lastYear: ImpactYearData; yearBefore: ImpactYearData }): ImpactScope[] {
+export function impactScopes(
+  scopes: readonly ImpactScopeRef[],
+  forbund: ForbundConfig,
+  years: { current: ImpactYearData; lastYear: ImpactYearData; yearBefore: ImpactYearData },
+): ImpactScope[] {
   return scopes.map((scope) => ({
     id: scope.id,
     name: scope.name,

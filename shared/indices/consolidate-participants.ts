@@ -22,13 +22,30 @@ interface Periods {
  * raw counts (seed 004, Tabell 1: Arbetsmarknadstorgen), this period and the same period last
  * year. Groups come first, as in the annual report.
  */
-export function participantScopes(forbund: ForbundConfig, sources: SubmissionSources, periods: Periods, years: { current: number; lastYear: number }): ParticipantScope[] {
-  const table = (period: string, scope: { id: string; name: string }) => sources.measures(PARTICIPANTS_TEMPLATE, period, scope);
-  const platforms = forbund.platforms.map((p) => ({ platform: p, current: table(periods.current, p), lastYear: table(periods.lastYear, p) }));
+export function participantScopes(
+  forbund: ForbundConfig,
+  sources: SubmissionSources,
+  periods: Periods,
+  years: { current: number; lastYear: number },
+): ParticipantScope[] {
+  const table = (period: string, scope: { id: string; name: string }) =>
+    sources.measures(PARTICIPANTS_TEMPLATE, period, scope);
+  const platforms = forbund.platforms.map((p) => ({
+    platform: p,
+    current: table(periods.current, p),
+    lastYear: table(periods.lastYear, p),
+  }));
   const template = sources.template(PARTICIPANTS_TEMPLATE, years.current);
   const lastTemplate = sources.template(PARTICIPANTS_TEMPLATE, years.lastYear) ?? template;
 
-  const build = (id: string, name: string, kind: ParticipantScope['kind'], members: string[], current: CellMeasures, lastYear: CellMeasures): ParticipantScope => ({
+  const build = (
+    id: string,
+    name: string,
+    kind: ParticipantScope['kind'],
+    members: string[],
+    current: CellMeasures,
+    lastYear: CellMeasures,
+  ): ParticipantScope => ({
     id,
     name,
     kind,
@@ -37,22 +54,39 @@ export function participantScopes(forbund: ForbundConfig, sources: SubmissionSou
     lastYear,
     rates: outcomeRates(current),
     lastYearRates: outcomeRates(lastYear),
-    yes: Object.fromEntries(REFERRING_PARTIES.map((p) => [p, compare(yesShare(current, p), yesShare(lastYear, p), 'up')])) as Record<ReferringParty, ReturnType<typeof compare>>,
+    yes: Object.fromEntries(
+      REFERRING_PARTIES.map((p) => [p, compare(yesShare(current, p), yesShare(lastYear, p), 'up')]),
+    ) as Record<ReferringParty, ReturnType<typeof compare>>,
     hidden: new Set<string>(),
   });
 
   const groups = forbund.platformGroups.map((g) => {
     const members = platforms.filter((p) => g.platforms.includes(p.platform.id));
-    const sum = (pick: (m: (typeof members)[number]) => CellMeasures, t: ResolvedTemplate | undefined) => (t ? sumMeasures(t, members.map(pick)) : new Map());
-    return build(g.id, g.name, 'group', members.map((m) => m.platform.name), sum((m) => m.current, template), sum((m) => m.lastYear, lastTemplate));
+    const sum = (pick: (m: (typeof members)[number]) => CellMeasures, t: ResolvedTemplate | undefined) =>
+      t ? sumMeasures(t, members.map(pick)) : new Map();
+    return build(
+      g.id,
+      g.name,
+      'group',
+      members.map((m) => m.platform.name),
+      sum((m) => m.current, template),
+      sum((m) => m.lastYear, lastTemplate),
+    );
   });
-  return [...groups, ...platforms.map((p) => build(p.platform.id, p.platform.name, 'platform', [], p.current, p.lastYear))];
+  return [
+    ...groups,
+    ...platforms.map((p) => build(p.platform.id, p.platform.name, 'platform', [], p.current, p.lastYear)),
+  ];
 }
 
 const key = (scope: string, year: 'current' | 'lastYear', cell: CellId) => `${scope}|${year}|${cell}`;
 
 /** Sum rules of the template that hold for these values: only an equation that holds can give a cell away. */
-function holdingRelations(template: ResolvedTemplate, values: CellMeasures, prefix: (cell: CellId) => string): Relation[] {
+function holdingRelations(
+  template: ResolvedTemplate,
+  values: CellMeasures,
+  prefix: (cell: CellId) => string,
+): Relation[] {
   const typed = new Map<CellId, CellValue>([...values].map(([id, m]) => [id, m.value]));
   return template.definition.rules
     .filter((r) => r.check === 'sum')
@@ -65,7 +99,12 @@ function holdingRelations(template: ResolvedTemplate, values: CellMeasures, pref
  * Marks the cells the published variant hides: counts 1..limit, and every cell from which one
  * could be recomputed through a sum rule of the template or a group's sum of its platforms.
  */
-export function suppressParticipants(scopes: ParticipantScope[], forbund: ForbundConfig, template: ResolvedTemplate, config: SuppressionConfig): ParticipantScope[] {
+export function suppressParticipants(
+  scopes: ParticipantScope[],
+  forbund: ForbundConfig,
+  template: ResolvedTemplate,
+  config: SuppressionConfig,
+): ParticipantScope[] {
   const values = new Map<string, number | null>();
   const relations: Relation[] = [];
   const cellIds = template.cells.filter((c) => c.spec.kind === 'count').map((c) => c.id);
@@ -78,7 +117,8 @@ export function suppressParticipants(scopes: ParticipantScope[], forbund: Forbun
   }
   for (const group of forbund.platformGroups) {
     for (const year of ['current', 'lastYear'] as const) {
-      for (const id of cellIds) relations.push({ cells: [key(group.id, year, id), ...group.platforms.map((p) => key(p, year, id))] });
+      for (const id of cellIds)
+        relations.push({ cells: [key(group.id, year, id), ...group.platforms.map((p) => key(p, year, id))] });
     }
   }
   const { primary, secondary } = suppressSmallCounts(values, relations, config.limit);
@@ -95,11 +135,26 @@ export function suppressParticipants(scopes: ParticipantScope[], forbund: Forbun
 }
 
 /** Whether a rate shown for a scope is built on a hidden count (so it would reveal it). */
-export function isRateHidden(scope: ParticipantScope, year: 'current' | 'lastYear', rate: keyof typeof OUTCOME_RATES, column: 'k' | 'm' | 'tot'): boolean {
+export function isRateHidden(
+  scope: ParticipantScope,
+  year: 'current' | 'lastYear',
+  rate: keyof typeof OUTCOME_RATES,
+  column: 'k' | 'm' | 'tot',
+): boolean {
   const def = OUTCOME_RATES[rate];
-  return scope.hidden.has(`${year}:deltagare.${def.numerator}.${column}`) || scope.hidden.has(`${year}:deltagare.${def.denominator}.${column}`);
+  return (
+    scope.hidden.has(`${year}:deltagare.${def.numerator}.${column}`) ||
+    scope.hidden.has(`${year}:deltagare.${def.denominator}.${column}`)
+  );
 }
 
-export function isYesShareHidden(scope: ParticipantScope, year: 'current' | 'lastYear', party: ReferringParty): boolean {
-  return scope.hidden.has(`${year}:aktualiserade.ja.${party}`) || scope.hidden.has(`${year}:aktualiserade.aktualiserade.${party}`);
+export function isYesShareHidden(
+  scope: ParticipantScope,
+  year: 'current' | 'lastYear',
+  party: ReferringParty,
+): boolean {
+  return (
+    scope.hidden.has(`${year}:aktualiserade.ja.${party}`) ||
+    scope.hidden.has(`${year}:aktualiserade.aktualiserade.${party}`)
+  );
 }

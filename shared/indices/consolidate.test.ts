@@ -11,14 +11,33 @@ const forbund = findForbund(registry, 'umearegionen')!;
 const records = seedRecords;
 
 const run = (variant: ReportVariant = 'internal', submissions = records()) =>
-  consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant, basis: 'approved', generatedAt: '2024-02-01T06:00:00.000Z', submissions });
+  consolidate({
+    registry,
+    forbund,
+    period: requirePeriod('2023T3'),
+    variant,
+    basis: 'approved',
+    generatedAt: '2024-02-01T06:00:00.000Z',
+    submissions,
+  });
 
 describe('consolidating Umeåregionen 2023 from the seeds', () => {
   const report = run();
-  const headline = (scope: string, label: string) => report.headline.find((h) => h.scope === scope && h.label === label)!;
+  const headline = (scope: string, label: string) =>
+    report.headline.find((h) => h.scope === scope && h.label === label)!;
 
   it('reads only the periods it names', () => {
-    expect(requiredPeriods(requirePeriod('2023T3'))).toEqual(['2023T3', '2023H1', '2023', '2022T3', '2022H1', '2022', '2021T3', '2021H1', '2021']);
+    expect(requiredPeriods(requirePeriod('2023T3'))).toEqual([
+      '2023T3',
+      '2023H1',
+      '2023',
+      '2022T3',
+      '2022H1',
+      '2022',
+      '2021T3',
+      '2021H1',
+      '2021',
+    ]);
   });
 
   it('puts Arbetsmarknadstorgen first, then the platforms', () => {
@@ -45,23 +64,53 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
 
   it('computes the Impactindex for every scope with its areas, and says why last year has none', () => {
     const torgen = report.impact.scopes.find((s) => s.id === 'arbetsmarknadstorgen')!;
-    expect(torgen.current?.areas.map((a) => a.id)).toEqual(['samhallsnytta', 'samordning', 'jamlik', 'deltagarnojdhet', 'medarbetarnojdhet']);
+    expect(torgen.current?.areas.map((a) => a.id)).toEqual([
+      'samhallsnytta',
+      'samordning',
+      'jamlik',
+      'deltagarnojdhet',
+      'medarbetarnojdhet',
+    ]);
     expect(torgen.current?.missingPoints).toBe(0);
     expect(torgen.current?.total.value).toBeGreaterThan(0);
     expect(torgen.lastYear).toBeUndefined();
     expect(report.impact.lastYearMissing).toMatch(/Social budget för 2022 saknas/);
     // Ungdomstorget is Umeå's: the kranskommuner's helårsekvivalenter do not apply to it.
     const ut = report.impact.scopes.find((s) => s.id === 'ungdomstorget')!.current!;
-    expect(ut.indicators.filter((i) => i.status === 'not-applicable').map((i) => i.indicator.id).sort()).toEqual(
-      ['akd_bjurholm', 'akd_nordmaling', 'akd_robertsfors', 'akd_vannas', 'akd_vindeln', 'hae_bjurholm', 'hae_nordmaling', 'hae_robertsfors', 'hae_vannas', 'hae_vindeln'].sort(),
+    expect(
+      ut.indicators
+        .filter((i) => i.status === 'not-applicable')
+        .map((i) => i.indicator.id)
+        .sort(),
+    ).toEqual(
+      [
+        'akd_bjurholm',
+        'akd_nordmaling',
+        'akd_robertsfors',
+        'akd_vannas',
+        'akd_vindeln',
+        'hae_bjurholm',
+        'hae_nordmaling',
+        'hae_robertsfors',
+        'hae_vannas',
+        'hae_vindeln',
+      ].sort(),
     );
   });
 
   it('judges helårsekvivalenter and arbetskraftsdeltagande per kommun against last year (seed 004, Bilaga 4)', () => {
     const torgen = report.impact.scopes.find((s) => s.id === 'arbetsmarknadstorgen')!.current!;
     const status = (id: string) => torgen.indicators.find((i) => i.indicator.id === id)!.status;
-    expect([status('hae_umea'), status('hae_vindeln'), status('hae_bjurholm')]).toEqual(['achieved', 'not-achieved', 'not-achieved']);
-    expect([status('akd_umea'), status('akd_vindeln'), status('akd_bjurholm')]).toEqual(['achieved', 'not-achieved', 'not-achieved']);
+    expect([status('hae_umea'), status('hae_vindeln'), status('hae_bjurholm')]).toEqual([
+      'achieved',
+      'not-achieved',
+      'not-achieved',
+    ]);
+    expect([status('akd_umea'), status('akd_vindeln'), status('akd_bjurholm')]).toEqual([
+      'achieved',
+      'not-achieved',
+      'not-achieved',
+    ]);
   });
 
   it('shows the strategic indicators, helårsekvivalenter and money', () => {
@@ -76,16 +125,22 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
     expect(report.indicators.rows.find((r) => r.rowId === 'lta_12')!.byKommun[0]!.comparison.diff.value).toBe(-195);
   });
 
-  it('lists every submission used, with its hash; none of the seed\'s is missing', () => {
+  it("lists every submission used, with its hash; none of the seed's is missing", () => {
     const used = report.completeness.flatMap((r) => r.used);
     expect(used.length).toBe(records().length);
     expect(used.every((u) => /^[0-9a-f]{64}$/.test(u.sha256))).toBe(true);
-    const missing = report.completeness.filter((r) => r.used.length === 0).map((r) => `${r.templateId} ${r.period} ${r.scope}`);
+    const missing = report.completeness
+      .filter((r) => r.used.length === 0)
+      .map((r) => `${r.templateId} ${r.period} ${r.scope}`);
     expect(missing).toEqual([]);
   });
 
   it('notes the rounding differences of the economy submission', () => {
-    expect(report.notes.some((n) => n.startsWith('Kansli, styrelse och administration: den inrapporterade summan avviker med 1 tkr'))).toBe(true);
+    expect(
+      report.notes.some((n) =>
+        n.startsWith('Kansli, styrelse och administration: den inrapporterade summan avviker med 1 tkr'),
+      ),
+    ).toBe(true);
   });
 
   it('is pure: the same input gives the same output', () => {
@@ -97,10 +152,16 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
 
 describe('missing and unapproved submissions', () => {
   it('leaves the group missing when a platform has not reported, naming it', () => {
-    const report = run('internal', records((r) => !(r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget' && r.period === '2023T3')));
+    const report = run(
+      'internal',
+      records((r) => !(r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget' && r.period === '2023T3')),
+    );
     const row = report.headline.find((h) => h.scope === 'Arbetsmarknadstorgen' && h.label === 'Andel positiv lösning')!;
     expect(row.current.value).toBeNull();
-    expect(row.current.missing).toEqual({ code: 'not-reported', what: 'Deltagare och avslut per plattform, Vuxentorget, 2023T3' });
+    expect(row.current.missing).toEqual({
+      code: 'not-reported',
+      what: 'Deltagare och avslut per plattform, Vuxentorget, 2023T3',
+    });
     expect(row.reached).toBeNull();
   });
 });
@@ -122,14 +183,26 @@ describe('the published variant', () => {
 
   it('leaves no rule of the template with exactly one hidden cell', () => {
     const kr = scope('samordningsteamen');
-    const rows = ['antal', 'nya', 'avslutade', 'positiv', 'arbete', 'studier', 'vidare_af', 'saknar_arbetsformaga', 'halsoskal', 'avbrott', 'kvar'];
+    const rows = [
+      'antal',
+      'nya',
+      'avslutade',
+      'positiv',
+      'arbete',
+      'studier',
+      'vidare_af',
+      'saknar_arbetsformaga',
+      'halsoskal',
+      'avbrott',
+      'kvar',
+    ];
     for (const row of rows) {
       const hidden = ['k', 'm', 'tot'].filter((c) => kr.hidden.has(`current:deltagare.${row}.${c}`));
       expect([row, hidden.length === 1]).toEqual([row, false]);
     }
   });
 
-  it('hides small counts among the strategic indicators (Bjurholm\'s 2 and 3 unga långtidsarbetslösa)', () => {
+  it("hides small counts among the strategic indicators (Bjurholm's 2 and 3 unga långtidsarbetslösa)", () => {
     expect(report.indicators.hidden.has('unga_lta_6:bjurholm:current')).toBe(true);
     expect(report.indicators.hidden.has('unga_lta_6:bjurholm:lastYear')).toBe(true);
     expect(report.indicators.hidden.has('unga_lta_6:umea:current')).toBe(false);

@@ -7,7 +7,14 @@ import { compare } from './comparison';
 import { economySection, EQUITY_TEMPLATE } from './consolidate-economy';
 import { IMPACT_INPUT_TEMPLATE, impactScopes, type ImpactYearData } from './consolidate-impact';
 import { participantScopes, PARTICIPANTS_TEMPLATE, suppressParticipants } from './consolidate-participants';
-import type { CompletenessRow, Consolidation, ConsolidationInput, HaeSection, IndicatorsSection, UsedSubmission } from './consolidation-model';
+import type {
+  CompletenessRow,
+  Consolidation,
+  ConsolidationInput,
+  HaeSection,
+  IndicatorsSection,
+  UsedSubmission,
+} from './consolidation-model';
 import { headlineRows } from './headline';
 import { HAE_TEMPLATE, helarsekvivalenterShares } from './helarsekvivalenter';
 import { missing, type Measure } from './measure';
@@ -19,7 +26,12 @@ import { suppressSmallCounts } from './suppression';
 
 export const INDICATORS_TEMPLATE = 'strategiska-indikatorer';
 
-function yearData(forbund: ForbundConfig, sources: SubmissionSources, year: number, report: ConsolidationInput['period']): ImpactYearData {
+function yearData(
+  forbund: ForbundConfig,
+  sources: SubmissionSources,
+  year: number,
+  report: ConsolidationInput['period'],
+): ImpactYearData {
   const offset = year - report.year;
   const tertial = periodFor(report, 'tertial', offset);
   const halfYear = periodFor(report, 'halfyear', offset);
@@ -29,7 +41,13 @@ function yearData(forbund: ForbundConfig, sources: SubmissionSources, year: numb
     if (!cache.has(key)) cache.set(key, make());
     return cache.get(key)!;
   };
-  const platformTable = (id: string) => once(`p:${id}`, () => sources.measures(PARTICIPANTS_TEMPLATE, tertial, { id, name: forbund.platforms.find((p) => p.id === id)?.name ?? id }));
+  const platformTable = (id: string) =>
+    once(`p:${id}`, () =>
+      sources.measures(PARTICIPANTS_TEMPLATE, tertial, {
+        id,
+        name: forbund.platforms.find((p) => p.id === id)?.name ?? id,
+      }),
+    );
   const participants = (scope: string): CellMeasures => {
     const group = forbund.platformGroups.find((g) => g.id === scope);
     const template = sources.template(PARTICIPANTS_TEMPLATE, year);
@@ -38,13 +56,23 @@ function yearData(forbund: ForbundConfig, sources: SubmissionSources, year: numb
   };
   const kommunName = (k: string) => findParty(forbund, k)?.name ?? k;
   const hae = once('hae', () => sources.measures(HAE_TEMPLATE, halfYear, { id: forbund.id, name: forbund.name }));
-  const indicators = (kommun: string) => once(`i:${kommun}`, () => sources.mergedMeasures(INDICATORS_TEMPLATE, wholeYear, { id: kommun, name: kommunName(kommun) }));
-  const strategicIndicator = (kommun: string, row: string): Measure => measureAt(indicators(kommun), `indikatorer.${row}.varde`, `${row}, ${kommunName(kommun)} ${year}`);
+  const indicators = (kommun: string) =>
+    once(`i:${kommun}`, () =>
+      sources.mergedMeasures(INDICATORS_TEMPLATE, wholeYear, { id: kommun, name: kommunName(kommun) }),
+    );
+  const strategicIndicator = (kommun: string, row: string): Measure =>
+    measureAt(indicators(kommun), `indikatorer.${row}.varde`, `${row}, ${kommunName(kommun)} ${year}`);
   return {
     year,
     budget: forbund.years[String(year)]?.socialBudget,
     participants,
-    inputs: (platform) => once(`in:${platform}`, () => sources.measures(IMPACT_INPUT_TEMPLATE, wholeYear, { id: platform, name: forbund.platforms.find((p) => p.id === platform)?.name ?? platform })),
+    inputs: (platform) =>
+      once(`in:${platform}`, () =>
+        sources.measures(IMPACT_INPUT_TEMPLATE, wholeYear, {
+          id: platform,
+          name: forbund.platforms.find((p) => p.id === platform)?.name ?? platform,
+        }),
+      ),
     // SCB's counts where imported; else the share kansliet entered among the strategic indicators.
     helarsekvivalenterShare: (kommun) => {
       const party = findParty(forbund, kommun);
@@ -57,9 +85,14 @@ function yearData(forbund: ForbundConfig, sources: SubmissionSources, year: numb
 
 function indicatorsSection(input: ConsolidationInput, sources: SubmissionSources): IndicatorsSection {
   const { forbund, period } = input;
-  const template = sources.template(INDICATORS_TEMPLATE, period.year) ?? sources.template(INDICATORS_TEMPLATE, period.year - 1);
+  const template =
+    sources.template(INDICATORS_TEMPLATE, period.year) ?? sources.template(INDICATORS_TEMPLATE, period.year - 1);
   const kommuner = forbund.parties.filter((p) => p.kind === 'kommun');
-  const table = (year: number) => (kommun: string) => sources.mergedMeasures(INDICATORS_TEMPLATE, String(year), { id: kommun, name: findParty(forbund, kommun)?.name ?? kommun });
+  const table = (year: number) => (kommun: string) =>
+    sources.mergedMeasures(INDICATORS_TEMPLATE, String(year), {
+      id: kommun,
+      name: findParty(forbund, kommun)?.name ?? kommun,
+    });
   const rows = template ? strategicIndicators(template, kommuner, table(period.year), table(period.year - 1)) : [];
   const hidden = new Set<string>();
   if (input.variant === 'published') {
@@ -102,20 +135,39 @@ function completeness(input: ConsolidationInput, sources: SubmissionSources): Co
   const { forbund, registry, period } = input;
   const used = sources.used();
   const rows: CompletenessRow[] = [];
-  const periods = [...new Set(requiredPeriods(period).filter((p) => p.startsWith(String(period.year)) || p.startsWith(String(period.year - 1))))];
+  const periods = [
+    ...new Set(
+      requiredPeriods(period).filter((p) => p.startsWith(String(period.year)) || p.startsWith(String(period.year - 1))),
+    ),
+  ];
   for (const p of periods) {
     const parsed = parsePeriod(p);
     if (!parsed) continue;
-    for (const template of templatesForForbund(registry, forbund, parsed.year).filter((t) => t.period.kind === parsed.kind)) {
+    for (const template of templatesForForbund(registry, forbund, parsed.year).filter(
+      (t) => t.period.kind === parsed.kind,
+    )) {
       if (template.id === 'samverkansinitiativ') continue; // not part of the consolidated figures
       for (const scope of scopesOf(template, forbund)) {
         const own = used
           .filter((u) => u.templateId === template.id && u.period === p && u.scope === scope.id)
           .map((u): UsedSubmission => {
             const { values: _values, ...rest } = u;
-            return { ...rest, templateTitle: template.title, scopeName: scope.name, partyName: u.party === 'kansli' ? 'Kansliet' : (findParty(forbund, u.party)?.name ?? u.party) };
+            return {
+              ...rest,
+              templateTitle: template.title,
+              scopeName: scope.name,
+              partyName: u.party === 'kansli' ? 'Kansliet' : (findParty(forbund, u.party)?.name ?? u.party),
+            };
           });
-        rows.push({ templateId: template.id, templateTitle: template.title, templateVersion: template.version, period: p, scope: scope.id, scopeName: scope.name, used: own });
+        rows.push({
+          templateId: template.id,
+          templateTitle: template.title,
+          templateVersion: template.version,
+          period: p,
+          scope: scope.id,
+          scopeName: scope.name,
+          used: own,
+        });
       }
     }
   }
@@ -137,9 +189,15 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const { registry, forbund, period } = input;
   const sources = submissionSources(registry, forbund, input.submissions);
   const lastYear = lastYearOf(period);
-  let participants = participantScopes(forbund, sources, { current: periodFor(period, 'tertial'), lastYear: periodFor(period, 'tertial', -1) }, { current: period.year, lastYear: period.year - 1 });
+  let participants = participantScopes(
+    forbund,
+    sources,
+    { current: periodFor(period, 'tertial'), lastYear: periodFor(period, 'tertial', -1) },
+    { current: period.year, lastYear: period.year - 1 },
+  );
   const participantTemplate = sources.template(PARTICIPANTS_TEMPLATE, period.year);
-  if (input.variant === 'published' && participantTemplate) participants = suppressParticipants(participants, forbund, participantTemplate, SUPPRESSION);
+  if (input.variant === 'published' && participantTemplate)
+    participants = suppressParticipants(participants, forbund, participantTemplate, SUPPRESSION);
 
   const years = {
     current: yearData(forbund, sources, period.year, period),
@@ -150,8 +208,12 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const budget = years.current.budget;
   const impact = {
     budget,
-    missing: budget ? undefined : `Social budget för ${period.year} saknas i förbundets konfiguration; Impactindex kan inte beräknas.`,
-    lastYearMissing: years.lastYear.budget ? undefined : `Social budget för ${period.year - 1} saknas i konfigurationen; föregående års Impactindex kan inte beräknas.`,
+    missing: budget
+      ? undefined
+      : `Social budget för ${period.year} saknas i förbundets konfiguration; Impactindex kan inte beräknas.`,
+    lastYearMissing: years.lastYear.budget
+      ? undefined
+      : `Social budget för ${period.year - 1} saknas i konfigurationen; föregående års Impactindex kan inte beräknas.`,
     scopes: impactScopes(scopes, forbund, years),
   };
   const economy = economySection(forbund, sources, period, {
@@ -163,7 +225,14 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const indicators = indicatorsSection(input, sources);
   const helarsekvivalenter = haeSection(input, sources);
 
-  const templateIds = new Set([PARTICIPANTS_TEMPLATE, IMPACT_INPUT_TEMPLATE, INDICATORS_TEMPLATE, HAE_TEMPLATE, 'ekonomi-utfall', EQUITY_TEMPLATE]);
+  const templateIds = new Set([
+    PARTICIPANTS_TEMPLATE,
+    IMPACT_INPUT_TEMPLATE,
+    INDICATORS_TEMPLATE,
+    HAE_TEMPLATE,
+    'ekonomi-utfall',
+    EQUITY_TEMPLATE,
+  ]);
   const meta: Consolidation['meta'] = {
     forbund: { id: forbund.id, name: forbund.name },
     period,

@@ -102,7 +102,11 @@ export interface EconomySection {
   outcome?: BudgetOutcome;
   /** Why there is no outcome table. */
   missing?: string;
-  contributions?: { split: ContributionSplit; budgeted: Record<string, number | undefined>; names: Record<string, string> };
+  contributions?: {
+    split: ContributionSplit;
+    budgeted: Record<string, number | undefined>;
+    names: Record<string, string>;
+  };
   contributionsMissing?: string;
   equity: EquityAssessment;
   equityLastYear: Measure;

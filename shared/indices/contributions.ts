@@ -70,10 +70,20 @@ export interface ContributionSplit {
  * @example
  * splitContributions(11354, {state: 50, region: 25, kommuner: 25}, {umea: 83.7, …}).region // 2839
  */
-export function splitContributions(total: number, keys: ContributionKeys, populationShares: Readonly<Record<string, number>>): ContributionSplit {
+export function splitContributions(
+  total: number,
+  keys: ContributionKeys,
+  populationShares: Readonly<Record<string, number>>,
+): ContributionSplit {
   const [state = 0, region = 0, kommuner = 0] = largestRemainder(total, [keys.state, keys.region, keys.kommuner]);
   const ids = Object.keys(populationShares);
   const shares = ids.map((id) => populationShares[id] ?? 0);
   const amounts = largestRemainder(kommuner, shares);
-  return { total, state, region, kommuner, perKommun: ids.map((kommun, i) => ({ kommun, share: shares[i]!, amount: amounts[i]! })) };
+  return {
+    total,
+    state,
+    region,
+    kommuner,
+    perKommun: ids.map((kommun, i) => ({ kommun, share: shares[i]!, amount: amounts[i]! })),
+  };
 }

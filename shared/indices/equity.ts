@@ -45,5 +45,12 @@ export function assessEquity(equity: Measure, basis: Measure, config: TrappanCon
   const computed = basis.value === null ? undefined : trappanLimit(basis.value, config);
   const limit = computed ? known(computed.limit) : (gap ?? basis);
   const margin = difference(equity, limit);
-  return { equity, basis, limit, margin, withinLimit: margin.value === null ? null : margin.value <= 0, illustrative: computed?.illustrative ?? false };
+  return {
+    equity,
+    basis,
+    limit,
+    margin,
+    withinLimit: margin.value === null ? null : margin.value <= 0,
+    illustrative: computed?.illustrative ?? false,
+  };
 }

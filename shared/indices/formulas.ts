@@ -3,7 +3,14 @@ import type { CellMeasures } from './cell-measures';
 import type { IndicatorValue } from './impact-index';
 import type { Measure } from './measure';
 import { known } from './measure';
-import { genderGap, isReferringParty, outcomeRate, REFERRING_PARTIES, yesShare, type OutcomeRateId } from './outcome-rates';
+import {
+  genderGap,
+  isReferringParty,
+  outcomeRate,
+  REFERRING_PARTIES,
+  yesShare,
+  type OutcomeRateId,
+} from './outcome-rates';
 
 /**
  * The formulas a social budget may name for its computed indicators
@@ -59,7 +66,11 @@ function rate(id: OutcomeRateId, description: string): Formula {
   return {
     description,
     argument: 'none',
-    evaluate: (c) => ({ applicable: true, value: outcomeRate(c.current.participants, id), lastYear: outcomeRate(c.lastYear.participants, id) }),
+    evaluate: (c) => ({
+      applicable: true,
+      value: outcomeRate(c.current.participants, id),
+      lastYear: outcomeRate(c.lastYear.participants, id),
+    }),
   };
 }
 
@@ -72,7 +83,11 @@ function gap(id: OutcomeRateId, description: string): Formula {
   return {
     description,
     argument: 'none',
-    evaluate: (c) => ({ applicable: true, value: absolute(genderGap(c.current.participants, id)), lastYear: absolute(genderGap(c.lastYear.participants, id)) }),
+    evaluate: (c) => ({
+      applicable: true,
+      value: absolute(genderGap(c.current.participants, id)),
+      lastYear: absolute(genderGap(c.lastYear.participants, id)),
+    }),
   };
 }
 
@@ -81,7 +96,10 @@ function perKommun(description: string, read: (year: FormulaYear, kommun: string
   return {
     description,
     argument: 'kommun',
-    evaluate: (c, kommun) => (c.kommuner.includes(kommun) ? { applicable: true, value: read(c.current, kommun), lastYear: read(c.lastYear, kommun) } : { applicable: false }),
+    evaluate: (c, kommun) =>
+      c.kommuner.includes(kommun)
+        ? { applicable: true, value: read(c.current, kommun), lastYear: read(c.lastYear, kommun) }
+        : { applicable: false },
   };
 }
 
@@ -97,12 +115,27 @@ export const FORMULAS = {
   andel_ja_till_samverkan: {
     description: 'Ja till samverkan / aktualiserade, för den aktualiserande parten',
     argument: 'referring-party',
-    evaluate: (c, party) => (isReferringParty(party) ? { applicable: true, value: yesShare(c.current.participants, party), lastYear: yesShare(c.lastYear.participants, party) } : { applicable: false }),
+    evaluate: (c, party) =>
+      isReferringParty(party)
+        ? {
+            applicable: true,
+            value: yesShare(c.current.participants, party),
+            lastYear: yesShare(c.lastYear.participants, party),
+          }
+        : { applicable: false },
   },
-  konsskillnad_positiv_losning: gap('andel_positiv', 'skillnaden mellan kvinnors och mäns andel positiv lösning, i procentenheter'),
+  konsskillnad_positiv_losning: gap(
+    'andel_positiv',
+    'skillnaden mellan kvinnors och mäns andel positiv lösning, i procentenheter',
+  ),
   konsskillnad_arbete: gap('andel_arbete', 'skillnaden mellan kvinnors och mäns andel till arbete, i procentenheter'),
-  helarsekvivalenter_andel: perKommun('helårsekvivalenter / befolkning 20–64 år (första halvåret), kommunens egna', (year, kommun) => year.helarsekvivalenterShare(kommun)),
-  arbetskraftsdeltagande: perKommun('arbetskraftsdeltagande 20–64 år (oktober), kommunens egna', (year, kommun) => year.strategicIndicator(kommun, 'arbetskraftsdeltagande')),
+  helarsekvivalenter_andel: perKommun(
+    'helårsekvivalenter / befolkning 20–64 år (första halvåret), kommunens egna',
+    (year, kommun) => year.helarsekvivalenterShare(kommun),
+  ),
+  arbetskraftsdeltagande: perKommun('arbetskraftsdeltagande 20–64 år (oktober), kommunens egna', (year, kommun) =>
+    year.strategicIndicator(kommun, 'arbetskraftsdeltagande'),
+  ),
 } satisfies Record<FormulaName, Formula>;
 
 export function isFormulaName(name: string): name is FormulaName {
@@ -143,19 +176,28 @@ export function formulaProblems(forbund: YearsOf): string[] {
       const where = `Indikatorn ${indicator.id} i ${forbund.id}s sociala budget ${year}`;
       const ref = parseFormulaRef(text);
       if (!ref) {
-        problems.push(`${where} använder okänd formel ”${text.split(':')[0]}”. Kända formler: ${FORMULA_NAMES.join(', ')}.`);
+        problems.push(
+          `${where} använder okänd formel ”${text.split(':')[0]}”. Kända formler: ${FORMULA_NAMES.join(', ')}.`,
+        );
         continue;
       }
       const formula: Formula = FORMULAS[ref.name];
       switch (formula.argument) {
         case 'none':
-          if (ref.argument) problems.push(`${where}: formeln ${ref.name} tar inget argument, men fick ”${ref.argument}”.`);
+          if (ref.argument)
+            problems.push(`${where}: formeln ${ref.name} tar inget argument, men fick ”${ref.argument}”.`);
           break;
         case 'kommun':
-          if (!kommuner.includes(ref.argument)) problems.push(`${where}: formeln ${ref.name} behöver en av förbundets kommuner (${kommuner.join(', ')}) efter kolon, inte ”${ref.argument}”.`);
+          if (!kommuner.includes(ref.argument))
+            problems.push(
+              `${where}: formeln ${ref.name} behöver en av förbundets kommuner (${kommuner.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
+            );
           break;
         case 'referring-party':
-          if (!isReferringParty(ref.argument)) problems.push(`${where}: formeln ${ref.name} behöver en aktualiserande part (${REFERRING_PARTIES.join(', ')}) efter kolon, inte ”${ref.argument}”.`);
+          if (!isReferringParty(ref.argument))
+            problems.push(
+              `${where}: formeln ${ref.name} behöver en aktualiserande part (${REFERRING_PARTIES.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
+            );
           break;
       }
     }

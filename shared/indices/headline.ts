@@ -40,7 +40,8 @@ export const HEADLINE_RATE_LABEL = {
 
 function targetFor(rate: HeadlineRate, budget: SocialBudget | undefined): HeadlineRow['target'] {
   const indicator = budget?.indicators.find((i) => i.source !== 'input' && i.source.formula === FORMULA_FOR[rate]);
-  if (indicator?.target.type === 'threshold') return { comparator: indicator.target.comparator, value: indicator.target.value };
+  if (indicator?.target.type === 'threshold')
+    return { comparator: indicator.target.comparator, value: indicator.target.value };
   return { comparator: 'gte', value: DEFAULT_TARGETS[rate] };
 }
 
@@ -49,20 +50,53 @@ export function reached(value: Measure, target: HeadlineRow['target']): boolean 
   return target.comparator === 'gte' ? value.value >= target.value - 1e-9 : value.value <= target.value + 1e-9;
 }
 
-function row(scope: string, label: string, unit: HeadlineRow['unit'], current: Measure, lastYear: Measure, target?: HeadlineRow['target'], hidden = false): HeadlineRow {
+function row(
+  scope: string,
+  label: string,
+  unit: HeadlineRow['unit'],
+  current: Measure,
+  lastYear: Measure,
+  target?: HeadlineRow['target'],
+  hidden = false,
+): HeadlineRow {
   const c = compare(current, lastYear);
-  return { scope, label, unit, current, lastYear, diff: c.diff, target, reached: reached(current, target), ...(hidden ? { hidden } : {}) };
+  return {
+    scope,
+    label,
+    unit,
+    current,
+    lastYear,
+    diff: c.diff,
+    target,
+    reached: reached(current, target),
+    ...(hidden ? { hidden } : {}),
+  };
 }
 
 function participantRows(scope: ParticipantScope, budget: SocialBudget | undefined): HeadlineRow[] {
   return (Object.keys(DEFAULT_TARGETS) as HeadlineRate[]).map((rate) =>
-    row(scope.name, HEADLINE_RATE_LABEL[rate], '%', scope.rates[rate].tot, scope.lastYearRates[rate].tot, targetFor(rate, budget), isRateHidden(scope, 'current', rate, 'tot') || isRateHidden(scope, 'lastYear', rate, 'tot')),
+    row(
+      scope.name,
+      HEADLINE_RATE_LABEL[rate],
+      '%',
+      scope.rates[rate].tot,
+      scope.lastYearRates[rate].tot,
+      targetFor(rate, budget),
+      isRateHidden(scope, 'current', rate, 'tot') || isRateHidden(scope, 'lastYear', rate, 'tot'),
+    ),
   );
 }
 
 function impactRow(scope: ImpactScope, targetIndex: number | undefined): HeadlineRow {
   const none = missing('no-configuration', 'social budget');
-  return row(scope.name, 'Impactindex', 'index', scope.current?.total ?? none, scope.lastYear?.total ?? none, targetIndex === undefined ? undefined : { comparator: 'gte', value: targetIndex });
+  return row(
+    scope.name,
+    'Impactindex',
+    'index',
+    scope.current?.total ?? none,
+    scope.lastYear?.total ?? none,
+    targetIndex === undefined ? undefined : { comparator: 'gte', value: targetIndex },
+  );
 }
 
 /**
@@ -81,10 +115,37 @@ export function headlineRows(c: Pick<Consolidation, 'participants' | 'impact' | 
   const { outcome, equity, equityLastYear } = c.economy;
   if (outcome) {
     const result = outcome.result;
-    rows.push(row(forbund, 'Verksamhetens resultat mot budget (avvikelse)', 'tkr', result.avvikelse, missing('no-configuration', 'föregående års budget'), { comparator: 'gte', value: 0 }));
+    rows.push(
+      row(
+        forbund,
+        'Verksamhetens resultat mot budget (avvikelse)',
+        'tkr',
+        result.avvikelse,
+        missing('no-configuration', 'föregående års budget'),
+        { comparator: 'gte', value: 0 },
+      ),
+    );
   }
   const limit = equity.limit;
-  rows.push(row(forbund, 'Eget kapital 31/12 mot trappan (över rekommenderad nivå)', 'tkr', equity.margin, missing('no-configuration', 'föregående års trappa'), { comparator: 'lte', value: 0 }));
-  rows.push(row(forbund, 'Eget kapital 31/12', 'tkr', equity.equity, equityLastYear, limit.value === null ? undefined : { comparator: 'lte', value: limit.value }));
+  rows.push(
+    row(
+      forbund,
+      'Eget kapital 31/12 mot trappan (över rekommenderad nivå)',
+      'tkr',
+      equity.margin,
+      missing('no-configuration', 'föregående års trappa'),
+      { comparator: 'lte', value: 0 },
+    ),
+  );
+  rows.push(
+    row(
+      forbund,
+      'Eget kapital 31/12',
+      'tkr',
+      equity.equity,
+      equityLastYear,
+      limit.value === null ? undefined : { comparator: 'lte', value: limit.value },
+    ),
+  );
   return rows;
 }

@@ -12,7 +12,13 @@ import { percentOf, sumOf, type Measure } from './measure';
 export const HAE_TEMPLATE = 'helarsekvivalenter';
 
 /** The benefits that add up to the total (DOMAIN.md). */
-export const HAE_BENEFITS = ['sjukpenning', 'sjuk_aktivitetsersattning', 'arbetsloshet', 'ekonomiskt_bistand', 'etableringsersattning'] as const;
+export const HAE_BENEFITS = [
+  'sjukpenning',
+  'sjuk_aktivitetsersattning',
+  'arbetsloshet',
+  'ekonomiskt_bistand',
+  'etableringsersattning',
+] as const;
 /** SCB carries arbetsmarknadsåtgärder as a series of its own; it is shown, not summed. */
 export const HAE_SEPARATE = 'arbetsmarknadsatgarder';
 export const HAE_POPULATION = 'befolkning_20_64';
@@ -51,7 +57,8 @@ export interface HaeKommun {
  * helarsekvivalenterShares(table, umea).total.share // { value: 9.3… } (seed 004, Bilaga 4, 2023)
  */
 export function helarsekvivalenterShares(table: CellMeasures, kommun: Party): HaeKommun {
-  const at = (column: HaeColumn) => measureAt(table, haeCell(kommun.id, column), `${HAE_LABEL[column]}, ${kommun.name}`);
+  const at = (column: HaeColumn) =>
+    measureAt(table, haeCell(kommun.id, column), `${HAE_LABEL[column]}, ${kommun.name}`);
   const population = at(HAE_POPULATION);
   const denominatorLabel = `befolkningen 20–64 år i ${kommun.name}`;
   const benefit = (column: HaeBenefit) => {

@@ -84,10 +84,15 @@ function indexOf(achieved: number, judged: number, what: string): Measure {
  * const result = impactIndex(socialBudget2023, (indicator) => valueFor(indicator));
  * result.total // { value: 68.2 } ; result.areas[0].index …
  */
-export function impactIndex(budget: SocialBudget, valueOf: (indicator: ImpactIndicator) => IndicatorValue): ImpactIndexResult {
+export function impactIndex(
+  budget: SocialBudget,
+  valueOf: (indicator: ImpactIndicator) => IndicatorValue,
+): ImpactIndexResult {
   const indicators = budget.indicators.map((i) => judgeIndicator(i, valueOf(i)));
-  const sum = (list: IndicatorResult[], pick: (r: IndicatorResult) => number) => list.reduce((acc, r) => acc + pick(r), 0);
-  const judged = (r: IndicatorResult) => (r.status === 'achieved' || r.status === 'not-achieved' ? r.indicator.weight : 0);
+  const sum = (list: IndicatorResult[], pick: (r: IndicatorResult) => number) =>
+    list.reduce((acc, r) => acc + pick(r), 0);
+  const judged = (r: IndicatorResult) =>
+    r.status === 'achieved' || r.status === 'not-achieved' ? r.indicator.weight : 0;
   const missingWeight = (r: IndicatorResult) => (r.status === 'missing' ? r.indicator.weight : 0);
   const areas = budget.areas.map((area): AreaResult => {
     const own = indicators.filter((r) => r.indicator.area === area.id);

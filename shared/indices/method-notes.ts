@@ -8,7 +8,9 @@ const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
  * The report's "Om rapporten" text: how each figure is computed, and what this particular set
  * of submissions gives cause to say (rounding differences, unreported platforms).
  */
-export function methodNotes(c: Pick<Consolidation, 'meta' | 'participants' | 'impact' | 'economy' | 'completeness'>): string[] {
+export function methodNotes(
+  c: Pick<Consolidation, 'meta' | 'participants' | 'impact' | 'economy' | 'completeness'>,
+): string[] {
   const notes = [
     'Andelar räknas ur de inrapporterade antalen: positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, vidare till Arbetsförmedlingen och saknar arbetsförmåga av de positiva; genomströmning = avslutade av antal deltagare; Ja-andel = Ja till samverkan av aktualiserade.',
     'En plattformsgrupp (t.ex. Arbetsmarknadstorgen) är summan av plattformarnas antal; andelarna räknas sedan ur summorna, aldrig som medelvärden av plattformarnas andelar.',
@@ -23,8 +25,16 @@ export function methodNotes(c: Pick<Consolidation, 'meta' | 'participants' | 'im
     `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map((s) => `${s.percent} % av ${sv.format(s.from)}–${s.to === undefined ? '' : sv.format(s.to)} tkr${s.illustrative ? ' (illustrativt steg, inte publicerat)' : ''}`).join(', ')}, räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,
   ];
   if (c.impact.budget) {
-    const formulas = [...new Set(c.impact.budget.indicators.flatMap((i) => (i.source === 'input' ? [] : [parseFormulaRef(i.source.formula)?.name ?? i.source.formula])))];
-    notes.push(`Beräknade indikatorer i den sociala budgeten ${c.meta.period.year}: ${formulas.map((f) => `${f} (${f in FORMULAS ? FORMULAS[f as keyof typeof FORMULAS].description : 'okänd'})`).join('; ')}.`);
+    const formulas = [
+      ...new Set(
+        c.impact.budget.indicators.flatMap((i) =>
+          i.source === 'input' ? [] : [parseFormulaRef(i.source.formula)?.name ?? i.source.formula],
+        ),
+      ),
+    ];
+    notes.push(
+      `Beräknade indikatorer i den sociala budgeten ${c.meta.period.year}: ${formulas.map((f) => `${f} (${f in FORMULAS ? FORMULAS[f as keyof typeof FORMULAS].description : 'okänd'})`).join('; ')}.`,
+    );
   } else if (c.impact.missing) notes.push(c.impact.missing);
   if (c.meta.suppression) {
     notes.push(
@@ -33,10 +43,21 @@ export function methodNotes(c: Pick<Consolidation, 'meta' | 'participants' | 'im
   }
   for (const group of c.economy.outcome?.groups ?? []) {
     const diff = group.roundingDifference.value;
-    if (diff !== null && Math.abs(diff) > 1e-9) notes.push(`${group.label}: den inrapporterade summan avviker med ${sv.format(diff)} tkr från summan av raderna (avrundning av varje rad till hela tkr). Rapporten använder summan av raderna.`);
+    if (diff !== null && Math.abs(diff) > 1e-9)
+      notes.push(
+        `${group.label}: den inrapporterade summan avviker med ${sv.format(diff)} tkr från summan av raderna (avrundning av varje rad till hela tkr). Rapporten använder summan av raderna.`,
+      );
   }
-  const unreported = c.completeness.filter((r) => r.used.length === 0 && r.period.startsWith(String(c.meta.period.year)));
-  if (unreported.length > 0) notes.push(`${unreported.length} inrapporteringar för ${c.meta.period.year} saknas${c.meta.basis === 'approved' ? ' eller är inte godkända' : ''}; se bladet Inlämningar.`);
-  if (c.economy.equity.illustrative) notes.push('Trappans gräns bygger på ett illustrativt steg (över 15 000 tkr) som inte är publicerat; kontrollera mot Nationella rådets rekommendation.');
+  const unreported = c.completeness.filter(
+    (r) => r.used.length === 0 && r.period.startsWith(String(c.meta.period.year)),
+  );
+  if (unreported.length > 0)
+    notes.push(
+      `${unreported.length} inrapporteringar för ${c.meta.period.year} saknas${c.meta.basis === 'approved' ? ' eller är inte godkända' : ''}; se bladet Inlämningar.`,
+    );
+  if (c.economy.equity.illustrative)
+    notes.push(
+      'Trappans gräns bygger på ett illustrativt steg (över 15 000 tkr) som inte är publicerat; kontrollera mot Nationella rådets rekommendation.',
+    );
   return notes;
 }

@@ -13,7 +13,11 @@ import { known } from './measure';
 
 const forbund = findForbund(registry, 'umearegionen')!;
 const template = resolveTemplate(findTemplate(registry, 'ekonomi-utfall', 2023)!, forbund, 2023);
-const outcome = budgetOutcome(budget2023, measuresOf(template, bilaga3Utfall2023, 'Ekonomi 2023T3'), requirePeriod('2023T3'));
+const outcome = budgetOutcome(
+  budget2023,
+  measuresOf(template, bilaga3Utfall2023, 'Ekonomi 2023T3'),
+  requirePeriod('2023T3'),
+);
 const line = (id: string) => outcome.lines.find((l) => l.id === id)!;
 const group = (id: string) => outcome.groups.find((g) => g.group === id)!;
 const v = (m: { value: number | null }) => m.value as number;
@@ -45,7 +49,7 @@ describe('seed 004, Bilaga 3: utfall against budget 2023', () => {
     expect(v(line(id).avvikelse)).toBe(printed);
   });
 
-  it('names the seed\'s Kompetensutveckling avvikelse: printed 104, but −237 − (−300) = 63', () => {
+  it("names the seed's Kompetensutveckling avvikelse: printed 104, but −237 − (−300) = 63", () => {
     expect(v(line('kompetensutveckling').avvikelse)).toBe(63);
     expect(104 - 63).toBe(41);
   });
@@ -61,7 +65,9 @@ describe('seed 004, Bilaga 3: utfall against budget 2023', () => {
   });
 
   it('names the subtotals that differ from their lines by rounding: kansli 1, verksamhetsnära 2, insatser 1, costs 4 tkr', () => {
-    expect(['kansli', 'verksamhetsnara', 'insatser'].map((g) => [g, v(group(g).utfall), v(group(g).roundingDifference)])).toEqual([
+    expect(
+      ['kansli', 'verksamhetsnara', 'insatser'].map((g) => [g, v(group(g).utfall), v(group(g).roundingDifference)]),
+    ).toEqual([
       ['kansli', -2862, 1],
       ['verksamhetsnara', -632, 2],
       ['insatser', -8078, 1],
@@ -74,7 +80,9 @@ describe('seed 004, Bilaga 3: utfall against budget 2023', () => {
     const fromSumma = (g: string) => v(group(g).reportedSumma) - group(g).budgetYear;
     expect(fromSumma('kansli')).toBe(bilaga3Avvikelse2023.kansli);
     expect(fromSumma('insatser')).toBe(bilaga3Avvikelse2023.insatser);
-    expect(bilaga3Utfall2023['resultat.totala_kostnader.utfall']! - outcome.costs.budgetYear).toBe(bilaga3Avvikelse2023.kostnader);
+    expect(bilaga3Utfall2023['resultat.totala_kostnader.utfall']! - outcome.costs.budgetYear).toBe(
+      bilaga3Avvikelse2023.kostnader,
+    );
     // Printed 0 for revenue, whose lines give 98; printed 70 for verksamhetsnära, whose Summa gives 30.
     expect([fromSumma('intakter'), bilaga3Avvikelse2023.intakter]).toEqual([98, 0]);
     expect([fromSumma('verksamhetsnara'), bilaga3Avvikelse2023.verksamhetsnara]).toEqual([30, 70]);
@@ -100,8 +108,12 @@ describe('budget pro-rated to the period', () => {
     expect(budgetShare(requirePeriod(period))).toBeCloseTo(share, 12);
   });
 
-  it('compares a tertial\'s utfall with the pro-rated budget', () => {
-    const t1 = budgetOutcome(budget2023, measuresOf(template, { 'kansli.kanslipersonal.utfall': -700 }, 'T1'), requirePeriod('2023T1'));
+  it("compares a tertial's utfall with the pro-rated budget", () => {
+    const t1 = budgetOutcome(
+      budget2023,
+      measuresOf(template, { 'kansli.kanslipersonal.utfall': -700 }, 'T1'),
+      requirePeriod('2023T1'),
+    );
     const kanslipersonal = t1.lines.find((l) => l.id === 'kanslipersonal')!;
     expect(kanslipersonal.budget).toBeCloseTo(-670, 9);
     expect(v(kanslipersonal.avvikelse)).toBeCloseTo(-30, 9);
@@ -137,8 +149,18 @@ describe('seed 001: member contributions 2024', () => {
     expect((2838 * 2.8) / 100 - 79).toBeGreaterThan((2838 * 83.7) / 100 - 2375);
     // … whereas the seed rounds each small kommun and lets Umeå take the rest.
     const ids = Object.keys(shares);
-    const seedWay = residualToLargest(2838, ids.map((k) => shares[k]!));
-    expect(Object.fromEntries(ids.map((k, i) => [k, seedWay[i]]))).toEqual({ umea: 2376, vannas: 142, nordmaling: 105, vindeln: 79, robertsfors: 102, bjurholm: 34 });
+    const seedWay = residualToLargest(
+      2838,
+      ids.map((k) => shares[k]!),
+    );
+    expect(Object.fromEntries(ids.map((k, i) => [k, seedWay[i]]))).toEqual({
+      umea: 2376,
+      vannas: 142,
+      nordmaling: 105,
+      vindeln: 79,
+      robertsfors: 102,
+      bjurholm: 34,
+    });
   });
 
   it.each([

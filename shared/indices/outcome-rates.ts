@@ -13,10 +13,31 @@ export type GenderColumn = (typeof GENDER_COLUMNS)[number];
 export const GENDER_LABEL = { k: 'Kvinnor', m: 'Män', tot: 'Totalt' } satisfies Record<GenderColumn, string>;
 
 /** Rows of the participant table, in Tabell 1's order. */
-export const PARTICIPANT_ROWS = ['antal', 'nya', 'avslutade', 'positiv', 'arbete', 'studier', 'vidare_af', 'saknar_arbetsformaga', 'halsoskal', 'avbrott', 'kvar'] as const;
+export const PARTICIPANT_ROWS = [
+  'antal',
+  'nya',
+  'avslutade',
+  'positiv',
+  'arbete',
+  'studier',
+  'vidare_af',
+  'saknar_arbetsformaga',
+  'halsoskal',
+  'avbrott',
+  'kvar',
+] as const;
 export type ParticipantRow = (typeof PARTICIPANT_ROWS)[number];
 
-export const OUTCOME_RATE_IDS = ['andel_positiv', 'andel_arbete', 'andel_studier', 'andel_vidare_af', 'andel_saknar_arbetsformaga', 'andel_halsoskal', 'andel_avbrott', 'genomstromning'] as const;
+export const OUTCOME_RATE_IDS = [
+  'andel_positiv',
+  'andel_arbete',
+  'andel_studier',
+  'andel_vidare_af',
+  'andel_saknar_arbetsformaga',
+  'andel_halsoskal',
+  'andel_avbrott',
+  'genomstromning',
+] as const;
 export type OutcomeRateId = (typeof OUTCOME_RATE_IDS)[number];
 
 export interface RateDefinition {
@@ -27,7 +48,12 @@ export interface RateDefinition {
   shownOn: ParticipantRow;
 }
 
-const of = (numerator: ParticipantRow, denominator: ParticipantRow, label: string, shownOn: ParticipantRow = numerator): RateDefinition => ({ label, numerator, denominator, shownOn });
+const of = (
+  numerator: ParticipantRow,
+  denominator: ParticipantRow,
+  label: string,
+  shownOn: ParticipantRow = numerator,
+): RateDefinition => ({ label, numerator, denominator, shownOn });
 
 /** Each rate is numerator / denominator over raw counts (DOMAIN.md, "Derived figures"). */
 export const OUTCOME_RATES = {
@@ -66,7 +92,11 @@ export function participantCount(table: CellMeasures, row: ParticipantRow, colum
 /** One rate for one gender column. */
 export function outcomeRate(table: CellMeasures, rate: OutcomeRateId, column: GenderColumn = 'tot'): Measure {
   const def = OUTCOME_RATES[rate];
-  return percentOf(participantCount(table, def.numerator, column), participantCount(table, def.denominator, column), `${ROW_LABEL[def.denominator]} (${GENDER_LABEL[column]})`);
+  return percentOf(
+    participantCount(table, def.numerator, column),
+    participantCount(table, def.denominator, column),
+    `${ROW_LABEL[def.denominator]} (${GENDER_LABEL[column]})`,
+  );
 }
 
 export type RateTable = Record<OutcomeRateId, Record<GenderColumn, Measure>>;
@@ -78,7 +108,13 @@ export type RateTable = Record<OutcomeRateId, Record<GenderColumn, Measure>>;
  * outcomeRates(tabell1).andel_positiv.tot // { value: 61.5… } (144 / 234, seed 004: 62 %)
  */
 export function outcomeRates(table: CellMeasures): RateTable {
-  const entries = OUTCOME_RATE_IDS.map((rate) => [rate, { k: outcomeRate(table, rate, 'k'), m: outcomeRate(table, rate, 'm'), tot: outcomeRate(table, rate, 'tot') }] as const);
+  const entries = OUTCOME_RATE_IDS.map(
+    (rate) =>
+      [
+        rate,
+        { k: outcomeRate(table, rate, 'k'), m: outcomeRate(table, rate, 'm'), tot: outcomeRate(table, rate, 'tot') },
+      ] as const,
+  );
   return Object.fromEntries(entries) as RateTable;
 }
 
@@ -117,10 +153,18 @@ export const REFERRAL_ROWS = ['aktualiserade', 'ja', 'nej'] as const;
 export type ReferralRow = (typeof REFERRAL_ROWS)[number];
 
 export function referralCount(table: CellMeasures, row: ReferralRow, party: ReferringParty): Measure {
-  return measureAt(table, `aktualiserade.${row}.${party}`, `${row === 'aktualiserade' ? 'aktualiserade' : row === 'ja' ? 'Ja till samverkan' : 'Nej till samverkan'} (${REFERRING_PARTY_LABEL[party]})`);
+  return measureAt(
+    table,
+    `aktualiserade.${row}.${party}`,
+    `${row === 'aktualiserade' ? 'aktualiserade' : row === 'ja' ? 'Ja till samverkan' : 'Nej till samverkan'} (${REFERRING_PARTY_LABEL[party]})`,
+  );
 }
 
 /** Andel Ja till samverkan = ja / aktualiserade, per referring party (target ≥ 80 %). */
 export function yesShare(table: CellMeasures, party: ReferringParty): Measure {
-  return percentOf(referralCount(table, 'ja', party), referralCount(table, 'aktualiserade', party), `aktualiserade av ${REFERRING_PARTY_LABEL[party]}`);
+  return percentOf(
+    referralCount(table, 'ja', party),
+    referralCount(table, 'aktualiserade', party),
+    `aktualiserade av ${REFERRING_PARTY_LABEL[party]}`,
+  );
 }

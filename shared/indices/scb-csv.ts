@@ -1,5 +1,12 @@
 import { parseCsvRows } from '../text/csv';
-import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbObservation, type ScbTable } from './scb-table';
+import {
+  haeColumnFor,
+  kommunkodOf,
+  normalizeHalfYear,
+  parseScbNumber,
+  type ScbObservation,
+  type ScbTable,
+} from './scb-table';
 
 /**
  * Reads SCB's CSV export (PxWeb "CSV" and "CSV (semikolon)"): a header row, then one row per
@@ -29,7 +36,9 @@ export function parseScbCsv(text: string): ScbTable {
   if (!header) return { observations: [], problems: ['Filen är tom.'] };
 
   const names = header.map((h) => h.trim());
-  const valueColumns = names.map((h, i) => ({ i, period: normalizeHalfYear(h), content: h })).filter((c) => c.period !== undefined);
+  const valueColumns = names
+    .map((h, i) => ({ i, period: normalizeHalfYear(h), content: h }))
+    .filter((c) => c.period !== undefined);
   if (valueColumns.length === 0) problems.push('Ingen kolumn i rubrikraden anger ett halvår (t.ex. 2023H1).');
   const stub = names.map((h, i) => ({ h, i })).filter(({ i }) => !valueColumns.some((c) => c.i === i));
   const regionAt = stub.find(({ h }) => /region|kommun/i.test(h))?.i ?? stub[0]?.i ?? 0;
@@ -55,7 +64,8 @@ export function parseScbCsv(text: string): ScbTable {
       const target = haeColumnFor(benefit, content);
       if (target === 'total') continue;
       if (!target) {
-        if (!unknownBenefits.has(benefit)) problems.push(`Rad ${r + 2}: okänd förmån ”${benefit}”; raderna med den hoppas över.`);
+        if (!unknownBenefits.has(benefit))
+          problems.push(`Rad ${r + 2}: okänd förmån ”${benefit}”; raderna med den hoppas över.`);
         unknownBenefits.add(benefit);
         return;
       }
@@ -67,6 +77,9 @@ export function parseScbCsv(text: string): ScbTable {
       observations.push({ kommunkod, period: column.period!, column: target, value });
     }
   });
-  if (aggregateRows > 0) problems.push(`${aggregateRows === 1 ? 'En rad' : `${aggregateRows} rader`} för län eller hela riket hoppas över; bara kommunernas rader används.`);
+  if (aggregateRows > 0)
+    problems.push(
+      `${aggregateRows === 1 ? 'En rad' : `${aggregateRows} rader`} för län eller hela riket hoppas över; bara kommunernas rader används.`,
+    );
   return { observations, problems };
 }

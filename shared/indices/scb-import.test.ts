@@ -13,7 +13,8 @@ const jsonBytes = readFileSync(join(fixtures, 'he0000t02n2-umearegionen-h1.json'
 const csv = csvBytes.toString('utf8');
 const umearegionen = findForbund(registry, 'umearegionen')!;
 const skelleftea = findForbund(registry, 'skelleftea-norsjo')!;
-const covered = (period: string): boolean => findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
+const covered = (period: string): boolean =>
+  findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** The fixture with one of SCB's figures replaced by "..", as SCB prints a value it does not publish. */
 const BJURHOLM_ATGARDER = '"2403 Bjurholm","Arbetsmarknadsåtgärder",20.0,19.8,';
@@ -38,18 +39,58 @@ describe('reading an SCB file for import', () => {
   });
 
   it('offers only the half-years a template version covers, and names the others', () => {
-    expect(imported('he.csv', csvBytes, (p) => p !== '2022H1')).toMatchObject({ periods: ['2023H1'], unsupportedPeriods: ['2022H1'] });
+    expect(imported('he.csv', csvBytes, (p) => p !== '2022H1')).toMatchObject({
+      periods: ['2023H1'],
+      unsupportedPeriods: ['2022H1'],
+    });
   });
 
   it.each([
     ['an empty file', 'he.csv', utf8(''), umearegionen, /^Filen är tom\.$/, []],
     ['a file of blank lines', 'he.csv', utf8('\r\n\r\n'), umearegionen, /^Filen är tom\.$/, []],
-    ['an Excel file', 'he.csv', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), umearegionen, /Excelfil.*CSV eller json-stat2/, []],
+    [
+      'an Excel file',
+      'he.csv',
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
+      umearegionen,
+      /Excelfil.*CSV eller json-stat2/,
+      [],
+    ],
     ['broken JSON', 'he.json', utf8('{"class": "dataset", "id": ['), umearegionen, /kan inte läsas som JSON/, []],
-    ['JSON that is not json-stat2', 'he.json', utf8('{"class": "collection"}'), umearegionen, /inga helårsekvivalenter för första halvåret/, [expect.stringMatching(/inte ett json-stat2-dataset/)]],
-    ['CSV without a half-year column', 'he.csv', utf8('region;förmån;2023M01\n2480 Umeå;Sjukpenning;12'), umearegionen, /inga helårsekvivalenter för första halvåret/, ['Ingen kolumn i rubrikraden anger ett halvår (t.ex. 2023H1).']],
-    ['text that is no table at all', 'anteckning.csv', utf8('Hej!\nHär kommer siffrorna.'), umearegionen, /inga helårsekvivalenter/, expect.arrayContaining(['Rad 2: ”Här kommer siffrorna.” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.'])],
-    ['another förbund\'s kommuner only', 'he.csv', csvBytes, skelleftea, /^Filen har inga uppgifter för förbundets kommuner \(Skellefteå kommun, Norsjö kommun\)\.$/, []],
+    [
+      'JSON that is not json-stat2',
+      'he.json',
+      utf8('{"class": "collection"}'),
+      umearegionen,
+      /inga helårsekvivalenter för första halvåret/,
+      [expect.stringMatching(/inte ett json-stat2-dataset/)],
+    ],
+    [
+      'CSV without a half-year column',
+      'he.csv',
+      utf8('region;förmån;2023M01\n2480 Umeå;Sjukpenning;12'),
+      umearegionen,
+      /inga helårsekvivalenter för första halvåret/,
+      ['Ingen kolumn i rubrikraden anger ett halvår (t.ex. 2023H1).'],
+    ],
+    [
+      'text that is no table at all',
+      'anteckning.csv',
+      utf8('Hej!\nHär kommer siffrorna.'),
+      umearegionen,
+      /inga helårsekvivalenter/,
+      expect.arrayContaining([
+        'Rad 2: ”Här kommer siffrorna.” är ingen kommun (fyrsiffrig kommunkod); raden hoppas över.',
+      ]),
+    ],
+    [
+      "another förbund's kommuner only",
+      'he.csv',
+      csvBytes,
+      skelleftea,
+      /^Filen har inga uppgifter för förbundets kommuner \(Skellefteå kommun, Norsjö kommun\)\.$/,
+      [],
+    ],
   ] as const)('refuses %s with a Swedish message', (_case, name, bytes, forbund, message, problems) => {
     const result = importScbFile(name, bytes, forbund, covered);
     expect(result.ok).toBe(false);
@@ -60,7 +101,10 @@ describe('reading an SCB file for import', () => {
 
   it('refuses a file whose half-years no template version covers', () => {
     const result = importScbFile('he.csv', csvBytes, umearegionen, () => false);
-    expect(result).toMatchObject({ ok: false, message: 'Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: 2023H1, 2022H1.' });
+    expect(result).toMatchObject({
+      ok: false,
+      message: 'Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: 2023H1, 2022H1.',
+    });
   });
 });
 
@@ -82,7 +126,9 @@ describe('the preview of one half-year', () => {
 
   it('lists every kommun of the förbund in its order, sending exactly the template values the demo sends', () => {
     const preview = previewScbPeriod(imported('he.csv', csvBytes).table, umearegionen, '2023H1');
-    expect(preview.rows.map((r) => r.name)).toEqual(umearegionen.parties.filter((p) => p.kind === 'kommun').map((p) => p.name));
+    expect(preview.rows.map((r) => r.name)).toEqual(
+      umearegionen.parties.filter((p) => p.kind === 'kommun').map((p) => p.name),
+    );
     expect(preview.values).toEqual(scbToTemplateValues(parseScbCsv(csv), umearegionen, '2023H1').values);
     expect(preview.problems).toEqual([]);
     expect(preview.missing).toEqual([]);
@@ -95,13 +141,22 @@ describe('the preview of one half-year', () => {
     expect(bjurholm.values.arbetsmarknadsatgarder).toBeNull();
     expect(preview.values['helarsekvivalenter.bjurholm.arbetsmarknadsatgarder']).toBeNull();
     expect(formatScbValue(bjurholm.values.arbetsmarknadsatgarder, 'arbetsmarknadsatgarder')).toBe('saknas');
-    expect(preview.missing).toEqual([{ kommunId: 'bjurholm', name: 'Bjurholms kommun', columns: ['arbetsmarknadsatgarder'] }]);
+    expect(preview.missing).toEqual([
+      { kommunId: 'bjurholm', name: 'Bjurholms kommun', columns: ['arbetsmarknadsatgarder'] },
+    ]);
     // The other half-year of the same row is untouched.
-    expect(previewScbPeriod(imported('he.csv', utf8(withDots)).table, umearegionen, '2022H1').rows.find((r) => r.kommunId === 'bjurholm')!.values.arbetsmarknadsatgarder).toBe(20);
+    expect(
+      previewScbPeriod(imported('he.csv', utf8(withDots)).table, umearegionen, '2022H1').rows.find(
+        (r) => r.kommunId === 'bjurholm',
+      )!.values.arbetsmarknadsatgarder,
+    ).toBe(20);
   });
 
   it('shows a kommun the file lacks as missing throughout, and names it among the problems', () => {
-    const withoutVannas = csv.split('\r\n').filter((line) => !line.startsWith('"2460 Vännäs"')).join('\r\n');
+    const withoutVannas = csv
+      .split('\r\n')
+      .filter((line) => !line.startsWith('"2460 Vännäs"'))
+      .join('\r\n');
     const preview = previewScbPeriod(imported('he.csv', utf8(withoutVannas)).table, umearegionen, '2023H1');
     expect(Object.values(preview.rows.find((r) => r.kommunId === 'vannas')!.values)).toEqual(Array(7).fill(null));
     expect(preview.problems).toEqual(['SCB-filen saknar Vännäs kommun (2460) för 2023H1.']);

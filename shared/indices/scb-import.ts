@@ -60,9 +60,17 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-function parse(fileName: string, bytes: Uint8Array): ({ ok: true; format: ScbFormat; table: ScbTable }) | ({ ok: false } & ScbImportFailure) {
+function parse(
+  fileName: string,
+  bytes: Uint8Array,
+): { ok: true; format: ScbFormat; table: ScbTable } | ({ ok: false } & ScbImportFailure) {
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b) || /\.xlsx?$/i.test(fileName)) {
-    return { ok: false, message: 'Filen är en Excelfil. Hämta tabellen från SCB:s statistikdatabas som CSV eller json-stat2 och välj den filen.', problems: [] };
+    return {
+      ok: false,
+      message:
+        'Filen är en Excelfil. Hämta tabellen från SCB:s statistikdatabas som CSV eller json-stat2 och välj den filen.',
+      problems: [],
+    };
   }
   const text = decode(bytes).replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, message: 'Filen är tom.', problems: [] };
@@ -72,7 +80,11 @@ function parse(fileName: string, bytes: Uint8Array): ({ ok: true; format: ScbFor
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'Filen kan inte läsas som JSON. Välj SCB:s fil i formatet CSV eller json-stat2.', problems: [] };
+    return {
+      ok: false,
+      message: 'Filen kan inte läsas som JSON. Välj SCB:s fil i formatet CSV eller json-stat2.',
+      problems: [],
+    };
   }
   return { ok: true, format: 'json-stat2', table: parseScbJsonStat2(data) };
 }
@@ -91,24 +103,42 @@ function kommunerOf(forbund: ForbundConfig) {
  * const found = importScbFile('he.csv', bytes, umearegionen, (p) => findTemplate(registry, 'helarsekvivalenter', Number(p.slice(0, 4))) !== undefined);
  * if (found.ok) previewScbPeriod(found.table, umearegionen, found.periods[0]!);
  */
-export function importScbFile(fileName: string, bytes: Uint8Array, forbund: ForbundConfig, covers: (period: string) => boolean): ScbImportResult {
+export function importScbFile(
+  fileName: string,
+  bytes: Uint8Array,
+  forbund: ForbundConfig,
+  covers: (period: string) => boolean,
+): ScbImportResult {
   const parsed = parse(fileName, bytes);
   if (!parsed.ok) return parsed;
   const { table, format } = parsed;
   const { problems } = table;
   if (table.observations.length === 0) {
-    return { ok: false, message: 'Filen innehåller inga helårsekvivalenter för första halvåret (H1). Välj SCB:s tabell HE0000T02N2 som CSV eller json-stat2.', problems };
+    return {
+      ok: false,
+      message:
+        'Filen innehåller inga helårsekvivalenter för första halvåret (H1). Välj SCB:s tabell HE0000T02N2 som CSV eller json-stat2.',
+      problems,
+    };
   }
   const codes = new Set(kommunerOf(forbund).flatMap((k) => (k.kommunkod ? [k.kommunkod] : [])));
-  const own = [...new Set(table.observations.filter((o) => codes.has(o.kommunkod)).map((o) => o.period))].sort().reverse();
+  const own = [...new Set(table.observations.filter((o) => codes.has(o.kommunkod)).map((o) => o.period))]
+    .sort()
+    .reverse();
   if (own.length === 0) {
-    const names = kommunerOf(forbund).map((k) => k.name).join(', ');
+    const names = kommunerOf(forbund)
+      .map((k) => k.name)
+      .join(', ');
     return { ok: false, message: `Filen har inga uppgifter för förbundets kommuner (${names}).`, problems };
   }
   const periods = own.filter(covers);
   const unsupportedPeriods = own.filter((p) => !covers(p));
   if (periods.length === 0) {
-    return { ok: false, message: `Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ${unsupportedPeriods.join(', ')}.`, problems };
+    return {
+      ok: false,
+      message: `Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ${unsupportedPeriods.join(', ')}.`,
+      problems,
+    };
   }
   return { ok: true, format, table, periods, unsupportedPeriods };
 }
@@ -120,7 +150,9 @@ export function previewScbPeriod(table: ScbTable, forbund: ForbundConfig, period
     kommunId: kommun.id,
     name: kommun.name,
     kommunkod: kommun.kommunkod,
-    values: Object.fromEntries(HAE_COLUMNS.map((column) => [column, values[haeCell(kommun.id, column)] ?? null])) as Record<HaeColumn, number | null>,
+    values: Object.fromEntries(
+      HAE_COLUMNS.map((column) => [column, values[haeCell(kommun.id, column)] ?? null]),
+    ) as Record<HaeColumn, number | null>,
   }));
   const missing = rows.flatMap((row) => {
     const columns = HAE_COLUMNS.filter((column) => row.values[column] === null);

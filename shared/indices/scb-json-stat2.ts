@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { haeColumnFor, kommunkodOf, normalizeHalfYear, parseScbNumber, type ScbObservation, type ScbTable } from './scb-table';
+import {
+  haeColumnFor,
+  kommunkodOf,
+  normalizeHalfYear,
+  parseScbNumber,
+  type ScbObservation,
+  type ScbTable,
+} from './scb-table';
 
 /**
  * Reads SCB's json-stat2 output (PxWeb API: `?outputFormat=json-stat2`): a dataset whose `id`
@@ -35,7 +42,10 @@ function dimensionsOf(dataset: z.infer<typeof datasetSchema>): Dimension[] {
     const size = dataset.size[d] ?? 0;
     let codes: string[];
     if (Array.isArray(category.index)) codes = category.index;
-    else if (category.index) codes = Object.entries(category.index).sort((a, b) => a[1] - b[1]).map(([code]) => code);
+    else if (category.index)
+      codes = Object.entries(category.index)
+        .sort((a, b) => a[1] - b[1])
+        .map(([code]) => code);
     else codes = Object.keys(category.label ?? {});
     codes = codes.slice(0, size);
     return { id, codes, labels: codes.map((c) => category.label?.[c] ?? c) };
@@ -53,17 +63,38 @@ const find = (dims: Dimension[], pattern: RegExp) => dims.find((d) => pattern.te
  */
 export function parseScbJsonStat2(input: unknown): ScbTable {
   const parsed = datasetSchema.safeParse(input);
-  if (!parsed.success) return { observations: [], problems: [`Filen är inte ett json-stat2-dataset: ${parsed.error.issues[0]?.message ?? ''}`] };
+  if (!parsed.success)
+    return {
+      observations: [],
+      problems: [`Filen är inte ett json-stat2-dataset: ${parsed.error.issues[0]?.message ?? ''}`],
+    };
   const dataset = parsed.data;
-  if (dataset.id.length !== dataset.size.length) return { observations: [], problems: ['json-stat2: id och size har olika längd.'] };
+  if (dataset.id.length !== dataset.size.length)
+    return { observations: [], problems: ['json-stat2: id och size har olika längd.'] };
   // The loop below visits every combination `size` declares, so the declaration must match what
   // the file holds, and a file may not declare more than any SCB table of this kind could have.
   const declared = dataset.size.reduce((a, b) => a * b, 1);
-  if (declared > MAX_CELLS) return { observations: [], problems: [`json-stat2: filen anger ${declared.toLocaleString('sv-SE')} värden; en tabell över helårsekvivalenter har långt färre.`] };
-  if (Array.isArray(dataset.value) && dataset.value.length !== declared) return { observations: [], problems: [`json-stat2: filen har ${dataset.value.length} värden men anger ${declared}.`] };
+  if (declared > MAX_CELLS)
+    return {
+      observations: [],
+      problems: [
+        `json-stat2: filen anger ${declared.toLocaleString('sv-SE')} värden; en tabell över helårsekvivalenter har långt färre.`,
+      ],
+    };
+  if (Array.isArray(dataset.value) && dataset.value.length !== declared)
+    return {
+      observations: [],
+      problems: [`json-stat2: filen har ${dataset.value.length} värden men anger ${declared}.`],
+    };
   const dims = dimensionsOf(dataset);
   const short = dims.find((d, i) => d.codes.length !== dataset.size[i]);
-  if (short) return { observations: [], problems: [`json-stat2: dimensionen ${short.id} har ${short.codes.length} kategorier men anger ${dataset.size[dims.indexOf(short)]}.`] };
+  if (short)
+    return {
+      observations: [],
+      problems: [
+        `json-stat2: dimensionen ${short.id} har ${short.codes.length} kategorier men anger ${dataset.size[dims.indexOf(short)]}.`,
+      ],
+    };
   const region = find(dims, /region|kommun/i);
   const time = find(dims, /^tid$|time|period/i);
   const benefit = find(dims, /förmån|forman|ersattning|ersättning|benefit/i);
@@ -81,9 +112,11 @@ export function parseScbJsonStat2(input: unknown): ScbTable {
   const observations: ScbObservation[] = [];
   const skipped = new Set<string>();
   for (let flat = 0; flat < total; flat++) {
-    const position = (dim: Dimension) => Math.floor(flat / strides[dims.indexOf(dim)]!) % dataset.size[dims.indexOf(dim)]!;
+    const position = (dim: Dimension) =>
+      Math.floor(flat / strides[dims.indexOf(dim)]!) % dataset.size[dims.indexOf(dim)]!;
     const kommunkod = kommunkodOf(region.codes[position(region)] ?? '');
-    const period = normalizeHalfYear(time.codes[position(time)] ?? '') ?? normalizeHalfYear(time.labels[position(time)] ?? '');
+    const period =
+      normalizeHalfYear(time.codes[position(time)] ?? '') ?? normalizeHalfYear(time.labels[position(time)] ?? '');
     if (!kommunkod || !period) continue;
     const benefitLabel = benefit ? `${benefit.labels[position(benefit)] ?? ''}` : '';
     const contentLabel = content ? `${content.labels[position(content)] ?? ''}` : '';

@@ -83,12 +83,16 @@ export function scbToTemplateValues(table: ScbTable, forbund: ForbundConfig, per
   const problems = [...table.problems];
   for (const kommun of forbund.parties.filter((p) => p.kind === 'kommun')) {
     const own = table.observations.filter((o) => o.kommunkod === kommun.kommunkod && o.period === period);
-    if (own.length === 0) problems.push(`SCB-filen saknar ${kommun.name} (${kommun.kommunkod ?? 'utan kommunkod'}) för ${period}.`);
+    if (own.length === 0)
+      problems.push(`SCB-filen saknar ${kommun.name} (${kommun.kommunkod ?? 'utan kommunkod'}) för ${period}.`);
     for (const column of HAE_COLUMNS) {
       const found = own.filter((o) => o.column === column && o.value !== null);
       const distinct = new Set(found.map((o) => o.value));
       // Two different figures for one cell: neither is sent, so the cell is missing and says so.
-      if (distinct.size > 1) problems.push(`SCB-filen har olika värden för ${HAE_LABEL[column].toLowerCase()} i ${kommun.name} ${period}: ${[...distinct].map((v) => SV_NUMBER.format(v!)).join(' och ')}. Inget av dem används.`);
+      if (distinct.size > 1)
+        problems.push(
+          `SCB-filen har olika värden för ${HAE_LABEL[column].toLowerCase()} i ${kommun.name} ${period}: ${[...distinct].map((v) => SV_NUMBER.format(v!)).join(' och ')}. Inget av dem används.`,
+        );
       values[haeCell(kommun.id, column)] = distinct.size === 1 ? found[0]!.value : null;
     }
   }

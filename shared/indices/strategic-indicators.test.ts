@@ -9,13 +9,18 @@ import { strategicIndicators } from './strategic-indicators';
 const forbund = findForbund(registry, 'umearegionen')!;
 const template = resolveTemplate(findTemplate(registry, 'strategiska-indikatorer', 2023)!, forbund, 2023);
 const kommuner = forbund.parties.filter((p) => p.kind === 'kommun');
-const table = (year: '2022' | '2023') => (kommun: string) => measuresOf(template, bilaga4[kommun]?.[year], `${kommun} ${year}`);
+const table = (year: '2022' | '2023') => (kommun: string) =>
+  measuresOf(template, bilaga4[kommun]?.[year], `${kommun} ${year}`);
 const rows = strategicIndicators(template, kommuner, table('2023'), table('2022'));
 const row = (id: string) => rows.find((r) => r.rowId === id)!;
 const at = (id: string, kommun: string) => row(id).byKommun.find((k) => k.kommun.id === kommun)!.comparison;
 
 describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
-  it.each(Object.entries(bilaga4Diff).flatMap(([indicator, byKommun]) => Object.entries(byKommun).map(([kommun, diff]) => [indicator, kommun, diff] as const)))('%s %s: Diff %d', (indicator, kommun, diff) => {
+  it.each(
+    Object.entries(bilaga4Diff).flatMap(([indicator, byKommun]) =>
+      Object.entries(byKommun).map(([kommun, diff]) => [indicator, kommun, diff] as const),
+    ),
+  )('%s %s: Diff %d', (indicator, kommun, diff) => {
     expect(at(indicator, kommun).diff.value).toBeCloseTo(diff, 9);
   });
 
@@ -31,11 +36,20 @@ describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
     ['aterupptar_studier', { umea: 1, vannas: -29 }],
     ['barn_forsorjningsstod', { umea: -147 }],
   ] as const)('%s: every printed Diff', (indicator, diffs) => {
-    for (const [kommun, diff] of Object.entries(diffs)) expect([kommun, at(indicator, kommun).diff.value]).toEqual([kommun, expect.closeTo(diff, 9)]);
+    for (const [kommun, diff] of Object.entries(diffs))
+      expect([kommun, at(indicator, kommun).diff.value]).toEqual([kommun, expect.closeTo(diff, 9)]);
   });
 
-  it.each(Object.entries(bilaga4Forbund).flatMap(([indicator, years]) => Object.entries(years).map(([year, total]) => [indicator, year, total] as const)))('%s %s: Umeåregionen %d = Σ kommuner', (indicator, year, total) => {
-    const sum = kommuner.reduce((acc, k) => acc + ((year === '2023' ? at(indicator, k.id).current : at(indicator, k.id).lastYear).value ?? Number.NaN), 0);
+  it.each(
+    Object.entries(bilaga4Forbund).flatMap(([indicator, years]) =>
+      Object.entries(years).map(([year, total]) => [indicator, year, total] as const),
+    ),
+  )('%s %s: Umeåregionen %d = Σ kommuner', (indicator, year, total) => {
+    const sum = kommuner.reduce(
+      (acc, k) =>
+        acc + ((year === '2023' ? at(indicator, k.id).current : at(indicator, k.id).lastYear).value ?? Number.NaN),
+      0,
+    );
     expect(sum).toBe(total);
   });
 
@@ -47,7 +61,7 @@ describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
     ['sjukpenningtal', 'umea', 'bad'], // up is bad
     ['lta_12', 'umea', 'good'],
     ['gymnasieexamen', 'robertsfors', 'bad'],
-  ] as const)('%s %s is %s by the indicator\'s direction', (indicator, kommun, assessment) => {
+  ] as const)("%s %s is %s by the indicator's direction", (indicator, kommun, assessment) => {
     expect(at(indicator, kommun).assessment).toBe(assessment);
   });
 
@@ -60,12 +74,20 @@ describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
   });
 });
 
-describe('merging several parties\' rows for one kommun', () => {
+describe("merging several parties' rows for one kommun", () => {
   it('takes each row from its owner, and SCB rows from kansliet', () => {
     const merged = mergeOwnedValues(template, [
       { submitter: 'af', submittedAt: '2024-01-10T00:00:00Z', values: { 'indikatorer.lta_12.varde': 866 } },
-      { submitter: 'kommun', submittedAt: '2024-01-12T00:00:00Z', values: { 'indikatorer.gymnasieexamen.varde': 77.9 } },
-      { submitter: 'kansli', submittedAt: '2024-01-11T00:00:00Z', values: { 'indikatorer.arbetskraftsdeltagande.varde': 82.1, 'indikatorer.lta_12.varde': 870 } },
+      {
+        submitter: 'kommun',
+        submittedAt: '2024-01-12T00:00:00Z',
+        values: { 'indikatorer.gymnasieexamen.varde': 77.9 },
+      },
+      {
+        submitter: 'kansli',
+        submittedAt: '2024-01-11T00:00:00Z',
+        values: { 'indikatorer.arbetskraftsdeltagande.varde': 82.1, 'indikatorer.lta_12.varde': 870 },
+      },
     ]);
     expect(merged['indikatorer.lta_12.varde']).toBe(866);
     expect(merged['indikatorer.gymnasieexamen.varde']).toBe(77.9);

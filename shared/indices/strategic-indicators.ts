@@ -21,7 +21,12 @@ export interface StrategicIndicatorRow {
  *
  * `current` and `lastYear` give each kommun's merged values (see {@link mergeOwnedValues}).
  */
-export function strategicIndicators(template: ResolvedTemplate, kommuner: readonly Party[], current: (kommun: string) => CellMeasures, lastYear: (kommun: string) => CellMeasures): StrategicIndicatorRow[] {
+export function strategicIndicators(
+  template: ResolvedTemplate,
+  kommuner: readonly Party[],
+  current: (kommun: string) => CellMeasures,
+  lastYear: (kommun: string) => CellMeasures,
+): StrategicIndicatorRow[] {
   const section = template.sections[0];
   if (!section) return [];
   return section.rows.map((row) => {
@@ -35,7 +40,11 @@ export function strategicIndicators(template: ResolvedTemplate, kommuner: readon
       isCount: cell?.spec.kind === 'count',
       byKommun: kommuner.map((kommun) => ({
         kommun,
-        comparison: compare(measureAt(current(kommun.id), id, `${row.label}, ${kommun.name}`), measureAt(lastYear(kommun.id), id, `${row.label}, ${kommun.name}`), row.direction),
+        comparison: compare(
+          measureAt(current(kommun.id), id, `${row.label}, ${kommun.name}`),
+          measureAt(lastYear(kommun.id), id, `${row.label}, ${kommun.name}`),
+          row.direction,
+        ),
       })),
     };
   });

@@ -26,7 +26,11 @@ export interface SubmissionSources {
   used(): SubmissionRecord[];
 }
 
-export function submissionSources(registry: Registry, forbund: ForbundConfig, records: readonly SubmissionRecord[]): SubmissionSources {
+export function submissionSources(
+  registry: Registry,
+  forbund: ForbundConfig,
+  records: readonly SubmissionRecord[],
+): SubmissionSources {
   const resolved = new Map<string, ResolvedTemplate | undefined>();
   const used = new Map<string, SubmissionRecord>();
 
@@ -36,17 +40,25 @@ export function submissionSources(registry: Registry, forbund: ForbundConfig, re
     if (!resolved.has(key)) resolved.set(key, resolveTemplate(definition, forbund, year));
     return resolved.get(key);
   };
-  const template = (templateId: string, year: number) => resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
+  const template = (templateId: string, year: number) =>
+    resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
   // Indexed once: a report for a large förbund looks records up thousands of times.
   const byKey = new Map<string, SubmissionRecord[]>();
   for (const r of records) {
     const key = `${r.templateId}|${r.period}|${r.scope}`;
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
-  for (const list of byKey.values()) list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
-  const matching = (templateId: string, period: string, scope: string) => byKey.get(`${templateId}|${period}|${scope}`) ?? [];
-  const templateOf = (record: SubmissionRecord) => resolve(findTemplateVersion(registry, record.templateId, record.templateVersion), parsePeriod(record.period)?.year ?? 0);
-  const what = (templateId: string, year: number, scopeName: string, period: string) => `${template(templateId, year)?.definition.title ?? templateId}, ${scopeName}, ${period}`;
+  for (const list of byKey.values())
+    list.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  const matching = (templateId: string, period: string, scope: string) =>
+    byKey.get(`${templateId}|${period}|${scope}`) ?? [];
+  const templateOf = (record: SubmissionRecord) =>
+    resolve(
+      findTemplateVersion(registry, record.templateId, record.templateVersion),
+      parsePeriod(record.period)?.year ?? 0,
+    );
+  const what = (templateId: string, year: number, scopeName: string, period: string) =>
+    `${template(templateId, year)?.definition.title ?? templateId}, ${scopeName}, ${period}`;
 
   const latest = (templateId: string, period: string, scope: string) => {
     const record = matching(templateId, period, scope)[0];
@@ -70,10 +82,15 @@ export function submissionSources(registry: Registry, forbund: ForbundConfig, re
       const parts = matching(templateId, period, scope.id);
       if (!resolvedTemplate) return new Map();
       for (const part of parts) used.set(part.id, part);
-      if (parts.length === 0) return measuresOf(resolvedTemplate, undefined, what(templateId, year, scope.name, period));
+      if (parts.length === 0)
+        return measuresOf(resolvedTemplate, undefined, what(templateId, year, scope.name, period));
       const merged = mergeOwnedValues(
         resolvedTemplate,
-        parts.map((p) => ({ submitter: p.party === 'kansli' ? 'kansli' : (findParty(forbund, p.party)?.kind ?? 'kansli'), submittedAt: p.updatedAt, values: p.values })),
+        parts.map((p) => ({
+          submitter: p.party === 'kansli' ? 'kansli' : (findParty(forbund, p.party)?.kind ?? 'kansli'),
+          submittedAt: p.updatedAt,
+          values: p.values,
+        })),
       );
       return measuresOf(resolvedTemplate, merged, what(templateId, year, scope.name, period));
     },

@@ -32,13 +32,17 @@ export function isSmallCount(value: number, limit: number): boolean {
  * suppressSmallCounts(new Map([['k', 3], ['m', 40], ['tot', 43]]), [{cells: ['tot', 'k', 'm']}], 4)
  * // primary {k}, secondary {tot} — the smaller of the cells that would reveal k
  */
-export function suppressSmallCounts(values: ReadonlyMap<string, number | null>, relations: readonly Relation[], limit: number): SuppressionResult {
+export function suppressSmallCounts(
+  values: ReadonlyMap<string, number | null>,
+  relations: readonly Relation[],
+  limit: number,
+): SuppressionResult {
   const primary = new Set<string>();
   for (const [key, value] of values) if (value !== null && isSmallCount(value, limit)) primary.add(key);
   const hidden = new Set(primary);
   const secondary = new Set<string>();
   // Each pass hides at least one cell or stops; cells are finite, so this ends.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const relation of relations) {
       const cells = relation.cells.filter((c) => values.has(c));
@@ -48,7 +52,9 @@ export function suppressSmallCounts(values: ReadonlyMap<string, number | null>, 
       if (cells.some((c) => values.get(c) === null)) continue;
       const candidates = cells.filter((c) => !hidden.has(c));
       if (candidates.length === 0) continue;
-      const pick = [...candidates].sort((a, b) => rank(values.get(a) ?? 0) - rank(values.get(b) ?? 0) || a.localeCompare(b))[0]!;
+      const pick = [...candidates].sort(
+        (a, b) => rank(values.get(a) ?? 0) - rank(values.get(b) ?? 0) || a.localeCompare(b),
+      )[0]!;
       hidden.add(pick);
       secondary.add(pick);
       changed = true;

@@ -74,8 +74,10 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 function checkRange(value: number, spec: CellSpec): CoerceResult {
-  if (spec.min !== undefined && value < spec.min) return { ok: false, problem: { code: 'below-min', value, min: spec.min } };
-  if (spec.max !== undefined && value > spec.max) return { ok: false, problem: { code: 'above-max', value, max: spec.max } };
+  if (spec.min !== undefined && value < spec.min)
+    return { ok: false, problem: { code: 'below-min', value, min: spec.min } };
+  if (spec.max !== undefined && value > spec.max)
+    return { ok: false, problem: { code: 'above-max', value, max: spec.max } };
   return { ok: true, value };
 }
 
@@ -124,19 +126,23 @@ export function coerceCellInput(raw: unknown, spec: CellSpec): CoerceResult {
 
   switch (spec.kind) {
     case 'text':
-      if (text.length > MAX_TEXT_LENGTH) return { ok: false, problem: { code: 'text-too-long', length: text.length, max: MAX_TEXT_LENGTH } };
+      if (text.length > MAX_TEXT_LENGTH)
+        return { ok: false, problem: { code: 'text-too-long', length: text.length, max: MAX_TEXT_LENGTH } };
       return { ok: true, value: text };
     case 'choice': {
       const choices = spec.choices ?? [];
       const match = choices.find((c) => c.toLocaleLowerCase('sv') === text.toLocaleLowerCase('sv'));
-      return match === undefined ? { ok: false, problem: { code: 'not-a-choice', raw: text, choices } } : { ok: true, value: match };
+      return match === undefined
+        ? { ok: false, problem: { code: 'not-a-choice', raw: text, choices } }
+        : { ok: true, value: match };
     }
     case 'count':
     case 'percent':
     case 'decimal':
     case 'amount': {
       const value = typeof raw === 'number' ? raw : parseSwedishNumber(text);
-      if (value === undefined || !Number.isFinite(value)) return { ok: false, problem: { code: 'not-a-number', raw: text } };
+      if (value === undefined || !Number.isFinite(value))
+        return { ok: false, problem: { code: 'not-a-number', raw: text } };
       return numericCheckByKind[spec.kind](value, spec);
     }
   }

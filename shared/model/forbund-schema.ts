@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { elementIdSchema, forbundIdSchema, partyIdSchema, partyKindSchema, scopeIdSchema, templateIdSchema } from './ids';
+import {
+  elementIdSchema,
+  forbundIdSchema,
+  partyIdSchema,
+  partyKindSchema,
+  scopeIdSchema,
+  templateIdSchema,
+} from './ids';
 
 export const partySchema = z.object({
   id: partyIdSchema,
   name: z.string().min(2),
   kind: partyKindSchema,
-  kommunkod: z.string().regex(/^\d{4}$/).optional(),
+  kommunkod: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   /** Funding members (FK for the state, the Region, the kommuner); Kriminalvården is a party to the agreement only. */
   fundingMember: z.boolean(),
 });
@@ -88,7 +98,10 @@ const svNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
  * unknown area, an id used twice, or an area whose indicator weights add up to more than ±5 %
  * away from the area's index points.
  */
-export function checkSocialBudget(budget: { areas: readonly { id: string; name: string; points: number }[]; indicators: readonly { id: string; area: string; weight: number }[] }): string[] {
+export function checkSocialBudget(budget: {
+  areas: readonly { id: string; name: string; points: number }[];
+  indicators: readonly { id: string; area: string; weight: number }[];
+}): string[] {
   const problems: string[] = [];
   const areaIds = new Set(budget.areas.map((a) => a.id));
   if (areaIds.size !== budget.areas.length) problems.push('Två målområden har samma id');
@@ -148,16 +161,27 @@ export const forbundSchema = z
   })
   .superRefine((f, ctx) => {
     const partyIds = new Set(f.parties.map((p) => p.id));
-    if (partyIds.size !== f.parties.length) ctx.addIssue({ code: 'custom', message: 'Dubbla part-id', path: ['parties'] });
+    if (partyIds.size !== f.parties.length)
+      ctx.addIssue({ code: 'custom', message: 'Dubbla part-id', path: ['parties'] });
     const platformIds = new Set(f.platforms.map((p) => p.id));
     f.platforms.forEach((p, i) => {
       for (const party of p.reportedBy) {
-        if (!partyIds.has(party)) ctx.addIssue({ code: 'custom', message: `Plattformen ${p.id} rapporteras av okänd part ${party}`, path: ['platforms', i] });
+        if (!partyIds.has(party))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Plattformen ${p.id} rapporteras av okänd part ${party}`,
+            path: ['platforms', i],
+          });
       }
     });
     f.platformGroups.forEach((g, i) => {
       for (const p of g.platforms) {
-        if (!platformIds.has(p)) ctx.addIssue({ code: 'custom', message: `Gruppen ${g.id} nämner okänd plattform ${p}`, path: ['platformGroups', i] });
+        if (!platformIds.has(p))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Gruppen ${g.id} nämner okänd plattform ${p}`,
+            path: ['platformGroups', i],
+          });
       }
     });
     for (const [year, cfg] of Object.entries(f.years)) {
@@ -165,10 +189,20 @@ export const forbundSchema = z
       if (!shares) continue;
       for (const id of Object.keys(shares)) {
         const party = f.parties.find((p) => p.id === id);
-        if (party?.kind !== 'kommun') ctx.addIssue({ code: 'custom', message: `Befolkningsandel för ${id} som inte är en kommun`, path: ['years', year] });
+        if (party?.kind !== 'kommun')
+          ctx.addIssue({
+            code: 'custom',
+            message: `Befolkningsandel för ${id} som inte är en kommun`,
+            path: ['years', year],
+          });
       }
       const total = Object.values(shares).reduce((a, b) => a + b, 0);
-      if (Math.abs(total - 100) > 0.5) ctx.addIssue({ code: 'custom', message: `Befolkningsandelarna ${year} summerar till ${total}, inte 100`, path: ['years', year] });
+      if (Math.abs(total - 100) > 0.5)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Befolkningsandelarna ${year} summerar till ${total}, inte 100`,
+          path: ['years', year],
+        });
     }
   });
 export type ForbundConfig = z.infer<typeof forbundSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Period ids as they appear in URLs, tokens and file names: `2023`, `2023H1`, `2023T1` … `2023T3`. */
-export const periodIdSchema = z.string().regex(/^(\d{4})(H1|T[123])?$/, 'Perioden ska skrivas som 2023, 2023H1 eller 2023T1–2023T3');
+export const periodIdSchema = z
+  .string()
+  .regex(/^(\d{4})(H1|T[123])?$/, 'Perioden ska skrivas som 2023, 2023H1 eller 2023T1–2023T3');
 export type PeriodId = z.infer<typeof periodIdSchema>;
 
 export type PeriodKind = 'year' | 'halfyear' | 'tertial';
@@ -57,7 +59,10 @@ export function periodSpan(period: Period, cumulative: boolean): DateSpan {
     case 'tertial': {
       const endMonth = TERTIAL_END_MONTH[period.index - 1] ?? 12;
       const startMonth = cumulative ? 1 : endMonth - 3;
-      return { start: `${period.year}-${String(startMonth).padStart(2, '0')}-01`, end: lastDayOfMonth(period.year, endMonth) };
+      return {
+        start: `${period.year}-${String(startMonth).padStart(2, '0')}-01`,
+        end: lastDayOfMonth(period.year, endMonth),
+      };
     }
   }
 }

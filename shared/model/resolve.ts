@@ -57,16 +57,25 @@ function formatTkr(value: number): string {
 }
 
 function rowsFromSource(source: RowSource, forbund: ForbundConfig, yearConfig: ForbundYear | undefined): Row[] {
-  const row = (id: string, label: string, extra: Partial<Row> = {}): Row => ({ id: toElementId(id), label, indent: 0, ...extra });
+  const row = (id: string, label: string, extra: Partial<Row> = {}): Row => ({
+    id: toElementId(id),
+    label,
+    indent: 0,
+    ...extra,
+  });
   switch (source.source) {
     case 'kommuner':
-      return forbund.parties.filter((p) => p.kind === 'kommun').map((p) => row(p.id, p.name, { help: p.kommunkod ? `Kommunkod ${p.kommunkod}` : undefined }));
+      return forbund.parties
+        .filter((p) => p.kind === 'kommun')
+        .map((p) => row(p.id, p.name, { help: p.kommunkod ? `Kommunkod ${p.kommunkod}` : undefined }));
     case 'budget-lines':
       return (yearConfig?.budget ?? [])
         .filter((l) => source.group === undefined || l.group === source.group)
         .map((l) => row(l.id, l.label, { help: `Budget: ${formatTkr(l.budget)} tkr` }));
     case 'initiatives':
-      return (yearConfig?.initiatives ?? []).map((i) => row(i.id, `${i.number}. ${i.name}`, { help: `${i.area}. Sammankallande: ${i.sammankallande}` }));
+      return (yearConfig?.initiatives ?? []).map((i) =>
+        row(i.id, `${i.number}. ${i.name}`, { help: `${i.area}. Sammankallande: ${i.sammankallande}` }),
+      );
     case 'impact-indicators':
       return (yearConfig?.socialBudget?.indicators ?? [])
         .filter((i) => i.area === source.area && i.source === 'input')
@@ -74,12 +83,16 @@ function rowsFromSource(source: RowSource, forbund: ForbundConfig, yearConfig: F
   }
 }
 
-function resolveSection(section: Section, forbund: ForbundConfig, yearConfig: ForbundYear | undefined): ResolvedSection {
+function resolveSection(
+  section: Section,
+  forbund: ForbundConfig,
+  yearConfig: ForbundYear | undefined,
+): ResolvedSection {
   const sourced = section.rowSource ? rowsFromSource(section.rowSource, forbund, yearConfig) : [];
-  const rows = (section.sourcedRows === 'first' ? [...sourced, ...section.rows] : [...section.rows, ...sourced]).map((row): ResolvedRow => {
-    const columns = section.columns.filter((c) => row.columns === undefined || row.columns.includes(c.id));
-    const cells = columns.map(
-      (column): ResolvedCell => ({
+  const rows = (section.sourcedRows === 'first' ? [...sourced, ...section.rows] : [...section.rows, ...sourced]).map(
+    (row): ResolvedRow => {
+      const columns = section.columns.filter((c) => row.columns === undefined || row.columns.includes(c.id));
+      const cells = columns.map((column): ResolvedCell => ({
         id: cellId(section.id, row.id, column.id),
         section: section.id,
         row: row.id,
@@ -89,11 +102,11 @@ function resolveSection(section: Section, forbund: ForbundConfig, yearConfig: Fo
         owner: row.owner,
         rowLabel: row.label,
         columnLabel: column.label,
-      }),
-    );
-    const { cell: _cell, required: _required, columns: _columns, ...rest } = row;
-    return { ...rest, cells };
-  });
+      }));
+      const { cell: _cell, required: _required, columns: _columns, ...rest } = row;
+      return { ...rest, cells };
+    },
+  );
   return {
     id: section.id,
     title: section.title,
@@ -108,7 +121,11 @@ function resolveSection(section: Section, forbund: ForbundConfig, yearConfig: Fo
  * budget lines, initiatives, Impactindex indicators) are filled in, and every cell gets its kind
  * and requiredness from the row, else the column, else the section.
  */
-export function resolveTemplate(definition: TemplateDefinition, forbund: ForbundConfig, year: number): ResolvedTemplate {
+export function resolveTemplate(
+  definition: TemplateDefinition,
+  forbund: ForbundConfig,
+  year: number,
+): ResolvedTemplate {
   // Definitions and förbund are parsed once and never mutated, so the same inputs give the same
   // resolved template object — which lets per-template caches (layout, expanded rules) hit across requests.
   let byForbund = resolved.get(definition);

@@ -31,7 +31,9 @@ export function findTemplateVersion(registry: Registry, id: string, version: num
 export function templatesForForbund(registry: Registry, forbund: ForbundConfig, year: number): TemplateDefinition[] {
   return forbund.templates
     .map((id) => findTemplate(registry, id, year))
-    .filter((t): t is TemplateDefinition => t !== undefined && (t.forbund === undefined || t.forbund.includes(forbund.id)));
+    .filter(
+      (t): t is TemplateDefinition => t !== undefined && (t.forbund === undefined || t.forbund.includes(forbund.id)),
+    );
 }
 
 /** Every scope a template can be reported for in a förbund. */
@@ -40,7 +42,9 @@ export function scopesOf(template: TemplateDefinition, forbund: ForbundConfig): 
     case 'platform':
       return forbund.platforms.map((p) => ({ id: p.id, kind: 'platform', name: p.name }));
     case 'kommun':
-      return forbund.parties.filter((p) => p.kind === 'kommun').map((p) => ({ id: p.id, kind: 'kommun', name: p.name }));
+      return forbund.parties
+        .filter((p) => p.kind === 'kommun')
+        .map((p) => ({ id: p.id, kind: 'kommun', name: p.name }));
     case 'forbund':
       return [{ id: forbund.id, kind: 'forbund', name: forbund.name }];
   }
@@ -51,7 +55,12 @@ export function scopesOf(template: TemplateDefinition, forbund: ForbundConfig): 
  * the template's submitters; a platform is reported by the parties that run it; a kommun
  * reports for itself, while AF, FK and the Region report their figures for every kommun.
  */
-export function maySubmit(template: TemplateDefinition, forbund: ForbundConfig, partyId: string, scopeId: string): boolean {
+export function maySubmit(
+  template: TemplateDefinition,
+  forbund: ForbundConfig,
+  partyId: string,
+  scopeId: string,
+): boolean {
   const party = findParty(forbund, partyId);
   if (!party || !template.submitters.includes(party.kind)) return false;
   if (!scopesOf(template, forbund).some((s) => s.id === scopeId)) return false;

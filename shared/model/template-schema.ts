@@ -10,7 +10,10 @@ import { elementIdSchema, forbundIdSchema, ownerSchema, partyKindSchema, templat
 const refPart = '[a-z][a-z0-9_]*';
 export const cellRefPatternSchema = z
   .string()
-  .regex(new RegExp(`^${refPart}\\.(${refPart}|\\*)\\.(${refPart}|\\*)$`), 'Cellreferens ska skrivas sektion.rad.kolumn');
+  .regex(
+    new RegExp(`^${refPart}\\.(${refPart}|\\*)\\.(${refPart}|\\*)$`),
+    'Cellreferens ska skrivas sektion.rad.kolumn',
+  );
 /**
  * A term is a reference, negated with a leading '-'. In the row position a term may also hold
  * `+`: every row of the term's section except the target's row, for sums over rows drawn from
@@ -18,7 +21,10 @@ export const cellRefPatternSchema = z
  */
 export const termSchema = z
   .string()
-  .regex(new RegExp(`^-?${refPart}\\.(${refPart}|\\*|\\+)\\.(${refPart}|\\*)$`), 'Term ska skrivas [-]sektion.rad.kolumn');
+  .regex(
+    new RegExp(`^-?${refPart}\\.(${refPart}|\\*|\\+)\\.(${refPart}|\\*)$`),
+    'Term ska skrivas [-]sektion.rad.kolumn',
+  );
 
 export const severitySchema = z.enum(['fel', 'varning']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -74,7 +80,10 @@ export type RowInput = z.input<typeof rowSchema>;
 /** Rows that come from the förbund's configuration for the year rather than from the template. */
 export const rowSourceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('kommuner') }),
-  z.object({ source: z.literal('budget-lines'), group: z.enum(['intakter', 'kansli', 'verksamhetsnara', 'insatser']).optional() }),
+  z.object({
+    source: z.literal('budget-lines'),
+    group: z.enum(['intakter', 'kansli', 'verksamhetsnara', 'insatser']).optional(),
+  }),
   z.object({ source: z.literal('initiatives') }),
   z.object({ source: z.literal('impact-indicators'), area: elementIdSchema }),
 ]);
@@ -93,7 +102,9 @@ export const sectionSchema = z
     /** Where rows from `rowSource` go: after the section's own rows (default), or before them (lines, then their Summa). */
     sourcedRows: z.enum(['first', 'last']).optional(),
   })
-  .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, { message: 'En sektion behöver rader eller en radkälla' });
+  .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, {
+    message: 'En sektion behöver rader eller en radkälla',
+  });
 export type Section = z.infer<typeof sectionSchema>;
 export type SectionInput = z.input<typeof sectionSchema>;
 
@@ -113,7 +124,11 @@ export const templateDefinitionSchema = z
     years: z.object({ from: z.number().int().min(2000), to: z.number().int().max(2100) }),
     title: z.string().min(3),
     /** Short name for the sheet tab (≤ 31 characters, Excel's limit). */
-    sheetName: z.string().min(1).max(31).regex(/^[^\\/?*[\]:']+$/, 'Bladnamnet innehåller otillåtna tecken'),
+    sheetName: z
+      .string()
+      .min(1)
+      .max(31)
+      .regex(/^[^\\/?*[\]:']+$/, 'Bladnamnet innehåller otillåtna tecken'),
     help: z.string().min(3),
     period: periodRuleSchema,
     scope: scopeKindSchema,
@@ -128,29 +143,52 @@ export const templateDefinitionSchema = z
     rules: z.array(ruleSchema).default([]),
   })
   .superRefine((t, ctx) => {
-    if (t.years.from > t.years.to) ctx.addIssue({ code: 'custom', message: 'years.from är efter years.to', path: ['years'] });
+    if (t.years.from > t.years.to)
+      ctx.addIssue({ code: 'custom', message: 'years.from är efter years.to', path: ['years'] });
     const sectionIds = new Set<string>();
     t.sections.forEach((s, si) => {
-      if (sectionIds.has(s.id)) ctx.addIssue({ code: 'custom', message: `Sektionen ${s.id} finns två gånger`, path: ['sections', si, 'id'] });
+      if (sectionIds.has(s.id))
+        ctx.addIssue({ code: 'custom', message: `Sektionen ${s.id} finns två gånger`, path: ['sections', si, 'id'] });
       sectionIds.add(s.id);
       const rowIds = new Set<string>();
       s.rows.forEach((r, ri) => {
-        if (rowIds.has(r.id)) ctx.addIssue({ code: 'custom', message: `Raden ${s.id}.${r.id} finns två gånger`, path: ['sections', si, 'rows', ri] });
+        if (rowIds.has(r.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Raden ${s.id}.${r.id} finns två gånger`,
+            path: ['sections', si, 'rows', ri],
+          });
         rowIds.add(r.id);
         for (const c of r.columns ?? []) {
-          if (!s.columns.some((col) => col.id === c)) ctx.addIssue({ code: 'custom', message: `Raden ${s.id}.${r.id} nämner okänd kolumn ${c}`, path: ['sections', si, 'rows', ri] });
+          if (!s.columns.some((col) => col.id === c))
+            ctx.addIssue({
+              code: 'custom',
+              message: `Raden ${s.id}.${r.id} nämner okänd kolumn ${c}`,
+              path: ['sections', si, 'rows', ri],
+            });
         }
       });
       const colIds = new Set(s.columns.map((c) => c.id));
-      if (colIds.size !== s.columns.length) ctx.addIssue({ code: 'custom', message: `Sektionen ${s.id} har dubbla kolumn-id`, path: ['sections', si, 'columns'] });
+      if (colIds.size !== s.columns.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Sektionen ${s.id} har dubbla kolumn-id`,
+          path: ['sections', si, 'columns'],
+        });
     });
     const ruleIds = new Set<string>();
     t.rules.forEach((rule, ri) => {
-      if (ruleIds.has(rule.id)) ctx.addIssue({ code: 'custom', message: `Regeln ${rule.id} finns två gånger`, path: ['rules', ri] });
+      if (ruleIds.has(rule.id))
+        ctx.addIssue({ code: 'custom', message: `Regeln ${rule.id} finns två gånger`, path: ['rules', ri] });
       ruleIds.add(rule.id);
       for (const ref of [rule.target, ...rule.terms]) {
         const [section] = ref.replace(/^-/, '').split('.');
-        if (!sectionIds.has(section ?? '')) ctx.addIssue({ code: 'custom', message: `Regeln ${rule.id} nämner okänd sektion i ${ref}`, path: ['rules', ri] });
+        if (!sectionIds.has(section ?? ''))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Regeln ${rule.id} nämner okänd sektion i ${ref}`,
+            path: ['rules', ri],
+          });
       }
     });
   });

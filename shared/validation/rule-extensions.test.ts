@@ -58,8 +58,24 @@ const definition: TemplateDefinitionInput = {
     },
   ],
   rules: [
-    { id: 'summa', check: 'sum', severity: 'varning', target: 'kansli.summa.utfall', terms: ['kansli.+.utfall'], tolerancePerTerm: 0.5, description: 'Summa ska vara summan av raderna' },
-    { id: 'hogst_100', check: 'lte', severity: 'fel', target: 'andelar.x.varde', terms: ['-andelar.y.varde'], constant: 100, description: 'Andelarna kan tillsammans inte vara mer än 100 %' },
+    {
+      id: 'summa',
+      check: 'sum',
+      severity: 'varning',
+      target: 'kansli.summa.utfall',
+      terms: ['kansli.+.utfall'],
+      tolerancePerTerm: 0.5,
+      description: 'Summa ska vara summan av raderna',
+    },
+    {
+      id: 'hogst_100',
+      check: 'lte',
+      severity: 'fel',
+      target: 'andelar.x.varde',
+      terms: ['-andelar.y.varde'],
+      constant: 100,
+      description: 'Andelarna kan tillsammans inte vara mer än 100 %',
+    },
   ],
 };
 const template = resolveTemplate(templateDefinitionSchema.parse(definition), forbund, 2023);
@@ -80,7 +96,14 @@ describe('rows drawn from configuration', () => {
     const lines = { 'kansli.a.utfall': -1977, 'kansli.b.utfall': -181, 'kansli.c.utfall': -50 };
     expect(validateSubmission(template, { ...lines, 'kansli.summa.utfall': -2207 }).findings).toEqual([]);
     const off = validateSubmission(template, { ...lines, 'kansli.summa.utfall': -2210 }).findings;
-    expect(off).toEqual([expect.objectContaining({ rule: 'summa', severity: 'varning', cellId: 'kansli.summa.utfall', params: expect.objectContaining({ difference: -2 }) })]);
+    expect(off).toEqual([
+      expect.objectContaining({
+        rule: 'summa',
+        severity: 'varning',
+        cellId: 'kansli.summa.utfall',
+        params: expect.objectContaining({ difference: -2 }),
+      }),
+    ]);
   });
 });
 
@@ -88,7 +111,9 @@ describe('a rule with a constant', () => {
   it('holds at the bound and names the constant in the message when broken', () => {
     expect(validateSubmission(template, { 'andelar.x.varde': 40, 'andelar.y.varde': 60 }).findings).toEqual([]);
     const [finding] = validateSubmission(template, { 'andelar.x.varde': 50, 'andelar.y.varde': 60 }).findings;
-    expect(renderFinding(finding!)).toBe('Fel i Test!B14 (X, Värde): Andelarna kan tillsammans inte vara mer än 100 %. 50 är större än 100 − B15 = 40.');
+    expect(renderFinding(finding!)).toBe(
+      'Fel i Test!B14 (X, Värde): Andelarna kan tillsammans inte vara mer än 100 %. 50 är större än 100 − B15 = 40.',
+    );
   });
 });
 
@@ -100,19 +125,48 @@ describe('checkSocialBudget', () => {
   const indicator = (id: string, area: string, weight: number) => ({ id, area, weight });
 
   it('accepts weights within ±5 % of each area’s points', () => {
-    expect(checkSocialBudget({ areas, indicators: [indicator('x', 'a', 10), indicator('y', 'a', 10), indicator('z', 'a', 10), indicator('w', 'a', 10), indicator('v', 'a', 7.5), indicator('u', 'b', 10), indicator('t', 'b', 10), indicator('s', 'b', 6)] })).toEqual([]);
+    expect(
+      checkSocialBudget({
+        areas,
+        indicators: [
+          indicator('x', 'a', 10),
+          indicator('y', 'a', 10),
+          indicator('z', 'a', 10),
+          indicator('w', 'a', 10),
+          indicator('v', 'a', 7.5),
+          indicator('u', 'b', 10),
+          indicator('t', 'b', 10),
+          indicator('s', 'b', 6),
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('names the area and the sums when weights deviate more', () => {
-    expect(checkSocialBudget({ areas, indicators: [indicator('x', 'a', 10), indicator('y', 'a', 10), indicator('z', 'a', 10), indicator('w', 'a', 10), indicator('u', 'b', 10), indicator('t', 'b', 10), indicator('s', 'b', 5)] })).toEqual([
+    expect(
+      checkSocialBudget({
+        areas,
+        indicators: [
+          indicator('x', 'a', 10),
+          indicator('y', 'a', 10),
+          indicator('z', 'a', 10),
+          indicator('w', 'a', 10),
+          indicator('u', 'b', 10),
+          indicator('t', 'b', 10),
+          indicator('s', 'b', 5),
+        ],
+      }),
+    ).toEqual([
       'Indikatorernas vikter i målområdet Jämlik samverkan summerar till 40, men ska vara 50 ± 5 % (47,5–52,5)',
     ]);
   });
 
   it('refuses an indicator in an unknown area and an id used twice', () => {
-    expect(checkSocialBudget({ areas: [areas[1]!], indicators: [indicator('x', 'b', 10), indicator('x', 'b', 10), indicator('z', 'b', 5), indicator('y', 'q', 5)] })).toEqual([
-      'Indikatorn x finns två gånger',
-      'Indikatorn y hör till okänt målområde q',
-    ]);
+    expect(
+      checkSocialBudget({
+        areas: [areas[1]!],
+        indicators: [indicator('x', 'b', 10), indicator('x', 'b', 10), indicator('z', 'b', 5), indicator('y', 'q', 5)],
+      }),
+    ).toEqual(['Indikatorn x finns två gånger', 'Indikatorn y hör till okänt målområde q']);
   });
 });

@@ -40,7 +40,8 @@ export function expandRule(rule: Rule, template: ResolvedTemplate): RuleInstance
       if (!template.cellById.has(targetId)) continue;
       const bound = terms.flatMap((t) => {
         const col = t.column === '*' ? column : t.column;
-        if (t.row !== '+') return [{ cellId: `${t.section}.${t.row === '*' ? row : t.row}.${col}`, sign: t.sign as 1 | -1 }];
+        if (t.row !== '+')
+          return [{ cellId: `${t.section}.${t.row === '*' ? row : t.row}.${col}`, sign: t.sign as 1 | -1 }];
         const rows = template.sections.find((s) => s.id === t.section)?.rows ?? [];
         return rows
           .filter((r) => !(t.section === target.section && r.id === row))
@@ -74,7 +75,9 @@ export function evaluateRule(instance: RuleInstance, values: ReadonlyMap<CellId,
   const difference = Math.round((actual - expected) * 1e9) / 1e9;
   switch (rule.check) {
     case 'sum':
-      return Math.abs(difference) <= tolerance ? { status: 'ok' } : { status: 'failed', actual, expected, difference, tolerance };
+      return Math.abs(difference) <= tolerance
+        ? { status: 'ok' }
+        : { status: 'failed', actual, expected, difference, tolerance };
     case 'lte':
       return difference <= tolerance ? { status: 'ok' } : { status: 'failed', actual, expected, difference, tolerance };
   }

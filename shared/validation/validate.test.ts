@@ -9,7 +9,11 @@ const forbund = findForbund(registry, 'umearegionen')!;
 const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, forbund, 2023);
 const complete = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
 /** A required choice: the first initiative's status. */
-const SAMVERKAN_STATUS = resolveTemplate(findTemplate(registry, 'samverkansinitiativ', 2024)!, forbund, 2024).cells.find((c) => c.id.endsWith('.status'))!.id;
+const SAMVERKAN_STATUS = resolveTemplate(
+  findTemplate(registry, 'samverkansinitiativ', 2024)!,
+  forbund,
+  2024,
+).cells.find((c) => c.id.endsWith('.status'))!.id;
 
 describe('validateSubmission on deltagare-avslut', () => {
   it('accepts seed 004 Tabell 1 as published', () => {
@@ -32,7 +36,12 @@ describe('validateSubmission on deltagare-avslut', () => {
   });
 
   it('names the cell of a sum that does not add up, with numbers (seed 000: 9 + 15 stated as 25)', () => {
-    const { findings } = validateSubmission(template, { ...complete, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 });
+    const { findings } = validateSubmission(template, {
+      ...complete,
+      'deltagare.antal.k': 9,
+      'deltagare.antal.m': 15,
+      'deltagare.antal.tot': 25,
+    });
     const hit = findings.filter((f) => f.rule === 'totalt_kon');
     expect(hit).toHaveLength(1);
     expect(hit[0]).toMatchObject({ cellId: 'deltagare.antal.tot', cell: "'Deltagare och avslut'!D7", severity: 'fel' });
@@ -49,7 +58,12 @@ describe('validateSubmission on deltagare-avslut', () => {
 
   it.each([
     ['deltagare-avslut', 2023, 'deltagare.antal.m', 'skriv 0 om det inte finns några'],
-    ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.sjukpenning', 'skriv 0 bara om värdet verkligen är 0, inte för en uppgift som saknas'],
+    [
+      'helarsekvivalenter',
+      2023,
+      'helarsekvivalenter.umea.sjukpenning',
+      'skriv 0 bara om värdet verkligen är 0, inte för en uppgift som saknas',
+    ],
     ['helarsekvivalenter', 2023, 'helarsekvivalenter.umea.befolkning_20_64', 'värdet saknas. Fyll i värdet.'],
     ['samverkansinitiativ', 2024, SAMVERKAN_STATUS, 'värdet saknas. Välj ett av alternativen.'],
   ])('says what to do about a missing %s value (%i) fitting its kind', (templateId, year, cellId, advice) => {
@@ -100,9 +114,13 @@ describe('validateSubmission on deltagare-avslut', () => {
   });
 
   it('reports a formula without a stored result as its own fel instead of a missing value', () => {
-    const { findings } = validateSubmission(template, { ...complete, 'deltagare.antal.k': null }, {
-      cellIssues: [{ cellId: 'deltagare.antal.k', code: 'formula-without-result', params: { formula: 'B8+B9' } }],
-    });
+    const { findings } = validateSubmission(
+      template,
+      { ...complete, 'deltagare.antal.k': null },
+      {
+        cellIssues: [{ cellId: 'deltagare.antal.k', code: 'formula-without-result', params: { formula: 'B8+B9' } }],
+      },
+    );
     expect(findings.map((f) => [f.code, f.cellId])).toEqual([['formula-without-result', 'deltagare.antal.k']]);
     expect(renderFinding(findings[0]!)).toContain('=B8+B9');
   });

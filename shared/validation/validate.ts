@@ -72,7 +72,13 @@ export function validateSubmission(
     const pos = layout.positions.get(id);
     return pos ? sheetAddress(layout.sheetName, pos.a1) : id;
   };
-  const finding = (cell: ResolvedCell, code: Finding['code'], severity: Finding['severity'], params: FindingParams, rule?: string): Finding => ({
+  const finding = (
+    cell: ResolvedCell,
+    code: Finding['code'],
+    severity: Finding['severity'],
+    params: FindingParams,
+    rule?: string,
+  ): Finding => ({
     code,
     severity,
     cell: addressOf(cell.id),
@@ -86,7 +92,15 @@ export function validateSubmission(
   const findings: Finding[] = [];
   for (const key of Object.keys(raw)) {
     if (!template.cellById.has(key)) {
-      findings.push({ code: 'unknown-cell', severity: 'fel', cell: key, cellId: key, element: key, column: '', params: { key } });
+      findings.push({
+        code: 'unknown-cell',
+        severity: 'fel',
+        cell: key,
+        cellId: key,
+        element: key,
+        column: '',
+        params: { key },
+      });
     }
   }
 
@@ -103,12 +117,21 @@ export function validateSubmission(
     const result = coerceCellInput(raw[cell.id], cell.spec);
     const value = result.ok ? result.value : null;
     if (!mayFill(cell, context)) {
-      if (value !== null || !result.ok) findings.push(finding(cell, 'not-owner', 'fel', { owner: (cell.owner ?? []).map((o) => OWNER_LABEL[o]).join(' eller ') }));
+      if (value !== null || !result.ok)
+        findings.push(
+          finding(cell, 'not-owner', 'fel', { owner: (cell.owner ?? []).map((o) => OWNER_LABEL[o]).join(' eller ') }),
+        );
       values[cell.id] = null;
       continue;
     }
     if (!result.ok) findings.push(finding(cell, result.problem.code, 'fel', problemParams(result.problem)));
-    else if (value === null && cell.required) findings.push(finding(cell, 'required', 'fel', { kind: cell.spec.kind, ...(cell.spec.min !== undefined ? { min: cell.spec.min } : {}) }));
+    else if (value === null && cell.required)
+      findings.push(
+        finding(cell, 'required', 'fel', {
+          kind: cell.spec.kind,
+          ...(cell.spec.min !== undefined ? { min: cell.spec.min } : {}),
+        }),
+      );
     values[cell.id] = value;
     typed.set(cell.id, value);
   }
@@ -121,7 +144,12 @@ export function validateSubmission(
     const constant = instance.rule.constant;
     const terms =
       (constant === undefined ? '' : String(constant)) +
-      instance.terms.map((t, i) => `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`).join('');
+      instance.terms
+        .map(
+          (t, i) =>
+            `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`,
+        )
+        .join('');
     findings.push(
       finding(
         target,

@@ -10,7 +10,10 @@ export function devAuth(): {
 } {
   const key = randomBytes(32).toString('hex');
   const settings = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, signingKey: new TextEncoder().encode(key) };
-  return { env: { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_KEY: key }, token: (request, override = {}) => signDevToken(request, { ...settings, ...override }) };
+  return {
+    env: { AUTH_MODE: 'dev', AUTH_DEV_SIGNING_KEY: key },
+    token: (request, override = {}) => signDevToken(request, { ...settings, ...override }),
+  };
 }
 
 export interface ApiResponse {
@@ -20,7 +23,12 @@ export interface ApiResponse {
   bytes: Buffer;
 }
 
-export async function call(baseUrl: string, method: string, path: string, options: { token?: string; json?: unknown; body?: Buffer; contentType?: string } = {}): Promise<ApiResponse> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; json?: unknown; body?: Buffer; contentType?: string } = {},
+): Promise<ApiResponse> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | Blob | undefined;
@@ -28,7 +36,8 @@ export async function call(baseUrl: string, method: string, path: string, option
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   } else if (options.body) {
-    headers['content-type'] = options.contentType ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    headers['content-type'] =
+      options.contentType ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     body = new Blob([new Uint8Array(options.body)]);
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });

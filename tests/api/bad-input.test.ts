@@ -12,7 +12,9 @@ let token: string;
 
 /** Every entity in the submissions table, as JSON: "storage unchanged" means this is equal. */
 async function storageSnapshot(): Promise<string> {
-  const table = TableClient.fromConnectionString(stack.connectionString, SUBMISSIONS_TABLE, { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(stack.connectionString, SUBMISSIONS_TABLE, {
+    allowInsecureConnection: true,
+  });
   await table.createTable();
   const rows: string[] = [];
   for await (const e of table.listEntities()) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
@@ -48,38 +50,55 @@ describe.each([
   ['truncated.json', 400, 'invalid-json'],
   ['nan-as-text.json', 422, 'validation-failed'],
 ])('%s', (file, status, code) => {
-  it.each(['submissions', 'validate'])(`POST %s answers ${status} ${code} with a Swedish message and stores nothing`, async (route) => {
-    const before = await storageSnapshot();
-    const content = readFileSync(path.join(corpus, file));
-    const options = file.endsWith('.json') ? { token, body: content, contentType: 'application/json' } : { token, body: content };
-    const res = await call(stack.apiUrl, 'POST', `/forbund/umearegionen/${route}`, options);
-    expect(res.status).toBe(route === 'validate' && code === 'validation-failed' ? 200 : status);
-    if (file === 'formula-without-value.xlsx') {
-      expect(res.json.findings.map((f: { code: string }) => f.code)).toEqual(['formula-without-result']);
-    }
-    if (res.status >= 400) {
-      expect(res.json.code).toBe(code);
-      expect(res.json.message).toMatch(/[a-zåäö]/i);
-    } else {
-      expect(res.json.ok).toBe(false);
-    }
-    expect(await storageSnapshot()).toBe(before);
-  });
+  it.each(['submissions', 'validate'])(
+    `POST %s answers ${status} ${code} with a Swedish message and stores nothing`,
+    async (route) => {
+      const before = await storageSnapshot();
+      const content = readFileSync(path.join(corpus, file));
+      const options = file.endsWith('.json')
+        ? { token, body: content, contentType: 'application/json' }
+        : { token, body: content };
+      const res = await call(stack.apiUrl, 'POST', `/forbund/umearegionen/${route}`, options);
+      expect(res.status).toBe(route === 'validate' && code === 'validation-failed' ? 200 : status);
+      if (file === 'formula-without-value.xlsx') {
+        expect(res.json.findings.map((f: { code: string }) => f.code)).toEqual(['formula-without-result']);
+      }
+      if (res.status >= 400) {
+        expect(res.json.code).toBe(code);
+        expect(res.json.message).toMatch(/[a-zåäö]/i);
+      } else {
+        expect(res.json.ok).toBe(false);
+      }
+      expect(await storageSnapshot()).toBe(before);
+    },
+  );
 });
 
 it('refuses an oversized upload by its size, before reading it as a workbook', async () => {
-  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', { token, body: Buffer.alloc(6 * 1024 * 1024, 1) });
+  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', {
+    token,
+    body: Buffer.alloc(6 * 1024 * 1024, 1),
+  });
   expect(res.status).toBe(413);
 });
 
 it('refuses an unknown content type', async () => {
-  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', { token, body: Buffer.from('a;b;c'), contentType: 'text/csv' });
+  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', {
+    token,
+    body: Buffer.from('a;b;c'),
+    contentType: 'text/csv',
+  });
   expect(res.status).toBe(415);
 });
 
 it('a malformed body on a kansli route is a 400 with no stack trace', async () => {
   const kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
-  const res = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1/approve', { token: kansli, body: Buffer.from('{'), contentType: 'application/json' });
+  const res = await call(
+    stack.apiUrl,
+    'POST',
+    '/forbund/umearegionen/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1/approve',
+    { token: kansli, body: Buffer.from('{'), contentType: 'application/json' },
+  );
   expect(res.status).toBe(400);
   expect(JSON.stringify(res.json)).not.toMatch(/at .*\.js:\d+/);
 });

@@ -25,16 +25,20 @@ const forbund = findForbund(registry, 'umearegionen')!;
 const base = '/forbund/umearegionen';
 let stack: TestStack;
 let kansli: string;
-const api = (method: string, path: string, options?: Parameters<typeof call>[3]) => call(stack.apiUrl, method, path, options);
-const tokenFor = (party: string) => (party === 'kansli' ? auth.token({ forbund: 'umearegionen', role: 'kansli' }) : auth.token({ forbund: 'umearegionen', party, role: 'reporter' }));
-
-
+const api = (method: string, path: string, options?: Parameters<typeof call>[3]) =>
+  call(stack.apiUrl, method, path, options);
+const tokenFor = (party: string) =>
+  party === 'kansli'
+    ? auth.token({ forbund: 'umearegionen', role: 'kansli' })
+    : auth.token({ forbund: 'umearegionen', party, role: 'reporter' });
 
 let loadMs = 0;
 beforeAll(async () => {
   // Look back far enough from today for the timer to reach 2022 and 2023.
   const lookback = String(Math.max(1, new Date().getUTCFullYear() - 2022));
-  stack = await startTestStack({ env: { ...auth.env, TERTIAL_SUMMARY_LOOKBACK_YEARS: lookback, CONSOLIDATE_SYNC_MS: '60000' } });
+  stack = await startTestStack({
+    env: { ...auth.env, TERTIAL_SUMMARY_LOOKBACK_YEARS: lookback, CONSOLIDATE_SYNC_MS: '60000' },
+  });
   kansli = await tokenFor('kansli');
   const started = Date.now();
   await loadSeeds(registry, forbund, { apiUrl: stack.apiUrl, token: tokenFor, root: join(__dirname, '../..') });
@@ -43,12 +47,24 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('POST consolidate, then download', () => {
-  let report: { id: string; fileName: string; period: string; variant: string; createdAt: string; sha256: string; size: number };
+  let report: {
+    id: string;
+    fileName: string;
+    period: string;
+    variant: string;
+    createdAt: string;
+    sha256: string;
+    size: number;
+  };
   let xlsx: Buffer;
 
   it('loaded the seeds through the API as their parties, all approved', async () => {
     const list = await api('GET', `${base}/submissions?period=2023T3`, { token: kansli });
-    expect(list.json.current.map((c: { scope: string; party: string; state: string }) => `${c.scope}/${c.party}/${c.state}`).sort()).toEqual([
+    expect(
+      list.json.current
+        .map((c: { scope: string; party: string; state: string }) => `${c.scope}/${c.party}/${c.state}`)
+        .sort(),
+    ).toEqual([
       'samordningsteamen/vannas/godkand',
       'umearegionen/kansli/godkand',
       'ungdomstorget/umea/godkand',
@@ -58,7 +74,10 @@ describe('POST consolidate, then download', () => {
   });
 
   it('answers 201 with the stored report', async () => {
-    const res = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T3', variant: 'internal' } });
+    const res = await api('POST', `${base}/consolidate`, {
+      token: kansli,
+      json: { period: '2023T3', variant: 'internal' },
+    });
     expect(res.status).toBe(201);
     report = res.json.report;
     expect(Object.keys(report).sort()).toEqual(['createdAt', 'fileName', 'id', 'period', 'sha256', 'size', 'variant']);
@@ -103,9 +122,14 @@ describe('POST consolidate, then download', () => {
     const list = await api('GET', `${base}/reports?period=2023T3`, { token: kansli });
     expect(list.status).toBe(200);
     expect(list.json.reports.map((r: { id: string }) => r.id)).toContain(report.id);
-    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', {
+      allowInsecureConnection: true,
+    });
     const events: Record<string, unknown>[] = [];
-    for await (const e of table.listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-written'" } })) events.push(e);
+    for await (const e of table.listEntities({
+      queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-written'" },
+    }))
+      events.push(e);
     expect(events.map((e) => e.subject)).toContain(report.id);
   });
 
@@ -115,11 +139,30 @@ describe('POST consolidate, then download', () => {
     try {
       const path = join(dir, 'rapport.xlsx');
       await writeFile(path, xlsx);
-      const csv = await convertSheetsToCsv(path, ['Sammanfattning', 'Arbetsmarknadstorgen', 'Indikatorer per kommun', 'Ekonomi']);
+      const csv = await convertSheetsToCsv(path, [
+        'Sammanfattning',
+        'Arbetsmarknadstorgen',
+        'Indikatorer per kommun',
+        'Ekonomi',
+      ]);
       const summary = parseCsv(csv.get('Sammanfattning')!);
-      expect(summary).toContainEqual(['Arbetsmarknadstorgen', 'Andel positiv lösning', '61,5 %', '66,1 %', '-4,5 p.e.', '≥ 70 %', 'Nej']);
+      expect(summary).toContainEqual([
+        'Arbetsmarknadstorgen',
+        'Andel positiv lösning',
+        '61,5 %',
+        '66,1 %',
+        '-4,5 p.e.',
+        '≥ 70 %',
+        'Nej',
+      ]);
       const torgen = parseCsv(csv.get('Arbetsmarknadstorgen')!);
-      expect(torgen.find((r) => r[0] === 'Avslutade till en för individen positiv lösning')?.slice(0, 5)).toEqual(['Avslutade till en för individen positiv lösning', '71', '73', '144', '61,5 %']);
+      expect(torgen.find((r) => r[0] === 'Avslutade till en för individen positiv lösning')?.slice(0, 5)).toEqual([
+        'Avslutade till en för individen positiv lösning',
+        '71',
+        '73',
+        '144',
+        '61,5 %',
+      ]);
       const indicators = parseCsv(csv.get('Indikatorer per kommun')!);
       const lta = indicators.find((r) => r[0]?.startsWith('Långtidsarbetslösa 25–65 år, mer än 12'))!;
       expect(lta.slice(3, 6).map((v) => v.replace(/\s/g, ''))).toEqual(['1061', '866', '-195']);
@@ -129,11 +172,18 @@ describe('POST consolidate, then download', () => {
   }, 120_000);
 
   it('writes the published variant with small counts suppressed', async () => {
-    const res = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T3', variant: 'published', basis: 'approved' } });
+    const res = await api('POST', `${base}/consolidate`, {
+      token: kansli,
+      json: { period: '2023T3', variant: 'published', basis: 'approved' },
+    });
     expect(res.status).toBe(201);
     const file = await api('GET', `${base}/reports/${res.json.report.id}`, { token: kansli });
     const workbook = await openWorkbook(file.bytes);
-    expect(rowOf(workbook.getWorksheet('Samordningsteamen i kranskommun')!, 'varav till studier').slice(1, 4)).toEqual(['–', '–', '–']);
+    expect(rowOf(workbook.getWorksheet('Samordningsteamen i kranskommun')!, 'varav till studier').slice(1, 4)).toEqual([
+      '–',
+      '–',
+      '–',
+    ]);
   });
 });
 
@@ -143,15 +193,27 @@ describe('text from submissions', () => {
     const phone = '+46 90 16 10 00';
     const res = await api('POST', `${base}/submissions`, {
       token: kansli,
-      json: { templateId: 'ekonomi-utfall', period: '2023T2', scope: 'umearegionen', values: { ...bilaga3Utfall2023, 'kansli.kanslipersonal.kommentar': hyperlink }, comment: phone },
+      json: {
+        templateId: 'ekonomi-utfall',
+        period: '2023T2',
+        scope: 'umearegionen',
+        values: { ...bilaga3Utfall2023, 'kansli.kanslipersonal.kommentar': hyperlink },
+        comment: phone,
+      },
     });
     expect(res.status).toBe(201);
-    expect((await api('POST', `${base}/submissions/${encodeURIComponent(res.json.id)}/approve`, { token: kansli })).status).toBe(200);
-    const made = await api('POST', `${base}/consolidate`, { token: kansli, json: { period: '2023T2', variant: 'internal' } });
+    expect(
+      (await api('POST', `${base}/submissions/${encodeURIComponent(res.json.id)}/approve`, { token: kansli })).status,
+    ).toBe(200);
+    const made = await api('POST', `${base}/consolidate`, {
+      token: kansli,
+      json: { period: '2023T2', variant: 'internal' },
+    });
     expect(made.status).toBe(201);
     const file = await api('GET', `${base}/reports/${made.json.report.id}`, { token: kansli });
     const parts = await readXlsxParts(file.bytes);
-    for (const [name, xml] of parts) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
+    for (const [name, xml] of parts)
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
     const workbook = await openWorkbook(file.bytes);
     expect(rowOf(workbook.getWorksheet('Ekonomi')!, 'Kanslipersonal')[5]).toBe(hyperlink);
     const texts: unknown[] = [];
@@ -163,7 +225,12 @@ describe('text from submissions', () => {
 describe('refusals', () => {
   it.each([
     ['a reporter', () => tokenFor('umea'), { period: '2023T3', variant: 'internal' }, 403],
-    ['another förbund\'s kansli', () => auth.token({ forbund: 'skelleftea-norsjo', role: 'kansli' }), { period: '2023T3', variant: 'internal' }, 403],
+    [
+      "another förbund's kansli",
+      () => auth.token({ forbund: 'skelleftea-norsjo', role: 'kansli' }),
+      { period: '2023T3', variant: 'internal' },
+      403,
+    ],
     ['an unknown variant', () => tokenFor('kansli'), { period: '2023T3', variant: 'hemlig' }, 400],
     ['an extra field', () => tokenFor('kansli'), { period: '2023T3', variant: 'internal', format: 'pdf' }, 400],
     ['a half-year', () => tokenFor('kansli'), { period: '2023H1', variant: 'internal' }, 400],
@@ -174,7 +241,7 @@ describe('refusals', () => {
     expect(typeof res.json.message).toBe('string');
   });
 
-  it('answers 404 for a report that does not exist, or that is another förbund\'s', async () => {
+  it("answers 404 for a report that does not exist, or that is another förbund's", async () => {
     expect((await api('GET', `${base}/reports/2023T3-internal-0123456789abcdef`, { token: kansli })).status).toBe(404);
     expect((await api('GET', `${base}/reports/inte-ett-id`, { token: kansli })).status).toBe(404);
     const list = await api('GET', `${base}/reports`, { token: kansli });
@@ -185,27 +252,39 @@ describe('refusals', () => {
 });
 
 describe('timer tertialSummary', () => {
-  const container = () => BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient('samlad-reports');
-  const table = () => TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
+  const container = () =>
+    BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient('samlad-reports');
+  const table = () =>
+    TableClient.fromConnectionString(stack.connectionString, 'samladsubmissions', { allowInsecureConnection: true });
 
   /** Every stored report of the förbund: name → last modified and hash. */
   async function reportBlobs(): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for await (const b of container().listBlobsFlat({ prefix: 'umearegionen/', includeMetadata: true })) out.set(b.name, `${b.properties.lastModified?.toISOString()} ${b.metadata?.sha256}`);
+    for await (const b of container().listBlobsFlat({ prefix: 'umearegionen/', includeMetadata: true }))
+      out.set(b.name, `${b.properties.lastModified?.toISOString()} ${b.metadata?.sha256}`);
     return out;
   }
 
   /** The run-level audit events, oldest first: what each run did per tertial. */
   async function runs(): Promise<string[]> {
     const out: { at: string; after: string }[] = [];
-    for await (const e of table().listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } })) if (String(e.partitionKey).startsWith('umearegionen_')) out.push({ at: String(e.at), after: String(e.after) });
+    for await (const e of table().listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } }))
+      if (String(e.partitionKey).startsWith('umearegionen_')) out.push({ at: String(e.at), after: String(e.after) });
     return out.sort((a, b) => a.at.localeCompare(b.at)).map((r) => r.after);
   }
 
   async function fire(expectedRuns: number): Promise<string> {
-    const res = await fetch(`${stack.baseUrl}/admin/functions/tertialSummary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: '' }) });
+    const res = await fetch(`${stack.baseUrl}/admin/functions/tertialSummary`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: '' }),
+    });
     expect(res.status).toBe(202);
-    const all = await pollUntil(async () => ((await runs()).length >= expectedRuns ? runs() : undefined), { timeoutMs: 60_000, intervalMs: 200, what: `tertialSummary run ${expectedRuns}` });
+    const all = await pollUntil(async () => ((await runs()).length >= expectedRuns ? runs() : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      what: `tertialSummary run ${expectedRuns}`,
+    });
     return all[expectedRuns - 1]!;
   }
 
@@ -229,7 +308,10 @@ describe('timer tertialSummary', () => {
     // Content-addressed: the name is the file's own hash.
     expect(createHash('sha256').update(bytes).digest('hex').startsWith(id!.slice(-16))).toBe(true);
     const unchanged: unknown[] = [];
-    for await (const e of table().listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-unchanged'" } })) unchanged.push(e);
+    for await (const e of table().listEntities({
+      queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3' and event eq 'report-unchanged'" },
+    }))
+      unchanged.push(e);
     expect(unchanged.length).toBeGreaterThanOrEqual(1);
   }, 150_000);
 });

@@ -40,21 +40,34 @@ describe('the reporting workflow, as a party and kansliet use it', () => {
   it('lists the templates a party may fill, with only its own scopes', async () => {
     const res = await api('GET', `${base}/templates?year=2023`, { token: tokens.umea });
     expect(res.status).toBe(200);
-    const deltagare = res.json.templates.find((t: { definition: { id: string } }) => t.definition.id === 'deltagare-avslut');
+    const deltagare = res.json.templates.find(
+      (t: { definition: { id: string } }) => t.definition.id === 'deltagare-avslut',
+    );
     expect(deltagare.scopes.map((s: { id: string }) => s.id)).toEqual(['ungdomstorget', 'vuxentorget']);
   });
 
   it('downloads the template as xlsx and as base64 for insertWorksheetsFromBase64', async () => {
-    const res = await api('GET', `${base}/templates/deltagare-avslut/workbook?period=2023T3&scope=ungdomstorget`, { token: tokens.umea });
+    const res = await api('GET', `${base}/templates/deltagare-avslut/workbook?period=2023T3&scope=ungdomstorget`, {
+      token: tokens.umea,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     xlsx = res.bytes;
-    const b64 = await api('GET', `${base}/templates/deltagare-avslut/workbook?period=2023T3&scope=ungdomstorget&format=base64`, { token: tokens.umea });
+    const b64 = await api(
+      'GET',
+      `${base}/templates/deltagare-avslut/workbook?period=2023T3&scope=ungdomstorget&format=base64`,
+      { token: tokens.umea },
+    );
     expect(Buffer.from(b64.json.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
   it('refuses a filled upload with an error, naming the cell, and stores nothing', async () => {
-    const bad = await fill(xlsx, { ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 });
+    const bad = await fill(xlsx, {
+      ...seedValues,
+      'deltagare.antal.k': 9,
+      'deltagare.antal.m': 15,
+      'deltagare.antal.tot': 25,
+    });
     const res = await api('POST', `${base}/submissions`, { token: tokens.umea, body: bad });
     expect(res.status).toBe(422);
     expect(res.json.code).toBe('validation-failed');
@@ -72,26 +85,50 @@ describe('the reporting workflow, as a party and kansliet use it', () => {
     expect(res.json).toMatchObject({ version: 1, created: true });
     expect(res.json.sha256).toMatch(/^[0-9a-f]{64}$/);
     firstId = res.json.id;
-    const again = await api('POST', `${base}/submissions`, { token: tokens.umea, json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values: seedValues } });
+    const again = await api('POST', `${base}/submissions`, {
+      token: tokens.umea,
+      json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values: seedValues },
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ id: firstId, version: 1, sha256: res.json.sha256, created: false });
   });
 
   it('kansliet returns it with a comment; the status matrix shows it', async () => {
-    const missingComment = await api('POST', `${base}/submissions/${firstId}/return`, { token: tokens.kansli, json: {} });
+    const missingComment = await api('POST', `${base}/submissions/${firstId}/return`, {
+      token: tokens.kansli,
+      json: {},
+    });
     expect(missingComment.status).toBe(400);
-    const res = await api('POST', `${base}/submissions/${firstId}/return`, { token: tokens.kansli, json: { comment: 'Kontrollera antal män' } });
+    const res = await api('POST', `${base}/submissions/${firstId}/return`, {
+      token: tokens.kansli,
+      json: { comment: 'Kontrollera antal män' },
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ state: 'returnerad', stateComment: 'Kontrollera antal män' });
     const status = await api('GET', `${base}/status?period=2023T3`, { token: tokens.kansli });
-    const row = status.json.rows.find((r: { templateId: string; scope: string }) => r.templateId === 'deltagare-avslut' && r.scope === 'ungdomstorget');
+    const row = status.json.rows.find(
+      (r: { templateId: string; scope: string }) => r.templateId === 'deltagare-avslut' && r.scope === 'ungdomstorget',
+    );
     expect(row).toMatchObject({ state: 'returnerad', version: 1 });
-    expect(status.json.rows.find((r: { scope: string; templateId: string }) => r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget').state).toBe('saknas');
+    expect(
+      status.json.rows.find(
+        (r: { scope: string; templateId: string }) => r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget',
+      ).state,
+    ).toBe('saknas');
   });
 
   it('a resubmission becomes version 2; approving the old version is refused, the new one approved', async () => {
-    const values = { ...seedValues, 'deltagare.antal.m': 375, 'deltagare.antal.tot': 773, 'deltagare.kvar.m': 253, 'deltagare.kvar.tot': 539 };
-    const res = await api('POST', `${base}/submissions`, { token: tokens.umea, json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values } });
+    const values = {
+      ...seedValues,
+      'deltagare.antal.m': 375,
+      'deltagare.antal.tot': 773,
+      'deltagare.kvar.m': 253,
+      'deltagare.kvar.tot': 539,
+    };
+    const res = await api('POST', `${base}/submissions`, {
+      token: tokens.umea,
+      json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values },
+    });
     expect(res.status).toBe(201);
     expect(res.json.version).toBe(2);
     const old = await api('POST', `${base}/submissions/${firstId}/approve`, { token: tokens.kansli });
@@ -104,26 +141,44 @@ describe('the reporting workflow, as a party and kansliet use it', () => {
   });
 
   it('a warning needs a comment', async () => {
-    const values = { ...seedValues, 'aktualiserade.ja.af': 36, 'aktualiserade.ja.tot': 252, 'aktualiserade_kon.ja.k': 139, 'aktualiserade_kon.ja.tot': 252 };
+    const values = {
+      ...seedValues,
+      'aktualiserade.ja.af': 36,
+      'aktualiserade.ja.tot': 252,
+      'aktualiserade_kon.ja.k': 139,
+      'aktualiserade_kon.ja.tot': 252,
+    };
     const body = { templateId: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget', values };
     const without = await api('POST', `${base}/submissions`, { token: tokens.umea, json: body });
     expect(without.status).toBe(422);
     expect(without.json.code).toBe('comment-required');
-    const withComment = await api('POST', `${base}/submissions`, { token: tokens.umea, json: { ...body, comment: 'Ett beslut väntar på AF' } });
+    const withComment = await api('POST', `${base}/submissions`, {
+      token: tokens.umea,
+      json: { ...body, comment: 'Ett beslut väntar på AF' },
+    });
     expect(withComment.status).toBe(201);
   });
 
   it('after kansliet locks the period, a late submission is refused with 409', async () => {
     const lock = await api('PUT', `${base}/periods/2023T3`, { token: tokens.kansli, json: { locked: true } });
     expect(lock.status).toBe(200);
-    const res = await api('POST', `${base}/submissions`, { token: tokens.umea, json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values: seedValues } });
+    const res = await api('POST', `${base}/submissions`, {
+      token: tokens.umea,
+      json: { templateId: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget', values: seedValues },
+    });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe('period-locked');
   });
 
   it('a passed deadline refuses submissions and marks missing reports as sen', async () => {
-    await api('PUT', `${base}/periods/2023T2`, { token: tokens.kansli, json: { locked: false, deadline: '2023-09-15T23:59:59+02:00' } });
-    const res = await api('POST', `${base}/submissions`, { token: tokens.umea, json: { templateId: 'deltagare-avslut', period: '2023T2', scope: 'ungdomstorget', values: seedValues } });
+    await api('PUT', `${base}/periods/2023T2`, {
+      token: tokens.kansli,
+      json: { locked: false, deadline: '2023-09-15T23:59:59+02:00' },
+    });
+    const res = await api('POST', `${base}/submissions`, {
+      token: tokens.umea,
+      json: { templateId: 'deltagare-avslut', period: '2023T2', scope: 'ungdomstorget', values: seedValues },
+    });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe('deadline-passed');
     const status = await api('GET', `${base}/status?period=2023T2`, { token: tokens.kansli });
@@ -138,7 +193,14 @@ describe('who may do what', () => {
     ['an expired token', 401, 'expired', 'GET', '/status?period=2023T1', undefined],
     ['a reporter calling a kansli route', 403, 'umea', 'GET', '/status?period=2023T1', undefined],
     ['a party submitting a platform it does not run', 403, 'af', 'POST', '/submissions', submit],
-    ['a reporter approving', 403, 'umea', 'POST', '/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~2/approve', undefined],
+    [
+      'a reporter approving',
+      403,
+      'umea',
+      'POST',
+      '/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~2/approve',
+      undefined,
+    ],
     ['another förbund’s kansli', 403, 'otherKansli', 'GET', '/status?period=2023T1', undefined],
   ] as const)('%s gets %d', async (_name, status, who, method, path, json) => {
     const res = await api(method, `${base}${path}`, { token: who ? tokens[who] : undefined, json });
@@ -148,8 +210,14 @@ describe('who may do what', () => {
 
   it.each([
     ['a wrong signature', () => devAuth().token({ forbund: 'umearegionen', role: 'kansli' })],
-    ['a wrong audience', () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { audience: 'api://another-app' })],
-    ['a wrong issuer', () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { issuer: 'https://evil.example' })],
+    [
+      'a wrong audience',
+      () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { audience: 'api://another-app' }),
+    ],
+    [
+      'a wrong issuer',
+      () => auth.token({ forbund: 'umearegionen', role: 'kansli' }, { issuer: 'https://evil.example' }),
+    ],
   ])('a token with %s is 401', async (_name, forge) => {
     expect((await api('GET', `${base}/status?period=2023T1`, { token: await forge() })).status).toBe(401);
   });
@@ -164,7 +232,9 @@ describe('who may do what', () => {
   it('a reporter sees only their own party’s submissions', async () => {
     const af = await api('GET', `${base}/submissions?period=2023T3`, { token: tokens.af });
     expect(af.json.versions).toEqual([]);
-    const other = await api('GET', `${base}/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1`, { token: tokens.af });
+    const other = await api('GET', `${base}/submissions/2023T3~deltagare-avslut~ungdomstorget~umea~1`, {
+      token: tokens.af,
+    });
     expect(other.status).toBe(404);
   });
 });
@@ -178,7 +248,9 @@ describe('deadline rush', () => {
       scope: 'vuxentorget',
       values: { ...seedValues, 'deltagare.nya.k': 100 + i, 'deltagare.nya.tot': 250 + i, 'deltagare.nya.m': 150 },
     }));
-    const responses = await Promise.all(bodies.map((json) => api('POST', `${base}/submissions`, { token: tokens.umea, json })));
+    const responses = await Promise.all(
+      bodies.map((json) => api('POST', `${base}/submissions`, { token: tokens.umea, json })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const versions = responses.map((r) => r.json.version as number).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

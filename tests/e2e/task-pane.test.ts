@@ -36,9 +36,12 @@ if (reason) console.warn(reason);
 const seedValues: Record<string, number> = { ...tabell1Arbetsmarknadstorgen2023, ...aktualiseradeUmea2023 };
 const umearegionen = findForbund(registry, 'umearegionen')!;
 const TEMPLATE_SHEET = 'Deltagare och avslut';
-const positions = layoutTemplate(resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, umearegionen, 2023)).positions;
+const positions = layoutTemplate(
+  resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, umearegionen, 2023),
+).positions;
 /** Template values as cells of the template sheet: what a user types in Excel. */
-const asCells = (values: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(values).map(([id, v]) => [positions.get(id)!.a1, v]));
+const asCells = (values: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(values).map(([id, v]) => [positions.get(id)!.a1, v]));
 
 /** A coordinator's own table at Vuxentorget: names and dates are row-level and must never leave the page. */
 const OWN_TABLE = [
@@ -86,7 +89,10 @@ function signIn(role: 'reporter' | 'kansli', party?: string): Promise<void> {
 }
 
 /** År → mall → period → omfång, waiting for each list to be filled from the API. */
-async function choose(viewId: string, target: { year: string; template: string; period: string; scope: string }): Promise<void> {
+async function choose(
+  viewId: string,
+  target: { year: string; template: string; period: string; scope: string },
+): Promise<void> {
   const v = view(viewId);
   await v.locator('select[name=year]').selectOption(target.year);
   await v.locator(`select[name=period] option[value="${target.period}"]`).waitFor({ state: 'attached' });
@@ -130,12 +136,17 @@ async function grids(xlsx: Buffer): Promise<SheetGrid[]> {
 
 describeE2e('the task pane in a browser (no Office host)', () => {
   beforeAll(async () => {
-    if (!existsSync(path.join(repoRoot, 'dist', 'pane', 'index.html'))) throw new Error('dist/pane is missing: run `npm run build` first');
+    if (!existsSync(path.join(repoRoot, 'dist', 'pane', 'index.html')))
+      throw new Error('dist/pane is missing: run `npm run build` first');
     mkdirSync(ARTIFACTS, { recursive: true });
     const auth = devAuth();
     [stack, browser] = await Promise.all([startTestStack({ env: auth.env }), launchChromium()]);
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
-    context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
+    context = await browser.newContext({
+      viewport: { width: 400, height: 900 },
+      locale: 'sv-SE',
+      acceptDownloads: true,
+    });
     for (const excel of [false, true]) {
       const p = await context.newPage();
       watchPage(p, requests);
@@ -164,12 +175,26 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   let xlsx: Buffer;
   it('downloads the template, shows an uploaded error with its cell, and sends the correction with a receipt', async () => {
     const v = view('rapportera');
-    await choose('rapportera', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'ungdomstorget' });
+    await choose('rapportera', {
+      year: '2023',
+      template: 'deltagare-avslut',
+      period: '2023T3',
+      scope: 'ungdomstorget',
+    });
     xlsx = await download(() => v.getByRole('button', { name: 'Ladda ner mallen' }).click());
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
 
-    const wrong = await fill(xlsx, { ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 });
-    await v.locator('input[name=upload]').setInputFiles({ name: 'ifylld.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: wrong });
+    const wrong = await fill(xlsx, {
+      ...seedValues,
+      'deltagare.antal.k': 9,
+      'deltagare.antal.m': 15,
+      'deltagare.antal.tot': 25,
+    });
+    await v.locator('input[name=upload]').setInputFiles({
+      name: 'ifylld.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: wrong,
+    });
     await v.getByRole('button', { name: 'Kontrollera filen' }).click();
     const finding = v.locator('.finding.fel').first();
     await expect(finding.textContent()).resolves.toContain("'Deltagare och avslut'!D7");
@@ -178,7 +203,11 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await shot('02-rapportera-fel');
 
     const right = await fill(xlsx, seedValues);
-    await v.locator('input[name=upload]').setInputFiles({ name: 'ifylld.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: right });
+    await v.locator('input[name=upload]').setInputFiles({
+      name: 'ifylld.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: right,
+    });
     await v.getByRole('button', { name: 'Kontrollera filen' }).click();
     await v.locator('.findings.ok').waitFor();
     await v.getByRole('button', { name: 'Skicka in' }).click();
@@ -197,7 +226,9 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await v.getByRole('button', { name: 'Läs in' }).click();
     // Headers recognised without help; the name column is left out.
     await expect(v.locator('select[name=column-kon]').inputValue()).resolves.toBe('Kön');
-    await expect(v.locator('select[name=column-aktualiserande_part]').inputValue()).resolves.toBe('Aktualiserande part');
+    await expect(v.locator('select[name=column-aktualiserande_part]').inputValue()).resolves.toBe(
+      'Aktualiserande part',
+    );
     await expect(v.locator('select[name=column-plattform]').inputValue()).resolves.toBe('Plattform');
     await expect(v.locator('select[name="value-kon-k"]').inputValue()).resolves.toBe('k');
     await v.getByRole('button', { name: 'Räkna' }).click();
@@ -214,8 +245,16 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     expect(sent).toHaveLength(1);
     const body = JSON.parse(sent[0]!.body) as { values: Record<string, number>; scope: string };
     const table = { headers: OWN_TABLE[0]!, rows: OWN_TABLE.slice(1), firstRowNumber: 2 };
-    const expected = aggregateParticipants(table, suggestMapping(table, umearegionen.platforms), { span: periodSpan(requirePeriod('2023T3'), true), platform: 'vuxentorget' });
-    expect(body).toMatchObject({ templateId: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget', values: expected.values });
+    const expected = aggregateParticipants(table, suggestMapping(table, umearegionen.platforms), {
+      span: periodSpan(requirePeriod('2023T3'), true),
+      platform: 'vuxentorget',
+    });
+    expect(body).toMatchObject({
+      templateId: 'deltagare-avslut',
+      period: '2023T3',
+      scope: 'vuxentorget',
+      values: expected.values,
+    });
     expect(body.values['deltagare.antal.tot']).toBe(6);
     for (const request of requests.slice(before)) {
       for (const value of ROW_LEVEL) {
@@ -226,15 +265,21 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await shot('05-egen-tabell-kvitto');
   });
 
-  const fake = (): Promise<FakeWorkbookState> => page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
+  const fake = (): Promise<FakeWorkbookState> =>
+    page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
 
-  it('in Excel: inserts the template, marks findings in the sheet, selects a finding\'s cell, and sends the corrected values', async () => {
+  it("in Excel: inserts the template, marks findings in the sheet, selects a finding's cell, and sends the corrected values", async () => {
     await usePage(excelPage);
     await page.goto(`${pane.url}/index.html`);
     await signIn('reporter', 'umea');
     const v = view('rapportera');
     await v.getByRole('button', { name: 'Infoga mall' }).waitFor();
-    await choose('rapportera', { year: '2023', template: 'deltagare-avslut', period: '2023T2', scope: 'ungdomstorget' });
+    await choose('rapportera', {
+      year: '2023',
+      template: 'deltagare-avslut',
+      period: '2023T2',
+      scope: 'ungdomstorget',
+    });
     await page.evaluate((sheet) => {
       (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.insertable = [{ name: sheet, cells: {} }];
     }, TEMPLATE_SHEET);
@@ -245,7 +290,12 @@ describeE2e('the task pane in a browser (no Office host)', () => {
 
     const type = (cells: Record<string, number>) =>
       page.evaluate(
-        ({ sheet, cells }) => Object.assign((window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.sheets.find((s) => s.name === sheet)!.cells, cells),
+        ({ sheet, cells }) =>
+          Object.assign(
+            (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.sheets.find((s) => s.name === sheet)!
+              .cells,
+            cells,
+          ),
         { sheet: TEMPLATE_SHEET, cells },
       );
     await type(asCells({ ...seedValues, 'deltagare.antal.k': 9, 'deltagare.antal.m': 15, 'deltagare.antal.tot': 25 }));
@@ -260,10 +310,14 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     expect(sheet.fills.D7).toBe('#F4B6B6');
     expect(sheet.fills.B7).toBe('#FFF2CC');
     expect(sheet.protected).toBe(true);
-    expect(state.notes.some((n) => n.address === "'Deltagare och avslut'!D7" && n.content.startsWith('Samlad: Fel i'))).toBe(true);
+    expect(
+      state.notes.some((n) => n.address === "'Deltagare och avslut'!D7" && n.content.startsWith('Samlad: Fel i')),
+    ).toBe(true);
     await shot('08-excel-rapportera-fel');
     await first.click();
-    await pollUntil(async () => (await fake()).selected.includes(`${TEMPLATE_SHEET}!D7`), { what: 'the finding\'s cell to be selected' });
+    await pollUntil(async () => (await fake()).selected.includes(`${TEMPLATE_SHEET}!D7`), {
+      what: "the finding's cell to be selected",
+    });
 
     await type(asCells(seedValues));
     await v.getByRole('button', { name: 'Kontrollera' }).click();
@@ -302,7 +356,13 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     expect((await fake()).customXml).toHaveLength(1);
     const syncsBeforeShow = (await fake()).syncs;
     await v.getByRole('button', { name: 'Visa i mallen' }).click();
-    await pollUntil(async () => (await fake()).sheets.find((s) => s.name === TEMPLATE_SHEET)?.cells[positions.get('deltagare.antal.tot')!.a1] === 6, { what: 'the counts in the template sheet' });
+    await pollUntil(
+      async () =>
+        (await fake()).sheets.find((s) => s.name === TEMPLATE_SHEET)?.cells[
+          positions.get('deltagare.antal.tot')!.a1
+        ] === 6,
+      { what: 'the counts in the template sheet' },
+    );
     // The sheet is already there from Rapportera, so one Excel.run of two round trips: the names, then the values.
     expect((await fake()).syncs - syncsBeforeShow).toBe(2);
     await shot('10-excel-egen-tabell');
@@ -317,7 +377,9 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const approve = v.getByRole('button', { name: 'Godkänn Deltagare och avslut per plattform, Ungdomstorget' });
     await approve.click();
     await v.locator('tr', { hasText: 'Ungdomstorget' }).locator('.badge.state-godkand').waitFor();
-    await expect(v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge').textContent()).resolves.toBe('Inskickad');
+    await expect(v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge').textContent()).resolves.toBe(
+      'Inskickad',
+    );
     await shot('06-status');
   });
 
@@ -329,15 +391,24 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await v.getByRole('button', { name: 'Sammanställ' }).click();
     await v.locator('.result .report-card').waitFor({ timeout: 30_000 });
     await shot('07-konsolidera');
-    const report = await download(() => v.locator('.result').getByRole('button', { name: /^Ladda ner/ }).click());
+    const report = await download(() =>
+      v
+        .locator('.result')
+        .getByRole('button', { name: /^Ladda ner/ })
+        .click(),
+    );
     const sheets = await grids(report);
     const ungdomstorget = sheets.find((s) => String(s.values[0]?.[0] ?? '').startsWith('Ungdomstorget'));
     const antal = ungdomstorget?.values.find((row) => row[0] === 'Antal deltagare');
     expect(antal?.slice(1, 4)).toEqual([398, 374, 772]);
     // The pane's chart planner finds its figures in the real workbook.
     const names = [...umearegionen.platforms.map((p) => p.name), ...umearegionen.platformGroups.map((g) => g.name)];
-    expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']));
-    expect(locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0).toBe(true);
+    expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(
+      expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']),
+    );
+    expect(
+      locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0,
+    ).toBe(true);
 
     // In Excel, the same report goes into the workbook with native charts on a Diagram sheet.
     await usePage(excelPage);
@@ -345,15 +416,26 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await signIn('kansli');
     await page.getByRole('button', { name: 'Konsolidera' }).click();
     const x = view('konsolidera');
-    await page.evaluate((inserted) => {
-      (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.insertable = inserted;
-    }, sheets.map((g) => ({ name: g.sheet, cells: Object.fromEntries(g.values.flatMap((row, r) => row.map((v, c) => [`${String.fromCharCode(65 + c)}${r + 1}`, v ?? '']))) })));
+    await page.evaluate(
+      (inserted) => {
+        (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel.insertable = inserted;
+      },
+      sheets.map((g) => ({
+        name: g.sheet,
+        cells: Object.fromEntries(
+          g.values.flatMap((row, r) => row.map((v, c) => [`${String.fromCharCode(65 + c)}${r + 1}`, v ?? ''])),
+        ),
+      })),
+    );
     await x.locator('select[name=period]').selectOption('2023T3');
     await x.getByRole('button', { name: 'Infoga i arbetsboken' }).first().click();
-    const charts = await pollUntil(async () => {
-      const titles = (await fake()).charts.map((c) => c.title);
-      return titles.length >= 2 ? titles : undefined;
-    }, { what: 'the native charts' });
+    const charts = await pollUntil(
+      async () => {
+        const titles = (await fake()).charts.map((c) => c.title);
+        return titles.length >= 2 ? titles : undefined;
+      },
+      { what: 'the native charts' },
+    );
     expect(charts).toEqual(['Impactindex per målområde och plattform', 'Utfall per plattform (%)']);
     await x.getByText('2 diagram på bladet ”Diagram”').waitFor();
     await shot('11-excel-konsolidera');

@@ -54,7 +54,8 @@ afterAll(async () => {
   rmSync(location, { recursive: true, force: true });
 });
 
-const partitionsOf = (plan: readonly PlannedSubmission[]) => plan.map((p) => ({ forbund: p.slot.forbund, period: p.slot.period }));
+const partitionsOf = (plan: readonly PlannedSubmission[]) =>
+  plan.map((p) => ({ forbund: p.slot.forbund, period: p.slot.period }));
 
 async function readBack(id: string, planned: PlannedSubmission) {
   const token = await (planned.slot.forbund === 'umearegionen' ? kansliToken : kansliSkelleftea);
@@ -103,7 +104,9 @@ it('answers 503 with Retry-After while storage is down, loses no acknowledged su
 
   // The clients that were told to come back do so; each is stored (201), or had in fact been
   // stored before the answer was lost (200 with the same content).
-  const retried = await runPool(unavailable, CONCURRENCY, async (o) => postSubmission(host!.apiUrl, await tokenFor(o.planned), o.planned));
+  const retried = await runPool(unavailable, CONCURRENCY, async (o) =>
+    postSubmission(host!.apiUrl, await tokenFor(o.planned), o.planned),
+  );
   expect(retried.map((o) => o.status).filter((s) => s !== 201 && s !== 200)).toEqual([]);
   const final = await checkStoredSubmissions(azurite.connectionString, partitionsOf(plan));
   expect(final.problems).toEqual([]);

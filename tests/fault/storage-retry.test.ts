@@ -22,7 +22,10 @@ async function failure(attempt: () => Promise<unknown>): Promise<{ error: unknow
 
 it.each([
   ['Table', (c: ReturnType<typeof createStorageClients>) => c.tableClient('samladfault').getEntity('p', 'r')],
-  ['Blob', (c: ReturnType<typeof createStorageClients>) => c.blobService.getContainerClient('samladfault').createIfNotExists()],
+  [
+    'Blob',
+    (c: ReturnType<typeof createStorageClients>) => c.blobService.getContainerClient('samladfault').createIfNotExists(),
+  ],
 ])('%s gives up on a refused connection within the bound, with a transient error', async (_name, attempt) => {
   const port = await closedPort();
   const clients = createStorageClients(azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }));

@@ -48,28 +48,42 @@ async function blobNames(): Promise<string[]> {
 
 /** Completed runs: each leaves one audit event per förbund with subject "tertialSummary". */
 async function completedRuns(): Promise<number> {
-  const table = TableClient.fromConnectionString(azurite.connectionString, SUBMISSIONS_TABLE, { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(azurite.connectionString, SUBMISSIONS_TABLE, {
+    allowInsecureConnection: true,
+  });
   let count = 0;
-  for await (const e of table.listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } })) if (String(e.partitionKey).startsWith(`${forbund.id}_`)) count += 1;
+  for await (const e of table.listEntities({ queryOptions: { filter: "subject eq 'tertialSummary'" } }))
+    if (String(e.partitionKey).startsWith(`${forbund.id}_`)) count += 1;
   return count;
 }
 
 async function fire(h: TestHost): Promise<void> {
-  const res = await fetch(`${h.baseUrl}/admin/functions/tertialSummary`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: '' }) });
+  const res = await fetch(`${h.baseUrl}/admin/functions/tertialSummary`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ input: '' }),
+  });
   expect(res.status).toBe(202);
 }
 
 async function runToCompletion(h: TestHost): Promise<void> {
   const before = await completedRuns();
   await fire(h);
-  await pollUntil(async () => (await completedRuns()) > before, { timeoutMs: 40_000, intervalMs: 100, what: 'a completed tertialSummary run' });
+  await pollUntil(async () => (await completedRuns()) > before, {
+    timeoutMs: 40_000,
+    intervalMs: 100,
+    what: 'a completed tertialSummary run',
+  });
 }
 
 beforeAll(async () => {
   azurite = await startTestAzurite();
   container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(REPORTS_CONTAINER);
   host = await startTestHost({ connectionString: azurite.connectionString, env });
-  const tokenFor = (party: string) => (party === 'kansli' ? auth.token({ forbund: forbund.id, role: 'kansli' }) : auth.token({ forbund: forbund.id, party, role: 'reporter' }));
+  const tokenFor = (party: string) =>
+    party === 'kansli'
+      ? auth.token({ forbund: forbund.id, role: 'kansli' })
+      : auth.token({ forbund: forbund.id, party, role: 'reporter' });
   await loadSeeds(registry, forbund, { apiUrl: host.apiUrl, token: tokenFor, root: path.join(__dirname, '../..') });
 }, 90_000);
 
@@ -89,10 +103,13 @@ it('a run killed half-way and run again leaves the same reports as one clean run
   for (const name of clean.keys()) await container.deleteBlob(name);
 
   await fire(host!);
-  const seen = await pollUntil(async () => {
-    const names = await blobNames();
-    return names.length > 0 ? names : undefined;
-  }, { timeoutMs: 40_000, intervalMs: 5, what: 'the first report blob of the crashing run' });
+  const seen = await pollUntil(
+    async () => {
+      const names = await blobNames();
+      return names.length > 0 ? names : undefined;
+    },
+    { timeoutMs: 40_000, intervalMs: 5, what: 'the first report blob of the crashing run' },
+  );
   host!.process.child.kill('SIGKILL');
   await host!.process.exited;
   host = undefined;

@@ -19,11 +19,18 @@ describe('npm run demo', () => {
     const output = proc.output();
     expect([code, output.includes('Klart på')]).toEqual([0, true]);
     expect(output).toMatch(/62 inlämningar skickade av sina parter via API:t, 62 godkända av kansliet/);
-    expect(output).toMatch(/Arbetsmarknadstorgen\s+Andel positiv lösning\s+61,5 %\s+66,1 %\s+-4,5 p\.e\.\s+≥ 70 %\s+Nej/);
+    expect(output).toMatch(
+      /Arbetsmarknadstorgen\s+Andel positiv lösning\s+61,5 %\s+66,1 %\s+-4,5 p\.e\.\s+≥ 70 %\s+Nej/,
+    );
     const files = readdirSync(out).sort();
-    expect(files).toEqual([expect.stringMatching(/^Samlad_umearegionen_2023T3_intern_[0-9a-f]{8}\.xlsx$/), expect.stringMatching(/^Samlad_umearegionen_2023T3_publicerad_[0-9a-f]{8}\.xlsx$/)]);
+    expect(files).toEqual([
+      expect.stringMatching(/^Samlad_umearegionen_2023T3_intern_[0-9a-f]{8}\.xlsx$/),
+      expect.stringMatching(/^Samlad_umearegionen_2023T3_publicerad_[0-9a-f]{8}\.xlsx$/),
+    ]);
     const headline = await readHeadline(readFileSync(path.join(out, files[0]!)));
-    expect(headline.find((h) => h.scope === 'Arbetsmarknadstorgen' && h.label === 'Andel positiv lösning')).toMatchObject({ current: '61,5 %', lastYear: '66,1 %', target: '≥ 70 %', reached: 'Nej' });
+    expect(
+      headline.find((h) => h.scope === 'Arbetsmarknadstorgen' && h.label === 'Andel positiv lösning'),
+    ).toMatchObject({ current: '61,5 %', lastYear: '66,1 %', target: '≥ 70 %', reached: 'Nej' });
     expect(existsSync(path.join(out, files[1]!))).toBe(true);
   }, 120_000);
 });

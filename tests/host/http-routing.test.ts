@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('local host: HTTP', () => {
-  it('routes GET /api/health to the app\'s health function, which reaches the test Azurite', async () => {
+  it("routes GET /api/health to the app's health function, which reaches the test Azurite", async () => {
     const response = await fetch(`${stack.apiUrl}/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -53,7 +53,7 @@ describe('local host: HTTP', () => {
     expect(await response.json()).toMatchObject({ id: '7', method: 'PUT', body: { name: 'Vännäs', n: 3 } });
   });
 
-  it('writes status, headers, cookies and body from the handler\'s response', async () => {
+  it("writes status, headers, cookies and body from the handler's response", async () => {
     const response = await fetch(`${stack.apiUrl}/fixture/echo`, { method: 'POST', body: 'ÅÄÖ' });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-echo-length')).toBe(String(Buffer.byteLength('ÅÄÖ')));

@@ -26,14 +26,33 @@ afterAll(async () => {
 });
 
 const stackEnv = (overrides: NodeJS.ProcessEnv) =>
-  childEnv({ PORT: '0', ADDIN_PORT: '0', AZURITE_BLOB_PORT: '0', AZURITE_TABLE_PORT: '0', AZURITE_LOCATION: dataDir, ...overrides });
+  childEnv({
+    PORT: '0',
+    ADDIN_PORT: '0',
+    AZURITE_BLOB_PORT: '0',
+    AZURITE_TABLE_PORT: '0',
+    AZURITE_LOCATION: dataDir,
+    ...overrides,
+  });
 
 describe('a port in use', () => {
   it.each([
-    ['Azurite Table', 'AZURITE_TABLE_PORT', /Azurite Table cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*AZURITE_TABLE_PORT/],
-    ['Azurite Blob', 'AZURITE_BLOB_PORT', /Azurite Blob cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*AZURITE_BLOB_PORT/],
+    [
+      'Azurite Table',
+      'AZURITE_TABLE_PORT',
+      /Azurite Table cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*AZURITE_TABLE_PORT/,
+    ],
+    [
+      'Azurite Blob',
+      'AZURITE_BLOB_PORT',
+      /Azurite Blob cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*AZURITE_BLOB_PORT/,
+    ],
     ['the Functions host', 'PORT', /The Functions host cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*PORT/],
-    ['the task-pane dev server', 'ADDIN_PORT', /Task-pane dev server cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*ADDIN_PORT/],
+    [
+      'the task-pane dev server',
+      'ADDIN_PORT',
+      /Task-pane dev server cannot listen on 127\.0\.0\.1:(\d+): port \1 is in use\b.*ADDIN_PORT/,
+    ],
   ])('stops npm start with a clear message when %s cannot listen', async (_part, setting, message) => {
     // runScript kills after 15 s: a hang shows up as a signal instead of exit code 1.
     const result = await runScript('scripts/start.js', [], stackEnv({ [setting]: String(busyPort) }), 15_000);

@@ -39,7 +39,13 @@ function group(pid: number, signal: NodeJS.Signals | 0): boolean {
 async function startStack(): Promise<RunningStack> {
   const proc = spawnScript('scripts/start.js', [], {
     detached: true,
-    env: childEnv({ PORT: '0', ADDIN_PORT: '0', AZURITE_BLOB_PORT: '0', AZURITE_TABLE_PORT: '0', AZURITE_LOCATION: dataDir }),
+    env: childEnv({
+      PORT: '0',
+      ADDIN_PORT: '0',
+      AZURITE_BLOB_PORT: '0',
+      AZURITE_TABLE_PORT: '0',
+      AZURITE_LOCATION: dataDir,
+    }),
   });
   await proc.waitForOutput(/Press Ctrl-C to stop/, 30_000);
   const out = proc.output();
@@ -83,10 +89,13 @@ describe('npm start (dist/scripts/start.js)', () => {
   it('serves health with storage OK and the task pane; Ctrl-C leaves no process and frees every port', async () => {
     const stack = (current = await startStack());
 
-    const health = await pollUntil(async () => {
-      const response = await fetch(`${stack.apiUrl}/health`);
-      return response.status === 200 ? response.json() : undefined;
-    }, { what: '/api/health to answer 200' });
+    const health = await pollUntil(
+      async () => {
+        const response = await fetch(`${stack.apiUrl}/health`);
+        return response.status === 200 ? response.json() : undefined;
+      },
+      { what: '/api/health to answer 200' },
+    );
     expect(health).toMatchObject({ status: 'ok', storage: { table: { ok: true }, blob: { ok: true } } });
 
     const page = await fetch(`${stack.addinUrl}/`);
@@ -97,12 +106,16 @@ describe('npm start (dist/scripts/start.js)', () => {
     expect(proxied.status).toBe(200);
 
     // Store something, to find again after a restart.
-    const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', {
+      allowInsecureConnection: true,
+    });
     await table.createTable();
     await table.createEntity({ partitionKey: 'p', rowKey: 'r', kommun: 'Bjurholm' });
     const container = BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient('e2epersist');
     await container.create();
-    await container.getBlockBlobClient('note.txt').upload('kvar efter omstart', Buffer.byteLength('kvar efter omstart'));
+    await container
+      .getBlockBlobClient('note.txt')
+      .upload('kvar efter omstart', Buffer.byteLength('kvar efter omstart'));
 
     await stopWithCtrlC(stack);
     expect(group(stack.proc.pid, 0)).toBe(false);
@@ -113,9 +126,13 @@ describe('npm start (dist/scripts/start.js)', () => {
 
   it('keeps stored data across a restart on the same data folder', async () => {
     const stack = (current = await startStack());
-    await pollUntil(async () => (await fetch(`${stack.apiUrl}/health`)).status === 200, { what: '/api/health to answer 200' });
+    await pollUntil(async () => (await fetch(`${stack.apiUrl}/health`)).status === 200, {
+      what: '/api/health to answer 200',
+    });
 
-    const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', {
+      allowInsecureConnection: true,
+    });
     expect(await table.getEntity('p', 'r')).toMatchObject({ kommun: 'Bjurholm' });
     const blob = BlobServiceClient.fromConnectionString(stack.connectionString)
       .getContainerClient('e2epersist')

@@ -8,9 +8,21 @@ const hostArgs = ['--port', '0', '--no-timers', '--main', appMain];
 
 describe('start-up with invalid configuration', () => {
   it.each([
-    ['SAMLAD_ENV is unknown', { SAMLAD_ENV: 'prod' }, /SAMLAD_ENV: Invalid option: expected one of "development"\|"test"\|"production" \(got "prod"\)/],
-    ['the storage connection string is unusable', { STORAGE_CONNECTION_STRING: 'AccountName=x' }, /STORAGE_CONNECTION_STRING: not a usable storage connection string/],
-    ['production has no storage account', { SAMLAD_ENV: 'production' }, /STORAGE_CONNECTION_STRING: required when SAMLAD_ENV=production/],
+    [
+      'SAMLAD_ENV is unknown',
+      { SAMLAD_ENV: 'prod' },
+      /SAMLAD_ENV: Invalid option: expected one of "development"\|"test"\|"production" \(got "prod"\)/,
+    ],
+    [
+      'the storage connection string is unusable',
+      { STORAGE_CONNECTION_STRING: 'AccountName=x' },
+      /STORAGE_CONNECTION_STRING: not a usable storage connection string/,
+    ],
+    [
+      'production has no storage account',
+      { SAMLAD_ENV: 'production' },
+      /STORAGE_CONNECTION_STRING: required when SAMLAD_ENV=production/,
+    ],
     ['PORT is not a port', { PORT: 'seventy' }, /PORT: .*\(got "seventy"\)/],
   ])('fails when %s', async (_case, env, message) => {
     const args = 'PORT' in env ? hostArgs.filter((a, i) => a !== '--port' && hostArgs[i - 1] !== '--port') : hostArgs;

@@ -25,10 +25,13 @@ async function recordedRuns(): Promise<Record<string, unknown>[]> {
 }
 
 async function waitForRuns(count: number): Promise<Record<string, unknown>[]> {
-  return pollUntil(async () => {
-    const runs = await recordedRuns();
-    return runs.length >= count ? runs : undefined;
-  }, { what: `${count} recorded timer run(s)` });
+  return pollUntil(
+    async () => {
+      const runs = await recordedRuns();
+      return runs.length >= count ? runs : undefined;
+    },
+    { what: `${count} recorded timer run(s)` },
+  );
 }
 
 const hostPort = () => new URL(stack.baseUrl).port;
@@ -99,6 +102,8 @@ describe('local host: timers', () => {
       childEnv({ PORT: String(await closedPort()), STORAGE_CONNECTION_STRING: stack.connectionString }),
     );
     expect(result.code).toBe(1);
-    expect(result.output).toContain('No function named "noSuchTimer". Functions this can run: tertialSummary, fixtureRecordRun');
+    expect(result.output).toContain(
+      'No function named "noSuchTimer". Functions this can run: tertialSummary, fixtureRecordRun',
+    );
   });
 });

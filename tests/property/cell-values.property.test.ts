@@ -21,16 +21,43 @@ import { templateCases, type TemplateCase } from '../support/template-cases';
 import { expectWellFormed, judgeUpload, kansli } from './support/judge-upload';
 
 /** One case per template (the intake is the same for every scope). */
-const cases: TemplateCase[] = [...new Map(templateCases().map((c) => [`${c.template.definition.id} ${c.forbund.id}`, c])).values()];
+const cases: TemplateCase[] = [
+  ...new Map(templateCases().map((c) => [`${c.template.definition.id} ${c.forbund.id}`, c])).values(),
+];
 const blanks = new Map<TemplateCase, Buffer>();
 
 beforeAll(async () => {
   for (const c of cases) blanks.set(c, await generateTemplateWorkbook(c));
 });
 
-const excelError = fc.constantFrom('#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!').map((error) => ({ error }) as ExcelJS.CellErrorValue);
-const date = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true });
-const formulaLike = fc.constantFrom('=1+1', '=HYPERLINK("http://example.invalid")', '+46 90 00 00', '-', '@SUM(A1)', '\t=2', '\r=3', '1 234', '12,5', '−3', '62 %', 'Ja', 'NaN', 'Infinity', '1e308', '0x10', ' ', '');
+const excelError = fc
+  .constantFrom('#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!')
+  .map((error) => ({ error }) as ExcelJS.CellErrorValue);
+const date = fc.date({
+  min: new Date(Date.UTC(1900, 0, 1)),
+  max: new Date(Date.UTC(9999, 11, 31)),
+  noInvalidDate: true,
+});
+const formulaLike = fc.constantFrom(
+  '=1+1',
+  '=HYPERLINK("http://example.invalid")',
+  '+46 90 00 00',
+  '-',
+  '@SUM(A1)',
+  '\t=2',
+  '\r=3',
+  '1 234',
+  '12,5',
+  '−3',
+  '62 %',
+  'Ja',
+  'NaN',
+  'Infinity',
+  '1e308',
+  '0x10',
+  ' ',
+  '',
+);
 const resultValue = fc.oneof(fc.double(), fc.string({ maxLength: 20 }), fc.boolean(), excelError, date);
 
 /** Every kind of value exceljs writes into a cell. */
@@ -46,9 +73,19 @@ const cellValue: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   fc.constant(null),
   date,
   excelError,
-  fc.array(fc.record({ text: fc.string({ maxLength: 10 }) }), { maxLength: 3 }).map((richText) => ({ richText }) as ExcelJS.CellRichTextValue),
-  fc.record({ text: fc.string({ maxLength: 10 }), hyperlink: fc.constant('https://example.invalid') }) as fc.Arbitrary<ExcelJS.CellHyperlinkValue>,
-  fc.record({ formula: fc.constantFrom('A1', 'SUM(B7:C7)', '1/0', 'NOW()'), result: fc.option(resultValue, { nil: undefined }) }).map((f) => f as ExcelJS.CellFormulaValue),
+  fc
+    .array(fc.record({ text: fc.string({ maxLength: 10 }) }), { maxLength: 3 })
+    .map((richText) => ({ richText }) as ExcelJS.CellRichTextValue),
+  fc.record({
+    text: fc.string({ maxLength: 10 }),
+    hyperlink: fc.constant('https://example.invalid'),
+  }) as fc.Arbitrary<ExcelJS.CellHyperlinkValue>,
+  fc
+    .record({
+      formula: fc.constantFrom('A1', 'SUM(B7:C7)', '1/0', 'NOW()'),
+      result: fc.option(resultValue, { nil: undefined }),
+    })
+    .map((f) => f as ExcelJS.CellFormulaValue),
 );
 
 interface Edit {
@@ -94,7 +131,13 @@ describe('any value in any input cell', () => {
         // A finite number typed into a numeric cell is read as that number, or the cell has a finding.
         for (const [id, value] of written) {
           const cell = c.template.cellById.get(id)!;
-          if (typeof value !== 'number' || !Number.isFinite(value) || cell.spec.kind === 'text' || cell.spec.kind === 'choice') continue;
+          if (
+            typeof value !== 'number' ||
+            !Number.isFinite(value) ||
+            cell.spec.kind === 'text' ||
+            cell.spec.kind === 'choice'
+          )
+            continue;
           const flagged = verdict.findings.some((f) => f.cellId === id);
           expect(flagged || verdict.values[id] === value).toBe(true);
         }
@@ -107,19 +150,47 @@ describe('any value in any input cell', () => {
 describe('any JSON body (the add-in path)', () => {
   const forbund = findForbund(registry, 'umearegionen')!;
   const jsonCases = cases.filter((c) => c.forbund.id === forbund.id);
-  const jsonValue = fc.oneof(fc.double(), fc.integer(), fc.string({ maxLength: 30 }), formulaLike, fc.constant(null), fc.boolean(), fc.array(fc.nat(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+  const jsonValue = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.string({ maxLength: 30 }),
+    formulaLike,
+    fc.constant(null),
+    fc.boolean(),
+    fc.array(fc.nat(), { maxLength: 2 }),
+    fc.object({ maxDepth: 1 }),
+  );
 
   it('is a 400 from the schema, or findings that fit the template', () => {
     fc.assert(
-      fc.property(fc.nat(jsonCases.length - 1), fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.nat(200)), jsonValue), { maxLength: 20 }), (i, entries) => {
-        const c = jsonCases[i]!;
-        // A number picks a real cell, so most values reach cells rather than "unknown-cell".
-        const values = Object.fromEntries(entries.map(([key, v]) => [typeof key === 'number' ? c.template.cells[key % c.template.cells.length]!.id : key, v]));
-        const body = draftBodySchema.safeParse({ templateId: c.template.definition.id, period: c.period.id, scope: c.scope.id, values });
-        if (!body.success) return;
-        const checked = checkDraft(registry, forbund, kansli, body.data);
-        expectWellFormed({ kind: 'validated', template: checked.resolved, values: checked.values, findings: checked.validation.findings });
-      }),
+      fc.property(
+        fc.nat(jsonCases.length - 1),
+        fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.nat(200)), jsonValue), { maxLength: 20 }),
+        (i, entries) => {
+          const c = jsonCases[i]!;
+          // A number picks a real cell, so most values reach cells rather than "unknown-cell".
+          const values = Object.fromEntries(
+            entries.map(([key, v]) => [
+              typeof key === 'number' ? c.template.cells[key % c.template.cells.length]!.id : key,
+              v,
+            ]),
+          );
+          const body = draftBodySchema.safeParse({
+            templateId: c.template.definition.id,
+            period: c.period.id,
+            scope: c.scope.id,
+            values,
+          });
+          if (!body.success) return;
+          const checked = checkDraft(registry, forbund, kansli, body.data);
+          expectWellFormed({
+            kind: 'validated',
+            template: checked.resolved,
+            values: checked.values,
+            findings: checked.validation.findings,
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -129,7 +200,9 @@ describe('any JSON body (the add-in path)', () => {
       // fc.anything() includes objects whose toString is not a function ({"toString": 0} is valid JSON).
       fc.property(fc.nat(cases.length - 1), fc.dictionary(fc.string({ maxLength: 40 }), fc.anything()), (i, raw) => {
         const c = cases[i]!;
-        const keyed = Object.fromEntries(Object.entries(raw).map(([k, v], n) => [n % 2 ? k : c.template.cells[n % c.template.cells.length]!.id, v]));
+        const keyed = Object.fromEntries(
+          Object.entries(raw).map(([k, v], n) => [n % 2 ? k : c.template.cells[n % c.template.cells.length]!.id, v]),
+        );
         const result = validateSubmission(c.template, keyed);
         expectWellFormed({ kind: 'validated', template: c.template, values: result.values, findings: result.findings });
       }),

@@ -10,7 +10,12 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { generateTemplateWorkbook, META_SHEET_NAME, PARSE_ERROR_CODES, parseTemplateWorkbook } from '../../functions/workbook';
+import {
+  generateTemplateWorkbook,
+  META_SHEET_NAME,
+  PARSE_ERROR_CODES,
+  parseTemplateWorkbook,
+} from '../../functions/workbook';
 import { findForbund, findTemplate, registry, requirePeriod, resolveTemplate, scopesOf } from '../../shared';
 import { consistentFill, seededRng } from '../support/consistent-fill';
 import { editWorkbook, fillWorkbook } from '../support/fill-workbook';
@@ -39,7 +44,21 @@ beforeAll(async () => {
 });
 
 /** Refusals a damaged upload may get: not a readable xlsx, not this template, or cells gone. */
-const REFUSALS = ['not-xlsx', 'too-large', 'legacy-or-encrypted', 'not-samlad', 'unsupported-format', 'bad-metadata', 'unknown-template', 'missing-cells', 'wrong-forbund', 'invalid-period', 'unknown-scope', 'wrong-period-kind', 'unknown-forbund'];
+const REFUSALS = [
+  'not-xlsx',
+  'too-large',
+  'legacy-or-encrypted',
+  'not-samlad',
+  'unsupported-format',
+  'bad-metadata',
+  'unknown-template',
+  'missing-cells',
+  'wrong-forbund',
+  'invalid-period',
+  'unknown-scope',
+  'wrong-period-kind',
+  'unknown-forbund',
+];
 
 function expectHandled(verdict: UploadVerdict): void {
   expectWellFormed(verdict);
@@ -60,7 +79,12 @@ describe('defined names', () => {
   const damage: fc.Arbitrary<NameDamage> = fc.oneof(
     fc.record({ op: fc.constantFrom('delete', 'ref', 'other-sheet', 'two-ranges', 'lower-case'), index: fc.nat(500) }),
     fc.record({ op: fc.constant('retarget'), index: fc.nat(500), column, row: fc.integer({ min: 1, max: 1_048_576 }) }),
-    fc.record({ op: fc.constant('forge'), id: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}\.[a-z][a-z0-9_]{0,8}\.[a-z][a-z0-9_]{0,8}$/), column, row: fc.integer({ min: 1, max: 200 }) }),
+    fc.record({
+      op: fc.constant('forge'),
+      id: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}\.[a-z][a-z0-9_]{0,8}\.[a-z][a-z0-9_]{0,8}$/),
+      column,
+      row: fc.integer({ min: 1, max: 200 }),
+    }),
   ) as fc.Arbitrary<NameDamage>;
 
   function apply(workbook: ExcelJS.Workbook, damages: readonly NameDamage[]): void {
@@ -87,7 +111,9 @@ describe('defined names', () => {
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 6 }), async (damages) => {
         const verdict = await judgeUpload(await editWorkbook(filled, (workbook) => apply(workbook, damages)));
         expectHandled(verdict);
-        const harmless = damages.every((d) => d.op === 'lower-case' || (d.op === 'forge' && !template.cellById.has(d.id)));
+        const harmless = damages.every(
+          (d) => d.op === 'lower-case' || (d.op === 'forge' && !template.cellById.has(d.id)),
+        );
         if (harmless) expect(verdict).toEqual(clean);
       }),
       { numRuns: 40 },
@@ -98,23 +124,29 @@ describe('defined names', () => {
 describe('bytes of the file', () => {
   const flips = fc.array(fc.record({ at: fc.nat(), byte: fc.nat(255) }), { minLength: 1, maxLength: 16 });
   /** Mostly none: a cut file is refused at once, and flips are what reach the readers. */
-  const rarely = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+  const rarely = <T>(arb: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
   it('random byte flips, a cut and inserted bytes are refused or validated, by the intake and by the parser alone', async () => {
     await fc.assert(
-      fc.asyncProperty(flips, rarely(fc.nat()), rarely(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) })), async (changes, cut, insert) => {
-        let damaged = Buffer.from(filled);
-        for (const { at, byte } of changes) damaged[at % damaged.length] = byte;
-        if (cut !== null) damaged = damaged.subarray(0, cut % damaged.length);
-        if (insert !== null) {
-          const at = insert.at % (damaged.length + 1);
-          damaged = Buffer.concat([damaged.subarray(0, at), insert.bytes, damaged.subarray(at)]);
-        }
-        expectHandled(await judgeUpload(damaged));
-        // The zip guard refuses most of these before exceljs; the parser must hold on its own too.
-        const parsed = await parseTemplateWorkbook(damaged);
-        if (!parsed.ok) expect(PARSE_ERROR_CODES).toContain(parsed.error.code);
-      }),
+      fc.asyncProperty(
+        flips,
+        rarely(fc.nat()),
+        rarely(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) })),
+        async (changes, cut, insert) => {
+          let damaged = Buffer.from(filled);
+          for (const { at, byte } of changes) damaged[at % damaged.length] = byte;
+          if (cut !== null) damaged = damaged.subarray(0, cut % damaged.length);
+          if (insert !== null) {
+            const at = insert.at % (damaged.length + 1);
+            damaged = Buffer.concat([damaged.subarray(0, at), insert.bytes, damaged.subarray(at)]);
+          }
+          expectHandled(await judgeUpload(damaged));
+          // The zip guard refuses most of these before exceljs; the parser must hold on its own too.
+          const parsed = await parseTemplateWorkbook(damaged);
+          if (!parsed.ok) expect(PARSE_ERROR_CODES).toContain(parsed.error.code);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -122,7 +154,19 @@ describe('bytes of the file', () => {
 
 describe('XML inside the zip', () => {
   const hostile = fc.constantFrom(
-    '<', '>', '&', '&amp', '"', "'", ']]>', '<!--', '</c>', '<c r="B7"><v>1</v></c>', '<v>NaN</v>', '\u0000', '\uFFFE',
+    '<',
+    '>',
+    '&',
+    '&amp',
+    '"',
+    "'",
+    ']]>',
+    '<!--',
+    '</c>',
+    '<c r="B7"><v>1</v></c>',
+    '<v>NaN</v>',
+    '\u0000',
+    '\uFFFE',
     '<?xml version="1.0"?>',
     // An entity expansion ("billion laughs") must not be expanded.
     '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
@@ -156,15 +200,25 @@ describe('XML inside the zip', () => {
 describe('the _samlad identity sheet', () => {
   it('any value in any of its cells is refused as not this template, or still reads the same file', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ row: fc.integer({ min: 1, max: 14 }), column: fc.integer({ min: 1, max: 3 }), value: fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null)) }), { minLength: 1, maxLength: 4 }), async (writes) => {
-        const damaged = await editWorkbook(filled, (workbook) => {
-          const meta = workbook.getWorksheet(META_SHEET_NAME)!;
-          for (const w of writes) meta.getCell(w.row, w.column).value = w.value;
-        });
-        const verdict = await judgeUpload(damaged);
-        expectWellFormed(verdict);
-        if (verdict.kind === 'validated') expect(verdict.values).toEqual(clean.values);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            row: fc.integer({ min: 1, max: 14 }),
+            column: fc.integer({ min: 1, max: 3 }),
+            value: fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.constant(null)),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (writes) => {
+          const damaged = await editWorkbook(filled, (workbook) => {
+            const meta = workbook.getWorksheet(META_SHEET_NAME)!;
+            for (const w of writes) meta.getCell(w.row, w.column).value = w.value;
+          });
+          const verdict = await judgeUpload(damaged);
+          expectWellFormed(verdict);
+          if (verdict.kind === 'validated') expect(verdict.values).toEqual(clean.values);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -179,23 +233,34 @@ describe('sheets a user adds', () => {
   const extraSheet = fc.record({
     name: sheetName,
     state: fc.constantFrom<ExcelJS.WorksheetState>('visible', 'hidden', 'veryHidden'),
-    cells: fc.array(fc.record({ row: fc.integer({ min: 1, max: 60 }), column: fc.integer({ min: 1, max: 12 }), value: fc.oneof(fc.string({ maxLength: 20 }), fc.double(), fc.constant('=SUM(A1:A3)')) }), { maxLength: 10 }),
+    cells: fc.array(
+      fc.record({
+        row: fc.integer({ min: 1, max: 60 }),
+        column: fc.integer({ min: 1, max: 12 }),
+        value: fc.oneof(fc.string({ maxLength: 20 }), fc.double(), fc.constant('=SUM(A1:A3)')),
+      }),
+      { maxLength: 10 },
+    ),
     /** A defined name of the template's form for a cell the template does not have. */
     forgedName: fc.boolean(),
   });
 
   it('change nothing the template holds', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(extraSheet, { minLength: 1, maxLength: 4, selector: (s) => s.name.toLowerCase() }), async (sheets) => {
-        const changed = await editWorkbook(filled, (workbook) => {
-          sheets.forEach((s, i) => {
-            const sheet = workbook.addWorksheet(s.name, { state: s.state });
-            for (const c of s.cells) sheet.getCell(c.row, c.column).value = c.value;
-            if (s.forgedName) workbook.definedNames.add(`'${s.name.replace(/'/g, "''")}'!$B$7`, `SAM.extra.rad${i}.kol`);
+      fc.asyncProperty(
+        fc.uniqueArray(extraSheet, { minLength: 1, maxLength: 4, selector: (s) => s.name.toLowerCase() }),
+        async (sheets) => {
+          const changed = await editWorkbook(filled, (workbook) => {
+            sheets.forEach((s, i) => {
+              const sheet = workbook.addWorksheet(s.name, { state: s.state });
+              for (const c of s.cells) sheet.getCell(c.row, c.column).value = c.value;
+              if (s.forgedName)
+                workbook.definedNames.add(`'${s.name.replace(/'/g, "''")}'!$B$7`, `SAM.extra.rad${i}.kol`);
+            });
           });
-        });
-        expect(await judgeUpload(changed)).toEqual(clean);
-      }),
+          expect(await judgeUpload(changed)).toEqual(clean);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -25,7 +25,10 @@ interface SecretShape {
 const PRIVATE_KEY = ['-----BEGIN', '(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----'].join(' ');
 
 const SHAPES: SecretShape[] = [
-  { name: 'storage account key', pattern: new RegExp(`AccountKey=(?!${azuriteAccountKey.replace(/[+/=]/g, '\\$&')})[A-Za-z0-9+/]{80,}={0,2}`) },
+  {
+    name: 'storage account key',
+    pattern: new RegExp(`AccountKey=(?!${azuriteAccountKey.replace(/[+/=]/g, '\\$&')})[A-Za-z0-9+/]{80,}={0,2}`),
+  },
   {
     name: 'bare 64-byte base64 key',
     pattern: new RegExp(`(?<![A-Za-z0-9+/])(?!${azuriteAccountKey.replace(/[+/=]/g, '\\$&')})[A-Za-z0-9+/]{86}==`),
@@ -37,7 +40,10 @@ const SHAPES: SecretShape[] = [
   { name: 'Entra ID client secret', pattern: /[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/ },
   { name: 'client secret setting', pattern: /client_?secret["']?\s*[:=]\s*["'][^"'\s]{16,}["']/i },
   { name: 'signed JWT', pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/ },
-  { name: 'GitHub or cloud token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|xox[abprs]-[A-Za-z0-9-]{10,})\b/ },
+  {
+    name: 'GitHub or cloud token',
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|xox[abprs]-[A-Za-z0-9-]{10,})\b/,
+  },
 ];
 
 /** Files that hold secrets by nature and must never be committed. */

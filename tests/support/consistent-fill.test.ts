@@ -10,8 +10,18 @@ const deltagare = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 202
 describe('integerNullSpace', () => {
   it('gives integer moves that keep t = a + b and u = t − c', () => {
     // columns: t, u, a, b, c
-    const basis = integerNullSpace([[1, 0, -1, -1, 0], [-1, 1, 0, 0, 1]], 5);
-    expect(basis).toEqual([[1, 1, 1, 0, 0], [1, 1, 0, 1, 0], [0, -1, 0, 0, 1]]);
+    const basis = integerNullSpace(
+      [
+        [1, 0, -1, -1, 0],
+        [-1, 1, 0, 0, 1],
+      ],
+      5,
+    );
+    expect(basis).toEqual([
+      [1, 1, 1, 0, 0],
+      [1, 1, 0, 1, 0],
+      [0, -1, 0, 0, 1],
+    ]);
   });
 });
 
@@ -36,7 +46,17 @@ describe('consistentFill', () => {
   it('refuses a sum rule with a constant rather than produce a wrong fill', () => {
     const definition = templateDefinitionSchema.parse({
       ...findTemplate(registry, 'arbsam', 2025)!,
-      rules: [{ id: 'x', check: 'sum', severity: 'fel', target: 'forum.behov.antal', terms: ['forum.soc.antal'], constant: 2, description: 'Test' }],
+      rules: [
+        {
+          id: 'x',
+          check: 'sum',
+          severity: 'fel',
+          target: 'forum.behov.antal',
+          terms: ['forum.soc.antal'],
+          constant: 2,
+          description: 'Test',
+        },
+      ],
     });
     const template = resolveTemplate(definition, findForbund(registry, 'skelleftea-norsjo')!, 2025);
     expect(() => consistentFill(template, seededRng(1))).toThrow(/constant/);

@@ -123,7 +123,9 @@ function planFor(template: ResolvedTemplate): Plan {
     if (i.rule.check === 'sum') targeted.set(i.target, (targeted.get(i.target) ?? 0) + 1);
   }
   const position = new Map(template.cells.map((c, i) => [c.id, i]));
-  const ruleCellIds = [...named].sort((a, b) => (targeted.get(b) ?? 0) - (targeted.get(a) ?? 0) || position.get(a)! - position.get(b)!);
+  const ruleCellIds = [...named].sort(
+    (a, b) => (targeted.get(b) ?? 0) - (targeted.get(a) ?? 0) || position.get(a)! - position.get(b)!,
+  );
   const indexOf = new Map(ruleCellIds.map((id, i) => [id, i]));
   const matrix = sums.map((i) => {
     const row = new Array<number>(ruleCellIds.length).fill(0);
@@ -222,7 +224,9 @@ export function consistentFill(template: ResolvedTemplate, rng: Rng, options: Fi
   const problems = plan.ruleCells.filter((c, i) => !inRange(x[i]!, c.spec)).map((c) => c.id);
   const broken = plan.lte.filter((i) => !lteHolds(i, value)).map((i) => `${i.rule.id}@${i.target}`);
   if (problems.length > 0 || broken.length > 0) {
-    throw new Error(`consistentFill could not satisfy ${template.definition.id}: ${[...problems, ...broken].join(', ')}`);
+    throw new Error(
+      `consistentFill could not satisfy ${template.definition.id}: ${[...problems, ...broken].join(', ')}`,
+    );
   }
 
   const free = new Map<CellId, number | string>();

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { cellIdFromDefinedName, parseSwedishNumber, type CellId, type CellSpec, type ResolvedTemplate } from '../../shared';
+import {
+  cellIdFromDefinedName,
+  parseSwedishNumber,
+  type CellId,
+  type CellSpec,
+  type ResolvedTemplate,
+} from '../../shared';
 
 /**
  * Fills a generated template workbook the way people do: numbers typed as numbers, numbers
@@ -17,7 +23,9 @@ export type CellWrite = ExcelJS.CellValue;
 const svNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 10, useGrouping: true });
 
 /** Where each `SAM.*` name points: sheet and A1 address. */
-export function inputCellAddresses(workbook: ExcelJS.Workbook): Map<CellId, { sheet: ExcelJS.Worksheet; address: string }> {
+export function inputCellAddresses(
+  workbook: ExcelJS.Workbook,
+): Map<CellId, { sheet: ExcelJS.Worksheet; address: string }> {
   const out = new Map<CellId, { sheet: ExcelJS.Worksheet; address: string }>();
   for (const { name, ranges } of workbook.definedNames.model) {
     const id = cellIdFromDefinedName(name);
@@ -30,7 +38,11 @@ export function inputCellAddresses(workbook: ExcelJS.Workbook): Map<CellId, { sh
 
 export function pickStyle(spec: CellSpec, rng: Rng): FillStyle {
   const options: FillStyle[] =
-    spec.kind === 'text' ? ['text', 'rich-text'] : spec.kind === 'choice' ? ['text', 'other-case'] : ['number', 'swedish-text', 'spaced-text', 'formula'];
+    spec.kind === 'text'
+      ? ['text', 'rich-text']
+      : spec.kind === 'choice'
+        ? ['text', 'other-case']
+        : ['number', 'swedish-text', 'spaced-text', 'formula'];
   return options[Math.floor(rng() * options.length)]!;
 }
 
@@ -52,7 +64,10 @@ export function cellWrite(value: number | string, style: FillStyle): CellWrite {
       return parseSwedishNumber(text) === value ? text : value;
     }
     case 'spaced-text': {
-      const text = ` ${svNumber.format(value).replace(/\u00a0/g, ' ').replace(/\u2212/g, '-')} `;
+      const text = ` ${svNumber
+        .format(value)
+        .replace(/\u00a0/g, ' ')
+        .replace(/\u2212/g, '-')} `;
       return parseSwedishNumber(text) === value ? text : value;
     }
     case 'formula':
@@ -91,7 +106,10 @@ export async function fillWorkbook(
 }
 
 /** Loads, lets `edit` change the workbook, saves: for tests that damage files on purpose. */
-export async function editWorkbook(xlsx: Uint8Array, edit: (workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<Buffer> {
+export async function editWorkbook(
+  xlsx: Uint8Array,
+  edit: (workbook: ExcelJS.Workbook) => void | Promise<void>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(xlsx) as unknown as ExcelJS.Buffer);
   await edit(workbook);

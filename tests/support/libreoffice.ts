@@ -73,7 +73,9 @@ export async function convertManyToCsv(xlsxPaths: readonly string[]): Promise<Ma
     }
     if (result.code !== 0 || failed.length > 0) {
       const detail = [`exit ${result.code}`, result.stderr.trim(), result.stdout.trim()].filter(Boolean).join('\n');
-      throw new LibreOfficeError(`LibreOffice did not convert ${failed.length ? failed.join(', ') : 'every file'} (${detail})`);
+      throw new LibreOfficeError(
+        `LibreOffice did not convert ${failed.length ? failed.join(', ') : 'every file'} (${detail})`,
+      );
     }
     return csvByPath;
   });
@@ -83,7 +85,11 @@ export async function convertManyToCsv(xlsxPaths: readonly string[]): Promise<Ma
  * One headless LibreOffice run converting `inputs` with `filter`, in a fresh sv-SE profile and
  * output folder that exist only for the run; `collect` reads the output folder before both go.
  */
-async function withSoffice<T>(filter: string, inputs: readonly string[], collect: (outdir: string, result: Awaited<ReturnType<typeof run>>) => Promise<T>): Promise<T> {
+async function withSoffice<T>(
+  filter: string,
+  inputs: readonly string[],
+  collect: (outdir: string, result: Awaited<ReturnType<typeof run>>) => Promise<T>,
+): Promise<T> {
   const soffice = findSoffice();
   if (!soffice) throw new LibreOfficeError(`LibreOffice (soffice) is not installed: ${LIBREOFFICE_INSTALL}`);
   const work = await mkdtemp(join(tmpdir(), 'samlad-lo-'));
@@ -93,7 +99,18 @@ async function withSoffice<T>(filter: string, inputs: readonly string[], collect
     await mkdir(join(profile, 'user'), { recursive: true });
     await mkdir(outdir);
     await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
-    const result = await run(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', filter, '--outdir', outdir, ...inputs]);
+    const result = await run(soffice, [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--nodefault',
+      '--convert-to',
+      filter,
+      '--outdir',
+      outdir,
+      ...inputs,
+    ]);
     return await collect(outdir, result);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -113,7 +130,10 @@ const CSV_ALL_SHEETS_FILTER = `${CSV_FILTER},false,false,-1`;
  * sv-SE profile (numbers as shown: "61,5 %", "1 234"). Throws `LibreOfficeError` when nothing
  * comes out.
  */
-export async function convertSheetsToCsv(xlsxPath: string, sheetNames: readonly string[]): Promise<Map<string, string>> {
+export async function convertSheetsToCsv(
+  xlsxPath: string,
+  sheetNames: readonly string[],
+): Promise<Map<string, string>> {
   const stem = basename(xlsxPath, extname(xlsxPath));
   return withSoffice(CSV_ALL_SHEETS_FILTER, [xlsxPath], async (outdir, result) => {
     const out = new Map<string, string>();
@@ -121,7 +141,10 @@ export async function convertSheetsToCsv(xlsxPath: string, sheetNames: readonly 
       const file = join(outdir, `${stem}-${name}.csv`);
       if (existsSync(file)) out.set(name, await readFile(file, 'utf8'));
     }
-    if (out.size === 0) throw new LibreOfficeError(`LibreOffice wrote no sheet of ${xlsxPath} (exit ${result.code}: ${result.stderr.trim()})`);
+    if (out.size === 0)
+      throw new LibreOfficeError(
+        `LibreOffice wrote no sheet of ${xlsxPath} (exit ${result.code}: ${result.stderr.trim()})`,
+      );
     return out;
   });
 }

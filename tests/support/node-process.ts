@@ -67,7 +67,8 @@ export function spawnScript(relative: string, args: readonly string[], options: 
         () => {
           const match = output.match(pattern);
           if (match) return match;
-          if (exitValue !== undefined) throw new Error(`process exited (${exitValue}) before printing ${pattern}:\n${output}`);
+          if (exitValue !== undefined)
+            throw new Error(`process exited (${exitValue}) before printing ${pattern}:\n${output}`);
           return undefined;
         },
         { timeoutMs, intervalMs: 20, what: `${pattern} in the output of ${relative}` },

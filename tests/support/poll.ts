@@ -9,7 +9,10 @@ export interface PollOptions {
 }
 
 /** Resolves with the first defined, non-false value `probe` returns; rejects on timeout. */
-export async function pollUntil<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: PollOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const intervalMs = options.intervalMs ?? 50;
   const deadline = Date.now() + timeoutMs;

@@ -39,7 +39,13 @@ export function templateCases(preferredYear = 2023, registry: Registry = shipped
       const periods = periodsOfYear(year, definition.period.kind);
       scopesOf(definition, forbund).forEach((scope, i) => {
         const period = periods[i % periods.length]!;
-        cases.push({ name: `${definition.id}@${definition.version} ${forbund.id} ${period.id} ${scope.id}`, template, forbund, period, scope });
+        cases.push({
+          name: `${definition.id}@${definition.version} ${forbund.id} ${period.id} ${scope.id}`,
+          template,
+          forbund,
+          period,
+          scope,
+        });
       });
     }
   }

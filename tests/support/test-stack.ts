@@ -46,7 +46,8 @@ export interface TestHost {
 /** Environment for child processes: this process's, minus settings a test must choose itself. */
 export function childEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'SAMLAD_ENV', 'PORT', 'ADDIN_PORT']) delete env[name];
+  for (const name of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'SAMLAD_ENV', 'PORT', 'ADDIN_PORT'])
+    delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('AZURITE_')) delete env[name];
   return { ...env, SAMLAD_ENV: 'test', SAMLAD_LOCAL_SETTINGS: 'none', ...overrides };
 }

@@ -11,7 +11,8 @@ export async function openWorkbook(xlsx: Buffer): Promise<ExcelJS.Workbook> {
 export function rowOf(sheet: ExcelJS.Worksheet, label: string): ExcelJS.CellValue[] {
   let found: ExcelJS.CellValue[] | undefined;
   sheet.eachRow((row) => {
-    if (!found && String(row.getCell(1).value ?? '').trim() === label) found = (row.values as ExcelJS.CellValue[]).slice(1);
+    if (!found && String(row.getCell(1).value ?? '').trim() === label)
+      found = (row.values as ExcelJS.CellValue[]).slice(1);
   });
   if (!found) throw new Error(`no row "${label}" on ${sheet.name}`);
   return found;

@@ -33,5 +33,7 @@ export class PaneError extends Error {
 /** Anything thrown, as a PaneError: unknown errors get a generic Swedish text and keep their cause for the console. */
 export function toPaneError(error: unknown): PaneError {
   if (error instanceof PaneError) return error;
-  return new PaneError('unexpected', 'Något gick fel i Samlad. Försök igen; om det händer igen, kontakta kansliet.', { cause: error });
+  return new PaneError('unexpected', 'Något gick fel i Samlad. Försök igen; om det händer igen, kontakta kansliet.', {
+    cause: error,
+  });
 }

@@ -51,9 +51,17 @@ export class HttpClient {
     }
     let response: Response;
     try {
-      response = await (this.options.fetch ?? fetch)(this.url(path, request.query), { method: request.method ?? 'GET', headers, body, cache: 'no-store' });
+      response = await (this.options.fetch ?? fetch)(this.url(path, request.query), {
+        method: request.method ?? 'GET',
+        headers,
+        body,
+        cache: 'no-store',
+      });
     } catch (error) {
-      throw new PaneError('network', 'Samlad kunde inte nås. Kontrollera nätverket och försök igen.', { transient: true, cause: error });
+      throw new PaneError('network', 'Samlad kunde inte nås. Kontrollera nätverket och försök igen.', {
+        transient: true,
+        cause: error,
+      });
     }
     if (response.ok) return response;
     throw await this.errorFrom(response);
@@ -75,20 +83,36 @@ export class HttpClient {
         : transient
           ? 'Samlad svarar inte just nu. Försök igen om en stund – inget har sparats.'
           : `Begäran nekades (HTTP ${response.status}).`;
-    return new PaneError(parsed?.code ?? `http-${response.status}`, parsed?.message ?? fallback, { status: response.status, findings: parsed?.findings, transient });
+    return new PaneError(parsed?.code ?? `http-${response.status}`, parsed?.message ?? fallback, {
+      status: response.status,
+      findings: parsed?.findings,
+      transient,
+    });
   }
 
   /** A JSON response, checked by its schema; `status` is returned for endpoints where 200 and 201 differ. */
-  async json<S extends z.ZodType>(path: string, schema: S, request: RequestOptions = {}): Promise<{ status: number; data: z.infer<S> }> {
+  async json<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    request: RequestOptions = {},
+  ): Promise<{ status: number; data: z.infer<S> }> {
     const response = await this.send(path, request, 'application/json');
     let body: unknown;
     try {
       body = await response.json();
     } catch (error) {
-      throw new PaneError('bad-response', 'Samlad svarade med något oläsbart. Försök igen.', { transient: true, cause: error });
+      throw new PaneError('bad-response', 'Samlad svarade med något oläsbart. Försök igen.', {
+        transient: true,
+        cause: error,
+      });
     }
     const result = schema.safeParse(body);
-    if (!result.success) throw new PaneError('bad-response', 'Samlad svarade i en form som tillägget inte känner igen. Ladda om tillägget.', { cause: result.error });
+    if (!result.success)
+      throw new PaneError(
+        'bad-response',
+        'Samlad svarade i en form som tillägget inte känner igen. Ladda om tillägget.',
+        { cause: result.error },
+      );
     return { status: response.status, data: result.data };
   }
 

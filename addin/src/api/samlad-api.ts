@@ -50,10 +50,15 @@ export class SamladApi {
   }
 
   async templates(year: number): Promise<AvailableTemplate[]> {
-    const { data } = await this.http.json(`${this.base()}/templates`, templatesSchema, { query: { year: String(year) } });
+    const { data } = await this.http.json(`${this.base()}/templates`, templatesSchema, {
+      query: { year: String(year) },
+    });
     return data.templates.map((t) => {
       const definition = templateDefinitionSchema.safeParse(t.definition);
-      if (!definition.success) throw new PaneError('bad-response', 'En mall från Samlad kunde inte läsas. Ladda om tillägget.', { cause: definition.error });
+      if (!definition.success)
+        throw new PaneError('bad-response', 'En mall från Samlad kunde inte läsas. Ladda om tillägget.', {
+          cause: definition.error,
+        });
       return { definition: definition.data, scopes: t.scopes };
     });
   }
@@ -63,7 +68,9 @@ export class SamladApi {
   }
 
   async templateWorkbookBase64(target: ReportTarget): Promise<{ fileName: string; base64: string }> {
-    const { data } = await this.http.json(this.workbookPath(target), workbookBase64Schema, { query: { period: target.period, scope: target.scope, format: 'base64' } });
+    const { data } = await this.http.json(this.workbookPath(target), workbookBase64Schema, {
+      query: { period: target.period, scope: target.scope, format: 'base64' },
+    });
     return data;
   }
 
@@ -72,20 +79,37 @@ export class SamladApi {
   }
 
   async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateResponse> {
-    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', json: { ...target, values } })).data;
+    return (
+      await this.http.json(`${this.base()}/validate`, validateResponseSchema, {
+        method: 'POST',
+        json: { ...target, values },
+      })
+    ).data;
   }
 
   async validateWorkbook(file: Blob): Promise<ValidateResponse> {
-    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', body: file })).data;
+    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', body: file }))
+      .data;
   }
 
   /** Only the template's values (aggregates) and the comment are sent: never anything else from the workbook. */
   async submitValues(target: ReportTarget, values: CellValues, comment?: string): Promise<Receipt> {
-    return (await this.http.json(`${this.base()}/submissions`, receiptSchema, { method: 'POST', json: { ...target, values, ...(comment ? { comment } : {}) } })).data;
+    return (
+      await this.http.json(`${this.base()}/submissions`, receiptSchema, {
+        method: 'POST',
+        json: { ...target, values, ...(comment ? { comment } : {}) },
+      })
+    ).data;
   }
 
   async submitWorkbook(file: Blob, comment?: string): Promise<Receipt> {
-    return (await this.http.json(`${this.base()}/submissions`, receiptSchema, { method: 'POST', body: file, query: { comment } })).data;
+    return (
+      await this.http.json(`${this.base()}/submissions`, receiptSchema, {
+        method: 'POST',
+        body: file,
+        query: { comment },
+      })
+    ).data;
   }
 
   async status(period: string): Promise<StatusMatrix> {
@@ -93,19 +117,32 @@ export class SamladApi {
   }
 
   async approve(id: string, comment?: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/approve`, ok, { method: 'POST', json: comment ? { comment } : {} });
+    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/approve`, ok, {
+      method: 'POST',
+      json: comment ? { comment } : {},
+    });
   }
 
   async returnSubmission(id: string, comment: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/return`, ok, { method: 'POST', json: { comment } });
+    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/return`, ok, {
+      method: 'POST',
+      json: { comment },
+    });
   }
 
   async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<void> {
     await this.http.json(`${this.base()}/periods/${encodeURIComponent(period)}`, ok, { method: 'PUT', json: settings });
   }
 
-  async consolidate(request: { period: string; variant: 'internal' | 'published'; basis: 'approved' | 'latest' }): Promise<ConsolidationStart> {
-    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateResponseSchema, { method: 'POST', json: request });
+  async consolidate(request: {
+    period: string;
+    variant: 'internal' | 'published';
+    basis: 'approved' | 'latest';
+  }): Promise<ConsolidationStart> {
+    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateResponseSchema, {
+      method: 'POST',
+      json: request,
+    });
     if (data.report) return { kind: 'report', report: data.report };
     return { kind: 'job', jobId: data.jobId ?? '' };
   }
@@ -123,12 +160,18 @@ export class SamladApi {
   }
 
   async reportBase64(id: string): Promise<{ fileName: string; base64: string }> {
-    return (await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookBase64Schema, { query: { format: 'base64' } })).data;
+    return (
+      await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookBase64Schema, {
+        query: { format: 'base64' },
+      })
+    ).data;
   }
 }
 
 /** The dev issuer's login (functions/http/dev-token.ts); outside a förbund, so not on SamladApi. */
-export async function requestDevToken(http: HttpClient, request: { forbund: string; party?: string; role: 'reporter' | 'kansli' }): Promise<string> {
+export async function requestDevToken(
+  http: HttpClient,
+  request: { forbund: string; party?: string; role: 'reporter' | 'kansli' },
+): Promise<string> {
   return (await http.json('/dev/token', devTokenSchema, { method: 'POST', json: request })).data.token;
 }
-

@@ -16,7 +16,11 @@ export const findingSchema = z.looseObject({
 });
 export type ApiFinding = z.infer<typeof findingSchema>;
 
-export const errorBodySchema = z.looseObject({ code: z.string(), message: z.string(), findings: z.array(findingSchema).optional() });
+export const errorBodySchema = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  findings: z.array(findingSchema).optional(),
+});
 
 export const scopeSchema = z.looseObject({ id: z.string(), kind: z.string(), name: z.string() });
 export type ApiScope = z.infer<typeof scopeSchema>;

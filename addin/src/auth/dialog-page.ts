@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   if (config.auth.mode !== 'entra') return reply({ error: 'not-entra' });
   const msal = await import('@azure/msal-browser');
   const redirectUri = window.location.href.split(/[?#]/)[0] ?? window.location.href;
-  const pca = await msal.createStandardPublicClientApplication({ auth: { clientId: config.auth.clientId, authority: config.auth.authority, redirectUri } });
+  const pca = await msal.createStandardPublicClientApplication({
+    auth: { clientId: config.auth.clientId, authority: config.auth.authority, redirectUri },
+  });
   const result = await pca.handleRedirectPromise();
   if (result) return reply({ token: result.accessToken });
   await pca.acquireTokenRedirect({ scopes: config.auth.scopes });

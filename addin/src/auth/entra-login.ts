@@ -22,7 +22,9 @@ export async function signInWithEntra(config: EntraConfig, host: HostInfo): Prom
   const msal = await import('@azure/msal-browser');
   const request = { scopes: config.scopes };
   if (host.kind === 'excel' && host.nestedAppAuth) {
-    const pca = await msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
+    const pca = await msal.createNestablePublicClientApplication({
+      auth: { clientId: config.clientId, authority: config.authority },
+    });
     try {
       return (await pca.acquireTokenSilent({ ...request, account: pca.getActiveAccount() ?? undefined })).accessToken;
     } catch {
@@ -30,11 +32,19 @@ export async function signInWithEntra(config: EntraConfig, host: HostInfo): Prom
     }
   }
   if (host.kind === 'excel') {
-    if (!host.dialogs) throw new PaneError('auth-unsupported', 'Den här Excel-versionen kan inte visa inloggningsrutan. Använd Excel på webben eller en nyare version.');
+    if (!host.dialogs)
+      throw new PaneError(
+        'auth-unsupported',
+        'Den här Excel-versionen kan inte visa inloggningsrutan. Använd Excel på webben eller en nyare version.',
+      );
     return signInWithDialog();
   }
   const pca = await msal.createStandardPublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: new URL('auth-redirect.html', window.location.href).href },
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      redirectUri: new URL('auth-redirect.html', window.location.href).href,
+    },
   });
   return (await pca.acquireTokenPopup(request)).accessToken;
 }
@@ -45,7 +55,11 @@ function signInWithDialog(): Promise<string> {
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(url, { height: 60, width: 30, promptBeforeOpen: false }, (opened) => {
       if (opened.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(new PaneError('auth-dialog', 'Inloggningsrutan kunde inte öppnas. Tillåt popup-fönster och försök igen.', { transient: true }));
+        reject(
+          new PaneError('auth-dialog', 'Inloggningsrutan kunde inte öppnas. Tillåt popup-fönster och försök igen.', {
+            transient: true,
+          }),
+        );
         return;
       }
       const dialog = opened.value;

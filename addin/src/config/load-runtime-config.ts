@@ -9,9 +9,16 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     body = await response.json();
   } catch (error) {
-    throw new PaneError('config-missing', 'Samlad kunde inte läsa sina inställningar. Ladda om tillägget; hjälper inte det, kontakta kansliet.', { transient: true, cause: error });
+    throw new PaneError(
+      'config-missing',
+      'Samlad kunde inte läsa sina inställningar. Ladda om tillägget; hjälper inte det, kontakta kansliet.',
+      { transient: true, cause: error },
+    );
   }
   const parsed = runtimeConfigSchema.safeParse(body);
-  if (!parsed.success) throw new PaneError('config-invalid', 'Samlads inställningar är felaktiga. Kontakta den som driftar Samlad.', { cause: parsed.error });
+  if (!parsed.success)
+    throw new PaneError('config-invalid', 'Samlads inställningar är felaktiga. Kontakta den som driftar Samlad.', {
+      cause: parsed.error,
+    });
   return parsed.data;
 }

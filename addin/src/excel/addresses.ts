@@ -31,7 +31,9 @@ export function parseA1(address: string): { row: number; column: number } | unde
 }
 
 /** The smallest rectangle holding every cell; undefined for none. */
-export function boundingBox(addresses: readonly string[]): { top: number; left: number; bottom: number; right: number; address: string } | undefined {
+export function boundingBox(
+  addresses: readonly string[],
+): { top: number; left: number; bottom: number; right: number; address: string } | undefined {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;

@@ -106,11 +106,16 @@ describe('the Diagram sheet', () => {
         ['Jämlik samverkan', "='Impactindex'!C7", '', "='Impactindex'!I7"],
       ],
     });
-    expect(plan.charts).toEqual([{ title: 'Impactindex per målområde och plattform', source: 'A1:D3', top: 'F1', bottom: 'N19' }]);
+    expect(plan.charts).toEqual([
+      { title: 'Impactindex per målområde och plattform', source: 'A1:D3', top: 'F1', bottom: 'N19' },
+    ]);
   });
 
   it('puts a second table below the first chart', () => {
-    const plan = planDiagramSheet([locateImpactTable([impact], PLATFORMS)!, locateOutcomeTable([platformSheet('Ungdomstorget', 60)], PLATFORMS)!]);
+    const plan = planDiagramSheet([
+      locateImpactTable([impact], PLATFORMS)!,
+      locateOutcomeTable([platformSheet('Ungdomstorget', 60)], PLATFORMS)!,
+    ]);
     expect(plan.blocks[1]?.address).toBe('A22:E23');
     expect(plan.charts[1]?.top).toBe('G22');
   });

@@ -41,7 +41,8 @@ export interface DiagramPlan {
   charts: { title: string; source: string; top: string; bottom: string }[];
 }
 
-const norm = (v: unknown): string => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv') : '');
+const norm = (v: unknown): string =>
+  typeof v === 'string' ? v.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv') : '';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function ref(grid: SheetGrid, r: number, c: number): CellRef {
@@ -68,7 +69,10 @@ const TOTAL_LABEL = /^(impactindex|totalt|summa|total)\b/;
  * above (over merged this year / last year / Diff columns; the first of them is this year).
  * The area rows run until a row without figures (a footnote or a blank line).
  */
-export function locateImpactTable(grids: readonly SheetGrid[], platformNames: readonly string[]): ChartTable | undefined {
+export function locateImpactTable(
+  grids: readonly SheetGrid[],
+  platformNames: readonly string[],
+): ChartTable | undefined {
   for (const grid of grids.filter((g) => /impact/i.test(g.sheet))) {
     for (let r = 0; r < grid.values.length; r++) {
       const row = grid.values[r] ?? [];
@@ -88,7 +92,14 @@ export function locateImpactTable(grids: readonly SheetGrid[], platformNames: re
         rowLabels.push(String(label).trim());
         cells.push(figures);
       }
-      if (rowLabels.length > 0) return { title: 'Impactindex per målområde och plattform', corner: 'Målområde', rowLabels, columnLabels: [...columns.keys()], cells };
+      if (rowLabels.length > 0)
+        return {
+          title: 'Impactindex per målområde och plattform',
+          corner: 'Målområde',
+          rowLabels,
+          columnLabels: [...columns.keys()],
+          cells,
+        };
     }
   }
   return undefined;
@@ -126,7 +137,8 @@ function fromPlatformSheet(grid: SheetGrid): Map<MeasureLabel, CellRef> {
     if (rateColumn < 0) return;
     const label = norm(row.find((cell) => norm(cell) !== ''));
     const measure = OUTCOME_MEASURES.find((m) => m.row.test(label));
-    if (measure && !found.has(measure.label) && isNumber(row[rateColumn])) found.set(measure.label, ref(grid, r, rateColumn));
+    if (measure && !found.has(measure.label) && isNumber(row[rateColumn]))
+      found.set(measure.label, ref(grid, r, rateColumn));
   });
   return found;
 }
@@ -146,7 +158,10 @@ function fromSummary(grid: SheetGrid, platformNames: readonly string[]): Map<str
 }
 
 /** Outcome rates per platform (rows) and measure (columns); platform sheets first, the summary fills gaps. */
-export function locateOutcomeTable(grids: readonly SheetGrid[], platformNames: readonly string[]): ChartTable | undefined {
+export function locateOutcomeTable(
+  grids: readonly SheetGrid[],
+  platformNames: readonly string[],
+): ChartTable | undefined {
   const byPlatform = new Map<string, Map<MeasureLabel, CellRef>>();
   for (const grid of grids) {
     const platform = platformOfSheet(grid, platformNames);
@@ -163,7 +178,9 @@ export function locateOutcomeTable(grids: readonly SheetGrid[], platformNames: r
     }
   }
   const platforms = platformNames.filter((n) => byPlatform.has(n));
-  const measures = OUTCOME_MEASURES.map((m) => m.label).filter((label) => platforms.some((p) => byPlatform.get(p)?.has(label)));
+  const measures = OUTCOME_MEASURES.map((m) => m.label).filter((label) =>
+    platforms.some((p) => byPlatform.get(p)?.has(label)),
+  );
   if (platforms.length === 0 || measures.length === 0) return undefined;
   return {
     title: 'Utfall per plattform (%)',
@@ -194,7 +211,12 @@ export function planDiagramSheet(tables: readonly ChartTable[]): DiagramPlan {
     const bottom = row + formulas.length - 1;
     plan.blocks.push({ address: `A${row}:${columnLetter(width)}${bottom}`, formulas });
     const chartLeft = columnLetter(width + 2);
-    plan.charts.push({ title: table.title, source: `A${row}:${columnLetter(width)}${bottom}`, top: `${chartLeft}${row}`, bottom: `${columnLetter(width + 10)}${row + chartRows}` });
+    plan.charts.push({
+      title: table.title,
+      source: `A${row}:${columnLetter(width)}${bottom}`,
+      top: `${chartLeft}${row}`,
+      bottom: `${columnLetter(width + 10)}${row + chartRows}`,
+    });
     row = Math.max(bottom, row + chartRows) + 3;
   }
   return plan;

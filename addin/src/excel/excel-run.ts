@@ -17,7 +17,11 @@ export async function runExcel<T>(batch: (context: Excel.RequestContext) => Prom
 
 /** Office's errors (OfficeExtension.Error, "RichApi.Error") always carry a string `code`. */
 function isOfficeError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && ((error as { name?: unknown }).name === 'RichApi.Error' || typeof (error as { code?: unknown }).code === 'string');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ((error as { name?: unknown }).name === 'RichApi.Error' || typeof (error as { code?: unknown }).code === 'string')
+  );
 }
 
 const MESSAGE_BY_CODE: Record<string, string> = {
@@ -27,12 +31,19 @@ const MESSAGE_BY_CODE: Record<string, string> = {
   ApiNotFound: 'Din version av Excel saknar en funktion som behövs. Använd Excel på webben eller en nyare version.',
   InsertDeleteConflict: 'Excel kunde inte infoga bladen eftersom de krockar med något i arbetsboken.',
   ActivityLimitReached: 'Excel orkade inte med så mycket på en gång. Försök igen.',
-  RequestPayloadSizeLimitExceeded: 'Det blev för mycket data för Excel på en gång (Excel på webben tar emot högst 5 MB).',
+  RequestPayloadSizeLimitExceeded:
+    'Det blev för mycket data för Excel på en gång (Excel på webben tar emot högst 5 MB).',
 };
 
 export function excelError(error: unknown): PaneError {
   if (error instanceof PaneError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  const message = MESSAGE_BY_CODE[code] ?? 'Excel kunde inte göra ändringen. Försök igen; stäng eventuella dialogrutor i Excel först.';
-  return new PaneError(`excel${code ? `-${code}` : ''}`, message, { transient: code === 'ActivityLimitReached' || code === '', cause: error });
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message =
+    MESSAGE_BY_CODE[code] ??
+    'Excel kunde inte göra ändringen. Försök igen; stäng eventuella dialogrutor i Excel först.';
+  return new PaneError(`excel${code ? `-${code}` : ''}`, message, {
+    transient: code === 'ActivityLimitReached' || code === '',
+    cause: error,
+  });
 }

@@ -7,15 +7,30 @@ import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import { markFindings, MARK_FILL, NOTE_PREFIX } from './mark-findings';
 import { selectCell } from './select-cell';
 import { MockExcel, type MockSheet } from './testing/mock-excel';
-import { capabilities, expectTotalMarkedAsFel, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
+import {
+  capabilities,
+  expectTotalMarkedAsFel,
+  layout,
+  SHEET,
+  syntheticInputs,
+  template,
+  templateNames,
+} from './testing/template-fixture';
 
 describe('markFindings', () => {
   const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
 
   it('restores input fills, fills and annotates findings, replaces only its own notes, and keeps the sheet protected', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], notes: [{ content: `${NOTE_PREFIX}old finding` }, { content: 'A note the user wrote' }] }).install();
+    const excel = new MockExcel({
+      sheets: [{ name: SHEET, protected: true }],
+      notes: [{ content: `${NOTE_PREFIX}old finding` }, { content: 'A note the user wrote' }],
+    }).install();
     const d7 = layout.positions.get('deltagare.antal.tot')!.a1;
-    const result = await markFindings(inputs, [{ sheet: SHEET, address: d7, severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' }], capabilities);
+    const result = await markFindings(
+      inputs,
+      [{ sheet: SHEET, address: d7, severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' }],
+      capabilities,
+    );
     expect(excel.syncs).toBe(2);
     expect(result).toEqual({ marked: 1, annotated: true });
     expectTotalMarkedAsFel(excel, 'Totalt ska vara Kvinnor + Män');
@@ -23,7 +38,10 @@ describe('markFindings', () => {
 
   it('falls back to fills alone where Excel has neither notes nor comments', async () => {
     const excel = new MockExcel({ sheets: [{ name: SHEET }] }).install();
-    const result = await markFindings(inputs.slice(0, 2), [{ ...inputs[0]!, severity: 'varning', text: 'x' }], { notes: false, comments: false });
+    const result = await markFindings(inputs.slice(0, 2), [{ ...inputs[0]!, severity: 'varning', text: 'x' }], {
+      notes: false,
+      comments: false,
+    });
     expect(result.annotated).toBe(false);
     expect(excel.fills().get(`${SHEET}!${inputs[0]!.address}`)).toBe(MARK_FILL.varning);
     expect(excel.protections).toEqual([]);
@@ -33,7 +51,11 @@ describe('markFindings', () => {
     const { sheet, names } = syntheticInputs(n);
     const cells = names.map((x) => ({ sheet: SHEET, address: x.formula.split('!')[1]!.replace(/\$/g, '') }));
     const excel = new MockExcel({ sheets: [sheet] }).install();
-    await markFindings(cells, cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })), capabilities);
+    await markFindings(
+      cells,
+      cells.map((c) => ({ ...c, severity: 'fel' as const, text: 'fel' })),
+      capabilities,
+    );
     expect(excel.syncs).toBe(2);
     expect(excel.notesAdded).toHaveLength(n);
   });
@@ -44,7 +66,10 @@ describe('insertTemplate', () => {
   const templateSheet: MockSheet = { name: SHEET, id: 'sheet-new' };
 
   it('inserts the sheet, activates it, and needs no third trip when names came along', async () => {
-    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }], insertable: { sheets: [templateSheet, { name: '_samlad' }], names: templateNames } }).install();
+    const excel = new MockExcel({
+      sheets: [{ name: 'Blad1' }],
+      insertable: { sheets: [templateSheet, { name: '_samlad' }], names: templateNames },
+    }).install();
     const outcome = await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
     expect(outcome).toEqual({ kind: 'inserted', sheetName: SHEET, namesAdded: 0 });
     expect(excel.syncs).toBe(2);
@@ -57,13 +82,23 @@ describe('insertTemplate', () => {
     const outcome = await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities);
     expect(excel.syncs).toBe(3);
     expect(outcome).toMatchObject({ namesAdded: template.cells.length });
-    expect(excel.namesAdded[0]).toEqual({ name: definedNameForCell(template.cells[0]!.id), sheet: SHEET, address: positions.get(template.cells[0]!.id) });
+    expect(excel.namesAdded[0]).toEqual({
+      name: definedNameForCell(template.cells[0]!.id),
+      sheet: SHEET,
+      address: positions.get(template.cells[0]!.id),
+    });
   });
 
   it('asks before replacing a sheet of the same name, and replaces it (and its names) when told', async () => {
-    const existing = { sheets: [{ name: SHEET }, { name: '_samlad' }], names: templateNames, insertable: { sheets: [templateSheet], names: templateNames } };
+    const existing = {
+      sheets: [{ name: SHEET }, { name: '_samlad' }],
+      names: templateNames,
+      insertable: { sheets: [templateSheet], names: templateNames },
+    };
     let excel = new MockExcel(existing).install();
-    expect(await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities)).toEqual({ kind: 'exists', sheetName: SHEET });
+    expect(await insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, capabilities)).toEqual(
+      { kind: 'exists', sheetName: SHEET },
+    );
     expect(excel.syncs).toBe(1);
     expect(excel.inserted).toEqual([]);
     excel = new MockExcel(existing).install();
@@ -75,7 +110,9 @@ describe('insertTemplate', () => {
   });
 
   it('refuses politely where Excel cannot insert sheets', async () => {
-    await expect(insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, { insertSheets: false })).rejects.toMatchObject({ code: 'excel-unsupported' });
+    await expect(
+      insertTemplate({ base64: 'UEs=', sheetName: SHEET, positions, replace: false }, { insertSheets: false }),
+    ).rejects.toMatchObject({ code: 'excel-unsupported' });
   });
 });
 
@@ -107,7 +144,10 @@ describe('selectCell', () => {
 
   it("says in Swedish when Excel cannot find the sheet (Office's ItemNotFound)", async () => {
     new MockExcel({ sheets: [{ name: SHEET }] }).install();
-    await expect(selectCell({ sheet: 'Borttaget blad', address: 'D7' })).rejects.toMatchObject({ code: 'excel-ItemNotFound', messageSv: expect.stringContaining('Excel hittade inte bladet') });
+    await expect(selectCell({ sheet: 'Borttaget blad', address: 'D7' })).rejects.toMatchObject({
+      code: 'excel-ItemNotFound',
+      messageSv: expect.stringContaining('Excel hittade inte bladet'),
+    });
   });
 });
 
@@ -116,16 +156,40 @@ describe('insertReport', () => {
   const impactSheet: MockSheet = {
     name: 'Impactindex',
     id: 'sheet-impact',
-    cells: { A3: '', C3: 'Arbetsmarknadstorgen', F3: 'Ungdomstorget', A4: 'Målområde', B4: 'Poäng', C4: '2023', F4: '2023', A5: 'Totalt', C5: 68, F5: 60, A6: 'Jämlik samverkan', C6: 66, F6: 61 },
+    cells: {
+      A3: '',
+      C3: 'Arbetsmarknadstorgen',
+      F3: 'Ungdomstorget',
+      A4: 'Målområde',
+      B4: 'Poäng',
+      C4: '2023',
+      F4: '2023',
+      A5: 'Totalt',
+      C5: 68,
+      F5: 60,
+      A6: 'Jämlik samverkan',
+      C6: 66,
+      F6: 61,
+    },
   };
   const platform: MockSheet = {
     name: 'Ungdomstorget',
     id: 'sheet-ung',
-    cells: { A1: 'Ungdomstorget – volym och resultat deltagare', E3: '%', A4: 'Totalt antal avslutade', E4: 45, A5: 'Avslutade till en för individen positiv lösning', E5: 60 },
+    cells: {
+      A1: 'Ungdomstorget – volym och resultat deltagare',
+      E3: '%',
+      A4: 'Totalt antal avslutade',
+      E4: 45,
+      A5: 'Avslutade till en för individen positiv lösning',
+      E5: 60,
+    },
   };
 
   it('inserts the sheets, then adds a Diagram sheet whose data links to them and two native charts, in three trips', async () => {
-    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }, { name: 'Diagram' }], insertable: { sheets: [impactSheet, platform] } }).install();
+    const excel = new MockExcel({
+      sheets: [{ name: 'Blad1' }, { name: 'Diagram' }],
+      insertable: { sheets: [impactSheet, platform] },
+    }).install();
     const outcome = await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities);
     expect(excel.syncs).toBe(3);
     expect(outcome).toEqual({ sheets: ['Impactindex', 'Ungdomstorget'], diagramSheet: 'Diagram 2', charts: 2 });
@@ -147,8 +211,14 @@ describe('insertReport', () => {
   });
 
   it('adds no Diagram sheet when the report has no figures to chart (two trips)', async () => {
-    const excel = new MockExcel({ sheets: [], insertable: { sheets: [{ name: 'Ekonomi', id: 'e', cells: { A1: 'Ekonomi' } }] } }).install();
-    expect(await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities)).toEqual({ sheets: ['Ekonomi'], charts: 0 });
+    const excel = new MockExcel({
+      sheets: [],
+      insertable: { sheets: [{ name: 'Ekonomi', id: 'e', cells: { A1: 'Ekonomi' } }] },
+    }).install();
+    expect(await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities)).toEqual({
+      sheets: ['Ekonomi'],
+      charts: 0,
+    });
     expect(excel.syncs).toBe(2);
     expect(excel.sheetsAdded).toEqual([]);
   });

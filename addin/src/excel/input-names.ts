@@ -13,7 +13,10 @@ export interface LoadedName {
  * longer points at one cell (`#REF!` after its sheet was deleted, or edited into a range) is
  * skipped, so its cell counts as missing rather than being read or written somewhere wrong.
  */
-export function locateInputNames(names: readonly LoadedName[], wanted: (cellId: string) => boolean): Map<string, SheetCell> {
+export function locateInputNames(
+  names: readonly LoadedName[],
+  wanted: (cellId: string) => boolean,
+): Map<string, SheetCell> {
   const located = new Map<string, SheetCell>();
   for (const item of names) {
     const id = cellIdFromDefinedName(item.name);

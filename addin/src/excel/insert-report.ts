@@ -23,9 +23,17 @@ function freeSheetName(taken: ReadonlySet<string>, base = 'Diagram'): string {
  * whose data links to the report's cells. Three round trips: insert (noting which sheets
  * existed), read the inserted sheets, then write the Diagram sheet and its charts.
  */
-export function insertReport(input: { base64: string; platformNames: readonly string[] }, capabilities: Pick<ExcelCapabilities, 'insertSheets'>): Promise<ReportInsertOutcome> {
+export function insertReport(
+  input: { base64: string; platformNames: readonly string[] },
+  capabilities: Pick<ExcelCapabilities, 'insertSheets'>,
+): Promise<ReportInsertOutcome> {
   if (!capabilities.insertSheets) {
-    return Promise.reject(new PaneError('excel-unsupported', 'Den här Excel-versionen kan inte infoga blad. Ladda ner rapporten eller öppna den som ny arbetsbok.'));
+    return Promise.reject(
+      new PaneError(
+        'excel-unsupported',
+        'Den här Excel-versionen kan inte infoga blad. Ladda ner rapporten eller öppna den som ny arbetsbok.',
+      ),
+    );
   }
   return runExcel(async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -51,7 +59,10 @@ export function insertReport(input: { base64: string; platformNames: readonly st
       const topLeft = where ? parseA1(where.address.split(':')[0] ?? '') : undefined;
       if (topLeft) grids.push({ sheet: sheet.name, top: topLeft.row, left: topLeft.column, values: used.values });
     }
-    const tables = [locateImpactTable(grids, input.platformNames), locateOutcomeTable(grids, input.platformNames)].filter((t): t is ChartTable => t !== undefined);
+    const tables = [
+      locateImpactTable(grids, input.platformNames),
+      locateOutcomeTable(grids, input.platformNames),
+    ].filter((t): t is ChartTable => t !== undefined);
     const sheets = inserted.map((i) => i.sheet.name);
     if (tables.length === 0) return { sheets, charts: 0 };
 
@@ -60,7 +71,11 @@ export function insertReport(input: { base64: string; platformNames: readonly st
     const diagram = worksheets.add(name);
     for (const block of plan.blocks) diagram.getRange(block.address).formulas = block.formulas;
     for (const c of plan.charts) {
-      const chart = diagram.charts.add(Excel.ChartType.columnClustered, diagram.getRange(c.source), Excel.ChartSeriesBy.columns);
+      const chart = diagram.charts.add(
+        Excel.ChartType.columnClustered,
+        diagram.getRange(c.source),
+        Excel.ChartSeriesBy.columns,
+      );
       chart.title.text = c.title;
       chart.legend.position = Excel.ChartLegendPosition.bottom;
       chart.setPosition(c.top, c.bottom);
@@ -73,11 +88,20 @@ export function insertReport(input: { base64: string; platformNames: readonly st
 }
 
 /** Opens the report as a new workbook (ExcelApi 1.8): nothing in the current workbook changes. */
-export async function openReportAsNewWorkbook(base64: string, capabilities: Pick<ExcelCapabilities, 'createWorkbook'>): Promise<void> {
-  if (!capabilities.createWorkbook) throw new PaneError('excel-unsupported', 'Den här Excel-versionen kan inte öppna en ny arbetsbok härifrån. Ladda ner rapporten i stället.');
+export async function openReportAsNewWorkbook(
+  base64: string,
+  capabilities: Pick<ExcelCapabilities, 'createWorkbook'>,
+): Promise<void> {
+  if (!capabilities.createWorkbook)
+    throw new PaneError(
+      'excel-unsupported',
+      'Den här Excel-versionen kan inte öppna en ny arbetsbok härifrån. Ladda ner rapporten i stället.',
+    );
   try {
     await Excel.createWorkbook(base64);
   } catch (error) {
-    throw new PaneError('excel', 'Excel kunde inte öppna rapporten som ny arbetsbok. Ladda ner den i stället.', { cause: error });
+    throw new PaneError('excel', 'Excel kunde inte öppna rapporten som ny arbetsbok. Ladda ner den i stället.', {
+      cause: error,
+    });
   }
 }

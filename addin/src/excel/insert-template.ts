@@ -15,11 +15,15 @@ export interface TemplateInsert {
   replace: boolean;
 }
 
-export type InsertOutcome = { kind: 'inserted'; sheetName: string; namesAdded: number } | { kind: 'exists'; sheetName: string };
+export type InsertOutcome =
+  { kind: 'inserted'; sheetName: string; namesAdded: number } | { kind: 'exists'; sheetName: string };
 
 /** Thrown before any batch where Excel lacks insertWorksheetsFromBase64 (ExcelApi 1.13). */
 export function insertUnsupported(): PaneError {
-  return new PaneError('excel-unsupported', 'Den här Excel-versionen kan inte infoga mallen direkt. Ladda ner mallen och öppna den i stället.');
+  return new PaneError(
+    'excel-unsupported',
+    'Den här Excel-versionen kan inte infoga mallen direkt. Ladda ner mallen och öppna den i stället.',
+  );
 }
 
 /**
@@ -30,7 +34,10 @@ export function insertUnsupported(): PaneError {
  *
  * A sheet of the same name is never overwritten unasked: the outcome `exists` lets the pane ask.
  */
-export function insertTemplate(input: TemplateInsert, capabilities: Pick<ExcelCapabilities, 'insertSheets'>): Promise<InsertOutcome> {
+export function insertTemplate(
+  input: TemplateInsert,
+  capabilities: Pick<ExcelCapabilities, 'insertSheets'>,
+): Promise<InsertOutcome> {
   if (!capabilities.insertSheets) return Promise.reject(insertUnsupported());
   return runExcel(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -57,7 +64,12 @@ export function insertTemplate(input: TemplateInsert, capabilities: Pick<ExcelCa
  * from a deleted sheet (#REF!) would clash with the new ones. Reload the names before
  * `queueMissingNames`.
  */
-export function queueInsert(context: Excel.RequestContext, input: TemplateInsert, sheets: Excel.WorksheetCollection, names: Excel.NamedItemCollection): Excel.Worksheet | undefined {
+export function queueInsert(
+  context: Excel.RequestContext,
+  input: TemplateInsert,
+  sheets: Excel.WorksheetCollection,
+  names: Excel.NamedItemCollection,
+): Excel.Worksheet | undefined {
   const existing = sheets.items.find((s) => s.name === input.sheetName);
   if (existing && !input.replace) return undefined;
   for (const item of names.items) {
@@ -67,7 +79,10 @@ export function queueInsert(context: Excel.RequestContext, input: TemplateInsert
   existing?.delete();
   // A second template's identity sheet would clash with the first's; the pane knows which template it inserted.
   const hasMeta = sheets.items.some((s) => s.name === META_SHEET);
-  context.workbook.insertWorksheetsFromBase64(input.base64, { positionType: 'End', ...(hasMeta ? { sheetNamesToInsert: [input.sheetName] } : {}) });
+  context.workbook.insertWorksheetsFromBase64(input.base64, {
+    positionType: 'End',
+    ...(hasMeta ? { sheetNamesToInsert: [input.sheetName] } : {}),
+  });
   const inserted = sheets.getItem(input.sheetName);
   inserted.activate();
   return inserted;
@@ -77,7 +92,11 @@ export function queueInsert(context: Excel.RequestContext, input: TemplateInsert
  * Queues a `SAM.*` name for every input cell the insert did not bring a name for, on names
  * reloaded after the insert. Returns the restored cells: cell id → address on `inserted`.
  */
-export function queueMissingNames(names: Excel.NamedItemCollection, inserted: Excel.Worksheet, positions: ReadonlyMap<string, string>): Map<string, string> {
+export function queueMissingNames(
+  names: Excel.NamedItemCollection,
+  inserted: Excel.Worksheet,
+  positions: ReadonlyMap<string, string>,
+): Map<string, string> {
   const present = new Set(names.items.map((n) => n.name));
   const restored = new Map<string, string>();
   for (const [cellId, address] of positions) {

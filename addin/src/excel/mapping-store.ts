@@ -9,7 +9,13 @@ import { runExcel } from './excel-run';
 export const MAPPING_NAMESPACE = 'urn:samlad:table-mapping:1';
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unescapeXml = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export function mappingToXml(mapping: TableMapping): string {
   return `<?xml version="1.0" encoding="UTF-8"?><samladMapping xmlns="${MAPPING_NAMESPACE}">${escapeXml(JSON.stringify(mapping))}</samladMapping>`;
@@ -51,7 +57,10 @@ export function queueMappingLoad(context: Excel.RequestContext): QueuedMappingLo
   };
 }
 
-export function saveMapping(mapping: TableMapping, capabilities: Pick<ExcelCapabilities, 'customXml'>): Promise<boolean> {
+export function saveMapping(
+  mapping: TableMapping,
+  capabilities: Pick<ExcelCapabilities, 'customXml'>,
+): Promise<boolean> {
   if (!capabilities.customXml) return Promise.resolve(false);
   return runExcel(async (context) => {
     const parts = context.workbook.customXmlParts.getByNamespace(MAPPING_NAMESPACE);

@@ -31,7 +31,11 @@ export const MARK_FILL = { fel: '#F4B6B6', varning: '#FCD9A8' } as const;
 export const NOTE_PREFIX = 'Samlad: ';
 
 /** The template's protection (functions/workbook/generate.ts), put back after marking. */
-const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, selectionMode: 'Normal' };
+const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  selectionMode: 'Normal',
+};
 
 export interface Annotations {
   load(): void;
@@ -40,7 +44,10 @@ export interface Annotations {
 }
 
 /** Notes where Excel has them (ExcelApi 1.18), else comments (1.10), else none: the fill alone still shows the cell. */
-export function annotationsOf(context: Excel.RequestContext, capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Annotations | undefined {
+export function annotationsOf(
+  context: Excel.RequestContext,
+  capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>,
+): Annotations | undefined {
   if (capabilities.notes) {
     const notes = context.workbook.notes;
     return {
@@ -53,7 +60,8 @@ export function annotationsOf(context: Excel.RequestContext, capabilities: Pick<
     const comments = context.workbook.comments;
     return {
       load: () => comments.load('items/content'),
-      deleteOurs: () => comments.items.filter((c) => String(c.content).startsWith(NOTE_PREFIX)).forEach((c) => c.delete()),
+      deleteOurs: () =>
+        comments.items.filter((c) => String(c.content).startsWith(NOTE_PREFIX)).forEach((c) => c.delete()),
       add: (address, text) => comments.add(address, text),
     };
   }
@@ -69,7 +77,11 @@ export function annotationsOf(context: Excel.RequestContext, capabilities: Pick<
  * The template sheet is protected without a password (it guards the layout, not secrets), and
  * formatting locked or unlocked cells needs it off, so it is lifted and put back in the same batch.
  */
-export function markFindings(inputs: readonly SheetCell[], marks: readonly CellMark[], capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>): Promise<{ marked: number; annotated: boolean }> {
+export function markFindings(
+  inputs: readonly SheetCell[],
+  marks: readonly CellMark[],
+  capabilities: Pick<ExcelCapabilities, 'notes' | 'comments'>,
+): Promise<{ marked: number; annotated: boolean }> {
   return runExcel(async (context) => {
     const sheetNames = [...new Set([...inputs, ...marks].map((c) => c.sheet))];
     const sheets = sheetNames.map((name) => {
@@ -91,7 +103,12 @@ export function markFindings(inputs: readonly SheetCell[], marks: readonly CellM
  * Queues every marking write, on sheets whose `protection/protected` and annotations (if any)
  * the caller loaded and synced. Marks on a sheet not in `sheets` are skipped.
  */
-export function queueMarks(sheets: ReadonlyMap<string, Excel.Worksheet>, annotations: Annotations | undefined, inputs: readonly SheetCell[], marks: readonly CellMark[]): void {
+export function queueMarks(
+  sheets: ReadonlyMap<string, Excel.Worksheet>,
+  annotations: Annotations | undefined,
+  inputs: readonly SheetCell[],
+  marks: readonly CellMark[],
+): void {
   // Noted before unprotecting: which sheets get their protection back at the end.
   const wasProtected = [...sheets.values()].filter((sheet) => sheet.protection.protected);
   for (const sheet of wasProtected) sheet.protection.unprotect();

@@ -12,16 +12,27 @@ import type { InputRead } from './read-inputs';
 import { readOwnTable } from './read-own-table';
 import { showValuesInTemplate } from './show-in-template';
 import { MockExcel, type MockSheet } from './testing/mock-excel';
-import { capabilities, expectTotalMarkedAsFel, layout, SHEET, syntheticInputs, template, templateNames } from './testing/template-fixture';
+import {
+  capabilities,
+  expectTotalMarkedAsFel,
+  layout,
+  SHEET,
+  syntheticInputs,
+  template,
+  templateNames,
+} from './testing/template-fixture';
 
 describe('checkInputCells (Kontrollera)', () => {
   const ids = template.cells.map((c) => c.id);
   /** A check that finds one fel on the total, whatever it reads. */
-  const totalIsWrong = (): CellFinding[] => [{ cellId: 'deltagare.antal.tot', severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' }];
+  const totalIsWrong = (): CellFinding[] => [
+    { cellId: 'deltagare.antal.tot', severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' },
+  ];
 
   it('reads every input cell through its name, checks the values, and marks the findings, in three round trips', async () => {
     const cells: Record<string, unknown> = {};
-    for (const [id, p] of layout.positions) cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';
+    for (const [id, p] of layout.positions)
+      cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';
     const excel = new MockExcel({
       sheets: [{ name: SHEET, cells, protected: true }],
       names: [...templateNames, { name: 'Utskriftsområde', formula: `='${SHEET}'!$A$1:$D$40` }],
@@ -35,7 +46,12 @@ describe('checkInputCells (Kontrollera)', () => {
     expect(seen?.missing).toEqual([]);
     expect(seen?.cells).toHaveLength(template.cells.length);
     const byId = new Map(seen?.cells.map((c) => [c.cellId, c]));
-    expect(byId.get('deltagare.antal.k')).toEqual({ cellId: 'deltagare.antal.k', sheet: SHEET, address: layout.positions.get('deltagare.antal.k')?.a1, value: 12 });
+    expect(byId.get('deltagare.antal.k')).toEqual({
+      cellId: 'deltagare.antal.k',
+      sheet: SHEET,
+      address: layout.positions.get('deltagare.antal.k')?.a1,
+      value: 12,
+    });
     expect(byId.get('deltagare.antal.m')?.value).toBe('1 234');
     // One bulk read of the block holding the inputs, not one range per cell.
     expect(excel.ranges.filter((r) => r.address.includes(':'))).toHaveLength(1);
@@ -47,7 +63,11 @@ describe('checkInputCells (Kontrollera)', () => {
     const missing = template.cells[0]!.id;
     const excel = new MockExcel({ sheets: [{ name: SHEET }], names: templateNames.slice(1) }).install();
     let seen: InputRead | undefined;
-    const outcome = await checkInputCells(ids, (read) => ((seen = read), [{ cellId: missing, severity: 'fel', text: 'x' }]), capabilities);
+    const outcome = await checkInputCells(
+      ids,
+      (read) => ((seen = read), [{ cellId: missing, severity: 'fel', text: 'x' }]),
+      capabilities,
+    );
     expect(seen?.missing).toEqual([missing]);
     expect(outcome.marked).toBe(0);
     expect(excel.notesAdded).toEqual([]);
@@ -55,9 +75,14 @@ describe('checkInputCells (Kontrollera)', () => {
   });
 
   it('writes nothing when the check throws, and passes its error on', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }], names: [], notes: [{ content: `${NOTE_PREFIX}old finding` }] }).install();
+    const excel = new MockExcel({
+      sheets: [{ name: SHEET, protected: true }],
+      names: [],
+      notes: [{ content: `${NOTE_PREFIX}old finding` }],
+    }).install();
     const refuse = (read: InputRead): CellFinding[] => {
-      if (read.cells.length === 0) throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
+      if (read.cells.length === 0)
+        throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
       return [];
     };
     await expect(checkInputCells(ids, refuse, capabilities)).rejects.toMatchObject({ code: 'no-template' });
@@ -81,7 +106,11 @@ describe('checkInputCells (Kontrollera)', () => {
     ['fills alone where Excel has neither', { notes: false, comments: false }, false],
   ])('marks with %s', async (_, annotate, annotated) => {
     const excel = new MockExcel({ sheets: [{ name: SHEET }], names: templateNames }).install();
-    const outcome = await checkInputCells(ids, () => [{ cellId: 'deltagare.antal.k', severity: 'varning', text: 'x' }], annotate);
+    const outcome = await checkInputCells(
+      ids,
+      () => [{ cellId: 'deltagare.antal.k', severity: 'varning', text: 'x' }],
+      annotate,
+    );
     expect(outcome.annotated).toBe(annotated);
     expect(excel.notesAdded).toHaveLength(annotated ? 1 : 0);
     expect(excel.fills().get(`${SHEET}!${layout.positions.get('deltagare.antal.k')!.a1}`)).toBe(MARK_FILL.varning);
@@ -92,7 +121,12 @@ describe('checkInputCells (Kontrollera)', () => {
   it.each([10, 1_000, 10_000])('costs three round trips for %i cells, each read and marked', async (n) => {
     const { sheet, names, ids: synthetic } = syntheticInputs(n);
     const excel = new MockExcel({ sheets: [sheet], names }).install();
-    const outcome = await checkInputCells(synthetic, (read) => read.cells.map((c) => ({ cellId: c.cellId, severity: 'fel' as const, text: `värde ${String(c.value)}` })), capabilities);
+    const outcome = await checkInputCells(
+      synthetic,
+      (read) =>
+        read.cells.map((c) => ({ cellId: c.cellId, severity: 'fel' as const, text: `värde ${String(c.value)}` })),
+      capabilities,
+    );
     expect(excel.syncs).toBe(3);
     expect(outcome.read.cells).toHaveLength(n);
     expect(outcome.read.cells[n - 1]?.value).toBe(n - 1);
@@ -108,7 +142,11 @@ describe('showValuesInTemplate (Visa i mallen)', () => {
   const insert = { base64: 'UEs=', sheetName: SHEET, positions, replace: false };
 
   it('writes into the sheet the workbook already has, without inserting, in two round trips', async () => {
-    const excel = new MockExcel({ sheets: [{ name: SHEET, protected: true }, { name: '_samlad' }], names: templateNames, insertable: { sheets: [{ name: SHEET }] } }).install();
+    const excel = new MockExcel({
+      sheets: [{ name: SHEET, protected: true }, { name: '_samlad' }],
+      names: templateNames,
+      insertable: { sheets: [{ name: SHEET }] },
+    }).install();
     const outcome = await showValuesInTemplate(insert, { ...values, 'x.y.z': 1 }, capabilities);
     expect(excel.syncs).toBe(2);
     expect(outcome).toEqual({ inserted: false, namesAdded: 0, written: template.cells.length, missing: ['x.y.z'] });
@@ -122,23 +160,36 @@ describe('showValuesInTemplate (Visa i mallen)', () => {
   it.each([
     ['carried', templateNames, 0],
     ['restored', undefined, template.cells.length],
-  ])('inserts the sheet and writes every value when the names are %s, in three round trips', async (_, carried, namesAdded) => {
-    const excel = new MockExcel({ sheets: [{ name: 'Blad1' }], insertable: { sheets: [{ name: SHEET, id: 'sheet-new' }, { name: '_samlad' }], ...(carried ? { names: carried } : {}) } }).install();
-    const outcome = await showValuesInTemplate(insert, { ...values, 'deltagare.antal.k': null }, capabilities);
-    expect(excel.syncs).toBe(3);
-    expect(outcome).toEqual({ inserted: true, namesAdded, written: template.cells.length, missing: [] });
-    expect(excel.inserted).toEqual([{ options: { positionType: 'End' } }]);
-    expect(excel.activated).toEqual([SHEET]);
-    expect(excel.namesAdded).toHaveLength(namesAdded);
-    expect(excel.namesAdded.slice(0, 1)).toEqual(namesAdded > 0 ? [{ name: templateNames[0]!.name, sheet: SHEET, address: [...positions.values()][0] }] : []);
-    const written = excel.writtenValues();
-    expect(written.get(`${SHEET}!${positions.get(template.cells[3]!.id)}`)).toEqual([[3]]);
-    expect(written.get(`${SHEET}!${positions.get('deltagare.antal.k')}`)).toEqual([['']]);
-  });
+  ])(
+    'inserts the sheet and writes every value when the names are %s, in three round trips',
+    async (_, carried, namesAdded) => {
+      const excel = new MockExcel({
+        sheets: [{ name: 'Blad1' }],
+        insertable: {
+          sheets: [{ name: SHEET, id: 'sheet-new' }, { name: '_samlad' }],
+          ...(carried ? { names: carried } : {}),
+        },
+      }).install();
+      const outcome = await showValuesInTemplate(insert, { ...values, 'deltagare.antal.k': null }, capabilities);
+      expect(excel.syncs).toBe(3);
+      expect(outcome).toEqual({ inserted: true, namesAdded, written: template.cells.length, missing: [] });
+      expect(excel.inserted).toEqual([{ options: { positionType: 'End' } }]);
+      expect(excel.activated).toEqual([SHEET]);
+      expect(excel.namesAdded).toHaveLength(namesAdded);
+      expect(excel.namesAdded.slice(0, 1)).toEqual(
+        namesAdded > 0 ? [{ name: templateNames[0]!.name, sheet: SHEET, address: [...positions.values()][0] }] : [],
+      );
+      const written = excel.writtenValues();
+      expect(written.get(`${SHEET}!${positions.get(template.cells[3]!.id)}`)).toEqual([[3]]);
+      expect(written.get(`${SHEET}!${positions.get('deltagare.antal.k')}`)).toEqual([['']]);
+    },
+  );
 
   it('refuses politely where Excel cannot insert sheets, before touching the workbook', async () => {
     const excel = new MockExcel({ sheets: [{ name: SHEET }], names: templateNames }).install();
-    await expect(showValuesInTemplate(insert, values, { insertSheets: false })).rejects.toMatchObject({ code: 'excel-unsupported' });
+    await expect(showValuesInTemplate(insert, values, { insertSheets: false })).rejects.toMatchObject({
+      code: 'excel-unsupported',
+    });
     expect(excel.syncs).toBe(0);
   });
 
@@ -173,7 +224,11 @@ describe('readOwnTable (Läs tabellen)', () => {
     }
     return { name: 'Deltagare 2023', cells };
   }
-  const stored = { ...emptyMapping(), columns: { kon: 'Kön & <typ>' }, values: { ...emptyMapping().values, kon: { k: 'k' as const } } };
+  const stored = {
+    ...emptyMapping(),
+    columns: { kon: 'Kön & <typ>' },
+    values: { ...emptyMapping().values, kon: { k: 'k' as const } },
+  };
   const storedPart = { namespace: MAPPING_NAMESPACE, xml: mappingToXml(stored) };
 
   describe.each([10, 1_000, 10_000])('with %i rows', (n) => {
@@ -187,13 +242,22 @@ describe('readOwnTable (Läs tabellen)', () => {
     ])('%s: %i round trips', async (_, syncs, inTable, withMapping) => {
       const excel = new MockExcel({
         sheets: [sheet],
-        selection: { sheet: sheet.name, region: address, ...(inTable ? { table: { name: 'Deltagare', address } } : {}) },
+        selection: {
+          sheet: sheet.name,
+          region: address,
+          ...(inTable ? { table: { name: 'Deltagare', address } } : {}),
+        },
         ...(withMapping ? { customXml: [storedPart] } : {}),
       }).install();
       const { table, mapping } = await readOwnTable(capabilities);
       expect(excel.syncs).toBe(syncs);
       expect(mapping).toEqual(withMapping ? stored : undefined);
-      expect(table).toMatchObject({ sheet: 'Deltagare 2023', address, source: inTable ? 'table' : 'region', firstRowNumber: 4 });
+      expect(table).toMatchObject({
+        sheet: 'Deltagare 2023',
+        address,
+        source: inTable ? 'table' : 'region',
+        firstRowNumber: 4,
+      });
       expect(table.tableName).toBe(inTable ? 'Deltagare' : undefined);
       expect(table.headers).toEqual(HEADERS);
       expect(table.rows).toHaveLength(n);
@@ -206,15 +270,29 @@ describe('readOwnTable (Läs tabellen)', () => {
     const selection = { sheet: sheet.name, region: 'B3:G13' };
     let excel = new MockExcel({ sheets: [] }).install();
     await saveMapping(stored, capabilities);
-    excel = new MockExcel({ sheets: [sheet], selection, customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }] }).install();
+    excel = new MockExcel({
+      sheets: [sheet],
+      selection,
+      customXml: [{ namespace: MAPPING_NAMESPACE, xml: excel.xmlAdded[0]! }],
+    }).install();
     expect((await readOwnTable(capabilities)).mapping).toEqual(stored);
-    new MockExcel({ sheets: [sheet], selection, customXml: [{ namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') }] }).install();
+    new MockExcel({
+      sheets: [sheet],
+      selection,
+      customXml: [
+        { namespace: MAPPING_NAMESPACE, xml: mappingToXml(emptyMapping()).replace('"version":1', '"version":9') },
+      ],
+    }).install();
     expect((await readOwnTable(capabilities)).mapping).toBeUndefined();
   });
 
   it('reads no mapping where Excel has no custom XML parts', async () => {
     const sheet = participantSheet(10);
-    const excel = new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G13' }, customXml: [storedPart] }).install();
+    const excel = new MockExcel({
+      sheets: [sheet],
+      selection: { sheet: sheet.name, region: 'B3:G13' },
+      customXml: [storedPart],
+    }).install();
     expect((await readOwnTable({ ...capabilities, customXml: false })).mapping).toBeUndefined();
     expect(excel.syncs).toBe(1);
   });

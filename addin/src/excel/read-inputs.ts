@@ -24,7 +24,10 @@ export interface QueuedInputRead {
  * `values` load (a template's inputs sit in one block on one sheet), rather than a range per
  * cell, whose proxies and payload grow with the template. The caller syncs.
  */
-export function queueInputRead(context: Excel.RequestContext, located: ReadonlyMap<string, SheetCell>): QueuedInputRead {
+export function queueInputRead(
+  context: Excel.RequestContext,
+  located: ReadonlyMap<string, SheetCell>,
+): QueuedInputRead {
   const bySheet = new Map<string, string[]>();
   for (const cell of located.values()) bySheet.set(cell.sheet, [...(bySheet.get(cell.sheet) ?? []), cell.address]);
   const sheets = new Map<string, Excel.Worksheet>();

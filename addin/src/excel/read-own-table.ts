@@ -15,7 +15,9 @@ export interface OwnTableRead {
  * the workbook. Each needs a second round trip only sometimes (an Excel table's own range; a
  * stored part's content), so they share both: two round trips at most whatever the rows.
  */
-export function readOwnTable(capabilities: Pick<ExcelCapabilities, 'rangeTables' | 'customXml'>): Promise<OwnTableRead> {
+export function readOwnTable(
+  capabilities: Pick<ExcelCapabilities, 'rangeTables' | 'customXml'>,
+): Promise<OwnTableRead> {
   return runExcel(async (context) => {
     const table = queueSelectedTable(context, capabilities);
     const mapping = capabilities.customXml ? queueMappingLoad(context) : undefined;

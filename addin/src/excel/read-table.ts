@@ -30,7 +30,10 @@ export interface QueuedTableRead {
  *
  * The rows stay in the pane's memory; only their aggregates are ever sent.
  */
-export function queueSelectedTable(context: Excel.RequestContext, capabilities: Pick<ExcelCapabilities, 'rangeTables'>): QueuedTableRead {
+export function queueSelectedTable(
+  context: Excel.RequestContext,
+  capabilities: Pick<ExcelCapabilities, 'rangeTables'>,
+): QueuedTableRead {
   const selected = context.workbook.getSelectedRange();
   const region = selected.getSurroundingRegion();
   region.load('address,values');
@@ -51,7 +54,10 @@ export function queueSelectedTable(context: Excel.RequestContext, capabilities: 
       const top = where ? parseA1(where.address.split(':')[0] ?? '') : undefined;
       const [headers, ...rows] = values;
       if (!where || !top || !headers || rows.length === 0) {
-        throw new PaneError('no-table', 'Markera en cell i tabellen med deltagare (en rad per deltagare, rubriker överst) och försök igen.');
+        throw new PaneError(
+          'no-table',
+          'Markera en cell i tabellen med deltagare (en rad per deltagare, rubriker överst) och försök igen.',
+        );
       }
       return {
         sheet: where.sheet,

@@ -25,7 +25,11 @@ export interface ShowOutcome {
  * Needs insertWorksheetsFromBase64 (ExcelApi 1.13) even when the sheet exists, as the separate
  * insert and write did, so the pane's message where Excel lacks it stays the same.
  */
-export function showValuesInTemplate(input: TemplateInsert, values: InputValues, capabilities: Pick<ExcelCapabilities, 'insertSheets'>): Promise<ShowOutcome> {
+export function showValuesInTemplate(
+  input: TemplateInsert,
+  values: InputValues,
+  capabilities: Pick<ExcelCapabilities, 'insertSheets'>,
+): Promise<ShowOutcome> {
   if (!capabilities.insertSheets) return Promise.reject(insertUnsupported());
   const wanted = (id: string): boolean => Object.hasOwn(values, id);
   return runExcel(async (context) => {
@@ -46,6 +50,11 @@ export function showValuesInTemplate(input: TemplateInsert, values: InputValues,
     for (const [id, address] of restored) if (wanted(id)) located.set(id, { sheet: input.sheetName, address });
     queueValueWrites(context, located, values);
     await context.sync(); // 3 (2 without an insert): restored names and every value
-    return { inserted: inserted !== undefined, namesAdded: restored.size, written: located.size, missing: Object.keys(values).filter((id) => !located.has(id)) };
+    return {
+      inserted: inserted !== undefined,
+      namesAdded: restored.size,
+      written: located.size,
+      missing: Object.keys(values).filter((id) => !located.has(id)),
+    };
   });
 }

@@ -7,7 +7,11 @@ export type InputValues = Readonly<Record<string, number | string | null>>;
  * around the inputs also holds cells that are not inputs and must keep what they hold.
  * Input cells are unlocked, so a protected template sheet takes the writes. The caller syncs.
  */
-export function queueValueWrites(context: Excel.RequestContext, located: ReadonlyMap<string, SheetCell>, values: InputValues): void {
+export function queueValueWrites(
+  context: Excel.RequestContext,
+  located: ReadonlyMap<string, SheetCell>,
+  values: InputValues,
+): void {
   const sheets = new Map<string, Excel.Worksheet>();
   for (const [id, where] of located) {
     let sheet = sheets.get(where.sheet);

@@ -5,8 +5,7 @@ import { detectCapabilities, type ExcelCapabilities } from '../excel/capabilitie
  * where Office.onReady resolves with no host and the pane offers downloads and uploads instead.
  */
 export type HostInfo =
-  | { kind: 'excel'; capabilities: ExcelCapabilities; nestedAppAuth: boolean; dialogs: boolean }
-  | { kind: 'browser' };
+  { kind: 'excel'; capabilities: ExcelCapabilities; nestedAppAuth: boolean; dialogs: boolean } | { kind: 'browser' };
 
 /** office.js is loaded by a script tag; if it failed (offline, blocked), the pane still works as a web page. */
 export async function detectHost(): Promise<HostInfo> {

@@ -2,7 +2,14 @@ import { parsePastedTable } from './paste-table';
 
 describe('a table pasted from Excel', () => {
   it('reads tab-separated rows under a header row, numbering rows as on the sheet', () => {
-    expect(parsePastedTable('Kön\tStartdatum\r\nK\t2023-01-02\r\nM\t2023-02-03\r\n')).toEqual({ headers: ['Kön', 'Startdatum'], rows: [['K', '2023-01-02'], ['M', '2023-02-03']], firstRowNumber: 2 });
+    expect(parsePastedTable('Kön\tStartdatum\r\nK\t2023-01-02\r\nM\t2023-02-03\r\n')).toEqual({
+      headers: ['Kön', 'Startdatum'],
+      rows: [
+        ['K', '2023-01-02'],
+        ['M', '2023-02-03'],
+      ],
+      firstRowNumber: 2,
+    });
   });
 
   it('keeps a quoted cell with a tab, a line break or quotes in one piece', () => {

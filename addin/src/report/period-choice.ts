@@ -3,8 +3,11 @@ import type { Option } from '../ui/dom';
 
 /** Every period of a year, for kansliet's views: the tertials, the half year (unless left out) and the year. */
 export function periodChoices(year: number, options: { halfyear?: boolean } = {}): Option[] {
-  const halfyear = options.halfyear ?? true ? periodsOfYear(year, 'halfyear') : [];
-  return [...periodsOfYear(year, 'tertial'), ...halfyear, ...periodsOfYear(year, 'year')].map((p) => ({ value: p.id, label: describePeriod(p, true) }));
+  const halfyear = (options.halfyear ?? true) ? periodsOfYear(year, 'halfyear') : [];
+  return [...periodsOfYear(year, 'tertial'), ...halfyear, ...periodsOfYear(year, 'year')].map((p) => ({
+    value: p.id,
+    label: describePeriod(p, true),
+  }));
 }
 
 /** The latest tertial that has ended by `now` (what kansliet is most likely working on). */

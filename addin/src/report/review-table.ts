@@ -5,7 +5,10 @@ import { h, numberFormat } from '../ui/dom';
  * The template's sections as read-only tables with the values about to be sent, laid out like
  * the sheet (rows × Kvinnor/Män/Totalt …), so the user reviews exactly what leaves the workbook.
  */
-export function reviewTable(template: ResolvedTemplate, values: Readonly<Record<string, number | string | null>>): HTMLElement {
+export function reviewTable(
+  template: ResolvedTemplate,
+  values: Readonly<Record<string, number | string | null>>,
+): HTMLElement {
   return h(
     'div',
     { class: 'review' },
@@ -17,7 +20,16 @@ export function reviewTable(template: ResolvedTemplate, values: Readonly<Record<
           'table',
           { class: 'data-table' },
           h('caption', {}, section.title),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Uppgift')), ...section.columns.map((c) => h('th', { scope: 'col' }, c.label)))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Uppgift')),
+              ...section.columns.map((c) => h('th', { scope: 'col' }, c.label)),
+            ),
+          ),
           h(
             'tbody',
             {},
@@ -29,7 +41,11 @@ export function reviewTable(template: ResolvedTemplate, values: Readonly<Record<
                 ...section.columns.map((column) => {
                   const cell = row.cells.find((c) => c.column === column.id);
                   const value = cell ? values[cell.id] : undefined;
-                  return h('td', { class: 'num' }, cell ? (typeof value === 'number' ? numberFormat.format(value) : value ?? '–') : '');
+                  return h(
+                    'td',
+                    { class: 'num' },
+                    cell ? (typeof value === 'number' ? numberFormat.format(value) : (value ?? '–')) : '',
+                  );
                 }),
               ),
             ),

@@ -21,7 +21,12 @@ export interface SubmitPanelOptions {
 }
 
 export function toFindingItems(findings: readonly (Finding | ApiFinding)[]): FindingItem[] {
-  return findings.map((f) => ({ severity: f.severity, cell: f.cell, cellId: f.cellId, message: 'message' in f && typeof f.message === 'string' ? f.message : renderFinding(f as Finding) }));
+  return findings.map((f) => ({
+    severity: f.severity,
+    cell: f.cell,
+    cellId: f.cellId,
+    message: 'message' in f && typeof f.message === 'string' ? f.message : renderFinding(f as Finding),
+  }));
 }
 
 export function receiptCard(receipt: Receipt): HTMLElement {
@@ -33,10 +38,20 @@ export function receiptCard(receipt: Receipt): HTMLElement {
     h(
       'div',
       { class: 'message-text' },
-      h('strong', {}, receipt.created ? `Inskickat – version ${receipt.version}` : `Redan inskickat – version ${receipt.version}`),
+      h(
+        'strong',
+        {},
+        receipt.created ? `Inskickat – version ${receipt.version}` : `Redan inskickat – version ${receipt.version}`,
+      ),
       h('p', {}, receipt.created ? `Mottaget ${when}.` : `Samma uppgifter togs emot ${when}; inget nytt sparades.`),
       h('p', { class: 'receipt-code' }, `Kvittens: ${receipt.sha256.slice(0, 12)}`),
-      receipt.warnings.length > 0 ? h('p', {}, `Med ${receipt.warnings.length} ${receipt.warnings.length === 1 ? 'varning' : 'varningar'} och din kommentar.`) : null,
+      receipt.warnings.length > 0
+        ? h(
+            'p',
+            {},
+            `Med ${receipt.warnings.length} ${receipt.warnings.length === 1 ? 'varning' : 'varningar'} och din kommentar.`,
+          )
+        : null,
     ),
   );
 }
@@ -51,7 +66,11 @@ export class SubmitPanel {
   readonly element: HTMLElement;
   private readonly findingsBox = h('div', { class: 'findings-box', 'aria-live': 'polite' });
   private readonly commentBox = h('textarea', { rows: 3, maxlength: 2000, name: 'comment' });
-  private readonly commentField = field('Kommentar till kansliet', this.commentBox, 'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.');
+  private readonly commentField = field(
+    'Kommentar till kansliet',
+    this.commentBox,
+    'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.',
+  );
   private readonly sendButton: HTMLButtonElement;
   private readonly receiptBox = h('div', { class: 'receipt-box' });
   private target: ChosenTarget | undefined;
@@ -60,7 +79,14 @@ export class SubmitPanel {
   constructor(private readonly options: SubmitPanelOptions) {
     this.sendButton = button('Skicka in', () => void this.send(), { class: 'btn btn-primary', disabled: true });
     this.commentField.hidden = true;
-    this.element = h('section', { class: 'submit-panel', 'aria-label': 'Kontroll och inskickning' }, this.findingsBox, this.commentField, h('div', { class: 'actions' }, this.sendButton), this.receiptBox);
+    this.element = h(
+      'section',
+      { class: 'submit-panel', 'aria-label': 'Kontroll och inskickning' },
+      this.findingsBox,
+      this.commentField,
+      h('div', { class: 'actions' }, this.sendButton),
+      this.receiptBox,
+    );
   }
 
   reset(target: ChosenTarget | undefined): void {
@@ -116,7 +142,11 @@ export class SubmitPanel {
       // Only the template's typed values: aggregates, never rows from the party's own table.
       const values: CellValues = validation.values;
       try {
-        const receipt = await this.options.api.submitValues({ templateId: target.definition.id, period: target.period.id, scope: target.scope.id }, values, comment || undefined);
+        const receipt = await this.options.api.submitValues(
+          { templateId: target.definition.id, period: target.period.id, scope: target.scope.id },
+          values,
+          comment || undefined,
+        );
         replaceChildren(this.receiptBox, receiptCard(receipt));
         this.options.ctx.announcer.announce(`Inskickat, version ${receipt.version}.`);
       } catch (error) {

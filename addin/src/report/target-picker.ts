@@ -26,7 +26,11 @@ export interface TargetPicker {
  */
 export function createTargetPicker(options: TargetPickerOptions): TargetPicker {
   const years = yearOptions(options.now);
-  const yearSelect = select(years.map((y) => ({ value: String(y), label: String(y) })), { name: 'year' }, String(years[0]));
+  const yearSelect = select(
+    years.map((y) => ({ value: String(y), label: String(y) })),
+    { name: 'year' },
+    String(years[0]),
+  );
   const templateSelect = select([], { name: 'template' });
   const periodSelect = select([], { name: 'period' });
   const scopeSelect = select([], { name: 'scope' });
@@ -48,9 +52,15 @@ export function createTargetPicker(options: TargetPickerOptions): TargetPicker {
       chosen = undefined;
     } else {
       setOptions(periodSelect, periodOptions(available.definition, Number(yearSelect.value)));
-      setOptions(scopeSelect, available.scopes.map((s) => ({ value: s.id, label: s.name })));
+      setOptions(
+        scopeSelect,
+        available.scopes.map((s) => ({ value: s.id, label: s.name })),
+      );
       const scope = available.scopes.find((s) => s.id === scopeSelect.value);
-      chosen = scope && periodSelect.value ? resolveTarget(options.registry, options.forbundId, available.definition, periodSelect.value, scope) : undefined;
+      chosen =
+        scope && periodSelect.value
+          ? resolveTarget(options.registry, options.forbundId, available.definition, periodSelect.value, scope)
+          : undefined;
     }
     options.onChange(chosen);
   };
@@ -63,9 +73,13 @@ export function createTargetPicker(options: TargetPickerOptions): TargetPicker {
       const loaded = (await options.api.templates(Number(yearSelect.value))).filter((t) => options.accept?.(t) ?? true);
       if (mine !== request) return;
       templates = loaded;
-      setOptions(templateSelect, templates.map((t) => ({ value: t.definition.id, label: t.definition.title })));
+      setOptions(
+        templateSelect,
+        templates.map((t) => ({ value: t.definition.id, label: t.definition.title })),
+      );
       note.hidden = templates.length > 0;
-      note.textContent = templates.length > 0 ? '' : `Det finns inga mallar för din part att lämna för ${yearSelect.value}.`;
+      note.textContent =
+        templates.length > 0 ? '' : `Det finns inga mallar för din part att lämna för ${yearSelect.value}.`;
       update();
     });
 

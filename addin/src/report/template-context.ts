@@ -15,7 +15,10 @@ export interface ChosenTarget {
 }
 
 export function periodOptions(definition: TemplateDefinition, year: number): { value: string; label: string }[] {
-  return periodsOfYear(year, definition.period.kind).map((p) => ({ value: p.id, label: describePeriod(p, definition.period.cumulative) }));
+  return periodsOfYear(year, definition.period.kind).map((p) => ({
+    value: p.id,
+    label: describePeriod(p, definition.period.cumulative),
+  }));
 }
 
 /** The years offered: this year and the three before (reports are often late, corrections later still). */
@@ -25,9 +28,19 @@ export function yearOptions(now: Date): number[] {
 }
 
 /** The template as the pane validates it: the same resolution the API uses, from the shared registry. */
-export function resolveTarget(registry: Registry, forbundId: string, definition: TemplateDefinition, periodId: string, scope: ApiScope): ChosenTarget {
+export function resolveTarget(
+  registry: Registry,
+  forbundId: string,
+  definition: TemplateDefinition,
+  periodId: string,
+  scope: ApiScope,
+): ChosenTarget {
   const forbund = findForbund(registry, forbundId);
-  if (!forbund) throw new PaneError('unknown-forbund', 'Förbundet finns inte i den här versionen av tillägget. Ladda om tillägget.');
+  if (!forbund)
+    throw new PaneError(
+      'unknown-forbund',
+      'Förbundet finns inte i den här versionen av tillägget. Ladda om tillägget.',
+    );
   const period = requirePeriod(periodId);
   return { definition, template: resolveTemplate(definition, forbund, period.year), period, scope };
 }

@@ -11,7 +11,12 @@ export interface ActionContext {
  * announced, and any failure goes to the one error display (with a retry when it may help).
  * Views wire every async button through this instead of their own try/catch.
  */
-export function runAction(ctx: ActionContext, trigger: HTMLButtonElement | undefined, busyText: string, work: () => Promise<void>): Promise<void> {
+export function runAction(
+  ctx: ActionContext,
+  trigger: HTMLButtonElement | undefined,
+  busyText: string,
+  work: () => Promise<void>,
+): Promise<void> {
   const attempt = async (): Promise<void> => {
     ctx.errors.clear();
     const label = trigger?.textContent ?? '';

@@ -7,7 +7,11 @@ export type Child = Node | string | number | null | undefined | false;
 type Handler = (event: Event) => void;
 export type Props = Record<string, string | number | boolean | null | undefined | Handler>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
@@ -29,7 +33,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -51,7 +57,13 @@ export function field(label: string, control: HTMLElement, help?: string): HTMLE
   control.id = id;
   const helpId = help ? `${id}-help` : undefined;
   if (helpId) control.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('p', { class: 'field-help', id: helpId }, help) : null);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    control,
+    help ? h('p', { class: 'field-help', id: helpId }, help) : null,
+  );
 }
 
 /** A label and control on one line, for long lists of choices in a narrow pane (the help stays available to screen readers). */
@@ -60,7 +72,13 @@ export function inlineField(label: string, control: HTMLElement, help?: string):
   control.id = id;
   const helpId = help ? `${id}-help` : undefined;
   if (helpId) control.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'inline-field' }, h('label', { for: id, title: help }, label), control, help ? h('span', { class: 'visually-hidden', id: helpId }, help) : null);
+  return h(
+    'div',
+    { class: 'inline-field' },
+    h('label', { for: id, title: help }, label),
+    control,
+    help ? h('span', { class: 'visually-hidden', id: helpId }, help) : null,
+  );
 }
 
 /**
@@ -76,7 +94,12 @@ export function filePicker(label: string, props: Props): { element: HTMLElement;
   input.addEventListener('change', () => {
     name.textContent = input.files?.[0]?.name ?? 'Ingen fil vald';
   });
-  const element = h('div', { class: 'field' }, h('span', { class: 'field-label', id: `${id}-label` }, label), h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn' }, 'Välj fil…'), name));
+  const element = h(
+    'div',
+    { class: 'field' },
+    h('span', { class: 'field-label', id: `${id}-label` }, label),
+    h('div', { class: 'file-picker' }, input, h('label', { for: id, class: 'btn' }, 'Välj fil…'), name),
+  );
   input.setAttribute('aria-labelledby', `${id}-label`);
   return { element, input };
 }
@@ -87,7 +110,11 @@ export interface Option {
 }
 
 export function select(options: readonly Option[], props: Props = {}, selected?: string): HTMLSelectElement {
-  return h('select', props, ...options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)));
+  return h(
+    'select',
+    props,
+    ...options.map((o) => h('option', { value: o.value, selected: o.value === selected }, o.label)),
+  );
 }
 
 export function button(label: string, onClick: Handler, props: Props = {}): HTMLButtonElement {

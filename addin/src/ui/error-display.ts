@@ -23,7 +23,10 @@ export class ErrorDisplay {
         h('span', { class: 'message-icon', 'aria-hidden': 'true' }, '!'),
         h('div', { class: 'message-text' }, e.messageSv),
         this.retry ? button('Försök igen', () => this.retryNow(), { class: 'btn btn-small' }) : null,
-        button('Stäng', () => this.clear(), { class: 'btn btn-small btn-subtle', 'aria-label': 'Stäng felmeddelandet' }),
+        button('Stäng', () => this.clear(), {
+          class: 'btn btn-small btn-subtle',
+          'aria-label': 'Stäng felmeddelandet',
+        }),
       ),
     );
     this.region.hidden = false;

@@ -13,7 +13,10 @@ export function summariseFindings(findings: readonly FindingItem[]): string {
   const errors = findings.filter((f) => f.severity === 'fel').length;
   const warnings = findings.length - errors;
   if (findings.length === 0) return 'Inga fel eller varningar.';
-  const parts = [errors > 0 ? `${numberFormat.format(errors)} fel` : '', warnings > 0 ? `${numberFormat.format(warnings)} ${warnings === 1 ? 'varning' : 'varningar'}` : ''].filter(Boolean);
+  const parts = [
+    errors > 0 ? `${numberFormat.format(errors)} fel` : '',
+    warnings > 0 ? `${numberFormat.format(warnings)} ${warnings === 1 ? 'varning' : 'varningar'}` : '',
+  ].filter(Boolean);
   return `${parts.join(' och ')} att rätta${errors === 0 ? ' eller förklara' : ''}.`;
 }
 
@@ -28,7 +31,17 @@ export function findingsList(findings: readonly FindingItem[], onSelect?: (findi
     const badge = h('span', { class: `badge ${f.severity}` }, f.severity === 'fel' ? 'Fel' : 'Varning');
     const text = h('span', { class: 'finding-text' }, f.message);
     const content = onSelect
-      ? h('button', { type: 'button', class: 'finding-button', onclick: () => onSelect(f), 'aria-label': `${f.severity === 'fel' ? 'Fel' : 'Varning'}: ${f.message} Markera cellen.` }, badge, text)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'finding-button',
+            onclick: () => onSelect(f),
+            'aria-label': `${f.severity === 'fel' ? 'Fel' : 'Varning'}: ${f.message} Markera cellen.`,
+          },
+          badge,
+          text,
+        )
       : h('div', { class: 'finding-static' }, badge, text);
     return h('li', { class: `finding ${f.severity}` }, content);
   });

@@ -26,8 +26,15 @@ export function createConsolidateView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
   const now = deps.now();
   // Consolidation is per tertial (year to date) or year; the half year has only SCB's figures.
-  const periodSelect = select(yearOptions(now).flatMap((y) => periodChoices(y, { halfyear: false })), { name: 'period' }, defaultPeriod(now));
-  const variantSelect = select(Object.entries(VARIANT_LABEL).map(([value, label]) => ({ value, label })), { name: 'variant' });
+  const periodSelect = select(
+    yearOptions(now).flatMap((y) => periodChoices(y, { halfyear: false })),
+    { name: 'period' },
+    defaultPeriod(now),
+  );
+  const variantSelect = select(
+    Object.entries(VARIANT_LABEL).map(([value, label]) => ({ value, label })),
+    { name: 'variant' },
+  );
   const basisSelect = select(
     [
       { value: 'approved', label: 'Godkända inlämningar' },
@@ -40,7 +47,10 @@ export function createConsolidateView(deps: PaneDeps): View {
   const progressBox = h('div', { class: 'progress-box', role: 'status', hidden: true }, progressText, progress);
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
-  const platformNames = [...deps.forbund.platforms.map((p) => p.name), ...deps.forbund.platformGroups.map((g) => g.name)];
+  const platformNames = [
+    ...deps.forbund.platforms.map((p) => p.name),
+    ...deps.forbund.platformGroups.map((g) => g.name),
+  ];
 
   const showProgress = (fraction: number, text: string): void => {
     progressBox.hidden = false;
@@ -89,7 +99,11 @@ export function createConsolidateView(deps: PaneDeps): View {
     return h(
       'div',
       { class: 'report-card' },
-      h('p', {}, h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`)),
+      h(
+        'p',
+        {},
+        h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`),
+      ),
       h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
       h('p', { class: 'file-label' }, report.fileName),
       reportActions(report),
@@ -100,7 +114,11 @@ export function createConsolidateView(deps: PaneDeps): View {
   let shownId: string | undefined;
   const loadEarlier = async (): Promise<void> => {
     const reports = (await deps.api.reports(periodSelect.value)).filter((r) => r.id !== shownId);
-    replaceChildren(earlierBox, reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null, ...reports.map(reportCard));
+    replaceChildren(
+      earlierBox,
+      reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null,
+      ...reports.map(reportCard),
+    );
   };
 
   const start: HTMLButtonElement = button(
@@ -116,17 +134,36 @@ export function createConsolidateView(deps: PaneDeps): View {
           let report = started.kind === 'report' ? started.report : undefined;
           const deadline = Date.now() + POLL_LIMIT_MS;
           while (!report && started.kind === 'job') {
-            if (Date.now() > deadline) throw new PaneError('job-timeout', 'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.', { transient: true });
+            if (Date.now() > deadline)
+              throw new PaneError(
+                'job-timeout',
+                'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.',
+                { transient: true },
+              );
             await sleep(POLL_INTERVAL_MS);
             const job = await deps.api.job(started.jobId);
             showProgress(job.progress, job.message ?? 'Sammanställer…');
-            if (job.status === 'failed') throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', { transient: true });
+            if (job.status === 'failed')
+              throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', {
+                transient: true,
+              });
             if (job.status === 'done') report = job.report;
           }
-          if (!report) throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', { transient: true });
+          if (!report)
+            throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', {
+              transient: true,
+            });
           showProgress(1, 'Klar.');
           shownId = report.id;
-          replaceChildren(resultBox, h('div', { class: 'message-bar success', role: 'status' }, h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.'))), reportCard(report));
+          replaceChildren(
+            resultBox,
+            h(
+              'div',
+              { class: 'message-bar success', role: 'status' },
+              h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.')),
+            ),
+            reportCard(report),
+          );
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();
         } finally {
@@ -150,7 +187,11 @@ export function createConsolidateView(deps: PaneDeps): View {
       'section',
       { class: 'view', id: 'view-konsolidera', 'aria-labelledby': 'consolidate-heading' },
       heading,
-      h('p', { class: 'intro' }, 'Sammanställ periodens inlämningar till en arbetsbok för styrelsen, med index och diagram.'),
+      h(
+        'p',
+        { class: 'intro' },
+        'Sammanställ periodens inlämningar till en arbetsbok för styrelsen, med index och diagram.',
+      ),
       field('Period', periodSelect),
       field('Variant', variantSelect, 'Den publicerade varianten döljer små tal som kan peka ut personer.'),
       field('Underlag', basisSelect),

@@ -26,9 +26,20 @@ export interface LoginViewOptions {
  */
 export function createLoginView(options: LoginViewOptions): { element: HTMLElement; heading: HTMLElement } {
   const heading = h('h1', { tabindex: -1 }, 'Logga in');
-  const notice = options.notice ? h('div', { class: 'message-bar info', role: 'status' }, h('div', { class: 'message-text' }, options.notice)) : null;
+  const notice = options.notice
+    ? h('div', { class: 'message-bar info', role: 'status' }, h('div', { class: 'message-text' }, options.notice))
+    : null;
   const body = options.config.auth.mode === 'dev' ? devForm(options) : entraForm(options);
-  return { element: h('section', { class: 'view login-view', 'aria-labelledby': 'login-heading' }, Object.assign(heading, { id: 'login-heading' }), notice, body), heading };
+  return {
+    element: h(
+      'section',
+      { class: 'view login-view', 'aria-labelledby': 'login-heading' },
+      Object.assign(heading, { id: 'login-heading' }),
+      notice,
+      body,
+    ),
+    heading,
+  };
 }
 
 function entraForm(options: LoginViewOptions): HTMLElement {
@@ -42,11 +53,19 @@ function entraForm(options: LoginViewOptions): HTMLElement {
       }),
     { class: 'btn btn-primary' },
   );
-  return h('div', {}, h('p', {}, 'Logga in med det konto du använder på jobbet. Samlad visar det din roll i förbundet tillåter.'), h('div', { class: 'actions' }, signIn));
+  return h(
+    'div',
+    {},
+    h('p', {}, 'Logga in med det konto du använder på jobbet. Samlad visar det din roll i förbundet tillåter.'),
+    h('div', { class: 'actions' }, signIn),
+  );
 }
 
 function devForm(options: LoginViewOptions): HTMLElement {
-  const forbundSelect = select(options.registry.forbund.map((f) => ({ value: f.id, label: f.name })), { name: 'forbund' });
+  const forbundSelect = select(
+    options.registry.forbund.map((f) => ({ value: f.id, label: f.name })),
+    { name: 'forbund' },
+  );
   const roleSelect = select(
     [
       { value: 'reporter', label: 'Rapportör för en part' },
@@ -70,7 +89,11 @@ function devForm(options: LoginViewOptions): HTMLElement {
     () =>
       void runAction(options.ctx, signIn, 'Loggar in…', async () => {
         const role = roleSelect.value === 'kansli' ? 'kansli' : 'reporter';
-        const token = await requestDevToken(options.http, { forbund: forbundSelect.value, role, ...(role === 'reporter' ? { party: partySelect.value } : {}) });
+        const token = await requestDevToken(options.http, {
+          forbund: forbundSelect.value,
+          role,
+          ...(role === 'reporter' ? { party: partySelect.value } : {}),
+        });
         options.onToken(token);
       }),
     { class: 'btn btn-primary' },
@@ -78,7 +101,15 @@ function devForm(options: LoginViewOptions): HTMLElement {
   const form = h(
     'form',
     { class: 'login-form', onsubmit: (e: Event) => e.preventDefault() },
-    h('div', { class: 'message-bar warning' }, h('div', { class: 'message-text' }, 'Utvecklingsläge: välj vem du vill vara. Finns bara i test- och utvecklingsmiljöer.')),
+    h(
+      'div',
+      { class: 'message-bar warning' },
+      h(
+        'div',
+        { class: 'message-text' },
+        'Utvecklingsläge: välj vem du vill vara. Finns bara i test- och utvecklingsmiljöer.',
+      ),
+    ),
     field('Förbund', forbundSelect),
     field('Roll', roleSelect),
     partyField,

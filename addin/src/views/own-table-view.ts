@@ -1,8 +1,24 @@
-import { AGGREGATED_TEMPLATE_ID, aggregateParticipants, type AggregationResult } from '../../../shared/aggregation/aggregate-participants';
-import { CLOSURE_REASON_LABEL, DECISION_LABEL, GENDER_LABEL, REFERRING_PARTY_LABEL } from '../../../shared/aggregation/categories';
+import {
+  AGGREGATED_TEMPLATE_ID,
+  aggregateParticipants,
+  type AggregationResult,
+} from '../../../shared/aggregation/aggregate-participants';
+import {
+  CLOSURE_REASON_LABEL,
+  DECISION_LABEL,
+  GENDER_LABEL,
+  REFERRING_PARTY_LABEL,
+} from '../../../shared/aggregation/categories';
 import { FIELD_INFO, PARTICIPANT_FIELDS, type ParticipantField } from '../../../shared/aggregation/fields';
 import { renderRejectedRow } from '../../../shared/aggregation/messages-sv';
-import { categoryValues, suggestMapping, suggestValues, type CategoryField, type ParticipantTable, type TableMapping } from '../../../shared/aggregation/table-mapping';
+import {
+  categoryValues,
+  suggestMapping,
+  suggestValues,
+  type CategoryField,
+  type ParticipantTable,
+  type TableMapping,
+} from '../../../shared/aggregation/table-mapping';
 import { layoutTemplate } from '../../../shared/model/layout';
 import { describePeriod, periodSpan } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
@@ -23,7 +39,15 @@ const MAX_LISTED_ROWS = 50;
 /** The choices a category value can be mapped to, per field. */
 function targetOptions(field: CategoryField, platforms: readonly { id: string; name: string }[]): Option[] {
   const labels: Record<string, string> =
-    field === 'kon' ? GENDER_LABEL : field === 'avslutsorsak' ? CLOSURE_REASON_LABEL : field === 'aktualiserande_part' ? REFERRING_PARTY_LABEL : field === 'beslut' ? DECISION_LABEL : Object.fromEntries(platforms.map((p) => [p.id, p.name]));
+    field === 'kon'
+      ? GENDER_LABEL
+      : field === 'avslutsorsak'
+        ? CLOSURE_REASON_LABEL
+        : field === 'aktualiserande_part'
+          ? REFERRING_PARTY_LABEL
+          : field === 'beslut'
+            ? DECISION_LABEL
+            : Object.fromEntries(platforms.map((p) => [p.id, p.name]));
   return [{ value: NONE, label: '— välj —' }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
 }
 
@@ -71,7 +95,12 @@ export function createOwnTableView(deps: PaneDeps): View {
   const renderMapping = (): void => {
     if (!table || !mapping) return;
     const current = mapping;
-    const headerOptions: Option[] = [{ value: NONE, label: '— finns inte —' }, ...table.headers.filter((x) => String(x ?? '').trim() !== '').map((x) => ({ value: String(x), label: String(x) }))];
+    const headerOptions: Option[] = [
+      { value: NONE, label: '— finns inte —' },
+      ...table.headers
+        .filter((x) => String(x ?? '').trim() !== '')
+        .map((x) => ({ value: String(x), label: String(x) })),
+    ];
     const columnFields = PARTICIPANT_FIELDS.map((f: ParticipantField) => {
       const control = select(headerOptions, { name: `column-${f}` }, current.columns[f] ?? NONE);
       control.addEventListener('change', () => {
@@ -85,11 +114,20 @@ export function createOwnTableView(deps: PaneDeps): View {
     const values = categoryValues(table, current);
     const valueFields = values.map((v) => {
       const chosen = (current.values[v.field] as Record<string, string>)[v.key] ?? NONE;
-      const control = select(targetOptions(v.field, deps.forbund.platforms), { name: `value-${v.field}-${v.key}` }, chosen);
+      const control = select(
+        targetOptions(v.field, deps.forbund.platforms),
+        { name: `value-${v.field}-${v.key}` },
+        chosen,
+      );
       control.addEventListener('change', () => setValueMapping(current, v.field, v.key, control.value));
-      return inlineField(`”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`, control);
+      return inlineField(
+        `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
+        control,
+      );
     });
-    const unmapped = values.filter((v) => (current.values[v.field] as Record<string, string>)[v.key] === undefined).length;
+    const unmapped = values.filter(
+      (v) => (current.values[v.field] as Record<string, string>)[v.key] === undefined,
+    ).length;
     const mappedColumns = PARTICIPANT_FIELDS.filter((f) => current.columns[f] !== undefined).length;
     replaceChildren(
       mappingBox,
@@ -104,8 +142,18 @@ export function createOwnTableView(deps: PaneDeps): View {
         ? h(
             'details',
             { class: 'mapping-group', open: !remembered || unmapped > 0 },
-            h('summary', {}, unmapped > 0 ? `Värden: ${unmapped} av ${values.length} saknar val` : `Värden: alla ${values.length} kopplade`),
-            h('p', { class: 'hint' }, 'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.'),
+            h(
+              'summary',
+              {},
+              unmapped > 0
+                ? `Värden: ${unmapped} av ${values.length} saknar val`
+                : `Värden: alla ${values.length} kopplade`,
+            ),
+            h(
+              'p',
+              { class: 'hint' },
+              'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.',
+            ),
             ...valueFields,
           )
         : null,
@@ -116,8 +164,17 @@ export function createOwnTableView(deps: PaneDeps): View {
   const useTable = (read: ParticipantTable, description: string, stored: TableMapping | undefined): void => {
     table = read;
     remembered = stored !== undefined;
-    mapping = stored ? suggestValues(read, stored, deps.forbund.platforms) : suggestMapping(read, deps.forbund.platforms);
-    replaceChildren(tableStatus, h('p', { class: 'hint' }, `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`));
+    mapping = stored
+      ? suggestValues(read, stored, deps.forbund.platforms)
+      : suggestMapping(read, deps.forbund.platforms);
+    replaceChildren(
+      tableStatus,
+      h(
+        'p',
+        { class: 'hint' },
+        `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`,
+      ),
+    );
     renderMapping();
     deps.ctx.announcer.announce(`Tabellen är inläst, ${read.rows.length} rader.`);
   };
@@ -134,7 +191,16 @@ export function createOwnTableView(deps: PaneDeps): View {
         }),
       { class: 'btn btn-primary' },
     );
-    tableControls = h('div', {}, h('p', { class: 'hint' }, 'Markera en cell i er deltagartabell (en rad per deltagare, rubriker överst) och välj Läs tabellen.'), h('div', { class: 'actions' }, readButton));
+    tableControls = h(
+      'div',
+      {},
+      h(
+        'p',
+        { class: 'hint' },
+        'Markera en cell i er deltagartabell (en rad per deltagare, rubriker överst) och välj Läs tabellen.',
+      ),
+      h('div', { class: 'actions' }, readButton),
+    );
   } else {
     const pasteBox = h('textarea', { rows: 6, name: 'paste', spellcheck: false, class: 'paste-box' });
     const pasteButton: HTMLButtonElement = button(
@@ -147,7 +213,16 @@ export function createOwnTableView(deps: PaneDeps): View {
         }),
       { class: 'btn btn-primary' },
     );
-    tableControls = h('div', {}, field('Klistra in tabellen', pasteBox, 'Kopiera tabellen i Excel, rubrikraden med, och klistra in här. Raderna stannar i webbläsaren.'), h('div', { class: 'actions' }, pasteButton));
+    tableControls = h(
+      'div',
+      {},
+      field(
+        'Klistra in tabellen',
+        pasteBox,
+        'Kopiera tabellen i Excel, rubrikraden med, och klistra in här. Raderna stannar i webbläsaren.',
+      ),
+      h('div', { class: 'actions' }, pasteButton),
+    );
   }
 
   const countButton: HTMLButtonElement = button(
@@ -156,7 +231,8 @@ export function createOwnTableView(deps: PaneDeps): View {
       void runAction(deps.ctx, countButton, 'Räknar…', async () => {
         if (!target) throw new PaneError('no-target', 'Välj period och plattform först.');
         if (!table || !mapping) throw new PaneError('no-table', 'Läs in tabellen först.');
-        if (!mapping.columns.startdatum || !mapping.columns.kon) throw new PaneError('mapping-incomplete', 'Välj åtminstone vilka kolumner som har Startdatum och Kön.');
+        if (!mapping.columns.startdatum || !mapping.columns.kon)
+          throw new PaneError('mapping-incomplete', 'Välj åtminstone vilka kolumner som har Startdatum och Kön.');
         const span = periodSpan(target.period, target.definition.period.cumulative);
         result = aggregateParticipants(table, mapping, { span, platform: target.scope.id });
         if (deps.host.kind === 'excel') await saveMapping(mapping, deps.host.capabilities);
@@ -174,19 +250,30 @@ export function createOwnTableView(deps: PaneDeps): View {
       r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
       r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
     ].filter(Boolean);
-    const rejected = r.rejected.length > 0
-      ? h(
-          'div',
-          { class: 'message-bar warning' },
-          h(
+    const rejected =
+      r.rejected.length > 0
+        ? h(
             'div',
-            { class: 'message-text' },
-            h('strong', {}, `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`),
-            h('ul', { class: 'rejected-rows' }, ...r.rejected.slice(0, MAX_LISTED_ROWS).map((row) => h('li', {}, renderRejectedRow(row)))),
-            r.rejected.length > MAX_LISTED_ROWS ? h('p', {}, `… och ${numberFormat.format(r.rejected.length - MAX_LISTED_ROWS)} till.`) : null,
-          ),
-        )
-      : null;
+            { class: 'message-bar warning' },
+            h(
+              'div',
+              { class: 'message-text' },
+              h(
+                'strong',
+                {},
+                `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`,
+              ),
+              h(
+                'ul',
+                { class: 'rejected-rows' },
+                ...r.rejected.slice(0, MAX_LISTED_ROWS).map((row) => h('li', {}, renderRejectedRow(row))),
+              ),
+              r.rejected.length > MAX_LISTED_ROWS
+                ? h('p', {}, `… och ${numberFormat.format(r.rejected.length - MAX_LISTED_ROWS)} till.`)
+                : null,
+            ),
+          )
+        : null;
     const showInSheet: HTMLButtonElement | null =
       deps.host.kind === 'excel'
         ? button(
@@ -195,9 +282,22 @@ export function createOwnTableView(deps: PaneDeps): View {
               void runAction(deps.ctx, showInSheet ?? undefined, 'Skriver in summorna i mallen…', async () => {
                 if (deps.host.kind !== 'excel') return;
                 const layout = layoutTemplate(chosen.template);
-                const { base64 } = await deps.api.templateWorkbookBase64({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
+                const { base64 } = await deps.api.templateWorkbookBase64({
+                  templateId: chosen.definition.id,
+                  period: chosen.period.id,
+                  scope: chosen.scope.id,
+                });
                 // An existing template sheet is written into, not replaced: the user may have typed in it.
-                const written = await showValuesInTemplate({ base64, sheetName: layout.sheetName, positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])), replace: false }, r.values, deps.host.capabilities);
+                const written = await showValuesInTemplate(
+                  {
+                    base64,
+                    sheetName: layout.sheetName,
+                    positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])),
+                    replace: false,
+                  },
+                  r.values,
+                  deps.host.capabilities,
+                );
                 deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
               }),
             { class: 'btn' },
@@ -216,11 +316,38 @@ export function createOwnTableView(deps: PaneDeps): View {
   const body = h(
     'div',
     {},
-    h('p', { class: 'intro' }, 'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna skickas till förbundet.'),
+    h(
+      'p',
+      { class: 'intro' },
+      'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna skickas till förbundet.',
+    ),
     picker.element,
-    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '1'), 'Er tabell'), tableControls, tableStatus),
-    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), 'Koppla kolumner och värden'), mappingBox, h('div', { class: 'actions' }, countButton)),
-    h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), 'Granska och skicka in'), resultBox, panel.element),
+    h(
+      'section',
+      { class: 'step' },
+      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '1'), 'Er tabell'),
+      tableControls,
+      tableStatus,
+    ),
+    h(
+      'section',
+      { class: 'step' },
+      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), 'Koppla kolumner och värden'),
+      mappingBox,
+      h('div', { class: 'actions' }, countButton),
+    ),
+    h(
+      'section',
+      { class: 'step' },
+      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), 'Granska och skicka in'),
+      resultBox,
+      panel.element,
+    ),
   );
-  return { id: 'egen-tabell', label: 'Från egen tabell', heading, element: h('section', { class: 'view', id: 'view-egen-tabell', 'aria-labelledby': 'own-heading' }, heading, body) };
+  return {
+    id: 'egen-tabell',
+    label: 'Från egen tabell',
+    heading,
+    element: h('section', { class: 'view', id: 'view-egen-tabell', 'aria-labelledby': 'own-heading' }, heading, body),
+  };
 }

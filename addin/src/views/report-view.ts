@@ -1,7 +1,16 @@
 import { layoutTemplate } from '../../../shared/model/layout';
 import { PaneError } from '../api/api-error';
 import type { ApiFinding, Receipt } from '../api/schemas';
-import { checkInputCells, insertTemplate, markFindings, marksAt, selectCell, type CellFinding, type ExcelCapabilities, type InputCell } from '../excel';
+import {
+  checkInputCells,
+  insertTemplate,
+  markFindings,
+  marksAt,
+  selectCell,
+  type CellFinding,
+  type ExcelCapabilities,
+  type InputCell,
+} from '../excel';
 import { receiptCard, SubmitPanel, toFindingItems } from '../report/submit-panel';
 import { createTargetPicker } from '../report/target-picker';
 import type { ChosenTarget } from '../report/template-context';
@@ -15,13 +24,23 @@ import { submitterOf, type PaneDeps, type View } from './pane-deps';
 export function createReportView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'report-heading' }, 'Rapportera');
   const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
-  return { id: 'rapportera', label: 'Rapportera', heading, element: h('section', { class: 'view', id: 'view-rapportera', 'aria-labelledby': 'report-heading' }, heading, body) };
+  return {
+    id: 'rapportera',
+    label: 'Rapportera',
+    heading,
+    element: h('section', { class: 'view', id: 'view-rapportera', 'aria-labelledby': 'report-heading' }, heading, body),
+  };
 }
 
 const asCellFinding = (f: FindingItem): CellFinding => ({ cellId: f.cellId, severity: f.severity, text: f.message });
 
 function step(number: number, title: string, ...content: (HTMLElement | null)[]): HTMLElement {
-  return h('section', { class: 'step' }, h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)), title), ...content);
+  return h(
+    'section',
+    { class: 'step' },
+    h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)), title),
+    ...content,
+  );
 }
 
 /** Insert the template sheet, read every input cell in one batch, mark findings in the sheet. */
@@ -59,24 +78,48 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
   const insert = (replace: boolean, trigger?: HTMLButtonElement): Promise<void> =>
     runAction(deps.ctx, trigger, 'Hämtar och infogar mallen…', async () => {
       const chosen = requireTarget(target);
-      const { base64 } = await deps.api.templateWorkbookBase64({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
+      const { base64 } = await deps.api.templateWorkbookBase64({
+        templateId: chosen.definition.id,
+        period: chosen.period.id,
+        scope: chosen.scope.id,
+      });
       const layout = layoutTemplate(chosen.template);
       const positions = new Map([...layout.positions].map(([id, p]) => [id, p.a1]));
       const outcome = await insertTemplate({ base64, sheetName: layout.sheetName, positions, replace }, capabilities);
       if (outcome.kind === 'exists') {
-        const replaceButton: HTMLButtonElement = button('Ersätt bladet', () => void insert(true, replaceButton), { class: 'btn' });
+        const replaceButton: HTMLButtonElement = button('Ersätt bladet', () => void insert(true, replaceButton), {
+          class: 'btn',
+        });
         replaceChildren(
           insertStatus,
-          h('div', { class: 'message-bar warning' }, h('div', { class: 'message-text' }, `Arbetsboken har redan ett blad som heter ”${outcome.sheetName}”. Ersätter du det försvinner det som står där.`), replaceButton),
+          h(
+            'div',
+            { class: 'message-bar warning' },
+            h(
+              'div',
+              { class: 'message-text' },
+              `Arbetsboken har redan ett blad som heter ”${outcome.sheetName}”. Ersätter du det försvinner det som står där.`,
+            ),
+            replaceButton,
+          ),
         );
         replaceButton.focus();
         return;
       }
-      replaceChildren(insertStatus, h('p', { class: 'hint' }, `Mallen finns nu på bladet ”${outcome.sheetName}”. Fyll i de gula cellerna och välj Kontrollera.`));
+      replaceChildren(
+        insertStatus,
+        h(
+          'p',
+          { class: 'hint' },
+          `Mallen finns nu på bladet ”${outcome.sheetName}”. Fyll i de gula cellerna och välj Kontrollera.`,
+        ),
+      );
       deps.ctx.announcer.announce('Mallen är infogad.');
     });
 
-  const insertButton: HTMLButtonElement = button('Infoga mall', () => void insert(false, insertButton), { class: 'btn btn-primary' });
+  const insertButton: HTMLButtonElement = button('Infoga mall', () => void insert(false, insertButton), {
+    class: 'btn btn-primary',
+  });
   const checkButton: HTMLButtonElement = button(
     'Kontrollera',
     () =>
@@ -86,7 +129,8 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
         await checkInputCells(
           chosen.template.cells.map((c) => c.id),
           (read) => {
-            if (read.cells.length === 0) throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
+            if (read.cells.length === 0)
+              throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
             cells = new Map(read.cells.map((c) => [c.cellId, c]));
             const raw: Record<string, unknown> = {};
             for (const c of read.cells) raw[c.cellId] = c.value;
@@ -101,7 +145,11 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
   return h(
     'div',
     {},
-    h('p', { class: 'intro' }, 'Välj vad du ska rapportera, infoga mallen, fyll i de gula cellerna och kontrollera. Fel och varningar markeras i bladet.'),
+    h(
+      'p',
+      { class: 'intro' },
+      'Välj vad du ska rapportera, infoga mallen, fyll i de gula cellerna och kontrollera. Fel och varningar markeras i bladet.',
+    ),
     picker.element,
     step(1, 'Infoga mallen', h('div', { class: 'actions' }, insertButton), insertStatus),
     step(2, 'Kontrollera och skicka in', h('div', { class: 'actions' }, checkButton), panel.element),
@@ -132,18 +180,29 @@ function browserSteps(deps: PaneDeps): HTMLElement {
     () =>
       void runAction(deps.ctx, downloadButton, 'Hämtar mallen…', async () => {
         const chosen = requireTarget(target);
-        const file = await deps.api.templateWorkbookFile({ templateId: chosen.definition.id, period: chosen.period.id, scope: chosen.scope.id });
+        const file = await deps.api.templateWorkbookFile({
+          templateId: chosen.definition.id,
+          period: chosen.period.id,
+          scope: chosen.scope.id,
+        });
         saveBlob(file.blob, file.fileName ?? `${chosen.definition.id}_${chosen.period.id}_${chosen.scope.id}.xlsx`);
         deps.ctx.announcer.announce('Mallen är nedladdad.');
       }),
     { class: 'btn' },
   );
 
-  const upload = filePicker('Ifylld mall (.xlsx)', { accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'upload' });
+  const upload = filePicker('Ifylld mall (.xlsx)', {
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    name: 'upload',
+  });
   const fileInput = upload.input;
   const findingsBox = h('div', { class: 'findings-box', 'aria-live': 'polite' });
   const commentBox = h('textarea', { rows: 3, maxlength: 2000, name: 'comment' });
-  const commentField = field('Kommentar till kansliet', commentBox, 'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.');
+  const commentField = field(
+    'Kommentar till kansliet',
+    commentBox,
+    'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.',
+  );
   commentField.hidden = true;
   const receiptBox = h('div', { class: 'receipt-box' });
   const showFindings = (findings: ApiFinding[]): void => {
@@ -165,7 +224,9 @@ function browserSteps(deps: PaneDeps): HTMLElement {
         const result = await deps.api.validateWorkbook(file);
         checked = { file, findings: result.findings };
         showFindings(result.findings);
-        deps.ctx.announcer.announce(result.findings.length === 0 ? 'Inga fel eller varningar.' : `${result.findings.length} fel eller varningar.`);
+        deps.ctx.announcer.announce(
+          result.findings.length === 0 ? 'Inga fel eller varningar.' : `${result.findings.length} fel eller varningar.`,
+        );
       }),
     { class: 'btn btn-primary' },
   );
@@ -202,9 +263,26 @@ function browserSteps(deps: PaneDeps): HTMLElement {
   return h(
     'div',
     {},
-    h('div', { class: 'message-bar info' }, h('div', { class: 'message-text' }, 'Du använder Samlad i webbläsaren. Ladda ner mallen, fyll i den i Excel och ladda upp den här.')),
+    h(
+      'div',
+      { class: 'message-bar info' },
+      h(
+        'div',
+        { class: 'message-text' },
+        'Du använder Samlad i webbläsaren. Ladda ner mallen, fyll i den i Excel och ladda upp den här.',
+      ),
+    ),
     picker.element,
     step(1, 'Ladda ner mallen', h('div', { class: 'actions' }, downloadButton)),
-    step(2, 'Ladda upp den ifyllda mallen', upload.element, h('div', { class: 'actions' }, checkButton), findingsBox, commentField, h('div', { class: 'actions' }, sendButton), receiptBox),
+    step(
+      2,
+      'Ladda upp den ifyllda mallen',
+      upload.element,
+      h('div', { class: 'actions' }, checkButton),
+      findingsBox,
+      commentField,
+      h('div', { class: 'actions' }, sendButton),
+      receiptBox,
+    ),
   );
 }

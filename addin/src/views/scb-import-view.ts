@@ -1,5 +1,17 @@
-import { HAE_COLUMNS, HAE_LABEL, HAE_TEMPLATE, haeCell, type HaeColumn } from '../../../shared/indices/helarsekvivalenter';
-import { formatScbValue, importScbFile, previewScbPeriod, type ScbImport, type ScbPreview } from '../../../shared/indices/scb-import';
+import {
+  HAE_COLUMNS,
+  HAE_LABEL,
+  HAE_TEMPLATE,
+  haeCell,
+  type HaeColumn,
+} from '../../../shared/indices/helarsekvivalenter';
+import {
+  formatScbValue,
+  importScbFile,
+  previewScbPeriod,
+  type ScbImport,
+  type ScbPreview,
+} from '../../../shared/indices/scb-import';
 import { describePeriod, requirePeriod } from '../../../shared/model/period';
 import { templatesForForbund } from '../../../shared/model/selectors';
 import type { TemplateDefinition } from '../../../shared/model/template-schema';
@@ -22,16 +34,24 @@ const FORMAT_LABEL = { csv: 'CSV', 'json-stat2': 'json-stat2' } as const;
  */
 export function createScbImportView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'scb-heading' }, 'Importera SCB');
-  const upload = filePicker('SCB-fil (.csv eller .json)', { accept: '.csv,.json,text/csv,application/json', name: 'scb-file' });
+  const upload = filePicker('SCB-fil (.csv eller .json)', {
+    accept: '.csv,.json,text/csv,application/json',
+    name: 'scb-file',
+  });
   const summary = h('div', { class: 'facts', role: 'status' });
   const periodSelect = select([], { name: 'period' });
-  const periodField = field('Halvår att skicka in', periodSelect, 'Filen har flera halvår; välj vilket som ska skickas in.');
+  const periodField = field(
+    'Halvår att skicka in',
+    periodSelect,
+    'Filen har flera halvår; välj vilket som ska skickas in.',
+  );
   periodField.hidden = true;
   const previewBox = h('div', { class: 'scb-preview' });
   const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
   let found: ScbImport | undefined;
 
-  const definitionFor = (period: string) => templatesForForbund(deps.registry, deps.forbund, requirePeriod(period).year).find((t) => t.id === HAE_TEMPLATE);
+  const definitionFor = (period: string) =>
+    templatesForForbund(deps.registry, deps.forbund, requirePeriod(period).year).find((t) => t.id === HAE_TEMPLATE);
 
   const clear = (): void => {
     found = undefined;
@@ -60,8 +80,17 @@ export function createScbImportView(deps: PaneDeps): View {
           upload.input.focus();
           throw new PaneError('no-file', 'Välj SCB:s fil (.csv eller .json) först.');
         }
-        if (file.size > MAX_FILE_BYTES) throw new PaneError('file-too-large', 'Filen är större än 10 MB. Välj bara förbundets kommuner och de halvår som behövs i SCB:s statistikdatabas.');
-        const result = importScbFile(file.name, new Uint8Array(await file.arrayBuffer()), deps.forbund, (period) => definitionFor(period) !== undefined);
+        if (file.size > MAX_FILE_BYTES)
+          throw new PaneError(
+            'file-too-large',
+            'Filen är större än 10 MB. Välj bara förbundets kommuner och de halvår som behövs i SCB:s statistikdatabas.',
+          );
+        const result = importScbFile(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          deps.forbund,
+          (period) => definitionFor(period) !== undefined,
+        );
         if (!result.ok) {
           replaceChildren(previewBox, problemList(result.problems));
           throw new PaneError('scb-file', `${result.message} Inget har skickats in.`);
@@ -69,18 +98,36 @@ export function createScbImportView(deps: PaneDeps): View {
         found = result;
         replaceChildren(
           summary,
-          h('p', {}, `Läst som ${FORMAT_LABEL[result.format]}. Första halvåret ${listYears(result.periods)} finns i filen för förbundets kommuner.`),
-          result.unsupportedPeriods.length > 0 ? h('p', {}, `Första halvåret ${listYears(result.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${result.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`) : null,
+          h(
+            'p',
+            {},
+            `Läst som ${FORMAT_LABEL[result.format]}. Första halvåret ${listYears(result.periods)} finns i filen för förbundets kommuner.`,
+          ),
+          result.unsupportedPeriods.length > 0
+            ? h(
+                'p',
+                {},
+                `Första halvåret ${listYears(result.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${result.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`,
+              )
+            : null,
         );
-        replaceChildren(periodSelect, ...result.periods.map((p) => h('option', { value: p }, describePeriod(requirePeriod(p)))));
+        replaceChildren(
+          periodSelect,
+          ...result.periods.map((p) => h('option', { value: p }, describePeriod(requirePeriod(p)))),
+        );
         periodField.hidden = result.periods.length < 2;
         showPeriod(result.periods[0] ?? '');
-        deps.ctx.announcer.announce(`Filen är inläst: ${result.periods.length === 1 ? 'ett halvår' : `${result.periods.length} halvår`}.`);
+        deps.ctx.announcer.announce(
+          `Filen är inläst: ${result.periods.length === 1 ? 'ett halvår' : `${result.periods.length} halvår`}.`,
+        );
       }),
     { class: 'btn btn-primary' },
   );
   upload.input.addEventListener('change', clear);
-  periodSelect.addEventListener('change', () => void runAction(deps.ctx, undefined, 'Visar halvåret…', async () => showPeriod(periodSelect.value)));
+  periodSelect.addEventListener(
+    'change',
+    () => void runAction(deps.ctx, undefined, 'Visar halvåret…', async () => showPeriod(periodSelect.value)),
+  );
 
   return {
     id: 'scb',
@@ -106,8 +153,13 @@ export function createScbImportView(deps: PaneDeps): View {
 }
 
 function targetFor(deps: PaneDeps, period: string, definition: TemplateDefinition | undefined): ChosenTarget {
-  if (!definition) throw new PaneError('unknown-template', `Samlads mall för helårsekvivalenter gäller inte för ${period}.`);
-  return resolveTarget(deps.registry, deps.forbund.id, definition, period, { id: deps.forbund.id, kind: 'forbund', name: deps.forbund.name });
+  if (!definition)
+    throw new PaneError('unknown-template', `Samlads mall för helårsekvivalenter gäller inte för ${period}.`);
+  return resolveTarget(deps.registry, deps.forbund.id, definition, period, {
+    id: deps.forbund.id,
+    kind: 'forbund',
+    name: deps.forbund.name,
+  });
 }
 
 /** "2023", "2023 och 2022", "2023, 2022 och 2021". */
@@ -129,7 +181,16 @@ function previewTable(preview: ScbPreview): HTMLElement {
       'table',
       { class: 'data-table scb-table' },
       h('caption', {}, title),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Förmån')), ...preview.rows.map((row) => h('th', { scope: 'col', class: 'num' }, row.name)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Förmån')),
+          ...preview.rows.map((row) => h('th', { scope: 'col', class: 'num' }, row.name)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -140,7 +201,11 @@ function previewTable(preview: ScbPreview): HTMLElement {
             h('th', { scope: 'row' }, HAE_LABEL[column]),
             ...preview.rows.map((row) => {
               const value = row.values[column];
-              return h('td', { class: value === null ? 'num missing' : 'num', 'data-kommun': row.kommunId, 'data-column': column }, formatScbValue(value, column));
+              return h(
+                'td',
+                { class: value === null ? 'num missing' : 'num', 'data-kommun': row.kommunId, 'data-column': column },
+                formatScbValue(value, column),
+              );
             }),
           ),
         ),
@@ -155,22 +220,44 @@ function previewTable(preview: ScbPreview): HTMLElement {
  * a file has them (the findings below say the same, cell by cell).
  */
 function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] {
-  const required = (kommunId: string, column: HaeColumn) => target.template.cellById.get(haeCell(kommunId, column))?.required === true;
+  const required = (kommunId: string, column: HaeColumn) =>
+    target.template.cellById.get(haeCell(kommunId, column))?.required === true;
   const listed = (pick: (kommunId: string, column: HaeColumn) => boolean) =>
     preview.missing.flatMap((m) => {
       const columns = m.columns.filter((c) => pick(m.kommunId, c));
       if (columns.length === 0) return [];
-      return [`${m.name}: ${columns.length === HAE_COLUMNS.length ? 'alla värden' : columns.map((c) => HAE_LABEL[c].toLowerCase()).join(', ')}`];
+      return [
+        `${m.name}: ${columns.length === HAE_COLUMNS.length ? 'alla värden' : columns.map((c) => HAE_LABEL[c].toLowerCase()).join(', ')}`,
+      ];
     });
   const blocking = listed(required);
   const allowed = listed((k, c) => !required(k, c));
   const note = (kind: 'error' | 'warning', title: string, gaps: string[], after?: string) =>
-    h('div', { class: `message-bar ${kind} scb-missing` }, h('div', { class: 'message-text' }, h('strong', {}, title), h('ul', { class: 'scb-problems' }, ...gaps.map((g) => h('li', {}, g))), after ? h('p', {}, after) : null));
+    h(
+      'div',
+      { class: `message-bar ${kind} scb-missing` },
+      h(
+        'div',
+        { class: 'message-text' },
+        h('strong', {}, title),
+        h('ul', { class: 'scb-problems' }, ...gaps.map((g) => h('li', {}, g))),
+        after ? h('p', {}, after) : null,
+      ),
+    );
   return [
     ...(blocking.length > 0
-      ? [note('error', 'Saknas i SCB:s fil och måste finnas för att kunna skicka in:', blocking, 'Hämta tabellen från SCB igen med de kommunerna och förmånerna, eller fyll i värdena i mallen under Rapportera.')]
+      ? [
+          note(
+            'error',
+            'Saknas i SCB:s fil och måste finnas för att kunna skicka in:',
+            blocking,
+            'Hämta tabellen från SCB igen med de kommunerna och förmånerna, eller fyll i värdena i mallen under Rapportera.',
+          ),
+        ]
       : []),
-    ...(allowed.length > 0 ? [note('warning', 'Saknas i SCB:s fil (skickas in som saknade, inte som 0):', allowed)] : []),
+    ...(allowed.length > 0
+      ? [note('warning', 'Saknas i SCB:s fil (skickas in som saknade, inte som 0):', allowed)]
+      : []),
   ];
 }
 
@@ -179,6 +266,11 @@ function problemList(problems: readonly string[]): HTMLElement | null {
   return h(
     'div',
     { class: 'message-bar warning' },
-    h('div', { class: 'message-text' }, h('strong', {}, 'Det här i filen hoppades över eller saknas:'), h('ul', { class: 'scb-problems' }, ...problems.map((p) => h('li', {}, p)))),
+    h(
+      'div',
+      { class: 'message-text' },
+      h('strong', {}, 'Det här i filen hoppades över eller saknas:'),
+      h('ul', { class: 'scb-problems' }, ...problems.map((p) => h('li', {}, p))),
+    ),
   );
 }

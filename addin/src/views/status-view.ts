@@ -18,7 +18,11 @@ export function createStatusView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'status-heading' }, 'Status');
   const now = deps.now();
   const period = defaultPeriod(now);
-  const periodSelect = select(yearOptions(now).flatMap((y) => periodChoices(y)), { name: 'period' }, period);
+  const periodSelect = select(
+    yearOptions(now).flatMap((y) => periodChoices(y)),
+    { name: 'period' },
+    period,
+  );
   const summary = h('div', { class: 'status-summary' });
   const matrix = h('div', { class: 'status-matrix' });
   let loadedPeriod = period;
@@ -52,10 +56,17 @@ export function createStatusView(deps: PaneDeps): View {
         status.locked ? 'Perioden är låst – inga nya inlämningar tas emot.' : 'Perioden är öppen.',
       ),
       h('div', { class: 'actions' }, lockButton),
-      h('ul', { class: 'state-counts', 'aria-label': 'Antal per status' }, ...(Object.keys(STATE_LABEL) as StatusState[]).map((s) => h('li', {}, h('span', { class: `badge state-${s}` }, STATE_LABEL[s]), ` ${counts.get(s) ?? 0}`))),
+      h(
+        'ul',
+        { class: 'state-counts', 'aria-label': 'Antal per status' },
+        ...(Object.keys(STATE_LABEL) as StatusState[]).map((s) =>
+          h('li', {}, h('span', { class: `badge state-${s}` }, STATE_LABEL[s]), ` ${counts.get(s) ?? 0}`),
+        ),
+      ),
     );
     const byTemplate = new Map<string, StatusRow[]>();
-    for (const row of status.rows) byTemplate.set(row.templateTitle, [...(byTemplate.get(row.templateTitle) ?? []), row]);
+    for (const row of status.rows)
+      byTemplate.set(row.templateTitle, [...(byTemplate.get(row.templateTitle) ?? []), row]);
     replaceChildren(
       matrix,
       status.rows.length === 0 ? h('p', { class: 'hint' }, 'Inga mallar lämnas för den här perioden.') : null,
@@ -67,7 +78,17 @@ export function createStatusView(deps: PaneDeps): View {
             'table',
             { class: 'data-table status-table' },
             h('caption', {}, title),
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Gäller'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Åtgärd'))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, 'Gäller'),
+                h('th', { scope: 'col' }, 'Status'),
+                h('th', { scope: 'col' }, 'Åtgärd'),
+              ),
+            ),
             h('tbody', {}, ...rows.map(statusRow)),
           ),
         ),
@@ -75,11 +96,14 @@ export function createStatusView(deps: PaneDeps): View {
     );
   };
 
-  const partyName = (id: string): string => deps.forbund.parties.find((p) => p.id === id)?.name ?? (id === 'kansli' ? 'Kansliet' : id);
+  const partyName = (id: string): string =>
+    deps.forbund.parties.find((p) => p.id === id)?.name ?? (id === 'kansli' ? 'Kansliet' : id);
 
   const statusRow = (row: StatusRow): HTMLElement => {
     const actions = h('td', { class: 'row-actions' });
-    const detail = row.submittedAt ? `v${row.version ?? '?'} · ${formatDateTime(row.submittedAt)}${row.party ? ` · ${partyName(row.party)}` : ''}` : row.parties.map(partyName).join(', ');
+    const detail = row.submittedAt
+      ? `v${row.version ?? '?'} · ${formatDateTime(row.submittedAt)}${row.party ? ` · ${partyName(row.party)}` : ''}`
+      : row.parties.map(partyName).join(', ');
     if (row.id && (row.state === 'inskickad' || row.state === 'godkand' || row.state === 'returnerad')) {
       const id = row.id;
       const label = `${row.templateTitle}, ${row.scopeName}`;
@@ -97,7 +121,11 @@ export function createStatusView(deps: PaneDeps): View {
         actions.append(approve);
       }
       if (row.state !== 'returnerad') {
-        const openReturn: HTMLButtonElement = button('Returnera…', () => showReturnForm(actions, id, label, openReturn), { class: 'btn btn-small btn-subtle', 'aria-label': `Returnera ${label}` });
+        const openReturn: HTMLButtonElement = button(
+          'Returnera…',
+          () => showReturnForm(actions, id, label, openReturn),
+          { class: 'btn btn-small btn-subtle', 'aria-label': `Returnera ${label}` },
+        );
         actions.append(openReturn);
       }
     }
@@ -105,7 +133,12 @@ export function createStatusView(deps: PaneDeps): View {
       'tr',
       {},
       h('th', { scope: 'row' }, row.scopeName, h('span', { class: 'cell-detail' }, detail)),
-      h('td', {}, h('span', { class: `badge state-${row.state}` }, STATE_LABEL[row.state]), row.stateComment ? h('span', { class: 'cell-detail' }, `”${row.stateComment}”`) : null),
+      h(
+        'td',
+        {},
+        h('span', { class: `badge state-${row.state}` }, STATE_LABEL[row.state]),
+        row.stateComment ? h('span', { class: 'cell-detail' }, `”${row.stateComment}”`) : null,
+      ),
       actions,
     );
   };
@@ -122,12 +155,21 @@ export function createStatusView(deps: PaneDeps): View {
         }),
       { class: 'btn btn-small btn-primary' },
     );
-    const cancel = button('Avbryt', () => {
-      form.remove();
-      opener.hidden = false;
-      opener.focus();
-    }, { class: 'btn btn-small btn-subtle' });
-    const form = h('div', { class: 'return-form' }, field(`Vad behöver rättas i ${label}?`, comment), h('div', { class: 'actions' }, send, cancel));
+    const cancel = button(
+      'Avbryt',
+      () => {
+        form.remove();
+        opener.hidden = false;
+        opener.focus();
+      },
+      { class: 'btn btn-small btn-subtle' },
+    );
+    const form = h(
+      'div',
+      { class: 'return-form' },
+      field(`Vad behöver rättas i ${label}?`, comment),
+      h('div', { class: 'actions' }, send, cancel),
+    );
     opener.hidden = true;
     container.append(form);
     comment.focus();
@@ -140,7 +182,19 @@ export function createStatusView(deps: PaneDeps): View {
     id: 'status',
     label: 'Status',
     heading,
-    element: h('section', { class: 'view', id: 'view-status', 'aria-labelledby': 'status-heading' }, heading, h('div', { class: 'field-row align-end' }, field('Period', periodSelect), h('div', { class: 'actions' }, refresh)), summary, matrix),
+    element: h(
+      'section',
+      { class: 'view', id: 'view-status', 'aria-labelledby': 'status-heading' },
+      heading,
+      h(
+        'div',
+        { class: 'field-row align-end' },
+        field('Period', periodSelect),
+        h('div', { class: 'actions' }, refresh),
+      ),
+      summary,
+      matrix,
+    ),
     onShow: () => {
       if (!loadedOnce) {
         loadedOnce = true;

@@ -35,7 +35,9 @@ describe('bar chart PNG', () => {
     const pixels = inflateSync(chunkData('IDAT'));
     const used = new Set(pixels);
     const hasColour = (rgb: readonly number[]) => {
-      for (let i = 0; i * 3 < palette.length; i++) if (palette[i * 3] === rgb[0] && palette[i * 3 + 1] === rgb[1] && palette[i * 3 + 2] === rgb[2]) return used.has(i);
+      for (let i = 0; i * 3 < palette.length; i++)
+        if (palette[i * 3] === rgb[0] && palette[i * 3 + 1] === rgb[1] && palette[i * 3 + 2] === rgb[2])
+          return used.has(i);
       return false;
     };
     expect(png[25]).toBe(3); // colour type: palette indices

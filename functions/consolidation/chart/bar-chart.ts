@@ -43,7 +43,11 @@ const PLOT_WIDTH = 420;
  */
 export function renderBarChart(input: BarChartInput): Buffer {
   const labelWidth = Math.max(...input.categories.map((c) => textWidth(c, SCALE))) + PAD;
-  const valueWidth = Math.max(textWidth('saknas', SCALE), ...input.series.flatMap((s) => s.values.map((v) => (v === null ? 0 : textWidth(input.format(v), SCALE))))) + PAD;
+  const valueWidth =
+    Math.max(
+      textWidth('saknas', SCALE),
+      ...input.series.flatMap((s) => s.values.map((v) => (v === null ? 0 : textWidth(input.format(v), SCALE)))),
+    ) + PAD;
   const groupHeight = input.series.length * (BAR + 4) + 14;
   const legendHeight = LINE + 8;
   const top = PAD + LINE + 12;
@@ -55,7 +59,8 @@ export function renderBarChart(input: BarChartInput): Buffer {
 
   drawText(r, input.title, PAD, PAD, SCALE, INK);
   // Grid every fifth of the axis.
-  for (let i = 0; i <= 5; i++) fillRect(r, x0 + (PLOT_WIDTH * i) / 5, top - 4, 1, input.categories.length * groupHeight, GRID);
+  for (let i = 0; i <= 5; i++)
+    fillRect(r, x0 + (PLOT_WIDTH * i) / 5, top - 4, 1, input.categories.length * groupHeight, GRID);
 
   // The target line goes under the bars and their values, so it never hides a figure.
   if (input.target) {

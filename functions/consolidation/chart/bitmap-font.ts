@@ -140,8 +140,16 @@ function runs(char: string): Runs {
 }
 
 /** Draws `text` with its top-left corner at (x, y). */
-export function drawText(r: Raster, text: string, x: number, y: number, scale: number, rgb: readonly [number, number, number]): void {
+export function drawText(
+  r: Raster,
+  text: string,
+  x: number,
+  y: number,
+  scale: number,
+  rgb: readonly [number, number, number],
+): void {
   [...text].forEach((char, i) => {
-    for (const [ry, rx, length] of runs(char)) fillRect(r, x + (i * ADVANCE + rx) * scale, y + ry * scale, length * scale, scale, rgb);
+    for (const [ry, rx, length] of runs(char))
+      fillRect(r, x + (i * ADVANCE + rx) * scale, y + ry * scale, length * scale, scale, rgb);
   });
 }

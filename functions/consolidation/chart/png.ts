@@ -92,7 +92,13 @@ export function fillRect(r: Raster, x: number, y: number, w: number, h: number, 
   }
 }
 
-function png(width: number, height: number, colourType: 3 | 6, scanlines: Uint8Array, palette?: readonly Rgb[]): Buffer {
+function png(
+  width: number,
+  height: number,
+  colourType: 3 | 6,
+  scanlines: Uint8Array,
+  palette?: readonly Rgb[],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

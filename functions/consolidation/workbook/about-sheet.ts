@@ -5,7 +5,11 @@ import { BASIS_LABEL, timeText, VARIANT_LABEL } from './report-text';
 import { finishSheet, setStyle, writeHeading, writeSectionTitle, writeText } from './sheet-kit';
 
 /** Om rapporten: what it is, when and from what it was made, and how its figures are computed. */
-export function writeAboutSheet(sheet: ExcelJS.Worksheet, c: Consolidation, info: { inputsHash: string; generator: string }): void {
+export function writeAboutSheet(
+  sheet: ExcelJS.Worksheet,
+  c: Consolidation,
+  info: { inputsHash: string; generator: string },
+): void {
   let row = writeHeading(sheet, 'Om rapporten', [`Samlad – konsoliderad rapport för ${c.meta.forbund.name}`]);
   const facts: [string, string][] = [
     ['Förbund', `${c.meta.forbund.name} (${c.meta.forbund.id})`],

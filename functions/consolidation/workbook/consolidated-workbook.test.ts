@@ -12,12 +12,21 @@ import { openWorkbook, rowOf } from '../../../tests/support/workbook-rows';
 const forbund = findForbund(registry, 'umearegionen')!;
 const GENERATED_AT = '2024-02-01T06:00:00.000Z';
 
-async function build(variant: ReportVariant = 'internal', submissions: SubmissionRecord[] = seedRecords()): Promise<Buffer> {
-  const c = consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant, basis: 'approved', generatedAt: GENERATED_AT, submissions });
+async function build(
+  variant: ReportVariant = 'internal',
+  submissions: SubmissionRecord[] = seedRecords(),
+): Promise<Buffer> {
+  const c = consolidate({
+    registry,
+    forbund,
+    period: requirePeriod('2023T3'),
+    variant,
+    basis: 'approved',
+    generatedAt: GENERATED_AT,
+    submissions,
+  });
   return writeConsolidatedWorkbook(c, { inputsHash: 'f'.repeat(64), generator: 'Samlad (test)' });
 }
-
-
 
 let internal: Buffer;
 beforeAll(async () => {
@@ -42,7 +51,7 @@ describe('the consolidated workbook', () => {
     ]);
   });
 
-  it('shows seed 004\'s Tabell 1 on the group\'s sheet: raw counts, %, and 2022', async () => {
+  it("shows seed 004's Tabell 1 on the group's sheet: raw counts, %, and 2022", async () => {
     const sheet = (await openWorkbook(internal)).getWorksheet('Arbetsmarknadstorgen')!;
     const positive = rowOf(sheet, 'Avslutade till en för individen positiv lösning');
     expect(positive.slice(1, 4)).toEqual([71, 73, 144]);
@@ -59,7 +68,8 @@ describe('the consolidated workbook', () => {
     let positive: ExcelJS.Row | undefined;
     let arbete: ExcelJS.Row | undefined;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'Arbetsmarknadstorgen' && row.getCell(2).value === 'Andel positiv lösning') positive = row;
+      if (row.getCell(1).value === 'Arbetsmarknadstorgen' && row.getCell(2).value === 'Andel positiv lösning')
+        positive = row;
       if (row.getCell(1).value === 'Arbetsmarknadstorgen' && row.getCell(2).value === 'varav till arbete') arbete = row;
     });
     const argb = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
@@ -98,7 +108,10 @@ describe('the consolidated workbook', () => {
   });
 
   it('shows a missing platform as "saknas" with the reason, never 0', async () => {
-    const xlsx = await build('internal', seedRecords((r) => !(r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget' && r.period === '2023T3')));
+    const xlsx = await build(
+      'internal',
+      seedRecords((r) => !(r.templateId === 'deltagare-avslut' && r.scope === 'vuxentorget' && r.period === '2023T3')),
+    );
     const sheet = (await openWorkbook(xlsx)).getWorksheet('Arbetsmarknadstorgen')!;
     const antal = rowOf(sheet, 'Antal deltagare');
     expect(antal.slice(1, 4)).toEqual(['saknas', 'saknas', 'saknas']);
@@ -107,14 +120,34 @@ describe('the consolidated workbook', () => {
       if (row.getCell(1).value === 'Antal deltagare') note = String((row.getCell(2).note as string | undefined) ?? '');
     });
     expect(note).toBe('Saknas – inte inrapporterat: Deltagare och avslut per plattform, Vuxentorget, 2023T3');
-    expect(rowOf((await openWorkbook(xlsx)).getWorksheet('Vuxentorget')!, 'Antal deltagare').slice(1, 4)).toEqual(['saknas', 'saknas', 'saknas']);
+    expect(rowOf((await openWorkbook(xlsx)).getWorksheet('Vuxentorget')!, 'Antal deltagare').slice(1, 4)).toEqual([
+      'saknas',
+      'saknas',
+      'saknas',
+    ]);
   });
 
   it('writes formula-like text as text, never as a formula (checked in the sheet XML)', async () => {
-    const hostile = ['=HYPERLINK("http://example.invalid","klicka")', '+46 90 123 45', '-1+1', '@SUM(A1:A2)', '\tflik', '\rretur'];
+    const hostile = [
+      '=HYPERLINK("http://example.invalid","klicka")',
+      '+46 90 123 45',
+      '-1+1',
+      '@SUM(A1:A2)',
+      '\tflik',
+      '\rretur',
+    ];
     const records = seedRecords().map((r) =>
       r.templateId === 'ekonomi-utfall'
-        ? { ...r, comment: hostile[1], values: { ...r.values, 'kansli.kanslipersonal.kommentar': hostile[0]!, 'kansli.lokalhyra.kommentar': hostile[2]!, 'insatser.vuxentorget.kommentar': hostile[3]! } }
+        ? {
+            ...r,
+            comment: hostile[1],
+            values: {
+              ...r.values,
+              'kansli.kanslipersonal.kommentar': hostile[0]!,
+              'kansli.lokalhyra.kommentar': hostile[2]!,
+              'insatser.vuxentorget.kommentar': hostile[3]!,
+            },
+          }
         : r.templateId === 'eget-kapital'
           ? { ...r, comment: r.period === '2023' ? hostile[4] : hostile[5] }
           : r,
@@ -125,7 +158,8 @@ describe('the consolidated workbook', () => {
     expect(sheets.length).toBe(11);
     for (const [name, xml] of sheets) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
     const shared = parts.get('xl/sharedStrings.xml') ?? '';
-    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const escape = (t: string) =>
+      t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     expect(shared).toContain(escape(hostile[0]!));
     expect(shared).toContain(hostile[1]);
     const workbook = await openWorkbook(xlsx);

@@ -4,7 +4,17 @@ import { known } from '../../../shared/indices/measure';
 import { CONTRIBUTION_KEYS } from '../../../shared/config/finance';
 import { HEADER_FONT } from '../../workbook/styles';
 import { reportLine, timeText } from './report-text';
-import { finishSheet, FORMAT, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeSectionTitle, writeText } from './sheet-kit';
+import {
+  finishSheet,
+  FORMAT,
+  setStyle,
+  writeFootnote,
+  writeHeaderRow,
+  writeHeading,
+  writeMeasure,
+  writeSectionTitle,
+  writeText,
+} from './sheet-kit';
 
 const BOLD = HEADER_FONT;
 
@@ -16,10 +26,20 @@ const BOLD = HEADER_FONT;
 export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): void {
   const { outcome, contributions, equity } = c.economy;
   const share = outcome?.share ?? 1;
-  let row = writeHeading(sheet, 'Ekonomi', [reportLine(c), `Belopp i tkr. Budgeten periodiserad: ${Math.round(share * 12)}/12 av helårsbudgeten.`]);
+  let row = writeHeading(sheet, 'Ekonomi', [
+    reportLine(c),
+    `Belopp i tkr. Budgeten periodiserad: ${Math.round(share * 12)}/12 av helårsbudgeten.`,
+  ]);
   const header = row;
   const published = c.meta.variant === 'published';
-  writeHeaderRow(sheet, header, ['Budgetpost', 'Utfall', 'Budget för perioden', 'Budget helår', 'Avvikelse utfall − budget', ...(published ? [] : ['Kommentar'])]);
+  writeHeaderRow(sheet, header, [
+    'Budgetpost',
+    'Utfall',
+    'Budget för perioden',
+    'Budget helår',
+    'Avvikelse utfall − budget',
+    ...(published ? [] : ['Kommentar']),
+  ]);
   row += 1;
   if (!outcome) {
     writeText(sheet, row, 1, c.economy.missing ?? 'Budget saknas.');
@@ -33,7 +53,9 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
         writeMeasure(sheet, row, 2, line.utfall, FORMAT.tkr);
         writeMeasure(sheet, row, 3, known(line.budget), FORMAT.tkr);
         writeMeasure(sheet, row, 4, known(line.budgetYear), FORMAT.tkr);
-        writeMeasure(sheet, row, 5, line.avvikelse, FORMAT.signedTkr, { good: line.avvikelse.value === null ? null : line.avvikelse.value >= 0 });
+        writeMeasure(sheet, row, 5, line.avvikelse, FORMAT.signedTkr, {
+          good: line.avvikelse.value === null ? null : line.avvikelse.value >= 0,
+        });
         if (!published && line.comment) writeText(sheet, row, 6, line.comment);
         row += 1;
       }
@@ -41,10 +63,17 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
       setStyle(writeMeasure(sheet, row, 2, group.utfall, FORMAT.tkr), { font: BOLD });
       setStyle(writeMeasure(sheet, row, 3, known(group.budget), FORMAT.tkr), { font: BOLD });
       setStyle(writeMeasure(sheet, row, 4, known(group.budgetYear), FORMAT.tkr), { font: BOLD });
-      writeMeasure(sheet, row, 5, group.avvikelse, FORMAT.signedTkr, { good: group.avvikelse.value === null ? null : group.avvikelse.value >= 0 });
+      writeMeasure(sheet, row, 5, group.avvikelse, FORMAT.signedTkr, {
+        good: group.avvikelse.value === null ? null : group.avvikelse.value >= 0,
+      });
       const rounding = group.roundingDifference.value;
       if (!published && rounding !== null && Math.abs(rounding) > 1e-9) {
-        writeText(sheet, row, 6, `Inrapporterad summa ${group.reportedSumma.value?.toLocaleString('sv-SE')} (avrundning ${rounding > 0 ? '+' : ''}${rounding.toLocaleString('sv-SE')})`);
+        writeText(
+          sheet,
+          row,
+          6,
+          `Inrapporterad summa ${group.reportedSumma.value?.toLocaleString('sv-SE')} (avrundning ${rounding > 0 ? '+' : ''}${rounding.toLocaleString('sv-SE')})`,
+        );
       }
       row += 2;
     }
@@ -56,7 +85,9 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
       setStyle(writeMeasure(sheet, row, 2, total.utfall, FORMAT.tkr), { font: BOLD });
       setStyle(writeMeasure(sheet, row, 3, known(total.budget), FORMAT.tkr), { font: BOLD });
       setStyle(writeMeasure(sheet, row, 4, known(total.budgetYear), FORMAT.tkr), { font: BOLD });
-      writeMeasure(sheet, row, 5, total.avvikelse, FORMAT.signedTkr, { good: total.avvikelse.value === null ? null : total.avvikelse.value >= 0 });
+      writeMeasure(sheet, row, 5, total.avvikelse, FORMAT.signedTkr, {
+        good: total.avvikelse.value === null ? null : total.avvikelse.value >= 0,
+      });
       row += 1;
     }
   }
@@ -84,8 +115,19 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
     member('Staten via Försäkringskassan', CONTRIBUTION_KEYS.state, split.state, budgeted.fk);
     member('Region', CONTRIBUTION_KEYS.region, split.region, budgeted.region);
     member('Kommunerna', CONTRIBUTION_KEYS.kommuner, split.kommuner, undefined);
-    for (const k of split.perKommun) member(`${names[k.kommun] ?? k.kommun} (${k.share.toLocaleString('sv-SE')} % av kommunernas del)`, (CONTRIBUTION_KEYS.kommuner * k.share) / 100, k.amount, budgeted[k.kommun], 1);
-    writeFootnote(sheet, row, 'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).');
+    for (const k of split.perKommun)
+      member(
+        `${names[k.kommun] ?? k.kommun} (${k.share.toLocaleString('sv-SE')} % av kommunernas del)`,
+        (CONTRIBUTION_KEYS.kommuner * k.share) / 100,
+        k.amount,
+        budgeted[k.kommun],
+        1,
+      );
+    writeFootnote(
+      sheet,
+      row,
+      'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).',
+    );
     row += 1;
   }
   row += 1;

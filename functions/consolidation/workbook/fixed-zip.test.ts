@@ -17,17 +17,20 @@ async function zipOf(compression: 'STORE' | 'DEFLATE', date: Date): Promise<Buff
 }
 
 describe('packWithFixedDate', () => {
-  it.each(['STORE', 'DEFLATE'] as const)('keeps every part of a %s zip, in order, dated the given time', async (compression) => {
-    const packed = packWithFixedDate(await zipOf(compression, new Date('2030-05-05T12:34:56Z')), DATE);
-    const read = await JSZip.loadAsync(packed);
-    const files = Object.values(read.files);
-    // JSZip adds folder entries (xl/, xl/worksheets/); an xlsx package has none.
-    expect(files.map((f) => f.name)).toEqual(Object.keys(PARTS));
-    for (const file of files) {
-      expect(await file.async('string')).toBe(PARTS[file.name]);
-      expect(file.date.toISOString()).toBe(DATE.toISOString());
-    }
-  });
+  it.each(['STORE', 'DEFLATE'] as const)(
+    'keeps every part of a %s zip, in order, dated the given time',
+    async (compression) => {
+      const packed = packWithFixedDate(await zipOf(compression, new Date('2030-05-05T12:34:56Z')), DATE);
+      const read = await JSZip.loadAsync(packed);
+      const files = Object.values(read.files);
+      // JSZip adds folder entries (xl/, xl/worksheets/); an xlsx package has none.
+      expect(files.map((f) => f.name)).toEqual(Object.keys(PARTS));
+      for (const file of files) {
+        expect(await file.async('string')).toBe(PARTS[file.name]);
+        expect(file.date.toISOString()).toBe(DATE.toISOString());
+      }
+    },
+  );
 
   it('gives the same bytes whenever the input was zipped', async () => {
     const a = packWithFixedDate(await zipOf('STORE', new Date('2030-01-01T00:00:00Z')), DATE);

@@ -20,7 +20,16 @@ export function packWithFixedDate(zip: Buffer, date: Date): Buffer {
   for (const entry of readEntries(zip)) {
     if (entry.name[entry.name.length - 1] === 0x2f && entry.size === 0) continue;
     const { method, data } = compress(entry);
-    const fields = { flags: entry.flags, method, time, day, crc: entry.crc, compressedSize: data.length, size: entry.size, nameLength: entry.name.length };
+    const fields = {
+      flags: entry.flags,
+      method,
+      time,
+      day,
+      crc: entry.crc,
+      compressedSize: data.length,
+      size: entry.size,
+      nameLength: entry.name.length,
+    };
     const local = Buffer.alloc(LOCAL_HEADER);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(VERSION, 4);
@@ -145,5 +154,7 @@ function readEntries(zip: Buffer): Entry[] {
 function compress(entry: Entry): { method: number; data: Buffer } {
   if (entry.method === DEFLATED) return { method: DEFLATED, data: entry.data };
   const deflated = deflateRawSync(entry.data, { level: LEVEL });
-  return deflated.length < entry.data.length ? { method: DEFLATED, data: deflated } : { method: STORED, data: entry.data };
+  return deflated.length < entry.data.length
+    ? { method: DEFLATED, data: deflated }
+    : { method: STORED, data: entry.data };
 }

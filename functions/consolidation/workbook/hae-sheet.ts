@@ -10,9 +10,21 @@ import { finishSheet, FORMAT, writeFootnote, writeHeaderRow, writeHeading, write
  */
 export function writeHaeSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void {
   const { kommuner, period, lastYearPeriod } = c.helarsekvivalenter;
-  let row = writeHeading(sheet, 'Helårsekvivalenter per kommun', [reportLine(c), `SCB, 20–64 år, ${period} jämfört med ${lastYearPeriod}.`]);
+  let row = writeHeading(sheet, 'Helårsekvivalenter per kommun', [
+    reportLine(c),
+    `SCB, 20–64 år, ${period} jämfört med ${lastYearPeriod}.`,
+  ]);
   const header = row;
-  writeHeaderRow(sheet, header, ['Kommun', HAE_LABEL.befolkning_20_64, ...HAE_BENEFITS.map((b) => HAE_LABEL[b]), 'Summa', 'Andel av befolkningen', `Andel ${lastYearPeriod}`, 'Diff %-enheter', `${HAE_LABEL[HAE_SEPARATE]} (egen serie)`]);
+  writeHeaderRow(sheet, header, [
+    'Kommun',
+    HAE_LABEL.befolkning_20_64,
+    ...HAE_BENEFITS.map((b) => HAE_LABEL[b]),
+    'Summa',
+    'Andel av befolkningen',
+    `Andel ${lastYearPeriod}`,
+    'Diff %-enheter',
+    `${HAE_LABEL[HAE_SEPARATE]} (egen serie)`,
+  ]);
   row += 1;
   for (const k of kommuner) {
     writeText(sheet, row, 1, k.current.kommun.name);
@@ -36,6 +48,10 @@ export function writeHaeSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void 
     writeMeasure(sheet, row, 3 + HAE_BENEFITS.length, k.current.total.share, FORMAT.percent);
     row += 1;
   }
-  writeFootnote(sheet, row + 1, 'Andel = (sjukpenning + sjuk- och aktivitetsersättning + arbetslöshet + ekonomiskt bistånd + etableringsersättning) / befolkningen 20–64 år × 100. Grön Diff = andelen har minskat.');
+  writeFootnote(
+    sheet,
+    row + 1,
+    'Andel = (sjukpenning + sjuk- och aktivitetsersättning + arbetslöshet + ekonomiskt bistånd + etableringsersättning) / befolkningen 20–64 år × 100. Grön Diff = andelen har minskat.',
+  );
   finishSheet(sheet, { headerRow: header, lastRow: row + 1, lastColumn: 8 + HAE_BENEFITS.length, minLabelWidth: 22 });
 }

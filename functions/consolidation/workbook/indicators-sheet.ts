@@ -1,7 +1,16 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { reportLine } from './report-text';
-import { finishSheet, FORMAT, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText } from './sheet-kit';
+import {
+  finishSheet,
+  FORMAT,
+  setStyle,
+  writeFootnote,
+  writeHeaderRow,
+  writeHeading,
+  writeMeasure,
+  writeText,
+} from './sheet-kit';
 
 const DIRECTION_LABEL = { up: 'Ökning är bra', down: 'Minskning är bra' } as const;
 
@@ -12,18 +21,36 @@ const DIRECTION_LABEL = { up: 'Ökning är bra', down: 'Minskning är bra' } as 
  */
 export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void {
   const { rows, year, hidden } = c.indicators;
-  let row = writeHeading(sheet, 'Strategiska indikatorer per kommun', [reportLine(c), `Helår ${year} jämfört med ${year - 1}. Tomt underlag visas som ”saknas”, aldrig som 0.`]);
+  let row = writeHeading(sheet, 'Strategiska indikatorer per kommun', [
+    reportLine(c),
+    `Helår ${year} jämfört med ${year - 1}. Tomt underlag visas som ”saknas”, aldrig som 0.`,
+  ]);
   const kommuner = rows[0]?.byKommun.map((k) => k.kommun) ?? [];
   const first = 4;
   const groupHeader = row;
   kommuner.forEach((k, i) => {
     // Styled before merging: the merged cells take the style the first one has then.
-    setStyle(writeText(sheet, groupHeader, first + i * 3, k.name.replace(/ kommun$/, ''), { name: 'Calibri', size: 11, bold: true }, false), { alignment: { horizontal: 'center' } });
+    setStyle(
+      writeText(
+        sheet,
+        groupHeader,
+        first + i * 3,
+        k.name.replace(/ kommun$/, ''),
+        { name: 'Calibri', size: 11, bold: true },
+        false,
+      ),
+      { alignment: { horizontal: 'center' } },
+    );
     sheet.mergeCells(groupHeader, first + i * 3, groupHeader, first + i * 3 + 2);
   });
   row += 1;
   const header = row;
-  writeHeaderRow(sheet, header, ['Indikator', 'Enhet', 'Riktning', ...kommuner.flatMap(() => [String(year - 1), String(year), 'Diff'])]);
+  writeHeaderRow(sheet, header, [
+    'Indikator',
+    'Enhet',
+    'Riktning',
+    ...kommuner.flatMap(() => [String(year - 1), String(year), 'Diff']),
+  ]);
   row += 1;
   const mark = c.meta.suppression?.mark;
   for (const indicator of rows) {
@@ -38,11 +65,25 @@ export function writeIndicatorsSheet(sheet: ExcelJS.Worksheet, c: Consolidation)
       writeMeasure(sheet, row, first + i * 3, comparison.lastYear, format, { hidden: lastHidden, mark });
       writeMeasure(sheet, row, first + i * 3 + 1, comparison.current, format, { hidden: nowHidden, mark });
       const good = comparison.assessment === 'good' ? true : comparison.assessment === 'bad' ? false : null;
-      writeMeasure(sheet, row, first + i * 3 + 2, comparison.diff, diffFormat, { hidden: nowHidden || lastHidden, mark, good });
+      writeMeasure(sheet, row, first + i * 3 + 2, comparison.diff, diffFormat, {
+        hidden: nowHidden || lastHidden,
+        mark,
+        good,
+      });
     });
     row += 1;
   }
-  writeFootnote(sheet, row + 1, 'Grön Diff = förändring åt det håll som är bra för indikatorn, röd = åt fel håll (även när siffran är negativ).');
+  writeFootnote(
+    sheet,
+    row + 1,
+    'Grön Diff = förändring åt det håll som är bra för indikatorn, röd = åt fel håll (även när siffran är negativ).',
+  );
   if (c.meta.suppression) writeFootnote(sheet, row + 2, c.meta.suppression.footnote);
-  finishSheet(sheet, { headerRow: header, labelColumns: 1, lastRow: row + 2, lastColumn: first - 1 + kommuner.length * 3, minLabelWidth: 50 });
+  finishSheet(sheet, {
+    headerRow: header,
+    labelColumns: 1,
+    lastRow: row + 2,
+    lastColumn: first - 1 + kommuner.length * 3,
+    minLabelWidth: 50,
+  });
 }

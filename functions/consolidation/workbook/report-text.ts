@@ -1,8 +1,19 @@
-import type { Consolidation, HeadlineRow, ReportBasis, ReportVariant } from '../../../shared/indices/consolidation-model';
+import type {
+  Consolidation,
+  HeadlineRow,
+  ReportBasis,
+  ReportVariant,
+} from '../../../shared/indices/consolidation-model';
 
 /** Swedish words the sheets share. */
-export const VARIANT_LABEL = { internal: 'Intern version', published: 'Publicerad version' } satisfies Record<ReportVariant, string>;
-export const BASIS_LABEL = { approved: 'godkända inlämningar', latest: 'senaste inlämningarna (även ej godkända)' } satisfies Record<ReportBasis, string>;
+export const VARIANT_LABEL = { internal: 'Intern version', published: 'Publicerad version' } satisfies Record<
+  ReportVariant,
+  string
+>;
+export const BASIS_LABEL = {
+  approved: 'godkända inlämningar',
+  latest: 'senaste inlämningarna (även ej godkända)',
+} satisfies Record<ReportBasis, string>;
 
 /**
  * "61,5", "1 234": at most one decimal. One formatter made once — toLocaleString with options

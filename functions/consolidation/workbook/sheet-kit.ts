@@ -1,7 +1,15 @@
 import type ExcelJS from 'exceljs';
 import { looksLikeFormula } from '../../../shared/model/cell-kind';
 import { describeMissing, type Measure } from '../../../shared/indices/measure';
-import { HEADER_BORDER, HEADER_FONT, HELP_FONT, SECTION_FILL, SECTION_FONT, SUBTITLE_FONT, TITLE_FONT } from '../../workbook/styles';
+import {
+  HEADER_BORDER,
+  HEADER_FONT,
+  HELP_FONT,
+  SECTION_FILL,
+  SECTION_FONT,
+  SUBTITLE_FONT,
+  TITLE_FONT,
+} from '../../workbook/styles';
 
 /**
  * Writing cells of the consolidated workbook: text that can never become a formula, numbers
@@ -46,7 +54,14 @@ export const MISSING_TEXT = 'saknas';
  */
 const sharedStyles = new Map<string, Readonly<Partial<ExcelJS.Style>>>();
 
-const STYLE_PARTS = ['numFmt', 'font', 'alignment', 'border', 'fill', 'protection'] as const satisfies readonly (keyof ExcelJS.Style)[];
+const STYLE_PARTS = [
+  'numFmt',
+  'font',
+  'alignment',
+  'border',
+  'fill',
+  'protection',
+] as const satisfies readonly (keyof ExcelJS.Style)[];
 /** A number per distinct part content, so a style's key is a few digits, quick to look up. */
 const partIds = new Map<string, number>();
 /** Parts (fonts, fills, alignments) are never changed once used, so each object's id is found once. */
@@ -93,21 +108,47 @@ function note(sheet: ExcelJS.Worksheet, column: number, length: number): void {
  * the text format, so editing the cell keeps it text. A carriage return is stored as a line
  * break.
  */
-export function writeText(sheet: ExcelJS.Worksheet, row: number, column: number, raw: string, font: Partial<ExcelJS.Font> = BODY_FONT, measure = true): ExcelJS.Cell {
+export function writeText(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  column: number,
+  raw: string,
+  font: Partial<ExcelJS.Font> = BODY_FONT,
+  measure = true,
+): ExcelJS.Cell {
   const cell = sheet.getCell(row, column);
   // XML readers turn a bare CR into LF anyway; writing LF keeps what is read back equal to what was written.
   const text = String(raw).replace(/\r\n?/g, '\n');
   cell.value = text;
   setStyle(cell, looksLikeFormula(raw) ? { font, numFmt: '@' } : { font });
-  if (measure) note(sheet, column, Math.max(...String(text).split(/\r?\n/).map((l) => l.length)) * (font.bold ? 1.1 : 1));
+  if (measure)
+    note(
+      sheet,
+      column,
+      Math.max(
+        ...String(text)
+          .split(/\r?\n/)
+          .map((l) => l.length),
+      ) * (font.bold ? 1.1 : 1),
+    );
   return cell;
 }
 
-export function writeNumber(sheet: ExcelJS.Worksheet, row: number, column: number, value: number, format: NumberFormat): ExcelJS.Cell {
+export function writeNumber(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  column: number,
+  value: number,
+  format: NumberFormat,
+): ExcelJS.Cell {
   const cell = sheet.getCell(row, column);
   cell.value = value;
   setStyle(cell, { numFmt: format, font: BODY_FONT, alignment: RIGHT });
-  note(sheet, column, format.includes('%') || format.includes('p.e.') ? 10 : Math.max(6, Math.abs(value).toFixed(0).length + 4));
+  note(
+    sheet,
+    column,
+    format.includes('%') || format.includes('p.e.') ? 10 : Math.max(6, Math.abs(value).toFixed(0).length + 4),
+  );
   return cell;
 }
 
@@ -120,7 +161,14 @@ export interface MeasureOptions {
 }
 
 /** A computed figure: its number, or "saknas" with the reason as a note, or the suppression mark. */
-export function writeMeasure(sheet: ExcelJS.Worksheet, row: number, column: number, measure: Measure, format: NumberFormat, options: MeasureOptions = {}): ExcelJS.Cell {
+export function writeMeasure(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  column: number,
+  measure: Measure,
+  format: NumberFormat,
+  options: MeasureOptions = {},
+): ExcelJS.Cell {
   let cell: ExcelJS.Cell;
   if (options.hidden) {
     return setStyle(writeText(sheet, row, column, options.mark ?? '–'), { alignment: RIGHT });
@@ -156,11 +204,19 @@ export function writeSectionTitle(sheet: ExcelJS.Worksheet, row: number, title: 
   }
 }
 
-export function writeHeaderRow(sheet: ExcelJS.Worksheet, row: number, labels: readonly string[], firstColumn = 1): void {
+export function writeHeaderRow(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  labels: readonly string[],
+  firstColumn = 1,
+): void {
   labels.forEach((label, i) => {
     const cell = writeText(sheet, row, firstColumn + i, label, HEADER_FONT, false);
     note(sheet, firstColumn + i, Math.min(18, label.length));
-    setStyle(cell, { border: HEADER_BORDER, alignment: { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' } });
+    setStyle(cell, {
+      border: HEADER_BORDER,
+      alignment: { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' },
+    });
   });
   const longest = Math.max(...labels.map((l) => l.length));
   sheet.getRow(row).height = longest > 18 ? 45 : 30;
@@ -171,16 +227,31 @@ export function writeFootnote(sheet: ExcelJS.Worksheet, row: number, text: strin
 }
 
 /** Frozen header and label column, widths from content, A4 print setup with repeated headers. */
-export function finishSheet(sheet: ExcelJS.Worksheet, options: { headerRow: number; labelColumns?: number; lastRow: number; lastColumn: number; minLabelWidth?: number }): void {
+export function finishSheet(
+  sheet: ExcelJS.Worksheet,
+  options: { headerRow: number; labelColumns?: number; lastRow: number; lastColumn: number; minLabelWidth?: number },
+): void {
   const map = widths.get(sheet) ?? new Map<number, number>();
   let total = 0;
   for (let c = 1; c <= options.lastColumn; c++) {
     const content = map.get(c) ?? 8;
-    const width = c === 1 ? Math.min(70, Math.max(options.minLabelWidth ?? 24, content + 2)) : Math.min(60, Math.max(10, content + 2));
+    const width =
+      c === 1
+        ? Math.min(70, Math.max(options.minLabelWidth ?? 24, content + 2))
+        : Math.min(60, Math.max(10, content + 2));
     sheet.getColumn(c).width = width;
     total += width;
   }
-  sheet.views = [{ state: 'frozen', xSplit: options.labelColumns ?? 1, ySplit: options.headerRow, topLeftCell: `${columnName((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`, activeCell: 'A1', showGridLines: false }];
+  sheet.views = [
+    {
+      state: 'frozen',
+      xSplit: options.labelColumns ?? 1,
+      ySplit: options.headerRow,
+      topLeftCell: `${columnName((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`,
+      activeCell: 'A1',
+      showGridLines: false,
+    },
+  ];
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
@@ -208,7 +279,10 @@ export function columnName(column: number): string {
 
 /** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(/[\\/?*[\]:]/g, ' ').replace(/^'+|'+$/g, '').trim();
+  const clean = wanted
+    .replace(/[\\/?*[\]:]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   let name = clean.slice(0, 31).trim();
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${clean.slice(0, 31 - String(i).length - 1).trim()} ${i}`;
   taken.add(name.toLowerCase());

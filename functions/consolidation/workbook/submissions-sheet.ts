@@ -3,7 +3,10 @@ import type { Consolidation, SubmissionRecord } from '../../../shared/indices/co
 import { reportLine, timeText } from './report-text';
 import { finishSheet, paint, writeFootnote, writeHeaderRow, writeHeading, writeNumber, writeText } from './sheet-kit';
 
-const STATE_LABEL = { inskickad: 'Inskickad', godkand: 'Godkänd', returnerad: 'Returnerad' } satisfies Record<SubmissionRecord['state'], string>;
+const STATE_LABEL = { inskickad: 'Inskickad', godkand: 'Godkänd', returnerad: 'Returnerad' } satisfies Record<
+  SubmissionRecord['state'],
+  string
+>;
 
 /**
  * Inlämningar: for every template, period and scope the report draws on, which submission
@@ -13,10 +16,25 @@ const STATE_LABEL = { inskickad: 'Inskickad', godkand: 'Godkänd', returnerad: '
 export function writeSubmissionsSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void {
   const rows = c.completeness;
   const used = rows.filter((r) => r.used.length > 0).length;
-  let row = writeHeading(sheet, 'Inlämningar', [reportLine(c), `${used} av ${rows.length} förväntade inrapporteringar finns i underlaget (${rows.reduce((a, r) => a + r.used.length, 0)} inlämningar).`]);
+  let row = writeHeading(sheet, 'Inlämningar', [
+    reportLine(c),
+    `${used} av ${rows.length} förväntade inrapporteringar finns i underlaget (${rows.reduce((a, r) => a + r.used.length, 0)} inlämningar).`,
+  ]);
   const header = row;
   const published = c.meta.variant === 'published';
-  writeHeaderRow(sheet, header, ['Mall', 'Period', 'Omfång', 'Part', 'Status', 'Version', 'Mallversion', 'Inlämnad', 'Senast ändrad', 'SHA-256', ...(published ? [] : ['Kommentar'])]);
+  writeHeaderRow(sheet, header, [
+    'Mall',
+    'Period',
+    'Omfång',
+    'Part',
+    'Status',
+    'Version',
+    'Mallversion',
+    'Inlämnad',
+    'Senast ändrad',
+    'SHA-256',
+    ...(published ? [] : ['Kommentar']),
+  ]);
   row += 1;
   for (const r of rows) {
     const entries = r.used.length > 0 ? r.used : [undefined];
@@ -28,7 +46,10 @@ export function writeSubmissionsSheet(sheet: ExcelJS.Worksheet, c: Consolidation
         paint(writeText(sheet, row, 5, 'Saknas'), false);
       } else {
         writeText(sheet, row, 4, u.partyName);
-        paint(writeText(sheet, row, 5, STATE_LABEL[u.state]), u.state === 'godkand' ? true : u.state === 'returnerad' ? false : null);
+        paint(
+          writeText(sheet, row, 5, STATE_LABEL[u.state]),
+          u.state === 'godkand' ? true : u.state === 'returnerad' ? false : null,
+        );
         writeNumber(sheet, row, 6, u.version, '#,##0');
         writeNumber(sheet, row, 7, u.templateVersion, '#,##0');
         writeText(sheet, row, 8, timeText(u.submittedAt));
@@ -39,6 +60,16 @@ export function writeSubmissionsSheet(sheet: ExcelJS.Worksheet, c: Consolidation
       row += 1;
     }
   }
-  writeFootnote(sheet, row + 1, 'SHA-256 är inlämningens innehållshash (mall, version, omfång och värden); samma siffror ger samma hash.');
-  finishSheet(sheet, { headerRow: header, labelColumns: 1, lastRow: row + 1, lastColumn: published ? 10 : 11, minLabelWidth: 30 });
+  writeFootnote(
+    sheet,
+    row + 1,
+    'SHA-256 är inlämningens innehållshash (mall, version, omfång och värden); samma siffror ger samma hash.',
+  );
+  finishSheet(sheet, {
+    headerRow: header,
+    labelColumns: 1,
+    lastRow: row + 1,
+    lastColumn: published ? 10 : 11,
+    minLabelWidth: 30,
+  });
 }

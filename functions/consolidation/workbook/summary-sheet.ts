@@ -2,10 +2,27 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation, HeadlineRow } from '../../../shared/indices/consolidation-model';
 import { renderBarChart } from '../chart/bar-chart';
 import { reportLine, SV_NUMBER, targetText, timeText, yearOf } from './report-text';
-import { finishSheet, FORMAT, paint, setStyle, writeFootnote, writeHeaderRow, writeHeading, writeMeasure, writeText, type NumberFormat } from './sheet-kit';
+import {
+  finishSheet,
+  FORMAT,
+  paint,
+  setStyle,
+  writeFootnote,
+  writeHeaderRow,
+  writeHeading,
+  writeMeasure,
+  writeText,
+  type NumberFormat,
+} from './sheet-kit';
 
-const VALUE_FORMAT = { '%': FORMAT.percent, index: FORMAT.index, tkr: FORMAT.tkr } satisfies Record<HeadlineRow['unit'], NumberFormat>;
-const DIFF_FORMAT = { '%': FORMAT.points, index: FORMAT.signedIndex, tkr: FORMAT.signedTkr } satisfies Record<HeadlineRow['unit'], NumberFormat>;
+const VALUE_FORMAT = { '%': FORMAT.percent, index: FORMAT.index, tkr: FORMAT.tkr } satisfies Record<
+  HeadlineRow['unit'],
+  NumberFormat
+>;
+const DIFF_FORMAT = { '%': FORMAT.points, index: FORMAT.signedIndex, tkr: FORMAT.signedTkr } satisfies Record<
+  HeadlineRow['unit'],
+  NumberFormat
+>;
 
 const THIS_YEAR: readonly [number, number, number] = [31, 78, 121];
 const LAST_YEAR: readonly [number, number, number] = [166, 166, 166];
@@ -93,7 +110,10 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Wor
     writeMeasure(sheet, row, 4, h.lastYear, VALUE_FORMAT[h.unit], { hidden: h.hidden, mark });
     writeMeasure(sheet, row, 5, h.diff, DIFF_FORMAT[h.unit], { hidden: h.hidden, mark });
     setStyle(writeText(sheet, row, 6, targetText(h)), { alignment: { horizontal: 'center' } });
-    const verdict = setStyle(writeText(sheet, row, 7, h.hidden || h.reached === null ? '–' : h.reached ? 'Ja' : 'Nej'), { alignment: { horizontal: 'center' } });
+    const verdict = setStyle(
+      writeText(sheet, row, 7, h.hidden || h.reached === null ? '–' : h.reached ? 'Ja' : 'Nej'),
+      { alignment: { horizontal: 'center' } },
+    );
     if (!h.hidden) paint(verdict, h.reached);
     row += 1;
   }
@@ -103,8 +123,18 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Wor
     writeFootnote(sheet, row, c.meta.suppression.footnote);
     row += 1;
   }
-  writeFootnote(sheet, row, '”saknas” = uppgiften finns inte i underlaget; cellens kommentar säger varför. Saknade värden räknas aldrig som 0.');
+  writeFootnote(
+    sheet,
+    row,
+    '”saknas” = uppgiften finns inte i underlaget; cellens kommentar säger varför. Saknade värden räknas aldrig som 0.',
+  );
   row += 2;
   const end = charts(workbook, sheet, c, row);
-  finishSheet(sheet, { headerRow: header, labelColumns: 2, lastRow: Math.max(lastTableRow, end), lastColumn: 7, minLabelWidth: 22 });
+  finishSheet(sheet, {
+    headerRow: header,
+    labelColumns: 2,
+    lastRow: Math.max(lastTableRow, end),
+    lastColumn: 7,
+    minLabelWidth: 22,
+  });
 }

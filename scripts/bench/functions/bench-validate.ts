@@ -19,4 +19,9 @@ export const benchValidate = forbundRoute('reporter', async ({ request, principa
   return validateDraftRequest(request, benchRegistry, benchForbund, principal);
 });
 
-app.http('benchValidate', { methods: ['POST'], route: 'bench/forbund/{forbund}/validate', authLevel: 'anonymous', handler: benchValidate });
+app.http('benchValidate', {
+  methods: ['POST'],
+  route: 'bench/forbund/{forbund}/validate',
+  authLevel: 'anonymous',
+  handler: benchValidate,
+});

@@ -13,7 +13,12 @@ export const skellefteaNorsjo: ForbundConfigInput = {
     { id: 'norsjo', name: 'Norsjö kommun', kind: 'kommun', kommunkod: '2417', fundingMember: true },
   ],
   platforms: [
-    { id: 'arbsam', name: 'ArbSam', description: 'Arbetslivs- och samverkanscenter, Skellefteå', reportedBy: ['skelleftea'] },
+    {
+      id: 'arbsam',
+      name: 'ArbSam',
+      description: 'Arbetslivs- och samverkanscenter, Skellefteå',
+      reportedBy: ['skelleftea'],
+    },
   ],
   platformGroups: [],
   templates: ['arbsam', 'strategiska-indikatorer', 'helarsekvivalenter'],

@@ -45,7 +45,12 @@ export const budget2023: BudgetLine[] = [
  * (finansiella intäkter 60/40/20) fall outside these groups, as in Bilaga 3.
  */
 function budget2024to2026(column: 0 | 1 | 2): BudgetLine[] {
-  const line = (id: string, label: string, group: BudgetLine['group'], budgets: [number, number, number]): BudgetLine => ({ id, label, group, budget: budgets[column] });
+  const line = (
+    id: string,
+    label: string,
+    group: BudgetLine['group'],
+    budgets: [number, number, number],
+  ): BudgetLine => ({ id, label, group, budget: budgets[column] });
   return [
     line('avgift_fk', 'Försäkringskassan', 'intakter', [5677, 5677, 5677]),
     line('avgift_umea', 'Umeå kommun, 83,7 % av arb-bef.', 'intakter', [2376, 2376, 2376]),
@@ -91,4 +96,3 @@ function budget2024to2026(column: 0 | 1 | 2): BudgetLine[] {
 export const budget2024 = budget2024to2026(0);
 export const budget2025 = budget2024to2026(1);
 export const budget2026 = budget2024to2026(2);
-

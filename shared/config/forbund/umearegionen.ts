@@ -24,8 +24,18 @@ export const umearegionen: ForbundConfigInput = {
     { id: 'kriminalvarden', name: 'Kriminalvården', kind: 'kriminalvarden', fundingMember: false },
   ],
   platforms: [
-    { id: 'ungdomstorget', name: 'Ungdomstorget', description: 'Arbetsmarknadstorget i Umeå för unga 18–25 år', reportedBy: ['umea'] },
-    { id: 'vuxentorget', name: 'Vuxentorget', description: 'Arbetsmarknadstorget i Umeå för vuxna 25–64 år', reportedBy: ['umea'] },
+    {
+      id: 'ungdomstorget',
+      name: 'Ungdomstorget',
+      description: 'Arbetsmarknadstorget i Umeå för unga 18–25 år',
+      reportedBy: ['umea'],
+    },
+    {
+      id: 'vuxentorget',
+      name: 'Vuxentorget',
+      description: 'Arbetsmarknadstorget i Umeå för vuxna 25–64 år',
+      reportedBy: ['umea'],
+    },
     {
       id: 'samordningsteamen',
       name: 'Samordningsteamen i kranskommunerna',
@@ -33,8 +43,22 @@ export const umearegionen: ForbundConfigInput = {
       reportedBy: ['vannas', 'vindeln', 'robertsfors', 'nordmaling', 'bjurholm'],
     },
   ],
-  platformGroups: [{ id: 'arbetsmarknadstorgen', name: 'Arbetsmarknadstorgen', platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'] }],
-  templates: ['deltagare-avslut', 'strategiska-indikatorer', 'helarsekvivalenter', 'ekonomi-utfall', 'samverkansinitiativ', 'impactindex-underlag', 'eget-kapital'],
+  platformGroups: [
+    {
+      id: 'arbetsmarknadstorgen',
+      name: 'Arbetsmarknadstorgen',
+      platforms: ['ungdomstorget', 'vuxentorget', 'samordningsteamen'],
+    },
+  ],
+  templates: [
+    'deltagare-avslut',
+    'strategiska-indikatorer',
+    'helarsekvivalenter',
+    'ekonomi-utfall',
+    'samverkansinitiativ',
+    'impactindex-underlag',
+    'eget-kapital',
+  ],
   years: {
     '2023': { budget: budget2023, socialBudget: socialBudget2023 },
     '2024': { populationShares, budget: budget2024, initiatives: initiatives2024 },

@@ -57,7 +57,11 @@ describe('arbsam (seed 000)', () => {
 
   it('reports the forum’s cases by origin, 32 + 11 + 9 + 6 = 58 against the stated 60', () => {
     const hit = validateSubmission(template, arbsam2025).findings.find((f) => f.rule === 'forum_ursprung')!;
-    expect(hit).toMatchObject({ severity: 'fel', element: 'varav bedömda i behov av utökad samverkan via ArbSam', params: { difference: 2 } });
+    expect(hit).toMatchObject({
+      severity: 'fel',
+      element: 'varav bedömda i behov av utökad samverkan via ArbSam',
+      params: { difference: 2 },
+    });
   });
 
   it('accepts the seed once those three errors are corrected, with K/M per closure reason missing', () => {
@@ -75,7 +79,9 @@ describe('arbsam (seed 000)', () => {
     ['forum.behov.antal', 78, 'forum_behov_del'],
   ])('a wrong %s = %d breaks %s', (cell, value, rule) => {
     const { findings } = validateSubmission(template, { ...corrected, [cell]: value });
-    expect(findings.filter((f) => f.rule === rule)).toEqual([expect.objectContaining({ cellId: cell, severity: 'fel' })]);
+    expect(findings.filter((f) => f.rule === rule)).toEqual([
+      expect.objectContaining({ cellId: cell, severity: 'fel' }),
+    ]);
   });
 
   it('wants the gender split of all closures even when reasons have totals only', () => {

@@ -18,21 +18,28 @@ const printedBudget: Record<string, Record<BudgetGroup, number>> = {
   '2026': { intakter: 11485, kansli: -2672, verksamhetsnara: -520, insatser: -7610 },
 };
 
-const groupSum = (year: string, group: BudgetGroup) => (forbund.years[year]?.budget ?? []).filter((l) => l.group === group).reduce((a, l) => a + l.budget, 0);
+const groupSum = (year: string, group: BudgetGroup) =>
+  (forbund.years[year]?.budget ?? []).filter((l) => l.group === group).reduce((a, l) => a + l.budget, 0);
 
 describe('Umeåregionen’s budget lines', () => {
-  it.each(Object.keys(printedBudget))('add up to the printed group totals for %s, except where the seed does not', (year) => {
-    const differences = (Object.keys(printedBudget[year]!) as BudgetGroup[])
-      .map((group) => [group, groupSum(year, group) - printedBudget[year]![group]] as const)
-      .filter(([, difference]) => difference !== 0);
-    // Seed 001 prints ESF-förstudie −150 for 2025, but the 2025 Summa (−520), total and result leave it out.
-    expect(differences).toEqual(year === '2025' ? [['verksamhetsnara', -150]] : []);
-  });
+  it.each(Object.keys(printedBudget))(
+    'add up to the printed group totals for %s, except where the seed does not',
+    (year) => {
+      const differences = (Object.keys(printedBudget[year]!) as BudgetGroup[])
+        .map((group) => [group, groupSum(year, group) - printedBudget[year]![group]] as const)
+        .filter(([, difference]) => difference !== 0);
+      // Seed 001 prints ESF-förstudie −150 for 2025, but the 2025 Summa (−520), total and result leave it out.
+      expect(differences).toEqual(year === '2025' ? [['verksamhetsnara', -150]] : []);
+    },
+  );
 
   it('splits 2024’s contributions 50 / 25 / 25, the kommuner’s part one tkr short of the Region’s', () => {
     const budget = forbund.years['2024']!.budget!;
     const of = (id: string) => budget.find((l) => l.id === id)!.budget;
-    const kommuner = ['umea', 'vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].reduce((a, k) => a + of(`avgift_${k}`), 0);
+    const kommuner = ['umea', 'vannas', 'nordmaling', 'vindeln', 'robertsfors', 'bjurholm'].reduce(
+      (a, k) => a + of(`avgift_${k}`),
+      0,
+    );
     expect([of('avgift_fk'), of('avgift_region'), kommuner]).toEqual([5677, 2839, 2838]);
     expect(of('avgift_fk')).toBe(of('avgift_region') + kommuner);
   });
@@ -42,7 +49,15 @@ describe('ekonomi-utfall', () => {
   it('lists each group’s budget lines, then its Summa, with the budget as help', () => {
     const kansli = template.sections.find((s) => s.id === 'kansli')!;
     expect(kansli.rows.map((r) => r.id)).toEqual([
-      'arvoden_styrelsen', 'arvoden_revisorer', 'kanslipersonal', 'ekonomihantering', 'lokalhyra', 'konferens_utbildning', 'resor_logi', 'ovrigt_kontor', 'summa',
+      'arvoden_styrelsen',
+      'arvoden_revisorer',
+      'kanslipersonal',
+      'ekonomihantering',
+      'lokalhyra',
+      'konferens_utbildning',
+      'resor_logi',
+      'ovrigt_kontor',
+      'summa',
     ]);
     expect(kansli.rows[0]).toMatchObject({ label: 'Arvoden till styrelsen', help: 'Budget: \u2212300 tkr' });
     expect(kansli.rows.at(-1)!.cells.map((c) => c.column)).toEqual(['utfall']);
@@ -51,7 +66,17 @@ describe('ekonomi-utfall', () => {
   it('follows each year’s budget lines (2024: contributions per member)', () => {
     const t2024 = resolveTemplate(findTemplate(registry, 'ekonomi-utfall', 2024)!, forbund, 2024);
     expect(t2024.sections[0]!.rows.map((r) => r.id)).toEqual([
-      'avgift_fk', 'avgift_umea', 'avgift_vannas', 'avgift_nordmaling', 'avgift_vindeln', 'avgift_robertsfors', 'avgift_bjurholm', 'avgift_region', 'esf_stod', 'ovriga_intakter', 'summa',
+      'avgift_fk',
+      'avgift_umea',
+      'avgift_vannas',
+      'avgift_nordmaling',
+      'avgift_vindeln',
+      'avgift_robertsfors',
+      'avgift_bjurholm',
+      'avgift_region',
+      'esf_stod',
+      'ovriga_intakter',
+      'summa',
     ]);
   });
 
@@ -76,14 +101,23 @@ describe('ekonomi-utfall', () => {
   });
 
   it('allows half a tkr per line: 4 tkr over eight kansli lines passes, 5 warns', () => {
-    const at = (summa: number) => validateSubmission(template, { ...bilaga3Utfall2023, 'kansli.summa.utfall': summa, 'resultat.totala_kostnader.utfall': summa - 630 - 8077, 'resultat.resultat.utfall': 11583 + summa - 630 - 8077 }).findings;
+    const at = (summa: number) =>
+      validateSubmission(template, {
+        ...bilaga3Utfall2023,
+        'kansli.summa.utfall': summa,
+        'resultat.totala_kostnader.utfall': summa - 630 - 8077,
+        'resultat.resultat.utfall': 11583 + summa - 630 - 8077,
+      }).findings;
     expect(at(-2858)).toEqual([]);
     expect(at(-2857).map((f) => [f.rule, f.severity])).toEqual([['summa_kansli', 'varning']]);
   });
 
   it('refuses a cost typed without its minus sign', () => {
     const { findings } = validateSubmission(template, { ...bilaga3Utfall2023, 'kansli.arvoden_styrelsen.utfall': 181 });
-    expect(findings.find((f) => f.cellId === 'kansli.arvoden_styrelsen.utfall')).toMatchObject({ code: 'above-max', severity: 'fel' });
+    expect(findings.find((f) => f.cellId === 'kansli.arvoden_styrelsen.utfall')).toMatchObject({
+      code: 'above-max',
+      severity: 'fel',
+    });
   });
 
   it('does not collect Avvikelse, where the seed errs: it is utfall − budget, derived', () => {
@@ -92,7 +126,9 @@ describe('ekonomi-utfall', () => {
     expect(bilaga3Avvikelse2023.intakter).toBe(0);
     expect(avvikelse('verksamhetsnara')).toBe(30);
     expect(bilaga3Avvikelse2023.verksamhetsnara).toBe(70);
-    expect(avvikelse('kansli') + avvikelse('verksamhetsnara') + avvikelse('insatser')).toBe(bilaga3Avvikelse2023.kostnader);
+    expect(avvikelse('kansli') + avvikelse('verksamhetsnara') + avvikelse('insatser')).toBe(
+      bilaga3Avvikelse2023.kostnader,
+    );
     expect(template.cells.some((c) => c.column === 'avvikelse')).toBe(false);
   });
 });

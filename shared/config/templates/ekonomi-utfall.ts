@@ -2,7 +2,13 @@ import type { SectionInput, TemplateDefinitionInput } from '../../model/template
 
 const columns = [
   { id: 'utfall', label: 'Utfall (tkr)', help: 'Hittills i år, i tusental kronor.' },
-  { id: 'kommentar', label: 'Kommentar', help: 'Förklara gärna större avvikelser mot budget.', cell: { kind: 'text' as const }, required: false },
+  {
+    id: 'kommentar',
+    label: 'Kommentar',
+    help: 'Förklara gärna större avvikelser mot budget.',
+    cell: { kind: 'text' as const },
+    required: false,
+  },
 ];
 
 /** Lines of one budget group from the year's configuration, then the group's Summa. */
@@ -58,8 +64,20 @@ export const ekonomiUtfall: TemplateDefinitionInput = {
     },
   ],
   rules: [
-    { id: 'summa_intakter', ...rounding, target: 'intakter.summa.utfall', terms: ['intakter.+.utfall'], description: 'Summa intäkter ska vara summan av intäktsposterna' },
-    { id: 'summa_kansli', ...rounding, target: 'kansli.summa.utfall', terms: ['kansli.+.utfall'], description: 'Summan ska vara summan av posterna för kansli, styrelse och administration' },
+    {
+      id: 'summa_intakter',
+      ...rounding,
+      target: 'intakter.summa.utfall',
+      terms: ['intakter.+.utfall'],
+      description: 'Summa intäkter ska vara summan av intäktsposterna',
+    },
+    {
+      id: 'summa_kansli',
+      ...rounding,
+      target: 'kansli.summa.utfall',
+      terms: ['kansli.+.utfall'],
+      description: 'Summan ska vara summan av posterna för kansli, styrelse och administration',
+    },
     {
       id: 'summa_verksamhetsnara',
       ...rounding,
@@ -67,7 +85,13 @@ export const ekonomiUtfall: TemplateDefinitionInput = {
       terms: ['verksamhetsnara.+.utfall'],
       description: 'Summan ska vara summan av de verksamhetsnära posterna',
     },
-    { id: 'summa_insatser', ...rounding, target: 'insatser.summa.utfall', terms: ['insatser.+.utfall'], description: 'Summa insatser ska vara summan av insatsposterna' },
+    {
+      id: 'summa_insatser',
+      ...rounding,
+      target: 'insatser.summa.utfall',
+      terms: ['insatser.+.utfall'],
+      description: 'Summa insatser ska vara summan av insatsposterna',
+    },
     {
       id: 'totala_kostnader',
       ...rounding,

@@ -35,11 +35,16 @@ describe('helarsekvivalenter', () => {
   it('is collected for the first half-year, by kansliet only', () => {
     expect(definition.period.kind).toBe('halfyear');
     expect(scopesOf(definition, umearegionen).map((s) => s.id)).toEqual(['umearegionen']);
-    for (const party of umearegionen.parties) expect(maySubmit(definition, umearegionen, party.id, 'umearegionen')).toBe(false);
+    for (const party of umearegionen.parties)
+      expect(maySubmit(definition, umearegionen, party.id, 'umearegionen')).toBe(false);
   });
 
   it('accepts plausible values, decimals typed the Swedish way, and a missing arbetsmarknadsåtgärder', () => {
-    const { findings, values } = validateSubmission(template, { ...umea, 'helarsekvivalenter.umea.sjukpenning': '1 480,5', 'helarsekvivalenter.umea.arbetsmarknadsatgarder': '' });
+    const { findings, values } = validateSubmission(template, {
+      ...umea,
+      'helarsekvivalenter.umea.sjukpenning': '1 480,5',
+      'helarsekvivalenter.umea.arbetsmarknadsatgarder': '',
+    });
     expect(findings.filter((f) => f.cellId.startsWith('helarsekvivalenter.umea.'))).toEqual([]);
     expect(values['helarsekvivalenter.umea.sjukpenning']).toBe(1480.5);
     expect(values['helarsekvivalenter.umea.arbetsmarknadsatgarder']).toBeNull();

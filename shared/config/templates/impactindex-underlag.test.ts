@@ -26,15 +26,22 @@ describe('Umeåregionen’s social budget 2023', () => {
 
   it('uses the published targets for the computed indicators', () => {
     const target = (id: string) => budget.indicators.find((i) => i.id === id)!.target;
-    expect([target('positiv_losning'), target('arbete'), target('studier'), target('vidare_af'), target('genomstromning'), target('ja_af')]).toEqual(
-      [70, 35, 25, 20, 40, 80].map((value) => ({ type: 'threshold', comparator: 'gte', value })),
-    );
+    expect([
+      target('positiv_losning'),
+      target('arbete'),
+      target('studier'),
+      target('vidare_af'),
+      target('genomstromning'),
+      target('ja_af'),
+    ]).toEqual([70, 35, 25, 20, 40, 80].map((value) => ({ type: 'threshold', comparator: 'gte', value })));
     expect(target('hae_umea')).toEqual({ type: 'better-than-last-year', direction: 'down' });
     expect(target('akd_bjurholm')).toEqual({ type: 'better-than-last-year', direction: 'up' });
   });
 
   it('names these formulas for the computed indicators (the lead implements them)', () => {
-    const formulas = new Set(budget.indicators.flatMap((i) => (i.source === 'input' ? [] : [i.source.formula.split(':')[0]])));
+    const formulas = new Set(
+      budget.indicators.flatMap((i) => (i.source === 'input' ? [] : [i.source.formula.split(':')[0]])),
+    );
     expect([...formulas].sort()).toEqual([
       'andel_arbete',
       'andel_ja_till_samverkan',
@@ -54,7 +61,10 @@ describe('Umeåregionen’s social budget 2023', () => {
       ...umearegionen,
       years: {
         ...umearegionen.years,
-        '2023': { ...umearegionen.years!['2023'], socialBudget: { ...budget, indicators: budget.indicators.filter((i) => i.id !== 'mening') } },
+        '2023': {
+          ...umearegionen.years!['2023'],
+          socialBudget: { ...budget, indicators: budget.indicators.filter((i) => i.id !== 'mening') },
+        },
       },
     };
     const result = forbundSchema.safeParse(bad);
@@ -68,7 +78,12 @@ describe('Umeåregionen’s social budget 2023', () => {
 describe('impactindex-underlag', () => {
   it('asks for every input indicator of the social budget, one section per area that has any', () => {
     const asked = template.sections.flatMap((s) => s.rows.map((r) => r.id));
-    expect(asked.sort()).toEqual(budget.indicators.filter((i) => i.source === 'input').map((i) => i.id).sort());
+    expect(asked.sort()).toEqual(
+      budget.indicators
+        .filter((i) => i.source === 'input')
+        .map((i) => i.id)
+        .sort(),
+    );
     for (const section of template.sections) expect(section.rows.length).toBeGreaterThan(0);
     expect(budget.indicators.filter((i) => i.area === 'samhallsnytta').every((i) => i.source !== 'input')).toBe(true);
   });
@@ -81,7 +96,10 @@ describe('impactindex-underlag', () => {
   });
 
   it('takes survey results as percentages and refuses anything above 100', () => {
-    const ok = validateSubmission(template, { 'deltagarnojdhet.bemotande.varde': '92,5', 'medarbetarnojdhet.mening.varde': '81 %' });
+    const ok = validateSubmission(template, {
+      'deltagarnojdhet.bemotande.varde': '92,5',
+      'medarbetarnojdhet.mening.varde': '81 %',
+    });
     expect(ok.findings).toEqual([]);
     expect(ok.values['medarbetarnojdhet.mening.varde']).toBe(81);
     const [finding] = validateSubmission(template, { 'deltagarnojdhet.bemotande.varde': 110 }).findings;

@@ -9,4 +9,13 @@ import { samverkansinitiativ } from './samverkansinitiativ';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
 
 /** Every template definition, all versions. Adding a template is adding its file here. */
-export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [deltagareAvslut, arbsam, strategiskaIndikatorer, helarsekvivalenter, ekonomiUtfall, samverkansinitiativ, impactindexUnderlag, egetKapital];
+export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [
+  deltagareAvslut,
+  arbsam,
+  strategiskaIndikatorer,
+  helarsekvivalenter,
+  ekonomiUtfall,
+  samverkansinitiativ,
+  impactindexUnderlag,
+  egetKapital,
+];

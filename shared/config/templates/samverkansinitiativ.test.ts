@@ -11,8 +11,24 @@ const rows = template.sections[0]!.rows;
 
 describe('samverkansinitiativ', () => {
   it('has one row per initiative of 2024, numbered as in seed 001/002 (there is no 11)', () => {
-    expect(rows.map((r) => r.label.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '12', '13']);
-    expect(rows[0]).toMatchObject({ label: '1. Unga med aktivitetsersättning', help: 'Ohälsa. Sammankallande: Försäkringskassan' });
+    expect(rows.map((r) => r.label.split('.')[0])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '12',
+      '13',
+    ]);
+    expect(rows[0]).toMatchObject({
+      label: '1. Unga med aktivitetsersättning',
+      help: 'Ohälsa. Sammankallande: Försäkringskassan',
+    });
   });
 
   it('exists only for years with configured initiatives, and is entered by kansliet', () => {
@@ -28,9 +44,16 @@ describe('samverkansinitiativ', () => {
   });
 
   it('reads choices whatever their case', () => {
-    const { values, findings } = validateSubmission(template, { ...initiativ2024, 'initiativ.sdk.status': 'genomfört', 'initiativ.sdk.genomforbarhet': 'MEDEL, LÅNG TID' });
+    const { values, findings } = validateSubmission(template, {
+      ...initiativ2024,
+      'initiativ.sdk.status': 'genomfört',
+      'initiativ.sdk.genomforbarhet': 'MEDEL, LÅNG TID',
+    });
     expect(findings).toEqual([]);
-    expect([values['initiativ.sdk.status'], values['initiativ.sdk.genomforbarhet']]).toEqual(['Genomfört', 'Medel, lång tid']);
+    expect([values['initiativ.sdk.status'], values['initiativ.sdk.genomforbarhet']]).toEqual([
+      'Genomfört',
+      'Medel, lång tid',
+    ]);
   });
 
   it.each([
@@ -46,7 +69,10 @@ describe('samverkansinitiativ', () => {
   });
 
   it('takes an indicator value with a decimal comma', () => {
-    const { values } = validateSubmission(template, { ...initiativ2024, 'initiativ.funktionsnedsattning.indikatorvarde': '5,4' });
+    const { values } = validateSubmission(template, {
+      ...initiativ2024,
+      'initiativ.funktionsnedsattning.indikatorvarde': '5,4',
+    });
     expect(values['initiativ.funktionsnedsattning.indikatorvarde']).toBe(5.4);
   });
 });

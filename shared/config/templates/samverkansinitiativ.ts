@@ -1,7 +1,14 @@
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 
 /** Seed 002's two scales, "Lätt/Lång tid", written as users pick them from a list. */
-const GENOMFORBARHET = ['Lätt, kort tid', 'Lätt, lång tid', 'Medel, kort tid', 'Medel, lång tid', 'Svår, kort tid', 'Svår, lång tid'];
+const GENOMFORBARHET = [
+  'Lätt, kort tid',
+  'Lätt, lång tid',
+  'Medel, kort tid',
+  'Medel, lång tid',
+  'Svår, kort tid',
+  'Svår, lång tid',
+];
 const INITIATIVE_STATUS = ['Ej påbörjat', 'Pågående', 'Genomfört', 'Avvecklat'];
 
 /**
@@ -37,7 +44,12 @@ export const samverkansinitiativ: TemplateDefinitionInput = {
           help: '1 = liten, 5 = stor påverkan på antalet helårsekvivalenter.',
           cell: { kind: 'count', min: 1, max: 5 },
         },
-        { id: 'indikatorvarde', label: 'Indikatorvärde', help: 'Värdet för initiativets indikator, om det finns.', cell: { kind: 'decimal' } },
+        {
+          id: 'indikatorvarde',
+          label: 'Indikatorvärde',
+          help: 'Värdet för initiativets indikator, om det finns.',
+          cell: { kind: 'decimal' },
+        },
         { id: 'kommentar', label: 'Kommentar' },
       ],
       rowSource: { source: 'initiatives' },

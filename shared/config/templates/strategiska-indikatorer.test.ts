@@ -10,7 +10,9 @@ const definition = findTemplate(registry, 'strategiska-indikatorer', 2023)!;
 const template = resolveTemplate(definition, forbund, 2023);
 const rows = template.sections[0]!.rows;
 const years = ['2022', '2023'] as const;
-const kommunYears = Object.entries(bilaga4).flatMap(([kommun, byYear]) => years.map((year) => [kommun, year, byYear[year]] as const));
+const kommunYears = Object.entries(bilaga4).flatMap(([kommun, byYear]) =>
+  years.map((year) => [kommun, year, byYear[year]] as const),
+);
 
 describe('strategiska-indikatorer', () => {
   it('gives every indicator an owner, a unit and a good direction, and requires none', () => {
@@ -22,14 +24,17 @@ describe('strategiska-indikatorer', () => {
     }
   });
 
-  it.each(kommunYears)('accepts seed 004 Bilaga 4 for %s %s from kansliet, blanks staying missing', (_kommun, _year, values) => {
-    const { findings, values: typed } = validateSubmission(template, values, { submitter: 'kansli' });
-    expect(findings).toEqual([]);
-    for (const row of rows) {
-      const id = `indikatorer.${row.id}.varde`;
-      expect(typed[id]).toBe(values[id] ?? null);
-    }
-  });
+  it.each(kommunYears)(
+    'accepts seed 004 Bilaga 4 for %s %s from kansliet, blanks staying missing',
+    (_kommun, _year, values) => {
+      const { findings, values: typed } = validateSubmission(template, values, { submitter: 'kansli' });
+      expect(findings).toEqual([]);
+      for (const row of rows) {
+        const id = `indikatorer.${row.id}.varde`;
+        expect(typed[id]).toBe(values[id] ?? null);
+      }
+    },
+  );
 
   it('reproduces the seed’s Diff column (transcription check)', () => {
     for (const [row, byKommun] of Object.entries(bilaga4Diff)) {
@@ -56,7 +61,9 @@ describe('strategiska-indikatorer', () => {
       { 'indikatorer.sjukpenningtal.varde': 9.8, 'indikatorer.gymnasieexamen.varde': 77.9 },
       { submitter: 'kommun' },
     );
-    expect(findings).toEqual([expect.objectContaining({ code: 'not-owner', severity: 'fel', cellId: 'indikatorer.sjukpenningtal.varde' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'not-owner', severity: 'fel', cellId: 'indikatorer.sjukpenningtal.varde' }),
+    ]);
     expect(values['indikatorer.gymnasieexamen.varde']).toBe(77.9);
     expect(values['indikatorer.sjukpenningtal.varde']).toBeNull();
   });
@@ -69,7 +76,11 @@ describe('strategiska-indikatorer', () => {
   });
 
   it('flags försörjningsstöd shares adding up to more than 100 %, allowing rounding', () => {
-    const shares = (a: number, b: number, c: number) => ({ 'indikatorer.fs_0_10.varde': a, 'indikatorer.fs_11_36.varde': b, 'indikatorer.fs_36.varde': c });
+    const shares = (a: number, b: number, c: number) => ({
+      'indikatorer.fs_0_10.varde': a,
+      'indikatorer.fs_11_36.varde': b,
+      'indikatorer.fs_36.varde': c,
+    });
     expect(validateSubmission(template, shares(23.6, 33.8, 42.7)).findings).toEqual([]);
     const [finding] = validateSubmission(template, shares(33.8, 33.8, 42.6)).findings;
     expect(finding).toMatchObject({ rule: 'fs_andelar', severity: 'fel', cellId: 'indikatorer.fs_0_10.varde' });

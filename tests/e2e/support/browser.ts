@@ -15,7 +15,10 @@ export function chromiumAvailable(): boolean {
 /** Why the suite is skipped, or undefined when it runs. */
 export function skipReason(): string | undefined {
   if (chromiumAvailable()) return undefined;
-  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; .ci/run installs it with apt-get (chromium fonts-liberation)`);
+  if (process.env.CI)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}; .ci/run installs it with apt-get (chromium fonts-liberation)`,
+    );
   return `Chromium not found at ${CHROMIUM_PATH}: end-to-end tests skipped (apt-get install -y --no-install-recommends chromium fonts-liberation)`;
 }
 
@@ -23,6 +26,15 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

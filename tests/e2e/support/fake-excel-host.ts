@@ -29,7 +29,16 @@ export interface FakeWorkbookState {
 }
 
 export function installFakeExcel(): void {
-  const state: FakeWorkbookState = { sheets: [], names: [], notes: [], charts: [], customXml: [], selected: [], insertable: [], syncs: 0 };
+  const state: FakeWorkbookState = {
+    sheets: [],
+    names: [],
+    notes: [],
+    charts: [],
+    customXml: [],
+    selected: [],
+    insertable: [],
+    syncs: 0,
+  };
   const letters = (n: number): string => {
     let s = '';
     for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -86,7 +95,8 @@ export function installFakeExcel(): void {
       format: {
         fill: {
           set color(value: string) {
-            for (let r = a.row; r <= b.row; r++) for (let c = a.column; c <= b.column; c++) sheet.fills[`${letters(c)}${r}`] = value;
+            for (let r = a.row; r <= b.row; r++)
+              for (let c = a.column; c <= b.column; c++) sheet.fills[`${letters(c)}${r}`] = value;
           },
         },
         autofitColumns: () => undefined,
@@ -167,7 +177,10 @@ export function installFakeExcel(): void {
     notes: {
       load: () => undefined,
       get items() {
-        return state.notes.map((n) => ({ content: n.content, delete: () => (state.notes = state.notes.filter((x) => x !== n)) }));
+        return state.notes.map((n) => ({
+          content: n.content,
+          delete: () => (state.notes = state.notes.filter((x) => x !== n)),
+        }));
       },
       add: (address: string, content: string) => state.notes.push({ address, content }),
     },
@@ -175,9 +188,15 @@ export function installFakeExcel(): void {
       getByNamespace: () => ({
         load: () => undefined,
         get items() {
-          return state.customXml.map((p) => ({ delete: () => (state.customXml = state.customXml.filter((x) => x !== p)) }));
+          return state.customXml.map((p) => ({
+            delete: () => (state.customXml = state.customXml.filter((x) => x !== p)),
+          }));
         },
-        getOnlyItemOrNullObject: () => ({ load: () => undefined, isNullObject: state.customXml.length === 0, getXml: () => ({ value: state.customXml[0]?.xml ?? '' }) }),
+        getOnlyItemOrNullObject: () => ({
+          load: () => undefined,
+          isNullObject: state.customXml.length === 0,
+          getXml: () => ({ value: state.customXml[0]?.xml ?? '' }),
+        }),
       }),
       add: (xml: string) => state.customXml.push({ xml }),
     },
@@ -187,7 +206,9 @@ export function installFakeExcel(): void {
       return range(sheetOf(selection.sheet), selection.region);
     },
     insertWorksheetsFromBase64: (_base64: string, options?: { sheetNamesToInsert?: string[] }) => {
-      const inserted = state.insertable.filter((s) => !options?.sheetNamesToInsert || options.sheetNamesToInsert.includes(s.name));
+      const inserted = state.insertable.filter(
+        (s) => !options?.sheetNamesToInsert || options.sheetNamesToInsert.includes(s.name),
+      );
       for (const s of inserted) state.sheets.push({ name: s.name, cells: { ...s.cells }, fills: {}, protected: true });
       return { value: inserted.map((s) => s.name) };
     },

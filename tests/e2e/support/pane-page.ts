@@ -11,14 +11,21 @@ export const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
 
 /** Every request the page sends (to assert what leaves it), and any error in the page fails the test. */
 export function watchPage(page: Page, requests: { url: string; method: string; body: string }[]): void {
-  page.on('request', (request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }));
+  page.on('request', (request) =>
+    requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),
+  );
   page.on('pageerror', (error) => {
     throw error;
   });
 }
 
 /** Closes a suite's browser context, browser, pane server and stack, whichever were started. */
-export async function closeAll(opened: { context?: { close(): Promise<void> }; browser?: { close(): Promise<void> }; pane?: { close(): Promise<void> }; stack?: { stop(): Promise<void> } }): Promise<void> {
+export async function closeAll(opened: {
+  context?: { close(): Promise<void> };
+  browser?: { close(): Promise<void> };
+  pane?: { close(): Promise<void> };
+  stack?: { stop(): Promise<void> };
+}): Promise<void> {
   await opened.context?.close();
   await opened.browser?.close();
   await opened.pane?.close();
@@ -40,9 +47,15 @@ export async function signIn(page: Page, role: 'reporter' | 'kansli', party?: st
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   const layout = await page.evaluate(() => {
-    const unlabelled = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')]
+    const unlabelled = [
+      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+        'input, select, textarea',
+      ),
+    ]
       .filter((el) => el.closest('[hidden]') === null)
-      .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+      .filter(
+        (el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'),
+      )
       .map((el) => el.name || el.outerHTML.slice(0, 60));
     return { overflow: document.documentElement.scrollWidth - window.innerWidth, unlabelled };
   });

@@ -27,9 +27,14 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiOrigin: strin
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
   const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-  const upstream = await fetch(`${apiOrigin}${req.url ?? ''}`, { method: req.method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+  const upstream = await fetch(`${apiOrigin}${req.url ?? ''}`, {
+    method: req.method,
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  });
   const out: Record<string, string> = {};
   upstream.headers.forEach((value, key) => {
     if (!['content-encoding', 'transfer-encoding', 'connection', 'content-length'].includes(key)) out[key] = value;

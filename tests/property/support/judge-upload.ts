@@ -3,7 +3,15 @@ import { assertSafeXlsx } from '../../../functions/api/xlsx-guard';
 import type { Principal } from '../../../functions/auth/principal';
 import { checkDraft } from '../../../functions/submissions/intake';
 import { readWorkbookDraft } from '../../../functions/submissions/workbook-draft';
-import { FINDING_CODES, findForbund, registry, renderFinding, type CellValue, type Finding, type ResolvedTemplate } from '../../../shared';
+import {
+  FINDING_CODES,
+  findForbund,
+  registry,
+  renderFinding,
+  type CellValue,
+  type Finding,
+  type ResolvedTemplate,
+} from '../../../shared';
 
 /**
  * What the API makes of an uploaded workbook, without HTTP: the same zip guard, workbook
@@ -25,9 +33,15 @@ export async function judgeUpload(buffer: Buffer): Promise<UploadVerdict> {
     const forbund = findForbund(registry, draft.forbund ?? '');
     if (!forbund) throw new ApiError(422, 'unknown-forbund', 'okänt förbund');
     const checked = checkDraft(registry, forbund, kansli, draft);
-    return { kind: 'validated', template: checked.resolved, values: checked.values, findings: checked.validation.findings };
+    return {
+      kind: 'validated',
+      template: checked.resolved,
+      values: checked.values,
+      findings: checked.validation.findings,
+    };
   } catch (error) {
-    if (error instanceof ApiError && error.status >= 400 && error.status < 500) return { kind: 'refused', status: error.status, code: error.code, message: error.messageSv };
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500)
+      return { kind: 'refused', status: error.status, code: error.code, message: error.messageSv };
     throw error;
   }
 }

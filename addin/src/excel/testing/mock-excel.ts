@@ -63,7 +63,13 @@ export class MockExcel {
   readonly sheetsAdded: string[] = [];
   readonly inserted: { options: unknown }[] = [];
   readonly protections: { sheet: string; action: 'unprotect' | 'protect' }[] = [];
-  readonly charts: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] }[] = [];
+  readonly charts: {
+    sheet: string;
+    type: unknown;
+    source: string;
+    title: OfficeMockObject;
+    position?: [string, string];
+  }[] = [];
   readonly activated: string[] = [];
   readonly selected: string[] = [];
   readonly xmlAdded: string[] = [];
@@ -155,21 +161,27 @@ export class MockExcel {
     const sheet = this.sheet(name);
     const self = this;
     const charts = {
-        add: (type: unknown, source: OfficeMockObject) => {
-          const record: { sheet: string; type: unknown; source: string; title: OfficeMockObject; position?: [string, string] } = { sheet: sheet.name, type, source: this.addressOf(source), title: new OfficeMockObject() };
-          const chart = this.track(
-            new OfficeMockObject({
-              title: { text: '' },
-              legend: { position: '' },
-              setPosition: (top: string, bottom: string) => {
-                record.position = [top, bottom];
-              },
-            }),
-          );
-          record.title = chart.title as OfficeMockObject;
-          this.charts.push(record);
-          return chart;
-        },
+      add: (type: unknown, source: OfficeMockObject) => {
+        const record: {
+          sheet: string;
+          type: unknown;
+          source: string;
+          title: OfficeMockObject;
+          position?: [string, string];
+        } = { sheet: sheet.name, type, source: this.addressOf(source), title: new OfficeMockObject() };
+        const chart = this.track(
+          new OfficeMockObject({
+            title: { text: '' },
+            legend: { position: '' },
+            setPosition: (top: string, bottom: string) => {
+              record.position = [top, bottom];
+            },
+          }),
+        );
+        record.title = chart.title as OfficeMockObject;
+        this.charts.push(record);
+        return chart;
+      },
     };
     return this.track(
       new OfficeMockObject({
@@ -186,7 +198,15 @@ export class MockExcel {
           if (keys.length === 0) return nullable(this.track(new OfficeMockObject({ address: '', values: [] })), true);
           const used = keys.map((k) => parseA1(k)).filter((p): p is { row: number; column: number } => p !== undefined);
           const address = `${a1(Math.min(...used.map((p) => p.row)), Math.min(...used.map((p) => p.column)))}:${a1(Math.max(...used.map((p) => p.row)), Math.max(...used.map((p) => p.column)))}`;
-          return nullable(this.track(new OfficeMockObject({ address: `'${sheet.name.replace(/'/g, "''")}'!${address}`, values: this.valuesOf(sheet, address) })), false);
+          return nullable(
+            this.track(
+              new OfficeMockObject({
+                address: `'${sheet.name.replace(/'/g, "''")}'!${address}`,
+                values: this.valuesOf(sheet, address),
+              }),
+            ),
+            false,
+          );
         },
         activate: () => {
           this.activated.push(sheet.name);
@@ -199,9 +219,20 @@ export class MockExcel {
   }
 
   context(): OfficeMockObject {
-    const noteItems = (this.state.notes ?? []).map((n) => ({ content: n.content, delete: () => this.notesDeleted.push(n.content) }));
-    const nameItems = this.names.map((n) => ({ name: n.name, formula: n.formula, delete: () => this.namesDeleted.push(n.name) }));
-    const sheetItems = this.sheets.map((s) => ({ name: s.name, id: s.id ?? s.name, delete: () => this.sheetsDeleted.push(s.name) }));
+    const noteItems = (this.state.notes ?? []).map((n) => ({
+      content: n.content,
+      delete: () => this.notesDeleted.push(n.content),
+    }));
+    const nameItems = this.names.map((n) => ({
+      name: n.name,
+      formula: n.formula,
+      delete: () => this.namesDeleted.push(n.name),
+    }));
+    const sheetItems = this.sheets.map((s) => ({
+      name: s.name,
+      id: s.id ?? s.name,
+      delete: () => this.sheetsDeleted.push(s.name),
+    }));
     const selection = this.state.selection;
     const context = new OfficeMockObject({
       workbook: {
@@ -230,7 +261,16 @@ export class MockExcel {
             const parts = (this.state.customXml ?? []).filter((p) => p.namespace === namespace);
             const items = parts.map((p) => ({ id: p.namespace, delete: () => this.xmlDeleted.push(p.xml) }));
             return this.collection('customXml', items, {
-              getOnlyItemOrNullObject: () => nullable(this.track(new OfficeMockObject({ id: parts[0]?.namespace ?? '', getXml: () => ({ value: parts[0]?.xml ?? '' }) })), parts.length === 0),
+              getOnlyItemOrNullObject: () =>
+                nullable(
+                  this.track(
+                    new OfficeMockObject({
+                      id: parts[0]?.namespace ?? '',
+                      getXml: () => ({ value: parts[0]?.xml ?? '' }),
+                    }),
+                  ),
+                  parts.length === 0,
+                ),
             });
           },
           add: (xml: string) => this.xmlAdded.push(xml),
@@ -242,7 +282,9 @@ export class MockExcel {
               getSurroundingRegion: () => this.range(selection.sheet, selection.region),
               getTables: () => {
                 const table = selection.table;
-                const items = table ? [{ name: table.name, getRange: () => this.range(selection.sheet, table.address) }] : [];
+                const items = table
+                  ? [{ name: table.name, getRange: () => this.range(selection.sheet, table.address) }]
+                  : [];
                 return this.collection('tables', items);
               },
             }),
@@ -256,7 +298,13 @@ export class MockExcel {
           this.sheets.push(...sheets);
           this.names.push(...(insertable.names ?? []));
           // The names collection object the gateway already holds sees the new names on its next load.
-          nameItems.push(...(insertable.names ?? []).map((n) => ({ name: n.name, formula: n.formula, delete: () => this.namesDeleted.push(n.name) })));
+          nameItems.push(
+            ...(insertable.names ?? []).map((n) => ({
+              name: n.name,
+              formula: n.formula,
+              delete: () => this.namesDeleted.push(n.name),
+            })),
+          );
           return { value: sheets.map((s) => s.id ?? s.name) };
         },
       },
@@ -279,13 +327,17 @@ export class MockExcel {
   /** Ranges whose values the gateway replaced, as "Sheet!A1" → values. */
   writtenValues(): Map<string, unknown[][]> {
     const out = new Map<string, unknown[][]>();
-    for (const r of this.ranges) if (Array.isArray(r.mock.values) && r.mock.values !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.values as unknown[][]);
+    for (const r of this.ranges)
+      if (Array.isArray(r.mock.values) && r.mock.values !== r.initialValues)
+        out.set(`${r.sheet}!${r.address}`, r.mock.values as unknown[][]);
     return out;
   }
 
   writtenFormulas(): Map<string, unknown[][]> {
     const out = new Map<string, unknown[][]>();
-    for (const r of this.ranges) if (Array.isArray(r.mock.formulas) && r.mock.formulas !== r.initialValues) out.set(`${r.sheet}!${r.address}`, r.mock.formulas as unknown[][]);
+    for (const r of this.ranges)
+      if (Array.isArray(r.mock.formulas) && r.mock.formulas !== r.initialValues)
+        out.set(`${r.sheet}!${r.address}`, r.mock.formulas as unknown[][]);
     return out;
   }
 
@@ -294,7 +346,8 @@ export class MockExcel {
     const out = new Map<string, string>();
     for (const r of this.ranges) {
       const format = r.mock.format as { fill: { color: unknown } };
-      if (typeof format.fill.color === 'string' && format.fill.color !== '' && !format.fill.color.startsWith('Error')) out.set(`${r.sheet}!${r.address}`, format.fill.color);
+      if (typeof format.fill.color === 'string' && format.fill.color !== '' && !format.fill.color.startsWith('Error'))
+        out.set(`${r.sheet}!${r.address}`, format.fill.color);
     }
     return out;
   }

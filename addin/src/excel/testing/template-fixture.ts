@@ -12,16 +12,35 @@ import { INPUT_FILL, MARK_FILL, NOTE_PREFIX } from '../mark-findings';
 import type { MockExcel, MockSheet } from './mock-excel';
 
 export const SHEET = 'Deltagare och avslut';
-export const template = resolveTemplate(findTemplate(registry, 'deltagare-avslut', 2023)!, findForbund(registry, 'umearegionen')!, 2023);
+export const template = resolveTemplate(
+  findTemplate(registry, 'deltagare-avslut', 2023)!,
+  findForbund(registry, 'umearegionen')!,
+  2023,
+);
 export const layout = layoutTemplate(template);
-export const capabilities: ExcelCapabilities = { insertSheets: true, notes: true, comments: true, customXml: true, createWorkbook: true, rangeTables: true };
+export const capabilities: ExcelCapabilities = {
+  insertSheets: true,
+  notes: true,
+  comments: true,
+  customXml: true,
+  createWorkbook: true,
+  rangeTables: true,
+};
 
 /** The defined name of an input cell on SHEET, as Excel reports it (absolute reference). */
-export const nameFor = (id: string, address: string) => ({ name: definedNameForCell(id), formula: `='${SHEET}'!$${address.replace(/(\d+)/, '$$$1')}` });
+export const nameFor = (id: string, address: string) => ({
+  name: definedNameForCell(id),
+  formula: `='${SHEET}'!$${address.replace(/(\d+)/, '$$$1')}`,
+});
 export const templateNames = [...layout.positions].map(([id, p]) => nameFor(id, p.a1));
 
 /** A sheet with `n` synthetic input cells named SAM.s.r<i>.k holding i, laid out 10 per row from B2. */
-export function syntheticInputs(n: number): { sheet: MockSheet; names: { name: string; formula: string }[]; ids: string[]; positions: Map<string, string> } {
+export function syntheticInputs(n: number): {
+  sheet: MockSheet;
+  names: { name: string; formula: string }[];
+  ids: string[];
+  positions: Map<string, string>;
+} {
   const cells: Record<string, unknown> = {};
   const names: { name: string; formula: string }[] = [];
   const positions = new Map<string, string>();
