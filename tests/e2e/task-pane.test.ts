@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../addin/src/excel/chart-plan';
+import { locateChartTables, type SheetGrid } from '../../addin/src/excel/chart-plan';
 import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
 import { suggestMapping } from '../../shared/aggregation/table-mapping';
 import { registry } from '../../shared/config/registry';
@@ -401,14 +401,18 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const ungdomstorget = sheets.find((s) => String(s.values[0]?.[0] ?? '').startsWith('Ungdomstorget'));
     const antal = ungdomstorget?.values.find((row) => row[0] === 'Antal deltagare');
     expect(antal?.slice(1, 4)).toEqual([398, 374, 772]);
-    // The pane's chart planner finds its figures in the real workbook.
-    const names = [...umearegionen.platforms.map((p) => p.name), ...umearegionen.platformGroups.map((g) => g.name)];
-    expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(
-      expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']),
+    // The pane's chart planner finds its figures in the real workbook, by name through the chart index.
+    const tables = locateChartTables(
+      sheets,
+      [],
+      sheets.map((g) => g.sheet),
     );
-    expect(
-      locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0,
-    ).toBe(true);
+    expect(tables.map((t) => t.title)).toEqual([
+      'Andel positiv lösning (%)',
+      'Impactindex',
+      'Impactindex per målområde 2023',
+    ]);
+    expect(tables[0]!.rowLabels).toEqual(expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']));
 
     // In Excel, the same report goes into the workbook with native charts on a Diagram sheet.
     await usePage(excelPage);
@@ -432,12 +436,12 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const charts = await pollUntil(
       async () => {
         const titles = (await fake()).charts.map((c) => c.title);
-        return titles.length >= 2 ? titles : undefined;
+        return titles.length >= 3 ? titles : undefined;
       },
       { what: 'the native charts' },
     );
-    expect(charts).toEqual(['Impactindex per målområde och plattform', 'Utfall per plattform (%)']);
-    await x.getByText('2 diagram på bladet ”Diagram”').waitFor();
+    expect(charts).toEqual(['Andel positiv lösning (%)', 'Impactindex', 'Impactindex per målområde 2023']);
+    await x.getByText('3 diagram på bladet ”Diagram”').waitFor();
     await shot('11-excel-konsolidera');
   }, 45_000);
 });

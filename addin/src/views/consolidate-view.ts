@@ -47,11 +47,6 @@ export function createConsolidateView(deps: PaneDeps): View {
   const progressBox = h('div', { class: 'progress-box', role: 'status', hidden: true }, progressText, progress);
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
-  const platformNames = [
-    ...deps.forbund.platforms.map((p) => p.name),
-    ...deps.forbund.platformGroups.map((g) => g.name),
-  ];
-
   const showProgress = (fraction: number, text: string): void => {
     progressBox.hidden = false;
     progress.value = fraction;
@@ -77,7 +72,7 @@ export function createConsolidateView(deps: PaneDeps): View {
       () =>
         void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
           const { base64 } = await deps.api.reportBase64(report.id);
-          const outcome = await insertReport({ base64, platformNames }, capabilities);
+          const outcome = await insertReport({ base64 }, capabilities);
           done.textContent = `${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
         }),
       { class: 'btn btn-primary' },

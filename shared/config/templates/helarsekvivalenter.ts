@@ -45,4 +45,5 @@ export const helarsekvivalenter: TemplateDefinitionInput = {
     },
   ],
   rules: [],
+  consolidation: { computation: { name: 'helarsekvivalenter' } },
 };

@@ -40,4 +40,14 @@ export const impactindexUnderlag: TemplateDefinitionInput = {
     area('medarbetarnojdhet', 'Medarbetarnöjdhet', 'Medarbetarenkäten: andel som instämmer.'),
   ],
   rules: [],
+  consolidation: {
+    computation: {
+      name: 'impactindex',
+      inputs: {
+        participants: 'deltagare-avslut',
+        indicators: 'strategiska-indikatorer',
+        helarsekvivalenter: 'helarsekvivalenter',
+      },
+    },
+  },
 };

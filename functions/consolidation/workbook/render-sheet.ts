@@ -1,0 +1,430 @@
+import type ExcelJS from 'exceljs';
+import { figureName } from '../../../shared/consolidation/figure-names';
+import type {
+  ChartSpec,
+  FigureCell,
+  ReportBlock,
+  ReportCell,
+  ReportRow,
+  ReportSheet,
+  TextCell,
+} from '../../../shared/consolidation/report-model';
+import { describeMissing } from '../../../shared/indices/measure';
+import { looksLikeFormula } from '../../../shared/model/cell-kind';
+import { columnLetter } from '../../../shared/model/layout';
+import {
+  absoluteAddress,
+  BAD,
+  figureWidth,
+  FONT,
+  FORMAT,
+  GOOD,
+  HEADER_BORDER,
+  LINE_HEIGHT,
+  SECTION_FILL,
+  setStyle,
+} from './sheet-kit';
+
+/**
+ * The one renderer: writes any sheet of the report model with exceljs, for screen and paper.
+ * Columns are as wide as their content (labels and free text wrap beyond a limit, with rows
+ * tall enough), headings and footnotes span the table, tables are kept on one page where they
+ * fit, and every figure's cell is recorded under its defined name. Charts are placed as native
+ * chart parts by the package step; here they get their data block and their anchor.
+ */
+
+export interface RenderedChart {
+  spec: ChartSpec;
+  /** Zero-based cell anchor of the chart's frame. */
+  from: { row: number; column: number };
+  to: { row: number; column: number };
+  categories: { ref: string; labels: string[] };
+  series: { nameRef: string; name: string; ref: string; values: (number | null)[] }[];
+  /** The target, one value per category, drawn as a line. */
+  target?: { nameRef: string; name: string; ref: string; values: number[] };
+}
+
+export interface RenderedSheet {
+  /** Defined name → absolute address, for every figure on the sheet. */
+  names: [string, string][];
+  charts: RenderedChart[];
+}
+
+export interface RenderOptions {
+  /** The published variant's mark for a suppressed figure. */
+  mark: string;
+  /** Page header, left: the förbund and period. */
+  pageHeader: string;
+}
+
+/** Widest label column and free-text column, in characters; longer text wraps. */
+const LABEL_MAX = 48;
+const LABEL_WHOLE_MAX = 70;
+const WRAP_MAX = 40;
+/** A chart's frame: rows tall, at least this many characters wide. */
+const CHART_ROWS = 18;
+const CHART_WIDTH = 90;
+/** Printable A4 in points (12.7 mm margins left and right, 15 mm top and bottom with header and footer). */
+const PAGE = { portrait: { width: 523, height: 750 }, landscape: { width: 770, height: 500 } };
+
+const pointsOfWidth = (chars: number) => (Math.trunc(chars) * 7 + 5) * 0.75;
+const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right', vertical: 'top' };
+
+interface Layout {
+  widths: number[];
+  landscape: boolean;
+  /** Print scale that fitting the width to the page will give. */
+  scale: number;
+}
+
+function chartsOf(model: ReportSheet): ChartSpec[] {
+  return [...model.blocks.flatMap((b) => (b.chart ? [b.chart] : [])), ...(model.charts ?? [])];
+}
+
+function columnsOf(model: ReportSheet): number {
+  let n = model.labelColumns;
+  for (const block of model.blocks) {
+    n = Math.max(n, block.header?.length ?? 0, block.groups?.reduce((a, g) => a + g.span, 0) ?? 0);
+    for (const row of block.rows) n = Math.max(n, row.cells.length);
+  }
+  for (const chart of chartsOf(model)) n = Math.max(n, 2 + chart.series.length);
+  return n;
+}
+
+function cellWidth(cell: ReportCell, mark: string): number {
+  if (!cell) return 0;
+  if (cell.kind === 'text') {
+    const longest = Math.max(...cell.text.split('\n').map((l) => l.length)) + (cell.indent ?? 0) * 2;
+    return cell.wrap ? Math.min(WRAP_MAX, longest) : cell.bold ? Math.ceil(longest * 1.1) : longest;
+  }
+  if (cell.hidden) return mark.length;
+  return cell.value.value === null ? 7 : figureWidth(cell.value.value, cell.format);
+}
+
+/** Column widths from content, and the orientation and scale the sheet will print at. */
+function layout(model: ReportSheet, mark: string): Layout {
+  const count = columnsOf(model);
+  const widths = Array.from({ length: count }, () => 0);
+  const headerNeeds = Array.from({ length: count }, () => 0);
+  for (const block of model.blocks) {
+    block.header?.forEach((label, i) => {
+      const longestWord = Math.max(0, ...label.split(/\s+/).map((w) => w.length));
+      // Headings wrap onto at most three lines.
+      headerNeeds[i] = Math.max(headerNeeds[i]!, longestWord + 1, Math.ceil(label.length / 3) + 1);
+    });
+    for (const row of block.rows)
+      row.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cellWidth(cell, mark) + 1)));
+  }
+  for (const chart of chartsOf(model)) {
+    widths[0] = Math.max(widths[0]!, ...chart.categories.map((c) => c.label.length + 1));
+    chart.series.forEach((s, i) => (headerNeeds[i + 1] = Math.max(headerNeeds[i + 1]!, s.label.length + 1)));
+  }
+  const fitted = (labelMax: number) =>
+    widths.map((w, i) => {
+      const width = Math.max(w, headerNeeds[i]!, 8);
+      return i < model.labelColumns
+        ? Math.min(labelMax, Math.max(model.labelWidth ?? 12, width))
+        : Math.min(WRAP_MAX + 1, width);
+    });
+  const points = (list: number[]) => list.reduce((a, w) => a + pointsOfWidth(w), 0);
+  // Labels wrap only where the sheet would not fit a portrait page with them whole.
+  const whole = fitted(LABEL_WHOLE_MAX);
+  const final = points(whole) <= PAGE.portrait.width ? whole : fitted(LABEL_MAX);
+  const total = points(final);
+  const landscape = total > PAGE.portrait.width;
+  const page = landscape ? PAGE.landscape : PAGE.portrait;
+  return { widths: final, landscape, scale: Math.min(1, page.width / total) };
+}
+
+/** Lines a text takes in a column of this width. */
+function linesIn(textValue: string, width: number): number {
+  const usable = Math.max(4, width - 1);
+  return textValue.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
+}
+
+export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: RenderOptions): RenderedSheet {
+  const { widths, landscape, scale } = layout(model, options.mark);
+  const lastColumn = widths.length;
+  const spanWidth = widths.reduce((a, w) => a + w, 0);
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const names: [string, string][] = [];
+  const charts: RenderedChart[] = [];
+  const pageHeight = (landscape ? PAGE.landscape.height : PAGE.portrait.height) / scale;
+  let row = 1;
+  let usedOnPage = 0;
+
+  // Every row's height is set, so what prints is what the page breaks were planned on.
+  const height = (r: number, points: number) => {
+    ws.getRow(r).height = points;
+    usedOnPage += points;
+  };
+  const spanningHeight = (value: string, font: Partial<ExcelJS.Font>) =>
+    Math.max(LINE_HEIGHT, Math.ceil(((font.size ?? 11) + 4) * linesIn(value, spanWidth * (11 / (font.size ?? 11)))));
+  /** A line of text across the whole table: merged and wrapped, so nothing runs past the page. */
+  const spanning = (value: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill) => {
+    const cell = ws.getCell(row, 1);
+    cell.value = value;
+    setStyle(cell, { font, alignment: { wrapText: true, vertical: 'top' }, ...(fill ? { fill } : {}) });
+    if (lastColumn > 1) ws.mergeCells(row, 1, row, lastColumn);
+    height(row, spanningHeight(value, font));
+    row += 1;
+  };
+
+  spanning(model.title, FONT.title);
+  for (const line of model.subtitle) spanning(line, FONT.subtitle);
+  height(row, LINE_HEIGHT);
+  row += 1;
+  const headingRows = row - 1;
+  let firstHeader: number | undefined;
+
+  const writeCell = (r: number, c: number, cell: ReportCell) => {
+    if (!cell) return;
+    const target = ws.getCell(r, c);
+    if (cell.kind === 'text') writeTextCell(target, cell, c <= model.labelColumns);
+    else {
+      writeFigure(target, cell, options.mark);
+      names.push([cell.name, absoluteAddress(ws.name, r, c)]);
+    }
+  };
+
+  const rowHeight = (cells: readonly ReportCell[]) =>
+    LINE_HEIGHT *
+    Math.max(
+      1,
+      ...cells.map((cell, i) =>
+        cell?.kind === 'text' && (cell.wrap || i < model.labelColumns)
+          ? linesIn(cell.text, (widths[i] ?? 10) - (cell.indent ?? 0) * 2)
+          : 1,
+      ),
+    );
+
+  const headerHeight = (header: readonly string[]) =>
+    LINE_HEIGHT * Math.max(1, ...header.map((label, i) => linesIn(label, widths[i] ?? 10)));
+  const blockHeight = (block: ReportBlock) =>
+    (block.title ? spanningHeight(block.title, FONT.section) : 0) +
+    (block.groups ? LINE_HEIGHT : 0) +
+    (block.header ? headerHeight(block.header) : 0) +
+    block.rows.reduce((a, r) => a + rowHeight(r.cells), 0) +
+    (block.footnotes ?? []).reduce((a, note) => a + spanningHeight(note, FONT.note), 0) +
+    LINE_HEIGHT;
+
+  const breakBefore = (needed: number, forced = false) => {
+    if (row <= headingRows + 1) return;
+    if (forced || (usedOnPage + needed > pageHeight * 0.95 && needed <= pageHeight)) {
+      ws.getRow(row - 1).addPageBreak();
+      usedOnPage = 0;
+    }
+  };
+
+  for (const block of model.blocks) {
+    breakBefore(blockHeight(block), block.pageBreak);
+    if (block.title) spanning(block.title, FONT.section, SECTION_FILL);
+    if (block.groups) {
+      let column = 1;
+      for (const group of block.groups) {
+        if (group.label) {
+          const cell = ws.getCell(row, column);
+          cell.value = group.label;
+          setStyle(cell, { font: FONT.bold, alignment: { horizontal: 'center', wrapText: true } });
+          if (group.span > 1) ws.mergeCells(row, column, row, column + group.span - 1);
+        }
+        column += group.span;
+      }
+      height(row, LINE_HEIGHT);
+      row += 1;
+    }
+    if (block.header) {
+      firstHeader ??= row;
+      block.header.forEach((label, i) => {
+        const cell = ws.getCell(row, i + 1);
+        cell.value = label;
+        setStyle(cell, {
+          font: FONT.bold,
+          border: HEADER_BORDER,
+          alignment: { wrapText: true, vertical: 'bottom', horizontal: i < model.labelColumns ? 'left' : 'center' },
+        });
+      });
+      height(row, headerHeight(block.header));
+      row += 1;
+    }
+    for (const reportRow of block.rows) {
+      writeRow(reportRow);
+    }
+    for (const note of block.footnotes ?? []) spanning(note, FONT.note);
+    height(row, LINE_HEIGHT);
+    row += 1;
+    if (block.chart) writeChart(block.chart);
+  }
+
+  function writeRow(reportRow: ReportRow) {
+    reportRow.cells.forEach((cell, i) => writeCell(row, i + 1, cell));
+    height(row, rowHeight(reportRow.cells));
+    row += 1;
+  }
+
+  /** A chart: its frame, then its data block (named figures) that the chart part refers to. */
+  function writeChart(spec: ChartSpec) {
+    const rowsNeeded = CHART_ROWS + spec.categories.length + 4;
+    breakBefore(rowsNeeded * LINE_HEIGHT);
+    const top = row - 1;
+    let columns = 0;
+    for (let width = 0; columns < lastColumn && width < CHART_WIDTH; columns++) width += widths[columns]!;
+    for (let i = 0; i < CHART_ROWS; i++) {
+      height(row, LINE_HEIGHT);
+      row += 1;
+    }
+    const bottom = row - 1;
+    row += 1;
+    spanning(`Underlag till diagrammet: ${spec.title}`, FONT.note);
+    const headerRow = row;
+    const headerCell = ws.getCell(headerRow, 1);
+    headerCell.value = '';
+    const seriesLabels = [...spec.series.map((s) => s.label), ...(spec.target ? ['Mål'] : [])];
+    seriesLabels.forEach((label, i) => {
+      const cell = ws.getCell(headerRow, 2 + i);
+      cell.value = label;
+      setStyle(cell, { font: FONT.bold, border: HEADER_BORDER, alignment: { horizontal: 'center' } });
+    });
+    const targetColumn = 2 + spec.series.length;
+    height(headerRow, LINE_HEIGHT);
+    row += 1;
+    const first = row;
+    spec.categories.forEach((category, i) => {
+      writeCell(row, 1, { kind: 'text', text: category.label });
+      spec.series.forEach((s, j) =>
+        writeCell(row, 2 + j, {
+          kind: 'figure',
+          value: s.values[i] ?? { value: null, missing: { code: 'missing-value', what: category.label } },
+          format: spec.unit === '%' ? 'percent' : 'index',
+          name: figureName('diagram', spec.id, category.key, s.key),
+          hidden: s.hidden?.[i] ?? false,
+        }),
+      );
+      if (spec.target)
+        writeCell(row, targetColumn, {
+          kind: 'figure',
+          value: { value: spec.target.value },
+          format: spec.unit === '%' ? 'percent' : 'index',
+          name: figureName('diagram', spec.id, category.key, 'mal'),
+        });
+      height(row, LINE_HEIGHT);
+      row += 1;
+    });
+    const last = row - 1;
+    charts.push({
+      spec,
+      from: { row: top, column: 0 },
+      to: { row: bottom, column: columns },
+      categories: {
+        ref: `${absoluteAddress(ws.name, first, 1)}:$A$${last}`,
+        labels: spec.categories.map((c) => c.label),
+      },
+      series: spec.series.map((s, j) => ({
+        nameRef: absoluteAddress(ws.name, headerRow, 2 + j),
+        name: s.label,
+        ref: `${absoluteAddress(ws.name, first, 2 + j)}:$${columnLetter(2 + j)}$${last}`,
+        values: s.values.map((v, i) => (s.hidden?.[i] ? null : v.value)),
+      })),
+      ...(spec.target
+        ? {
+            target: {
+              nameRef: absoluteAddress(ws.name, headerRow, targetColumn),
+              name: spec.target.label,
+              ref: `${absoluteAddress(ws.name, first, targetColumn)}:$${columnLetter(targetColumn)}$${last}`,
+              values: spec.categories.map(() => spec.target!.value),
+            },
+          }
+        : {}),
+    });
+    row += 1;
+  }
+
+  for (const spec of model.charts ?? []) writeChart(spec);
+
+  const lastRow = Math.max(row - 1, headingRows);
+  const single = model.blocks.length === 1 && firstHeader !== undefined;
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: model.labelColumns,
+      ySplit: single ? firstHeader! : headingRows,
+      topLeftCell: `${columnLetter(model.labelColumns + 1)}${(single ? firstHeader! : headingRows) + 1}`,
+      activeCell: 'A1',
+      showGridLines: false,
+    },
+  ];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
+    // The table's heading on every page, unless charts follow it on pages of their own.
+    ...(single && chartsOf(model).length === 0 ? { printTitlesRow: `${firstHeader}:${firstHeader}` } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const escape = (value: string) => value.replace(/&/g, '&&');
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: `&L&8${escape(options.pageHeader)}&R&8${escape(model.title)}`,
+    oddFooter: `&L&8Samlad – ${escape(ws.name)}&R&8Sida &P av &N`,
+  };
+  return { names, charts };
+}
+
+/**
+ * Text, always as a string cell: exceljs writes plain strings as shared strings, never formulas;
+ * text a spreadsheet would run if retyped (= + - @, tab, CR first) also gets the text format, so
+ * editing the cell keeps it text. A carriage return is stored as a line break.
+ */
+function writeTextCell(target: ExcelJS.Cell, cell: TextCell, label: boolean): void {
+  const value = cell.text.replace(/\r\n?/g, '\n');
+  target.value = value;
+  const font =
+    cell.good === true
+      ? GOOD.font
+      : cell.good === false
+        ? BAD.font
+        : cell.mono
+          ? FONT.mono
+          : cell.bold
+            ? FONT.bold
+            : FONT.body;
+  setStyle(target, {
+    font: cell.bold && (cell.good === true || cell.good === false) ? { ...font, bold: true } : font,
+    alignment: {
+      horizontal: cell.align ?? 'left',
+      vertical: 'top',
+      ...(cell.indent ? { indent: cell.indent } : {}),
+      ...(cell.wrap || label ? { wrapText: true } : {}),
+    },
+    ...(looksLikeFormula(cell.text) ? { numFmt: '@' } : {}),
+    ...(cell.good === true ? { fill: GOOD.fill } : cell.good === false ? { fill: BAD.fill } : {}),
+  });
+}
+
+/** A figure: its number in its format, or "saknas" with the reason as a note, or the suppression mark. */
+function writeFigure(target: ExcelJS.Cell, cell: FigureCell, mark: string): void {
+  if (cell.hidden) {
+    target.value = mark;
+    setStyle(target, { font: FONT.body, alignment: RIGHT });
+    return;
+  }
+  const { value } = cell;
+  if (value.value === null) {
+    target.value = 'saknas';
+    setStyle(target, { font: FONT.missing, alignment: RIGHT });
+    target.note = describeMissing(value.missing);
+    return;
+  }
+  target.value = value.value;
+  const font = cell.good === true ? GOOD.font : cell.good === false ? BAD.font : FONT.body;
+  setStyle(target, {
+    numFmt: FORMAT[cell.format],
+    font: cell.bold ? { ...font, bold: true } : font,
+    alignment: RIGHT,
+    ...(cell.good === true ? { fill: GOOD.fill } : cell.good === false ? { fill: BAD.fill } : {}),
+  });
+}
