@@ -39,14 +39,11 @@ function shown(cell: ExcelJS.Cell): string {
 export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
-  const names = (workbook.definedNames.model as { name: string; ranges: string[] }[])
-    .filter((n) => n.name.startsWith(`${FIGURE_NAME_PREFIX}.sammanfattning.`) && n.name.split('.').length === 5)
-    .map((n) => /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? ''))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ sheet: m[1]!.replace(/''/g, "'"), row: Number(m[3]) }))
-    .sort((a, b) => a.row - b.row);
-  return names.map(({ sheet, row }) => {
-    const cells = workbook.getWorksheet(sheet)!.getRow(row);
+  const rows = namedRows(
+    workbook,
+    (name) => name.startsWith(`${FIGURE_NAME_PREFIX}.sammanfattning.`) && name.split('.').length === 5,
+  );
+  return rows.map((cells) => {
     const [scope, label, current, lastYear, diff, target, reached] = [1, 2, 3, 4, 5, 6, 7].map((c) =>
       shown(cells.getCell(c)),
     );
@@ -60,6 +57,52 @@ export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
       reached: reached!,
     };
   });
+}
+
+export interface CheckLine {
+  template: string;
+  scope: string;
+  period: string;
+  cell: string;
+  rule: string;
+  actual: string;
+  expected: string;
+  difference: string;
+}
+
+/** The Kontroll sheet's rows, found by the defined names of their differences (`SAMR.kontroll.….skillnad`). */
+export async function readChecks(xlsx: Buffer): Promise<CheckLine[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  return namedRows(
+    workbook,
+    (name) => name.startsWith(`${FIGURE_NAME_PREFIX}.kontroll.`) && name.endsWith('.skillnad'),
+  ).map((cells) => {
+    const [template, scope, period, cell, rule, actual, expected, difference] = [1, 2, 3, 4, 5, 6, 7, 8].map((c) =>
+      shown(cells.getCell(c)),
+    );
+    return {
+      template: template!,
+      scope: scope!,
+      period: period!,
+      cell: cell!,
+      rule: rule!,
+      actual: actual!,
+      expected: expected!,
+      difference: difference!,
+    };
+  });
+}
+
+/** The rows holding the figures whose defined names match, in sheet order. */
+function namedRows(workbook: ExcelJS.Workbook, match: (name: string) => boolean): ExcelJS.Row[] {
+  return (workbook.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((n) => match(n.name))
+    .map((n) => /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? ''))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ sheet: m[1]!.replace(/''/g, "'"), row: Number(m[3]) }))
+    .sort((a, b) => a.row - b.row)
+    .map(({ sheet, row }) => workbook.getWorksheet(sheet)!.getRow(row));
 }
 
 /** The headline as a text table; `colour` marks Ja green and Nej red (ANSI). */

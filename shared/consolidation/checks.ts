@@ -23,6 +23,8 @@ export interface CheckRow {
   expected: number;
   /** actual − expected */
   difference: number;
+  /** Whether the cell holds a count (whole people) or another number. */
+  count: boolean;
 }
 
 const instancesCache = new WeakMap<ResolvedTemplate, RuleInstance[]>();
@@ -77,6 +79,7 @@ export function templateChecks(figures: TemplateFigures): CheckRow[] {
           actual: outcome.actual,
           expected: outcome.expected,
           difference: outcome.difference,
+          count: template.cellById.get(instance.target)?.spec.kind === 'count',
         });
       }
       failures.set(`${scope.id}|${figuresAt.period}`, own);

@@ -95,9 +95,11 @@ export function checkSheet(c: Consolidation, ctx: SheetContext): ReportSheet {
         text(check.period),
         text(check.cellLabel, { wrap: true }),
         text(check.rule, { wrap: true }),
-        figure(known(check.actual), 'decimal', name('angivet')),
-        figure(known(check.expected), 'decimal', name('enligt_regeln')),
-        figure(known(check.difference), 'signedDecimal', name('skillnad'), { good: false }),
+        figure(known(check.actual), check.count ? 'count' : 'decimal', name('angivet')),
+        figure(known(check.expected), check.count ? 'count' : 'decimal', name('enligt_regeln')),
+        figure(known(check.difference), check.count ? 'signedCount' : 'signedDecimal', name('skillnad'), {
+          good: false,
+        }),
         text(check.severity === 'fel' ? 'Fel' : 'Varning', { align: 'center', good: false }),
       ],
     };

@@ -1,7 +1,7 @@
 import type { ForbundConfigInput } from '../../model/forbund-schema';
 import { budget2023, budget2024, budget2025, budget2026 } from './umearegionen-budget';
 import { initiatives2024 } from './umearegionen-initiativ';
-import { socialBudget2023 } from './umearegionen-social-budget';
+import { socialBudget2022, socialBudget2023 } from './umearegionen-social-budget';
 
 /** Seed 001, budget 2024–2026: the kommuner's 25 % is split by share of the working-age population. */
 const populationShares = { umea: 83.7, vannas: 5, nordmaling: 3.7, vindeln: 2.8, robertsfors: 3.6, bjurholm: 1.2 };
@@ -97,6 +97,8 @@ export const umearegionen: ForbundConfigInput = {
     'samverkansinitiativ',
   ],
   years: {
+    // 2022's social budget is chosen to reproduce the published 2022 indices (see its file).
+    '2022': { socialBudget: socialBudget2022 },
     '2023': { budget: budget2023, socialBudget: socialBudget2023 },
     '2024': { populationShares, budget: budget2024, initiatives: initiatives2024 },
     '2025': { populationShares, budget: budget2025 },

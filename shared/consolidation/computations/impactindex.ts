@@ -338,8 +338,9 @@ function totalNotes(section: ImpactSection, years: { current: string; lastYear: 
       );
       const computed = result.total.value;
       if (Math.abs(computed - published.total) <= 0.5) continue;
+      const round = (v: number) => svNumber(Math.round(v * 10) / 10);
       notes.push(
-        `${scope.name} ${years[which]}: Impactindex ${svNumber(Math.round(computed * 10) / 10)} enligt metoden (uppnådda / bedömda poäng). Årsredovisningen publicerade ${svNumber(published.total)}, ${svNumber(Math.round((published.total - computed) * 10) / 10)} enheter mer; de publicerade målområdena ger ${svNumber(Math.round(mean * 10) / 10)} som viktat medelvärde, så det publicerade totalvärdet följer inte av dem. Rapporten visar det beräknade värdet.`,
+        `${scope.name} ${years[which]}: Impactindex ${round(computed)} enligt metoden (uppnådda / bedömda poäng); årsredovisningen publicerade ${svNumber(published.total)} (skillnad ${round(published.total - computed)}). De publicerade målområdena ger ${round(mean)} viktade med sina poäng, så det publicerade totalvärdet är inte deras viktade medelvärde. Rapporten visar det beräknade värdet.`,
       );
     }
   }
