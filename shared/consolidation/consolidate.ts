@@ -162,11 +162,16 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const headline: HeadlineRow[] = [];
   const notes = methodNotes(templates.filter((t) => !t.config.computation && !t.config.usedBy));
   const computed: Partial<ComputationData> = {};
+  const perScope = templates.filter(
+    (t) => !t.config.computation && !t.config.usedBy && t.definition.scope === 'platform' && t.scopes.length > 1,
+  );
   for (const figures of templates) {
     const { computation, usedBy } = figures.config;
     if (usedBy) continue;
     if (!computation) {
-      sheets.push(...templateSheets(figures, ctx));
+      sheets.push(
+        ...templateSheets(figures, ctx, { sharesScopeTabs: perScope.length > 1 && perScope.includes(figures) }),
+      );
       headline.push(...templateHeadline(figures));
       continue;
     }

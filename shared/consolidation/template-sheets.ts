@@ -30,10 +30,15 @@ import {
 /**
  * Any template's consolidated sheets, from its definition alone: platform templates get a sheet
  * per scope (sums first), kommun templates one sheet with a table per indicator and the kommuner
- * as rows, förbund templates one sheet. Each section is a table with its comparisons and, where
+ * as rows, förbund templates one sheet. Where several templates have a sheet per scope, each tab
+ * says whose it is (`sharesScopeTabs`). Each section is a table with its comparisons and, where
  * declared, a % column; derived figures no block shows are listed as Nyckeltal.
  */
-export function templateSheets(figures: TemplateFigures, ctx: SheetContext): ReportSheet[] {
+export function templateSheets(
+  figures: TemplateFigures,
+  ctx: SheetContext,
+  options: { sharesScopeTabs?: boolean } = {},
+): ReportSheet[] {
   const { definition, config } = figures;
   const title = config.title ?? definition.title;
   if (definition.scope === 'kommun') {
@@ -57,7 +62,12 @@ export function templateSheets(figures: TemplateFigures, ctx: SheetContext): Rep
       subtitle.push(`Summan av ${scope.members.map((m) => m.name).join(', ')}; andelarna räknas ur summorna.`);
     return {
       id: `${definition.id}.${scope.id}`,
-      tab: single ? (config.sheetName ?? definition.sheetName) : scope.shortName,
+      // A scope's tab is its name, unless another template has sheets per scope too.
+      tab: single
+        ? (config.sheetName ?? definition.sheetName)
+        : options.sharesScopeTabs
+          ? `${scope.shortName} ${config.sheetName ?? definition.sheetName}`
+          : scope.shortName,
       title: single && definition.scope === 'forbund' ? title : `${scope.name} – ${title}`,
       subtitle,
       blocks: scopeBlocks(figures, scopeFigures, ctx),

@@ -202,6 +202,7 @@ export const deltagareAvslut: TemplateDefinitionInput = {
   ],
   // Seed 004's Tabell 1 per platform and group, referrals per party (Bilaga 2), and the gender split.
   consolidation: {
+    sheetName: 'Deltagare',
     title: 'volym och resultat deltagare',
     comparisons: ['last-year', 'previous-tertial'],
     derived: [
