@@ -218,7 +218,7 @@ export function aboutSheet(c: Consolidation, info: { inputsHash: string; generat
   ];
   const used = c.completeness.flatMap((r) => r.used);
   const pair = (a: string, b: string, mono = false): ReportRow => ({
-    cells: [text(a, { bold: !mono }), text(b, { wrap: true, mono })],
+    cells: [text(a, { bold: !mono }), text(b, mono ? { mono } : { wrap: true })],
   });
   return {
     id: 'om',

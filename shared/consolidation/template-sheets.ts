@@ -68,7 +68,7 @@ export function templateSheets(
         : options.sharesScopeTabs
           ? `${scope.shortName} ${config.sheetName ?? definition.sheetName}`
           : scope.shortName,
-      title: single && definition.scope === 'forbund' ? title : `${scope.name} – ${title}`,
+      title: single ? title : `${scope.name} – ${title}`,
       subtitle,
       blocks: scopeBlocks(figures, scopeFigures, ctx),
       labelColumns: 1,
@@ -289,7 +289,7 @@ function sectionBlock(
     header.push(
       ...compared.map((c) => (one && !block.percentOf ? `Diff${diff}` : `Diff ${label(c).toLowerCase()}${diff}`)),
     );
-    if (block.percentOf) header.push(`Diff %-enheter${diff}`);
+    if (block.percentOf) header.push(`Diff p.e.${diff}`);
   }
 
   const rows = section.rows.map((row): ReportRow => {
@@ -332,7 +332,7 @@ function transposedBlock(
     header.push(label);
     for (const period of periods) {
       const heading = comparedHeading(figures.periods[period] ?? '', current);
-      header.push(`${label} ${heading}`, periods.length > 1 ? `Diff %-enheter ${heading}` : 'Diff %-enheter');
+      header.push(`${label} ${heading}`, periods.length > 1 ? `Diff p.e. ${heading}` : 'Diff p.e.');
     }
   }
   const rows = section.columns.map((column): ReportRow => {
@@ -431,7 +431,7 @@ function keyFigures(s: BlockScope, instances: readonly DerivedInstance[]): Repor
   const header = ['Nyckeltal', periodHeading(current)];
   for (const period of periods) {
     const heading = comparedHeading(s.figures.periods[period] ?? '', current);
-    header.push(heading, periods.length > 1 ? `Diff %-enheter ${heading}` : 'Diff %-enheter');
+    header.push(heading, periods.length > 1 ? `Diff p.e. ${heading}` : 'Diff p.e.');
   }
   const rows = instances.map((instance): ReportRow => {
     const label = instance.key ? `${instance.figure.label}: ${labelOfKey(s.figures, instance)}` : instance.figure.label;
@@ -491,7 +491,7 @@ function scopesAsRows(figures: TemplateFigures, ctx: SheetContext): ReportBlock[
   for (const instance of derivedInstances(figures.template)) {
     blocks.push({
       title: instance.key ? `${instance.figure.label}: ${labelOfKey(figures, instance)}` : instance.figure.label,
-      header: ['', ...headings('', 'Diff %-enheter')],
+      header: ['', ...headings('', 'Diff p.e.')],
       rows: figures.scopes.map((scopeFigures): ReportRow => {
         const s = blockScope(figures, scopeFigures, ctx);
         return {

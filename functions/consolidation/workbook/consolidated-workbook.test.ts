@@ -57,6 +57,7 @@ describe('the consolidated workbook', () => {
       'Vuxentorget',
       'Samordningsteamen',
       'Impactindex',
+      'Impactindex indikatorer',
       'Indikatorer',
       'Helårsekvivalenter',
       'Ekonomi',
@@ -224,7 +225,7 @@ describe('the consolidated workbook', () => {
     const xlsx = await build('internal', records);
     const parts = await readXlsxParts(xlsx);
     const sheets = [...parts.entries()].filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
-    expect(sheets.length).toBe(13);
+    expect(sheets.length).toBe(14);
     for (const [name, xml] of sheets) expect([name, /<f[ >]/.test(xml)]).toEqual([name, false]);
     const shared = parts.get('xl/sharedStrings.xml') ?? '';
     const escape = (t: string) =>

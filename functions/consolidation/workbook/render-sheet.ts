@@ -65,7 +65,7 @@ const WRAP_MAX = 40;
 const CHART_ROWS = 18;
 const CHART_WIDTH = 90;
 /** Printable A4 in points (12.7 mm margins left and right, 15 mm top and bottom with header and footer). */
-const PAGE = { portrait: { width: 523, height: 750 }, landscape: { width: 770, height: 500 } };
+const PAGE = { portrait: { width: 523, height: 745 }, landscape: { width: 770, height: 495 } };
 
 const pointsOfWidth = (chars: number) => (Math.trunc(chars) * 7 + 5) * 0.75;
 const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right', vertical: 'top' };
@@ -75,6 +75,38 @@ interface Layout {
   landscape: boolean;
   /** Print scale that fitting the width to the page will give. */
   scale: number;
+}
+
+/**
+ * A chart's data block: categories as rows and series (and the target) as columns, or the other
+ * way round when the series' names are the long single words (platform names), which fit a label
+ * column better than a heading.
+ */
+function chartGrid(spec: ChartSpec) {
+  const longestWord = (labels: readonly string[]) =>
+    Math.max(0, ...labels.flatMap((l) => l.split(/\s+/).map((w) => w.length)));
+  const seriesInRows = longestWord(spec.series.map((s) => s.label)) > longestWord(spec.categories.map((c) => c.label));
+  const series = [
+    ...spec.series.map((s, i) => ({ index: i, label: s.label })),
+    ...(spec.target ? [{ index: spec.series.length, label: 'Mål' }] : []),
+  ];
+  const categories = spec.categories.map((c, i) => ({ index: i, label: c.label }));
+  const figureAt = (category: number, seriesIndex: number): FigureCell => {
+    const c = spec.categories[category]!;
+    const s = spec.series[seriesIndex];
+    return {
+      kind: 'figure',
+      value: s
+        ? (s.values[category] ?? { value: null, missing: { code: 'missing-value', what: c.label } })
+        : { value: spec.target!.value },
+      format: spec.unit === '%' ? 'percent' : 'index',
+      name: figureName('diagram', spec.id, c.key, s ? s.key : 'mal'),
+      hidden: s?.hidden?.[category] ?? false,
+    };
+  };
+  return seriesInRows
+    ? { seriesInRows, rows: series, columns: categories, cell: (r: number, c: number) => figureAt(c, r) }
+    : { seriesInRows, rows: categories, columns: series, cell: (r: number, c: number) => figureAt(r, c) };
 }
 
 function chartsOf(model: ReportSheet): ChartSpec[] {
@@ -87,7 +119,7 @@ function columnsOf(model: ReportSheet): number {
     n = Math.max(n, block.header?.length ?? 0, block.groups?.reduce((a, g) => a + g.span, 0) ?? 0);
     for (const row of block.rows) n = Math.max(n, row.cells.length);
   }
-  for (const chart of chartsOf(model)) n = Math.max(n, 2 + chart.series.length);
+  for (const chart of chartsOf(model)) n = Math.max(n, 1 + chartGrid(chart).columns.length);
   return n;
 }
 
@@ -95,7 +127,9 @@ function cellWidth(cell: ReportCell, mark: string): number {
   if (!cell) return 0;
   if (cell.kind === 'text') {
     const longest = Math.max(...cell.text.split('\n').map((l) => l.length)) + (cell.indent ?? 0) * 2;
-    return cell.wrap ? Math.min(WRAP_MAX, longest) : cell.bold ? Math.ceil(longest * 1.1) : longest;
+    // Hashes are set small and monospaced: about 0,8 of a column unit per character.
+    if (cell.mono) return Math.ceil(longest * 0.8);
+    return cell.wrap ? Math.min(WRAP_MAX, longest) : cell.bold ? Math.ceil(longest * BOLD_WIDTH) : longest;
   }
   if (cell.hidden) return mark.length;
   return cell.value.value === null ? 7 : figureWidth(cell.value.value, cell.format);
@@ -106,18 +140,25 @@ function layout(model: ReportSheet, mark: string): Layout {
   const count = columnsOf(model);
   const widths = Array.from({ length: count }, () => 0);
   const headerNeeds = Array.from({ length: count }, () => 0);
+  // Headings are bold and wrap at spaces, onto at most three lines; no word is broken.
+  const needHeader = (label: string, i: number) => {
+    const longestWord = Math.max(0, ...label.split(/\s+/).map((w) => w.length));
+    headerNeeds[i] = Math.max(
+      headerNeeds[i]!,
+      Math.ceil(longestWord * BOLD_WIDTH) + 2,
+      Math.ceil((label.length / 3) * BOLD_WIDTH) + 2,
+    );
+  };
   for (const block of model.blocks) {
-    block.header?.forEach((label, i) => {
-      const longestWord = Math.max(0, ...label.split(/\s+/).map((w) => w.length));
-      // Headings wrap onto at most three lines.
-      headerNeeds[i] = Math.max(headerNeeds[i]!, longestWord + 1, Math.ceil(label.length / 3) + 1);
-    });
+    block.header?.forEach(needHeader);
     for (const row of block.rows)
       row.cells.forEach((cell, i) => (widths[i] = Math.max(widths[i]!, cellWidth(cell, mark) + 1)));
   }
   for (const chart of chartsOf(model)) {
-    widths[0] = Math.max(widths[0]!, ...chart.categories.map((c) => c.label.length + 1));
-    chart.series.forEach((s, i) => (headerNeeds[i + 1] = Math.max(headerNeeds[i + 1]!, s.label.length + 1)));
+    const grid = chartGrid(chart);
+    widths[0] = Math.max(widths[0]!, ...grid.rows.map((r) => r.label.length + 1));
+    grid.columns.forEach((c, i) => needHeader(c.label, i + 1));
+    grid.columns.forEach((_, i) => (widths[i + 1] = Math.max(widths[i + 1]!, 9)));
   }
   const fitted = (labelMax: number) =>
     widths.map((w, i) => {
@@ -126,20 +167,67 @@ function layout(model: ReportSheet, mark: string): Layout {
         ? Math.min(labelMax, Math.max(model.labelWidth ?? 12, width))
         : Math.min(WRAP_MAX + 1, width);
     });
+  // A heading over several columns must fit its longest word across them: widen the last one.
+  for (const block of model.blocks) {
+    let start = 0;
+    for (const group of block.groups ?? []) {
+      const needed = Math.ceil(Math.max(0, ...group.label.split(/\s+/).map((w) => w.length)) * BOLD_WIDTH) + 2;
+      const own = (i: number) => Math.max(widths[i]!, headerNeeds[i]!, 8);
+      const have = widths.slice(start, start + group.span).reduce((a, _, i) => a + own(start + i), 0);
+      const last = start + group.span - 1;
+      if (group.label && have < needed) widths[last] = own(last) + needed - have;
+      start += group.span;
+    }
+  }
   const points = (list: number[]) => list.reduce((a, w) => a + pointsOfWidth(w), 0);
-  // Labels wrap only where the sheet would not fit a portrait page with them whole.
+  // Labels wrap only where the sheet would not fit a page, upright or turned, with them whole.
   const whole = fitted(LABEL_WHOLE_MAX);
-  const final = points(whole) <= PAGE.portrait.width ? whole : fitted(LABEL_MAX);
+  const capped = fitted(LABEL_MAX);
+  const final =
+    points(whole) <= PAGE.portrait.width
+      ? whole
+      : points(capped) <= PAGE.portrait.width
+        ? capped
+        : points(whole) <= PAGE.landscape.width
+          ? whole
+          : capped;
   const total = points(final);
   const landscape = total > PAGE.portrait.width;
   const page = landscape ? PAGE.landscape : PAGE.portrait;
   return { widths: final, landscape, scale: Math.min(1, page.width / total) };
 }
 
-/** Lines a text takes in a column of this width. */
-function linesIn(textValue: string, width: number): number {
-  const usable = Math.max(4, width - 1);
-  return textValue.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / usable)), 0);
+/**
+ * Column widths count characters of the digit 0; Calibri's (and LibreOffice's Carlito's) letters
+ * are narrower on average, bold ones wider.
+ */
+const BOLD_WIDTH = 1.3;
+const TEXT_PER_WIDTH = 1.1;
+
+/**
+ * Lines a text takes in a column of this width (characters), wrapped at spaces as Excel and
+ * LibreOffice wrap it; a word longer than a line is broken. `bold` text is wider.
+ */
+function linesIn(textValue: string, width: number, bold = false): number {
+  const perLine = Math.max(4, bold ? (width - 1) / BOLD_WIDTH : (width - 1) * TEXT_PER_WIDTH);
+  let lines = 0;
+  for (const paragraph of textValue.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(' ')) {
+      const length = word.length;
+      if (used > 0 && used + 1 + length > perLine) {
+        lines += 1;
+        used = 0;
+      }
+      used += (used > 0 ? 1 : 0) + length;
+      while (used > perLine) {
+        lines += 1;
+        used -= perLine;
+      }
+    }
+  }
+  return lines;
 }
 
 export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: RenderOptions): RenderedSheet {
@@ -193,13 +281,13 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
       1,
       ...cells.map((cell, i) =>
         cell?.kind === 'text' && (cell.wrap || i < model.labelColumns)
-          ? linesIn(cell.text, (widths[i] ?? 10) - (cell.indent ?? 0) * 2)
+          ? linesIn(cell.text, (widths[i] ?? 10) - (cell.indent ?? 0) * 2, cell.bold)
           : 1,
       ),
     );
 
   const headerHeight = (header: readonly string[]) =>
-    LINE_HEIGHT * Math.max(1, ...header.map((label, i) => linesIn(label, widths[i] ?? 10)));
+    LINE_HEIGHT * Math.max(1, ...header.map((label, i) => linesIn(label, widths[i] ?? 10, true)));
   const blockHeight = (block: ReportBlock) =>
     (block.title ? spanningHeight(block.title, FONT.section) : 0) +
     (block.groups ? LINE_HEIGHT : 0) +
@@ -210,7 +298,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
 
   const breakBefore = (needed: number, forced = false) => {
     if (row <= headingRows + 1) return;
-    if (forced || (usedOnPage + needed > pageHeight * 0.95 && needed <= pageHeight)) {
+    if (forced || (usedOnPage + needed > pageHeight * 0.97 && needed <= pageHeight)) {
       ws.getRow(row - 1).addPageBreak();
       usedOnPage = 0;
     }
@@ -225,12 +313,18 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
         if (group.label) {
           const cell = ws.getCell(row, column);
           cell.value = group.label;
-          setStyle(cell, { font: FONT.bold, alignment: { horizontal: 'center', wrapText: true } });
+          setStyle(cell, { font: FONT.bold, alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true } });
           if (group.span > 1) ws.mergeCells(row, column, row, column + group.span - 1);
         }
         column += group.span;
       }
-      height(row, LINE_HEIGHT);
+      let spanStart = 0;
+      const groupLines = block.groups.map((group) => {
+        const width = widths.slice(spanStart, spanStart + group.span).reduce((a, w) => a + w, 0);
+        spanStart += group.span;
+        return linesIn(group.label, width, true);
+      });
+      height(row, LINE_HEIGHT * Math.max(1, ...groupLines));
       row += 1;
     }
     if (block.header) {
@@ -264,8 +358,12 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
 
   /** A chart: its frame, then its data block (named figures) that the chart part refers to. */
   function writeChart(spec: ChartSpec) {
-    const rowsNeeded = CHART_ROWS + spec.categories.length + 4;
+    const grid = chartGrid(spec);
+    const rowsNeeded = CHART_ROWS + grid.rows.length + 5;
     breakBefore(rowsNeeded * LINE_HEIGHT);
+    // A row of space above the frame, so a chart starting a page keeps clear of the one before.
+    height(row, LINE_HEIGHT);
+    row += 1;
     const top = row - 1;
     let columns = 0;
     for (let width = 0; columns < lastColumn && width < CHART_WIDTH; columns++) width += widths[columns]!;
@@ -277,60 +375,54 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     row += 1;
     spanning(`Underlag till diagrammet: ${spec.title}`, FONT.note);
     const headerRow = row;
-    const headerCell = ws.getCell(headerRow, 1);
-    headerCell.value = '';
-    const seriesLabels = [...spec.series.map((s) => s.label), ...(spec.target ? ['Mål'] : [])];
-    seriesLabels.forEach((label, i) => {
+    ws.getCell(headerRow, 1).value = '';
+    grid.columns.forEach((column, i) => {
       const cell = ws.getCell(headerRow, 2 + i);
-      cell.value = label;
-      setStyle(cell, { font: FONT.bold, border: HEADER_BORDER, alignment: { horizontal: 'center' } });
+      cell.value = column.label;
+      setStyle(cell, {
+        font: FONT.bold,
+        border: HEADER_BORDER,
+        alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true },
+      });
     });
-    const targetColumn = 2 + spec.series.length;
-    height(headerRow, LINE_HEIGHT);
+    height(headerRow, headerHeight(['', ...grid.columns.map((c) => c.label)]));
     row += 1;
     const first = row;
-    spec.categories.forEach((category, i) => {
-      writeCell(row, 1, { kind: 'text', text: category.label });
-      spec.series.forEach((s, j) =>
-        writeCell(row, 2 + j, {
-          kind: 'figure',
-          value: s.values[i] ?? { value: null, missing: { code: 'missing-value', what: category.label } },
-          format: spec.unit === '%' ? 'percent' : 'index',
-          name: figureName('diagram', spec.id, category.key, s.key),
-          hidden: s.hidden?.[i] ?? false,
-        }),
-      );
-      if (spec.target)
-        writeCell(row, targetColumn, {
-          kind: 'figure',
-          value: { value: spec.target.value },
-          format: spec.unit === '%' ? 'percent' : 'index',
-          name: figureName('diagram', spec.id, category.key, 'mal'),
-        });
+    grid.rows.forEach((gridRow) => {
+      writeCell(row, 1, { kind: 'text', text: gridRow.label });
+      grid.columns.forEach((column, j) => writeCell(row, 2 + j, grid.cell(gridRow.index, column.index)));
       height(row, LINE_HEIGHT);
       row += 1;
     });
     const last = row - 1;
+    // Where series and categories ended up: along columns (series in columns) or along rows.
+    const alongColumn = (j: number) => `${absoluteAddress(ws.name, first, 2 + j)}:$${columnLetter(2 + j)}$${last}`;
+    const alongRow = (r: number) =>
+      `${absoluteAddress(ws.name, first + r, 2)}:$${columnLetter(1 + grid.columns.length)}$${first + r}`;
+    const seriesRef = (k: number) =>
+      grid.seriesInRows
+        ? { nameRef: absoluteAddress(ws.name, first + k, 1), ref: alongRow(k) }
+        : { nameRef: absoluteAddress(ws.name, headerRow, 2 + k), ref: alongColumn(k) };
     charts.push({
       spec,
       from: { row: top, column: 0 },
       to: { row: bottom, column: columns },
       categories: {
-        ref: `${absoluteAddress(ws.name, first, 1)}:$A$${last}`,
+        ref: grid.seriesInRows
+          ? `${absoluteAddress(ws.name, headerRow, 2)}:$${columnLetter(1 + spec.categories.length)}$${headerRow}`
+          : `${absoluteAddress(ws.name, first, 1)}:$A$${first + spec.categories.length - 1}`,
         labels: spec.categories.map((c) => c.label),
       },
-      series: spec.series.map((s, j) => ({
-        nameRef: absoluteAddress(ws.name, headerRow, 2 + j),
+      series: spec.series.map((s, k) => ({
+        ...seriesRef(k),
         name: s.label,
-        ref: `${absoluteAddress(ws.name, first, 2 + j)}:$${columnLetter(2 + j)}$${last}`,
         values: s.values.map((v, i) => (s.hidden?.[i] ? null : v.value)),
       })),
       ...(spec.target
         ? {
             target: {
-              nameRef: absoluteAddress(ws.name, headerRow, targetColumn),
+              ...seriesRef(spec.series.length),
               name: spec.target.label,
-              ref: `${absoluteAddress(ws.name, first, targetColumn)}:$${columnLetter(targetColumn)}$${last}`,
               values: spec.categories.map(() => spec.target!.value),
             },
           }

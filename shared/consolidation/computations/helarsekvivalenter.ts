@@ -149,7 +149,7 @@ export const helarsekvivalenterComputation: Computation<HaeSection> = {
                 'Summa',
                 `Andel ${heading}`,
                 `Andel ${lastHeading}`,
-                'Diff %-enheter',
+                'Diff p.e.',
               ],
               rows: counts,
               footnotes: ['Grön Diff = andelen har minskat, röd = ökat.'],

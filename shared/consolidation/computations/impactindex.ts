@@ -29,6 +29,7 @@ import type { Computation, ComputationContext } from './computation';
 export interface ImpactScope {
   id: string;
   name: string;
+  shortName: string;
   current?: ImpactIndexResult;
   lastYear?: ImpactIndexResult;
 }
@@ -178,6 +179,7 @@ export function impactSection(context: ComputationContext): ImpactSection {
     scopes: reportScopes(context.template.definition, forbund).map((scope) => ({
       id: scope.id,
       name: scope.name,
+      shortName: scope.shortName,
       current: scopeImpactIndex(scope, forbund, current, last),
       lastYear: scopeImpactIndex(scope, forbund, last, before),
     })),
@@ -258,12 +260,7 @@ function areaBlock(
   return { title: scope.name, header, rows };
 }
 
-function indicatorBlock(
-  section: ImpactSection,
-  published: boolean,
-  mark: string,
-  year: string,
-): ReportBlock | undefined {
+function indicatorBlock(section: ImpactSection, published: boolean, mark: string): ReportBlock | undefined {
   const { budget } = section;
   if (!budget) return undefined;
   const scopes = section.scopes;
@@ -292,9 +289,7 @@ function indicatorBlock(
   const points = (pick: (r: ImpactIndexResult) => number) =>
     scopes.map((s) => `${s.name} ${s.current ? svNumber(pick(s.current)) : '–'}`).join(', ');
   return {
-    title: `Indikatorer ${year}`,
-    pageBreak: true,
-    groups: [{ label: '', span: 3 }, ...scopes.map((s) => ({ label: s.name, span: 2 }))],
+    groups: [{ label: '', span: 3 }, ...scopes.map((s) => ({ label: s.shortName, span: 2 }))],
     header: ['Indikator', 'Vikt', 'Mål', ...scopes.flatMap(() => ['Värde', 'Uppnått'])],
     rows,
     footnotes: [
@@ -315,7 +310,7 @@ function areaChart(section: ImpactSection, year: string): ChartSpec | undefined 
     categories: [{ key: 'totalt', label: 'Totalt' }, ...budget.areas.map((a) => ({ key: a.id, label: a.name }))],
     series: section.scopes.map((s) => ({
       key: s.id,
-      label: s.name,
+      label: s.shortName,
       values: [s.current?.total, ...budget.areas.map((a) => s.current?.areas.find((x) => x.id === a.id)?.index)].map(
         (m) => m ?? missing('no-configuration', `social budget ${year}`),
       ),
@@ -357,7 +352,7 @@ export const impactindexComputation: Computation<ImpactSection> = {
     const lines = [context.sheet.reportLine];
     if (data.missing) lines.push(data.missing);
     if (data.lastYearMissing) lines.push(data.lastYearMissing);
-    const indicators = indicatorBlock(data, context.sheet.published, context.sheet.mark, years.current);
+    const indicators = indicatorBlock(data, context.sheet.published, context.sheet.mark);
     const target = data.budget?.targetIndex;
     const chart = areaChart(data, years.current);
     const headline: HeadlineRow[] = data.scopes.map((s) =>
@@ -390,17 +385,28 @@ export const impactindexComputation: Computation<ImpactSection> = {
           subtitle: lines,
           labelColumns: 1,
           labelWidth: 34,
-          blocks: [
-            ...data.scopes.map((s, i) => {
-              const block = areaBlock(data, s, years);
-              if (i === 0)
-                block.footnotes = [`Målet är Impactindex ${target ?? 70} för varje plattform och för helheten.`];
-              if (i === data.scopes.length - 1 && chart) block.chart = chart;
-              return block;
-            }),
-            ...(indicators ? [indicators] : []),
-          ],
+          blocks: data.scopes.map((s, i) => {
+            const block = areaBlock(data, s, years);
+            if (i === 0)
+              block.footnotes = [`Målet är Impactindex ${target ?? 70} för varje plattform och för helheten.`];
+            if (i === data.scopes.length - 1 && chart) block.chart = chart;
+            return block;
+          }),
         },
+        // The indicators on a sheet of their own: their columns are many, and the areas' few.
+        ...(indicators
+          ? [
+              {
+                id: 'impactindex.indikatorer',
+                tab: 'Impactindex indikatorer',
+                title: `Impactindex: indikatorer ${years.current}`,
+                subtitle: [context.sheet.reportLine],
+                labelColumns: 1,
+                labelWidth: 40,
+                blocks: [indicators],
+              },
+            ]
+          : []),
       ],
     };
   },
