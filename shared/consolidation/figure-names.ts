@@ -23,11 +23,19 @@ export const NAME_SUFFIX = {
 
 /** Name segments are element ids: lowercase a–z, 0–9 and _, so hyphens in template and scope ids become _. */
 function segment(part: string): string {
-  return part
-    .toLowerCase()
-    .replace(/[^a-z0-9_.]/g, '_')
-    .replace(/^([^a-z_])/, '_$1');
+  let done = segments.get(part);
+  if (done === undefined) {
+    done = part
+      .toLowerCase()
+      .replace(/[^a-z0-9_.]/g, '_')
+      .replace(/^([^a-z_])/, '_$1');
+    segments.set(part, done);
+  }
+  return done;
 }
+
+/** Ids repeat across every report a process writes; each is cleaned once. Bounded by the configuration's ids. */
+const segments = new Map<string, string>();
 
 export function figureName(...parts: readonly string[]): string {
   return [FIGURE_NAME_PREFIX, ...parts.filter((p) => p !== '').map(segment)].join('.');

@@ -15,17 +15,20 @@ const DIFF_FORMAT = { '%': 'points', index: 'signedIndex', tkr: 'signedTkr' } sa
 >;
 const UNIT_TEXT = { '%': '%', index: '', tkr: 'tkr' } satisfies Record<HeadlineRow['unit'], string>;
 
+/** Made once: building a formatter costs far more than formatting with it. */
+const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** "2024-02-01 07:00 svensk tid": reports are read in Sweden, whatever the server's clock. */
 export function swedishTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = STOCKHOLM.formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} svensk tid`;
 }

@@ -150,6 +150,11 @@ export function templateFigures(
 
 /** A derived figure for a scope's numbers: numerator / denominator × 100, missing when either is or the denominator is 0. */
 export function derivedValue(template: ResolvedTemplate, numbers: CellMeasures, instance: DerivedInstance): Measure {
+  const numerator = numbers.get(instance.numerator)?.value;
+  const denominator = numbers.get(instance.denominator)?.value;
+  // Both parts known and a denominator: the usual case, without building the labels a missing part needs.
+  if (typeof numerator === 'number' && typeof denominator === 'number' && denominator !== 0)
+    return known((numerator / denominator) * 100);
   return percentOf(
     measureAt(numbers, instance.numerator, cellLabel(template, instance.numerator)),
     measureAt(numbers, instance.denominator, cellLabel(template, instance.denominator)),

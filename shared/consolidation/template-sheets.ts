@@ -2,7 +2,6 @@ import { isNumericKind, type CellKind } from '../model/cell-kind';
 import type { LayoutBlock } from '../model/consolidation-schema';
 import type { ResolvedCell, ResolvedSection } from '../model/resolve';
 import { compare } from '../indices/comparison';
-import { measureAt } from '../indices/cell-measures';
 import { difference, known, missing, type Measure } from '../indices/measure';
 import { cellRoles, derivedDirection, derivedInstances, type DerivedInstance } from './cell-patterns';
 import { figureName, NAME_SUFFIX } from './figure-names';
@@ -162,7 +161,10 @@ type NumericKind = Exclude<CellKind, 'text' | 'choice'>;
 function valueAt(s: BlockScope, period: PeriodKey, cell: ResolvedCell): Measure {
   const at = s.at[period];
   if (!at) return missing('no-configuration', `${cell.rowLabel} (${cell.columnLabel})`);
-  return measureAt(at.numbers, cell.id, `${cell.rowLabel} (${cell.columnLabel}), ${s.scope.name}, ${at.period}`);
+  return (
+    at.numbers.get(cell.id) ??
+    missing('not-reported', `${cell.rowLabel} (${cell.columnLabel}), ${s.scope.name}, ${at.period}`)
+  );
 }
 
 /** A value of a sum that is not defined for it (a share of a group): shown as an empty cell. */

@@ -47,8 +47,17 @@ export function submissionSources(
     if (!resolved.has(key)) resolved.set(key, resolveTemplate(definition, forbund, year));
     return resolved.get(key);
   };
-  const template = (templateId: string, year: number) =>
-    resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
+  // Looked up once per template and year: a report asks for them for every scope and period.
+  const templates = new Map<string, ResolvedTemplate | undefined>();
+  const template = (templateId: string, year: number) => {
+    const key = `${templateId}:${year}`;
+    if (!templates.has(key))
+      templates.set(
+        key,
+        resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year),
+      );
+    return templates.get(key);
+  };
   // Indexed once: a report for a large förbund looks records up thousands of times.
   const byKey = new Map<string, SubmissionRecord[]>();
   for (const r of records) {

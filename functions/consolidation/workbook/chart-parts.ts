@@ -25,6 +25,8 @@ const SERIES_COLOURS = ['1F4E79', 'A6A6A6', '5B9BD5', '70AD47'];
 const TARGET_COLOUR = 'C00000';
 
 export function escapeXml(value: string): string {
+  // Names and addresses rarely hold anything to escape: skip the replacements then.
+  if (!/[&<>"\u0000-\u001f]/.test(value)) return value;
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

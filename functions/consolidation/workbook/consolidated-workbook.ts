@@ -55,24 +55,29 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
     mark: c.meta.suppression?.mark ?? '–',
     pageHeader: `${c.meta.forbund.name} · ${c.meta.periodLabel}`,
   };
-  const rendered: { ws: ExcelJS.Worksheet; result: RenderedSheet }[] = reportSheets(c, info).map((model) => {
-    const ws = workbook.addWorksheet(sheetName(model.tab, taken), { properties: { defaultRowHeight: 15 } });
+  const rendered: Rendered[] = reportSheets(c, info).map((model) => {
+    const ws = workbook.addWorksheet(sheetName(model.tab, taken), {
+      properties: { defaultRowHeight: 15 },
+    }) as unknown as ExcelJS.Worksheet;
     return { ws, result: renderSheet(ws, model, options) };
   });
   writeChartIndex(workbook, rendered);
-
   // Stored, not deflated: packWithFixedDate deflates once, natively, while it re-dates the entries.
   const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
   return packWithFixedDate(stored, generatedAt, packageParts(rendered));
 }
 
+interface Rendered {
+  ws: ExcelJS.Worksheet;
+  result: RenderedSheet;
+}
+
 /** The chart index (see CHART_INDEX_MARK): every charted figure by name, sheet position and cell. */
-function writeChartIndex(workbook: ExcelJS.Workbook, rendered: { ws: ExcelJS.Worksheet; result: RenderedSheet }[]) {
+function writeChartIndex(workbook: ExcelJS.Workbook, rendered: Rendered[]) {
   const rows: (string | number)[][] = [[CHART_INDEX_MARK], [...CHART_INDEX_COLUMNS]];
   rendered.forEach(({ result }, position) => {
-    const cells = new Map(
-      result.names.map(([name, address]) => [name, address.replace(/^.*!/, '').replace(/\$/g, '')]),
-    );
+    if (result.charts.length === 0) return;
+    const cells = new Map(result.names.map(({ name, cell }) => [name, cell.replace(/\$/g, '')]));
     for (const chart of result.charts)
       for (const category of chart.spec.categories)
         for (const series of chart.spec.series) {
@@ -93,17 +98,24 @@ function writeChartIndex(workbook: ExcelJS.Workbook, rendered: { ws: ExcelJS.Wor
   });
   if (rows.length <= 2) return;
   const ws = workbook.addWorksheet(CHART_INDEX_SHEET, { state: 'veryHidden' });
-  rows.forEach((r) => ws.addRow(r));
+  for (const r of rows) ws.addRow(r);
 }
 
 /** The defined names, the charts' parts, and the content types and relationships that tie them in. */
-function packageParts(
-  rendered: { ws: ExcelJS.Worksheet; result: RenderedSheet }[],
-): Map<string, (text: string | undefined) => string> {
+function packageParts(rendered: Rendered[]): Map<string, (text: string | undefined) => string> {
   const parts = new Map<string, (text: string | undefined) => string>();
-  const names = rendered.flatMap(({ result }) => result.names);
-  const definitions = names
-    .map(([name, address]) => `<definedName name="${escapeXml(name)}">${escapeXml(address)}</definedName>`)
+  // Names are made of letters, digits, _ and . (figure-names.ts); only the sheet needs escaping.
+  const definitions = rendered
+    .map(({ ws, result }, index) => {
+      const sheet = escapeXml(`'${ws.name.replace(/'/g, "''")}'!`);
+      const titles = result.printTitles
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${sheet}$${result.printTitles}:$${result.printTitles}</definedName>`
+        : '';
+      return (
+        titles +
+        result.names.map(({ name, cell }) => `<definedName name="${name}">${sheet}${cell}</definedName>`).join('')
+      );
+    })
     .join('');
   parts.set('xl/workbook.xml', (xml = '') =>
     xml.includes('</definedNames>')

@@ -45,9 +45,11 @@ export interface RenderedChart {
 }
 
 export interface RenderedSheet {
-  /** Defined name → absolute address, for every figure on the sheet. */
-  names: [string, string][];
+  /** Every figure's defined name (letters, digits, _ and . only) and cell (`$C$5`) on this sheet. */
+  names: { name: string; cell: string }[];
   charts: RenderedChart[];
+  /** The row repeated at the top of every printed page, if any. */
+  printTitles?: number;
 }
 
 export interface RenderOptions {
@@ -210,6 +212,7 @@ const TEXT_PER_WIDTH = 1.1;
  */
 function linesIn(textValue: string, width: number, bold = false): number {
   const perLine = Math.max(4, bold ? (width - 1) / BOLD_WIDTH : (width - 1) * TEXT_PER_WIDTH);
+  if (textValue.length <= perLine && !textValue.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of textValue.split('\n')) {
     let used = 0;
@@ -235,12 +238,44 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   const lastColumn = widths.length;
   const spanWidth = widths.reduce((a, w) => a + w, 0);
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const names: [string, string][] = [];
+  const names: RenderedSheet['names'] = [];
   const charts: RenderedChart[] = [];
   const pageHeight = (landscape ? PAGE.landscape.height : PAGE.portrait.height) / scale;
   let row = 1;
   let usedOnPage = 0;
 
+  // Views and page setup follow from the model alone: where the heading rows and the first table's
+  // header will be.
+  const headingRows = 1 + model.subtitle.length + 1;
+  const first = model.blocks[0];
+  const firstHeader = first?.header ? headingRows + 1 + (first.title ? 1 : 0) + (first.groups ? 1 : 0) : undefined;
+  const single = model.blocks.length === 1 && firstHeader !== undefined;
+  const frozen = single ? firstHeader! : headingRows;
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: model.labelColumns,
+      ySplit: frozen,
+      topLeftCell: `${columnLetter(model.labelColumns + 1)}${frozen + 1}`,
+      activeCell: 'A1',
+      showGridLines: false,
+    },
+  ];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const escape = (value: string) => value.replace(/&/g, '&&');
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: `&L&8${escape(options.pageHeader)}&R&8${escape(model.title)}`,
+    oddFooter: `&L&8Samlad – ${escape(ws.name)}&R&8Sida &P av &N`,
+  };
   // Every row's height is set, so what prints is what the page breaks were planned on.
   const height = (r: number, points: number) => {
     ws.getRow(r).height = points;
@@ -252,7 +287,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   const spanning = (value: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill) => {
     const cell = ws.getCell(row, 1);
     cell.value = value;
-    setStyle(cell, { font, alignment: { wrapText: true, vertical: 'top' }, ...(fill ? { fill } : {}) });
+    setStyle(cell, SPANNING.get(font)?.[fill ? 1 : 0] ?? { font, alignment: { wrapText: true, vertical: 'top' } });
     if (lastColumn > 1) ws.mergeCells(row, 1, row, lastColumn);
     height(row, spanningHeight(value, font));
     row += 1;
@@ -262,16 +297,14 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   for (const line of model.subtitle) spanning(line, FONT.subtitle);
   height(row, LINE_HEIGHT);
   row += 1;
-  const headingRows = row - 1;
-  let firstHeader: number | undefined;
 
   const writeCell = (r: number, c: number, cell: ReportCell) => {
     if (!cell) return;
-    const target = ws.getCell(r, c);
+    const target = ws.getRow(r).getCell(c);
     if (cell.kind === 'text') writeTextCell(target, cell, c <= model.labelColumns);
     else {
       writeFigure(target, cell, options.mark);
-      names.push([cell.name, absoluteAddress(ws.name, r, c)]);
+      names.push({ name: cell.name, cell: `$${columnLetter(c)}$${r}` });
     }
   };
 
@@ -313,7 +346,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
         if (group.label) {
           const cell = ws.getCell(row, column);
           cell.value = group.label;
-          setStyle(cell, { font: FONT.bold, alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true } });
+          setStyle(cell, GROUP_HEADING);
           if (group.span > 1) ws.mergeCells(row, column, row, column + group.span - 1);
         }
         column += group.span;
@@ -328,15 +361,10 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
       row += 1;
     }
     if (block.header) {
-      firstHeader ??= row;
       block.header.forEach((label, i) => {
         const cell = ws.getCell(row, i + 1);
         cell.value = label;
-        setStyle(cell, {
-          font: FONT.bold,
-          border: HEADER_BORDER,
-          alignment: { wrapText: true, vertical: 'bottom', horizontal: i < model.labelColumns ? 'left' : 'center' },
-        });
+        setStyle(cell, i < model.labelColumns ? HEADING.left : HEADING.center);
       });
       height(row, headerHeight(block.header));
       row += 1;
@@ -379,11 +407,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     grid.columns.forEach((column, i) => {
       const cell = ws.getCell(headerRow, 2 + i);
       cell.value = column.label;
-      setStyle(cell, {
-        font: FONT.bold,
-        border: HEADER_BORDER,
-        alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true },
-      });
+      setStyle(cell, HEADING.center);
     });
     height(headerRow, headerHeight(['', ...grid.columns.map((c) => c.label)]));
     row += 1;
@@ -433,37 +457,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
 
   for (const spec of model.charts ?? []) writeChart(spec);
 
-  const lastRow = Math.max(row - 1, headingRows);
-  const single = model.blocks.length === 1 && firstHeader !== undefined;
-  ws.views = [
-    {
-      state: 'frozen',
-      xSplit: model.labelColumns,
-      ySplit: single ? firstHeader! : headingRows,
-      topLeftCell: `${columnLetter(model.labelColumns + 1)}${(single ? firstHeader! : headingRows) + 1}`,
-      activeCell: 'A1',
-      showGridLines: false,
-    },
-  ];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation: landscape ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
-    // The table's heading on every page, unless charts follow it on pages of their own.
-    ...(single && chartsOf(model).length === 0 ? { printTitlesRow: `${firstHeader}:${firstHeader}` } : {}),
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  const escape = (value: string) => value.replace(/&/g, '&&');
-  ws.headerFooter = {
-    ...ws.headerFooter,
-    oddHeader: `&L&8${escape(options.pageHeader)}&R&8${escape(model.title)}`,
-    oddFooter: `&L&8Samlad – ${escape(ws.name)}&R&8Sida &P av &N`,
-  };
-  return { names, charts };
+  // The table's heading on every page, unless charts follow it on pages of their own.
+  return { names, charts, ...(single && chartsOf(model).length === 0 ? { printTitles: firstHeader } : {}) };
 }
 
 /**
@@ -471,52 +466,95 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
  * text a spreadsheet would run if retyped (= + - @, tab, CR first) also gets the text format, so
  * editing the cell keeps it text. A carriage return is stored as a line break.
  */
+/** Column headings: bold, wrapped, a rule below; labels' heading to the left, figures' centred. */
+const heading = (horizontal: 'left' | 'center'): Partial<ExcelJS.Style> => ({
+  font: FONT.bold,
+  border: HEADER_BORDER,
+  alignment: { wrapText: true, vertical: 'bottom', horizontal },
+});
+const HEADING = { left: heading('left'), center: heading('center') };
+const GROUP_HEADING: Partial<ExcelJS.Style> = {
+  font: FONT.bold,
+  alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true },
+};
+/** Titles, subtitles, section bars and notes across a table: [plain, on the section's fill]. */
+const SPANNING = new Map<Partial<ExcelJS.Font>, [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]>(
+  [FONT.title, FONT.subtitle, FONT.section, FONT.note].map((font) => {
+    const plain = { font, alignment: { wrapText: true, vertical: 'top' as const } };
+    return [font, [plain, { ...plain, fill: SECTION_FILL }]];
+  }),
+);
+
+/**
+ * A cell's style, made once per combination of what it depends on and then shared by key: a
+ * report writes tens of thousands of cells in a few dozen styles, and building (and hashing) a
+ * style object per cell was the largest share of writing one.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function styled(key: string, make: () => Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let style = styles.get(key);
+  if (!style) styles.set(key, (style = make()));
+  return style;
+}
+
+const goodness = (good: boolean | null | undefined) => (good === true ? 'g' : good === false ? 'b' : 'n');
+function fontOf(good: boolean | null | undefined, bold: boolean | undefined, base: Partial<ExcelJS.Font> = FONT.body) {
+  const font = good === true ? GOOD.font : good === false ? BAD.font : base;
+  return bold ? { ...font, bold: true } : font;
+}
+const fillOf = (good: boolean | null | undefined) =>
+  good === true ? { fill: GOOD.fill } : good === false ? { fill: BAD.fill } : {};
+
 function writeTextCell(target: ExcelJS.Cell, cell: TextCell, label: boolean): void {
-  const value = cell.text.replace(/\r\n?/g, '\n');
-  target.value = value;
-  const font =
-    cell.good === true
-      ? GOOD.font
-      : cell.good === false
-        ? BAD.font
-        : cell.mono
-          ? FONT.mono
-          : cell.bold
-            ? FONT.bold
-            : FONT.body;
-  setStyle(target, {
-    font: cell.bold && (cell.good === true || cell.good === false) ? { ...font, bold: true } : font,
-    alignment: {
-      horizontal: cell.align ?? 'left',
-      vertical: 'top',
-      ...(cell.indent ? { indent: cell.indent } : {}),
-      ...(cell.wrap || label ? { wrapText: true } : {}),
-    },
-    ...(looksLikeFormula(cell.text) ? { numFmt: '@' } : {}),
-    ...(cell.good === true ? { fill: GOOD.fill } : cell.good === false ? { fill: BAD.fill } : {}),
-  });
+  target.value = cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text;
+  const wrap = Boolean(cell.wrap || label);
+  const formula = looksLikeFormula(cell.text);
+  const key = `t${goodness(cell.good)}${cell.bold ? 1 : 0}${cell.mono ? 1 : 0}${cell.align ?? 'left'}${cell.indent ?? 0}${wrap ? 1 : 0}${formula ? 1 : 0}`;
+  setStyle(
+    target,
+    styled(key, () => ({
+      font: cell.mono && cell.good == null ? FONT.mono : fontOf(cell.good, cell.bold),
+      alignment: {
+        horizontal: cell.align ?? 'left',
+        vertical: 'top',
+        ...(cell.indent ? { indent: cell.indent } : {}),
+        ...(wrap ? { wrapText: true } : {}),
+      },
+      ...(formula ? { numFmt: '@' } : {}),
+      ...fillOf(cell.good),
+    })),
+  );
 }
 
 /** A figure: its number in its format, or "saknas" with the reason as a note, or the suppression mark. */
 function writeFigure(target: ExcelJS.Cell, cell: FigureCell, mark: string): void {
   if (cell.hidden) {
     target.value = mark;
-    setStyle(target, { font: FONT.body, alignment: RIGHT });
+    setStyle(
+      target,
+      styled('hidden', () => ({ font: FONT.body, alignment: RIGHT })),
+    );
     return;
   }
   const { value } = cell;
   if (value.value === null) {
     target.value = 'saknas';
-    setStyle(target, { font: FONT.missing, alignment: RIGHT });
+    setStyle(
+      target,
+      styled('missing', () => ({ font: FONT.missing, alignment: RIGHT })),
+    );
     target.note = describeMissing(value.missing);
     return;
   }
   target.value = value.value;
-  const font = cell.good === true ? GOOD.font : cell.good === false ? BAD.font : FONT.body;
-  setStyle(target, {
-    numFmt: FORMAT[cell.format],
-    font: cell.bold ? { ...font, bold: true } : font,
-    alignment: RIGHT,
-    ...(cell.good === true ? { fill: GOOD.fill } : cell.good === false ? { fill: BAD.fill } : {}),
-  });
+  const key = `f${cell.format}${goodness(cell.good)}${cell.bold ? 1 : 0}`;
+  setStyle(
+    target,
+    styled(key, () => ({
+      numFmt: FORMAT[cell.format],
+      font: fontOf(cell.good, cell.bold),
+      alignment: RIGHT,
+      ...fillOf(cell.good),
+    })),
+  );
 }

@@ -89,12 +89,19 @@ function partId(part: unknown): number {
 
 /** Gives a cell the shared style with these parts. Never use the cell's own setters (`cell.font = …`). */
 export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): ExcelJS.Cell {
-  const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
-  let shared = sharedStyles.get(key);
-  if (!shared) sharedStyles.set(key, (shared = Object.freeze({ ...style })));
+  let shared = sharedByObject.get(style);
+  if (!shared) {
+    const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
+    shared = sharedStyles.get(key);
+    if (!shared) sharedStyles.set(key, (shared = Object.freeze({ ...style })));
+    sharedByObject.set(style, shared);
+  }
   cell.style = shared as Partial<ExcelJS.Style>;
   return cell;
 }
+
+/** A style object passed again (the renderer keeps one per kind of cell) maps to its shared style at once. */
+const sharedByObject = new WeakMap<object, Readonly<Partial<ExcelJS.Style>>>();
 
 /** `'Blad 1'!$C$5` */
 export function absoluteAddress(sheet: string, row: number, column: number): string {

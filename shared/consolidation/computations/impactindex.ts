@@ -58,12 +58,26 @@ function yearData(context: ComputationContext, offset: number): ImpactYearData {
   const { forbund, period } = input;
   const year = period.year + offset;
   const kindOf = (templateId: string) => source.sources.template(templateId, year)?.definition.period.kind ?? 'year';
-  const at = (templateId: string | undefined, scope: ReportScope) =>
-    templateId ? source.at(templateId, periodFor(period, kindOf(templateId), offset), scope).numbers : new Map();
+  // Every indicator of every scope asks for the same few tables: look each up once per scope object.
+  const tables = new Map<string, WeakMap<ReportScope, CellMeasures>>();
+  const at = (templateId: string | undefined, scope: ReportScope): CellMeasures => {
+    if (!templateId) return new Map();
+    let byScope = tables.get(templateId);
+    if (!byScope) tables.set(templateId, (byScope = new WeakMap()));
+    let table = byScope.get(scope);
+    if (!table)
+      byScope.set(scope, (table = source.at(templateId, periodFor(period, kindOf(templateId), offset), scope).numbers));
+    return table;
+  };
+  const shares = new Map<string, Measure>();
+  const kommuner = new Map<string, ReportScope>();
   const kommun = (id: string): ReportScope => {
-    const party = findParty(forbund, id);
-    const scope = { id, name: party?.name ?? id, kind: 'kommun' as const };
-    return { ...scope, shortName: scope.name, members: [scope] };
+    let own = kommuner.get(id);
+    if (!own) {
+      const scope = { id, name: findParty(forbund, id)?.name ?? id, kind: 'kommun' as const };
+      kommuner.set(id, (own = { ...scope, shortName: scope.name, members: [scope] }));
+    }
+    return own;
   };
   const whole: ReportScope = {
     id: forbund.id,
@@ -72,8 +86,10 @@ function yearData(context: ComputationContext, offset: number): ImpactYearData {
     kind: 'forbund',
     members: [{ id: forbund.id, name: forbund.name, kind: 'forbund' }],
   };
-  const strategicIndicator = (k: string, row: string): Measure =>
-    measureAt(at(inputs.indicators, kommun(k)), `indikatorer.${row}.varde`, `${row}, ${kommun(k).name} ${year}`);
+  const strategicIndicator = (k: string, row: string): Measure => {
+    const table = at(inputs.indicators, kommun(k));
+    return table.get(`indikatorer.${row}.varde`) ?? missing('not-reported', `${row}, ${kommun(k).name} ${year}`);
+  };
   return {
     year,
     budget: forbund.years[String(year)]?.socialBudget,
@@ -81,10 +97,15 @@ function yearData(context: ComputationContext, offset: number): ImpactYearData {
     inputs: (platform) => at(template.definition.id, platform),
     // SCB's counts where imported; else the share kansliet entered among the strategic indicators.
     helarsekvivalenterShare: (k) => {
-      const party = findParty(forbund, k);
-      const counts = at(inputs.helarsekvivalenter, whole);
-      const fromCounts = party ? helarsekvivalenterShares(counts, party).total.share : missing('not-reported', k);
-      return fromCounts.value !== null ? fromCounts : strategicIndicator(k, 'helarsekvivalenter');
+      let share = shares.get(k);
+      if (!share) {
+        const party = findParty(forbund, k);
+        const counts = at(inputs.helarsekvivalenter, whole);
+        const fromCounts = party ? helarsekvivalenterShares(counts, party).total.share : missing('not-reported', k);
+        share = fromCounts.value !== null ? fromCounts : strategicIndicator(k, 'helarsekvivalenter');
+        shares.set(k, share);
+      }
+      return share;
     },
     strategicIndicator,
   };
@@ -97,13 +118,26 @@ function kommunerOf(scope: ReportScope, forbund: ForbundConfig): string[] {
   return forbund.parties.filter((p) => p.kind === 'kommun' && reporters.has(p.id)).map((p) => p.id);
 }
 
-const single = (scope: ReportScope['members'][number]): ReportScope => ({
-  id: scope.id,
-  name: scope.name,
-  shortName: scope.name,
-  kind: scope.kind,
-  members: [scope],
-});
+/** A sum's members as scopes of their own, made once per member so lookups can key on them. */
+const singles = new WeakMap<ReportScope['members'][number], ReportScope>();
+function single(scope: ReportScope['members'][number]): ReportScope {
+  let own = singles.get(scope);
+  if (!own)
+    singles.set(
+      scope,
+      (own = { id: scope.id, name: scope.name, shortName: scope.name, kind: scope.kind, members: [scope] }),
+    );
+  return own;
+}
+
+/** A platform's participants, the weight of its survey answers: counted once per table. */
+const participantWeights = new WeakMap<CellMeasures, Measure>();
+function participantsOf(platform: ReportScope, data: ImpactYearData): Measure {
+  const table = data.participants(platform);
+  let weight = participantWeights.get(table);
+  if (!weight) participantWeights.set(table, (weight = participantCount(table, 'antal')));
+  return weight;
+}
 
 /**
  * An 'input' indicator (a survey result) for a platform is the value it reported; for a group,
@@ -113,11 +147,10 @@ const single = (scope: ReportScope['members'][number]): ReportScope => ({
  */
 function inputValue(indicator: ImpactIndicator, scope: ReportScope, data: ImpactYearData): Measure {
   const cell = `${indicator.area}.${indicator.id}.varde`;
-  if (!isSum(scope)) return measureAt(data.inputs(scope), cell, `${indicator.label}, ${scope.name}`);
-  const parts = scope.members.map(single).map((p) => ({
-    value: measureAt(data.inputs(p), cell, `${indicator.label}, ${p.name}`),
-    weight: participantCount(data.participants(p), 'antal'),
-  }));
+  const valueOf = (s: ReportScope) =>
+    data.inputs(s).get(cell) ?? missing('not-reported', `${indicator.label}, ${s.name}`);
+  if (!isSum(scope)) return valueOf(scope);
+  const parts = scope.members.map(single).map((p) => ({ value: valueOf(p), weight: participantsOf(p, data) }));
   const gap = firstMissing(...parts.flatMap((p) => [p.value, p.weight]));
   if (gap) return gap;
   const weights = parts.reduce((acc, p) => acc + (p.weight.value as number), 0);
@@ -260,43 +293,54 @@ function areaBlock(
   return { title: scope.name, header, rows };
 }
 
-function indicatorBlock(section: ImpactSection, published: boolean, mark: string): ReportBlock | undefined {
+/** Scopes side by side in one indicator table: more would not print readably. */
+const SCOPES_PER_TABLE = 4;
+
+/** Every indicator with its weight and target, and per scope its value and whether it was reached. */
+function indicatorBlocks(section: ImpactSection, published: boolean, mark: string): ReportBlock[] {
   const { budget } = section;
-  if (!budget) return undefined;
-  const scopes = section.scopes;
-  const rows = budget.indicators.map((indicator): ReportRow => {
-    const cells: ReportCell[] = [
-      text(indicator.label),
-      figure(known(indicator.weight), 'count', name('indikator', indicator.id, 'vikt')),
-      text(indicatorTarget(indicator.target, indicator.unit)),
-    ];
-    for (const s of scopes) {
-      const result = s.current?.indicators.find((r) => r.indicator.id === indicator.id);
-      const status: IndicatorStatus = result?.status ?? 'missing';
-      cells.push(
-        result?.value && status !== 'not-applicable'
-          ? // Published: a value can be a rate of a small count, so only the verdict is shown.
-            figure(result.value, 'decimal', name(s.id, `indikator.${indicator.id}`), { hidden: published })
-          : null,
-        text(STATUS_LABEL[status], {
-          align: 'center',
-          good: status === 'achieved' ? true : status === 'not-achieved' ? false : null,
-        }),
-      );
-    }
-    return { cells };
+  if (!budget) return [];
+  const chunks: ImpactScope[][] = [];
+  for (let i = 0; i < section.scopes.length; i += SCOPES_PER_TABLE)
+    chunks.push(section.scopes.slice(i, i + SCOPES_PER_TABLE));
+  return chunks.map((scopes, chunk): ReportBlock => {
+    const rows = budget.indicators.map((indicator): ReportRow => {
+      const cells: ReportCell[] = [
+        text(indicator.label),
+        figure(known(indicator.weight), 'count', name('indikator', indicator.id, chunk ? `vikt_${chunk + 1}` : 'vikt')),
+        text(indicatorTarget(indicator.target, indicator.unit)),
+      ];
+      for (const s of scopes) {
+        const result = s.current?.indicators.find((r) => r.indicator.id === indicator.id);
+        const status: IndicatorStatus = result?.status ?? 'missing';
+        cells.push(
+          result?.value && status !== 'not-applicable'
+            ? // Published: a value can be a rate of a small count, so only the verdict is shown.
+              figure(result.value, 'decimal', name(s.id, `indikator.${indicator.id}`), { hidden: published })
+            : null,
+          text(STATUS_LABEL[status], {
+            align: 'center',
+            good: status === 'achieved' ? true : status === 'not-achieved' ? false : null,
+          }),
+        );
+      }
+      return { cells };
+    });
+    const points = (pick: (r: ImpactIndexResult) => number) =>
+      scopes.map((s) => `${s.name} ${s.current ? svNumber(pick(s.current)) : '–'}`).join(', ');
+    return {
+      ...(chunk > 0 ? { pageBreak: true } : {}),
+      groups: [{ label: '', span: 3 }, ...scopes.map((s) => ({ label: s.shortName, span: 2 }))],
+      header: ['Indikator', 'Vikt', 'Mål', ...scopes.flatMap(() => ['Värde', 'Uppnått'])],
+      rows,
+      footnotes: [
+        `Uppnådda poäng: ${points((r) => r.achievedPoints)}. Bedömda poäng: ${points((r) => r.judgedPoints)}.`,
+        ...(published
+          ? [`Publicerad version: indikatorernas värden visas inte (”${mark}”), bara om målet nåddes.`]
+          : []),
+      ],
+    };
   });
-  const points = (pick: (r: ImpactIndexResult) => number) =>
-    scopes.map((s) => `${s.name} ${s.current ? svNumber(pick(s.current)) : '–'}`).join(', ');
-  return {
-    groups: [{ label: '', span: 3 }, ...scopes.map((s) => ({ label: s.shortName, span: 2 }))],
-    header: ['Indikator', 'Vikt', 'Mål', ...scopes.flatMap(() => ['Värde', 'Uppnått'])],
-    rows,
-    footnotes: [
-      `Uppnådda poäng: ${points((r) => r.achievedPoints)}. Bedömda poäng: ${points((r) => r.judgedPoints)}.`,
-      ...(published ? [`Publicerad version: indikatorernas värden visas inte (”${mark}”), bara om målet nåddes.`] : []),
-    ],
-  };
 }
 
 /** Impactindex per goal area (categories) and scope (series), this year: Tabell 2–5 side by side. */
@@ -352,7 +396,7 @@ export const impactindexComputation: Computation<ImpactSection> = {
     const lines = [context.sheet.reportLine];
     if (data.missing) lines.push(data.missing);
     if (data.lastYearMissing) lines.push(data.lastYearMissing);
-    const indicators = indicatorBlock(data, context.sheet.published, context.sheet.mark);
+    const indicators = indicatorBlocks(data, context.sheet.published, context.sheet.mark);
     const target = data.budget?.targetIndex;
     const chart = areaChart(data, years.current);
     const headline: HeadlineRow[] = data.scopes.map((s) =>
@@ -394,7 +438,7 @@ export const impactindexComputation: Computation<ImpactSection> = {
           }),
         },
         // The indicators on a sheet of their own: their columns are many, and the areas' few.
-        ...(indicators
+        ...(indicators.length > 0
           ? [
               {
                 id: 'impactindex.indikatorer',
@@ -403,7 +447,7 @@ export const impactindexComputation: Computation<ImpactSection> = {
                 subtitle: [context.sheet.reportLine],
                 labelColumns: 1,
                 labelWidth: 40,
-                blocks: [indicators],
+                blocks: indicators,
               },
             ]
           : []),
