@@ -7,7 +7,7 @@ import type { TemplateDefinition } from '../../shared/model/template-schema';
 import type { Registry } from '../../shared/config/registry';
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../shared/api/principal';
 
 /** What arrives, from JSON or a parsed workbook, before any checking. */
 export interface SubmissionDraft {

@@ -3,7 +3,7 @@ import type { Registry } from '../../shared/config/registry';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { hasErrors } from '../../shared/validation/findings';
 import { renderFinding } from '../../shared/validation/messages-sv';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../shared/api/principal';
 import { jsonResponse } from '../api/error-response';
 import { checkDraft } from './intake';
 import { readDraft } from './read-draft';

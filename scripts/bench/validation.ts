@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { draftBodySchema } from '../../functions/submissions/read-draft';
 import { checkDraft } from '../../functions/submissions/intake';
-import type { Principal } from '../../functions/auth/principal';
+import type { Principal } from '../../shared/api/principal';
 import { findForbund, findTemplate, resolveTemplate, validateSubmission } from '../../shared';
 import { consistentFill, seededRng, type Fill } from '../../tests/support/consistent-fill';
 import { ms, timeRuns } from './measure';

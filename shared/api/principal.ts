@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Who is calling, as Samlad sees it: a förbund, a party within it (for reporters) and a role.
  *
@@ -6,17 +8,19 @@
  *   `Reporter.<forbund>.<party>`, `Kansli.<forbund>`, `Admin`.
  * Entra app-role values may not contain spaces; dots are allowed and read well in the portal.
  */
-export type Role = 'reporter' | 'kansli' | 'admin';
+export const roleSchema = z.enum(['reporter', 'kansli', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
 
-export interface Principal {
-  subject: string;
-  name?: string;
-  role: Role;
+export const principalSchema = z.object({
+  subject: z.string(),
+  name: z.string().optional(),
+  role: roleSchema,
   /** Undefined only for admins, who span every förbund. */
-  forbund?: string;
+  forbund: z.string().optional(),
   /** Set for reporters: the party they report for. */
-  party?: string;
-}
+  party: z.string().optional(),
+});
+export type Principal = z.infer<typeof principalSchema>;
 
 const ID = '[a-z][a-z0-9-]{1,40}';
 const REPORTER = new RegExp(`^Reporter\\.(${ID})\\.(${ID})$`);
