@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+/** An npm script of package.json, split into the program in node_modules/.bin and its arguments. */
+export function npmScript(name: string): { bin: string; args: string[] } {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const command = scripts[name];
+  if (!command) throw new Error(`package.json has no script ${name}`);
+  const [program = '', ...args] = command.split(/\s+/);
+  // A file the command names (a config) is the repository's, wherever the command runs.
+  const absolute = args.map((a) => (/^\.[^/]/.test(a) && existsSync(path.join(ROOT, a)) ? path.join(ROOT, a) : a));
+  return { bin: path.join(ROOT, 'node_modules', '.bin', program), args: absolute };
+}
+
+/** Runs an npm script's command, as `npm test` does, in another folder; its exit status and output. */
+export function runScriptIn(name: string, cwd: string, extraArgs: string[] = []): { status: number; output: string } {
+  const { bin, args } = npmScript(name);
+  const run = spawnSync(bin, [...args, ...extraArgs], { cwd, encoding: 'utf8', timeout: 60_000 });
+  if (run.error) throw run.error;
+  return { status: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
+}
