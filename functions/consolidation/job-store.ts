@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { PublicReport } from './public-report';
+import type { ConsolidationJob, ReportMetadata } from '../../shared/api';
 import { getEntityIfAny, once } from '../storage/setup';
 
 /**
@@ -9,21 +9,7 @@ import { getEntityIfAny, once } from '../storage/setup';
  * stops mid-way leaves a job whose `updatedAt` no longer moves, which a poll reports as failed.
  */
 
-export type JobStatus = 'running' | 'done' | 'failed';
-
-export interface JobState {
-  jobId: string;
-  status: JobStatus;
-  /** 0–1 */
-  progress: number;
-  /** Swedish, for the user: what is happening or what went wrong. */
-  message: string;
-  report?: PublicReport;
-  period: string;
-  variant: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type JobState = ConsolidationJob;
 
 /** A running job whose progress has not moved for this long is taken as lost. */
 export const STALE_AFTER_MS = 10 * 60 * 1000;
@@ -60,7 +46,7 @@ export class JobStore {
     const parsed = entitySchema.safeParse(entity);
     if (!parsed.success) return undefined;
     const { report, ...rest } = parsed.data;
-    const job: JobState = { jobId, ...rest, ...(report ? { report: JSON.parse(report) as PublicReport } : {}) };
+    const job: JobState = { jobId, ...rest, ...(report ? { report: JSON.parse(report) as ReportMetadata } : {}) };
     if (job.status === 'running' && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS) {
       return { ...job, status: 'failed', message: 'Sammanställningen avbröts innan den blev klar. Försök igen.' };
     }

@@ -1,5 +1,6 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import { z } from 'zod';
+import type { ReportSummary } from '../../shared/api';
 import type { ReportBasis, ReportVariant } from '../../shared/indices/consolidation-model';
 import type { BuiltReport } from './build-report';
 import { once } from '../storage/setup';
@@ -11,23 +12,8 @@ import { once } from '../storage/setup';
  * writing the same file twice is writing nothing.
  */
 
-export interface ReportSummary {
-  /** `<period>-<variant>-<sha256 prefix>`: everything needed to find the blob again. */
-  id: string;
-  fileName: string;
-  period: string;
-  variant: ReportVariant;
-  basis: ReportBasis;
-  createdAt: string;
-  sha256: string;
-  size: number;
-  /** How many submissions it was built from. */
-  submissions: number;
-  inputsHash: string;
-  trigger: ReportTrigger;
-}
-
-export type ReportTrigger = 'api' | 'timer';
+export type { ReportSummary };
+export type ReportTrigger = ReportSummary['trigger'];
 
 const ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
 const PREFIX_LENGTH = 16;

@@ -3,7 +3,7 @@ import { app } from '@azure/functions';
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
@@ -11,6 +11,7 @@ import { JobTracker } from '../consolidation/job-tracker';
 import { produceReport, type Produced } from '../consolidation/produce-report';
 import { publicReport } from '../consolidation/public-report';
 import { getReportServices } from '../consolidation/report-services';
+import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -57,7 +58,8 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
   const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(
     () => clearTimeout(timer),
   );
-  if (outcome.kind === 'done') return jsonResponse(201, { report: publicReport(outcome.produced.summary) });
+  if (outcome.kind === 'done')
+    return answer(consolidateAnswerSchema, 201, { report: publicReport(outcome.produced.summary) });
 
   await tracker.persist();
   work.then(
@@ -70,7 +72,12 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     },
   );
   const location = `/api/forbund/${forbund.id}/consolidate/jobs/${tracker.jobId}`;
-  return jsonResponse(202, { jobId: tracker.jobId, status: 'running', location }, { Location: location });
+  return answer(
+    consolidateAnswerSchema,
+    202,
+    { jobId: tracker.jobId, status: 'running', location },
+    { Location: location },
+  );
 });
 
 app.http('consolidate', {

@@ -1,9 +1,10 @@
 import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { XLSX_CONTENT_TYPE } from '../api/read-body';
 import { getReportServices } from '../consolidation/report-services';
+import { workbookFileSchema } from '../../shared/api';
 
 /**
  * GET /api/forbund/{forbund}/reports/{id}[?format=base64] — the consolidated workbook as
@@ -14,7 +15,7 @@ export const getReport = forbundRoute('kansli', async ({ request, forbund }) => 
   if (!found) throw notFound('Rapporten finns inte.');
   const { summary, xlsx } = found;
   if (request.query.get('format') === 'base64')
-    return jsonResponse(200, { fileName: summary.fileName, base64: xlsx.toString('base64') });
+    return answer(workbookFileSchema, 200, { fileName: summary.fileName, base64: xlsx.toString('base64') });
   return {
     status: 200,
     body: xlsx,

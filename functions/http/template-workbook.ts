@@ -2,11 +2,12 @@ import { app } from '@azure/functions';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { XLSX_CONTENT_TYPE } from '../api/read-body';
 import { generateTemplateWorkbook } from '../workbook';
+import { workbookFileSchema } from '../../shared/api';
 
 /**
  * GET /api/forbund/{forbund}/templates/{id}/workbook?period=&scope=[&format=base64]
@@ -36,7 +37,8 @@ export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, se
     generatedAt: services.now(),
   });
   const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
-  if (request.query.get('format') === 'base64') return jsonResponse(200, { fileName, base64: xlsx.toString('base64') });
+  if (request.query.get('format') === 'base64')
+    return answer(workbookFileSchema, 200, { fileName, base64: xlsx.toString('base64') });
   return {
     status: 200,
     body: xlsx,

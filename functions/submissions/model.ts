@@ -1,20 +1,12 @@
 import type { CellValue } from '../../shared/model/cell-kind';
+import type { Actor, CurrentSubmission, SeriesKey, StoredReceipt } from '../../shared/api';
 
-/** Workflow state of the current version of a (template, scope, party) report. */
-export type SubmissionState = 'inskickad' | 'godkand' | 'returnerad';
+export type { Actor, PeriodSettings, StoredSubmission, SubmissionState, SubmissionVersion } from '../../shared/api';
 
 /** What identifies one party's report of one template for one scope in a period. */
-export interface ReportKey {
-  templateId: string;
-  scope: string;
-  party: string;
-}
-
-export interface Actor {
-  subject: string;
-  name?: string;
-  role: string;
-}
+export type ReportKey = SeriesKey;
+export type CurrentReport = CurrentSubmission;
+export type Receipt = StoredReceipt;
 
 export interface NewSubmission extends ReportKey {
   forbund: string;
@@ -26,48 +18,6 @@ export interface NewSubmission extends ReportKey {
   source: 'json' | 'xlsx';
   actor: Actor;
   late: boolean;
-}
-
-export interface Receipt {
-  id: string;
-  version: number;
-  sha256: string;
-  submittedAt: string;
-}
-
-export interface SubmissionVersion extends ReportKey {
-  id: string;
-  forbund: string;
-  period: string;
-  version: number;
-  templateVersion: number;
-  sha256: string;
-  submittedAt: string;
-  submittedBy: Actor;
-  comment?: string;
-  source: 'json' | 'xlsx';
-  late: boolean;
-}
-
-export interface StoredSubmission extends SubmissionVersion {
-  values: Record<string, CellValue>;
-}
-
-export interface CurrentReport extends ReportKey {
-  id: string;
-  version: number;
-  sha256: string;
-  state: SubmissionState;
-  stateComment?: string;
-  submittedAt: string;
-  updatedAt: string;
-  late: boolean;
-}
-
-export interface PeriodSettings {
-  deadline?: string;
-  locked: boolean;
-  updatedAt?: string;
 }
 
 export interface AuditEvent {

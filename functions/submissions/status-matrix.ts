@@ -2,25 +2,8 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { maySubmit, scopesOf, templatesForForbund } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
+import type { StatusRow } from '../../shared/api';
 import type { CurrentReport, PeriodSettings } from './model';
-
-export type StatusState = 'saknas' | 'sen' | 'inskickad' | 'godkand' | 'returnerad';
-
-export interface StatusRow {
-  templateId: string;
-  templateTitle: string;
-  scope: string;
-  scopeName: string;
-  /** The parties expected to report this row; for a platform any one of them will do. */
-  parties: string[];
-  state: StatusState;
-  id?: string;
-  version?: number;
-  party?: string;
-  submittedAt?: string;
-  updatedAt?: string;
-  stateComment?: string;
-}
 
 /**
  * Completeness for a period: every template × scope × expected party, with the state of its

@@ -3,22 +3,23 @@ import { templateDefinitionSchema, type TemplateDefinition } from '../../../shar
 import { PaneError } from './api-error';
 import type { HttpClient } from './http-client';
 import {
-  consolidateResponseSchema,
-  devTokenSchema,
+  consolidateAnswerSchema,
+  devTokenAnswerSchema,
   jobSchema,
   receiptSchema,
-  reportsSchema,
-  statusSchema,
-  templatesSchema,
-  validateResponseSchema,
-  workbookBase64Schema,
+  reportsAnswerSchema,
+  statusAnswerSchema,
+  templatesAnswerSchema,
+  validateAnswerSchema,
+  workbookFileSchema,
   type ApiScope,
   type ConsolidationJob,
   type Receipt,
-  type Report,
-  type StatusMatrix,
-  type ValidateResponse,
-} from './schemas';
+  type ReportMetadata,
+  type ReportSummary,
+  type StatusAnswer,
+  type ValidateAnswer,
+} from '../../../shared/api';
 
 export interface AvailableTemplate {
   definition: TemplateDefinition;
@@ -34,7 +35,7 @@ export interface ReportTarget {
 
 export type CellValues = Record<string, number | string | null>;
 
-export type ConsolidationStart = { kind: 'report'; report: Report } | { kind: 'job'; jobId: string };
+export type ConsolidationStart = { kind: 'report'; report: ReportMetadata } | { kind: 'job'; jobId: string };
 
 const ok = z.unknown();
 
@@ -50,7 +51,7 @@ export class SamladApi {
   }
 
   async templates(year: number): Promise<AvailableTemplate[]> {
-    const { data } = await this.http.json(`${this.base()}/templates`, templatesSchema, {
+    const { data } = await this.http.json(`${this.base()}/templates`, templatesAnswerSchema, {
       query: { year: String(year) },
     });
     return data.templates.map((t) => {
@@ -68,7 +69,7 @@ export class SamladApi {
   }
 
   async templateWorkbookBase64(target: ReportTarget): Promise<{ fileName: string; base64: string }> {
-    const { data } = await this.http.json(this.workbookPath(target), workbookBase64Schema, {
+    const { data } = await this.http.json(this.workbookPath(target), workbookFileSchema, {
       query: { period: target.period, scope: target.scope, format: 'base64' },
     });
     return data;
@@ -78,18 +79,17 @@ export class SamladApi {
     return this.http.file(this.workbookPath(target), { query: { period: target.period, scope: target.scope } });
   }
 
-  async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateResponse> {
+  async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateAnswer> {
     return (
-      await this.http.json(`${this.base()}/validate`, validateResponseSchema, {
+      await this.http.json(`${this.base()}/validate`, validateAnswerSchema, {
         method: 'POST',
         json: { ...target, values },
       })
     ).data;
   }
 
-  async validateWorkbook(file: Blob): Promise<ValidateResponse> {
-    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', body: file }))
-      .data;
+  async validateWorkbook(file: Blob): Promise<ValidateAnswer> {
+    return (await this.http.json(`${this.base()}/validate`, validateAnswerSchema, { method: 'POST', body: file })).data;
   }
 
   /** Only the template's values (aggregates) and the comment are sent: never anything else from the workbook. */
@@ -112,8 +112,8 @@ export class SamladApi {
     ).data;
   }
 
-  async status(period: string): Promise<StatusMatrix> {
-    return (await this.http.json(`${this.base()}/status`, statusSchema, { query: { period } })).data;
+  async status(period: string): Promise<StatusAnswer> {
+    return (await this.http.json(`${this.base()}/status`, statusAnswerSchema, { query: { period } })).data;
   }
 
   async approve(id: string, comment?: string): Promise<void> {
@@ -139,20 +139,20 @@ export class SamladApi {
     variant: 'internal' | 'published';
     basis: 'approved' | 'latest';
   }): Promise<ConsolidationStart> {
-    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateResponseSchema, {
+    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateAnswerSchema, {
       method: 'POST',
       json: request,
     });
-    if (data.report) return { kind: 'report', report: data.report };
-    return { kind: 'job', jobId: data.jobId ?? '' };
+    if ('report' in data) return { kind: 'report', report: data.report };
+    return { kind: 'job', jobId: data.jobId };
   }
 
   async job(jobId: string): Promise<ConsolidationJob> {
     return (await this.http.json(`${this.base()}/consolidate/jobs/${encodeURIComponent(jobId)}`, jobSchema)).data;
   }
 
-  async reports(period: string): Promise<Report[]> {
-    return (await this.http.json(`${this.base()}/reports`, reportsSchema, { query: { period } })).data.reports;
+  async reports(period: string): Promise<ReportSummary[]> {
+    return (await this.http.json(`${this.base()}/reports`, reportsAnswerSchema, { query: { period } })).data.reports;
   }
 
   reportFile(id: string): Promise<{ blob: Blob; fileName: string | undefined }> {
@@ -161,7 +161,7 @@ export class SamladApi {
 
   async reportBase64(id: string): Promise<{ fileName: string; base64: string }> {
     return (
-      await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookBase64Schema, {
+      await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookFileSchema, {
         query: { format: 'base64' },
       })
     ).data;
@@ -173,5 +173,5 @@ export async function requestDevToken(
   http: HttpClient,
   request: { forbund: string; party?: string; role: 'reporter' | 'kansli' },
 ): Promise<string> {
-  return (await http.json('/dev/token', devTokenSchema, { method: 'POST', json: request })).data.token;
+  return (await http.json('/dev/token', devTokenAnswerSchema, { method: 'POST', json: request })).data.token;
 }

@@ -4,7 +4,7 @@ import { renderFinding } from '../../../shared/validation/messages-sv';
 import { validateSubmission, type ValidationResult } from '../../../shared/validation/validate';
 import { PaneError } from '../api/api-error';
 import type { CellValues, SamladApi } from '../api/samlad-api';
-import type { ApiFinding, Receipt } from '../api/schemas';
+import type { ApiFinding, Receipt } from '../../../shared/api';
 import { runAction, type ActionContext } from '../ui/action';
 import { button, field, formatDateTime, h, replaceChildren } from '../ui/dom';
 import { findingsList, summariseFindings, type FindingItem } from '../ui/findings-list';

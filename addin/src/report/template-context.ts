@@ -4,7 +4,7 @@ import { resolveTemplate, type ResolvedTemplate } from '../../../shared/model/re
 import { findForbund } from '../../../shared/model/selectors';
 import type { TemplateDefinition } from '../../../shared/model/template-schema';
 import { PaneError } from '../api/api-error';
-import type { ApiScope } from '../api/schemas';
+import type { ApiScope } from '../../../shared/api';
 
 /** What the user chose to report: a template for a period and a scope, resolved for validation. */
 export interface ChosenTarget {

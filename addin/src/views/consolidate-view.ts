@@ -1,6 +1,6 @@
 import { describePeriod, parsePeriod } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
-import type { Report } from '../api/schemas';
+import type { ReportMetadata } from '../../../shared/api';
 import { insertReport, openReportAsNewWorkbook } from '../excel';
 import { defaultPeriod, periodChoices } from '../report/period-choice';
 import { yearOptions } from '../report/template-context';
@@ -58,7 +58,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     progressText.textContent = `${text} ${Math.round(fraction * 100)} %`;
   };
 
-  const reportActions = (report: Report): HTMLElement => {
+  const reportActions = (report: ReportMetadata): HTMLElement => {
     const download: HTMLButtonElement = button(
       'Ladda ner',
       () =>
@@ -94,7 +94,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
   };
 
-  const reportCard = (report: Report): HTMLElement => {
+  const reportCard = (report: ReportMetadata): HTMLElement => {
     const period = parsePeriod(report.period);
     return h(
       'div',

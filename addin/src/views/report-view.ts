@@ -1,6 +1,6 @@
 import { layoutTemplate } from '../../../shared/model/layout';
 import { PaneError } from '../api/api-error';
-import type { ApiFinding, Receipt } from '../api/schemas';
+import type { ApiFinding, Receipt } from '../../../shared/api';
 import {
   checkInputCells,
   insertTemplate,

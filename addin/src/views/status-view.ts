@@ -1,4 +1,4 @@
-import type { StatusMatrix, StatusRow, StatusState } from '../api/schemas';
+import type { StatusAnswer, StatusRow, StatusState } from '../../../shared/api';
 import { defaultPeriod, periodChoices } from '../report/period-choice';
 import { yearOptions } from '../report/template-context';
 import { runAction } from '../ui/action';
@@ -35,7 +35,7 @@ export function createStatusView(deps: PaneDeps): View {
       deps.ctx.announcer.announce(`Status för ${periodSelect.selectedOptions[0]?.textContent ?? loadedPeriod} visas.`);
     });
 
-  const render = (status: StatusMatrix): void => {
+  const render = (status: StatusAnswer): void => {
     const counts = new Map<StatusState, number>();
     for (const row of status.rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
     const lockButton: HTMLButtonElement = button(
