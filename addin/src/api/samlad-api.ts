@@ -1,11 +1,12 @@
-import { z } from 'zod';
 import { templateDefinitionSchema, type TemplateDefinition } from '../../../shared/model/template-schema';
 import { PaneError } from './api-error';
 import type { HttpClient } from './http-client';
 import {
   consolidateAnswerSchema,
+  currentSubmissionSchema,
   devTokenAnswerSchema,
   jobSchema,
+  periodAnswerSchema,
   receiptSchema,
   reportsAnswerSchema,
   statusAnswerSchema,
@@ -14,6 +15,8 @@ import {
   workbookFileSchema,
   type ApiScope,
   type ConsolidationJob,
+  type CurrentSubmission,
+  type PeriodAnswer,
   type Receipt,
   type ReportMetadata,
   type ReportSummary,
@@ -36,8 +39,6 @@ export interface ReportTarget {
 export type CellValues = Record<string, number | string | null>;
 
 export type ConsolidationStart = { kind: 'report'; report: ReportMetadata } | { kind: 'job'; jobId: string };
-
-const ok = z.unknown();
 
 /** Samlad's API as the pane uses it: one method per endpoint, typed in and out. */
 export class SamladApi {
@@ -116,22 +117,20 @@ export class SamladApi {
     return (await this.http.json(`${this.base()}/status`, statusAnswerSchema, { query: { period } })).data;
   }
 
-  async approve(id: string, comment?: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/approve`, ok, {
-      method: 'POST',
-      json: comment ? { comment } : {},
-    });
+  async approve(id: string, comment?: string): Promise<CurrentSubmission> {
+    const path = `${this.base()}/submissions/${encodeURIComponent(id)}/approve`;
+    return (await this.http.json(path, currentSubmissionSchema, { method: 'POST', json: comment ? { comment } : {} }))
+      .data;
   }
 
-  async returnSubmission(id: string, comment: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/return`, ok, {
-      method: 'POST',
-      json: { comment },
-    });
+  async returnSubmission(id: string, comment: string): Promise<CurrentSubmission> {
+    const path = `${this.base()}/submissions/${encodeURIComponent(id)}/return`;
+    return (await this.http.json(path, currentSubmissionSchema, { method: 'POST', json: { comment } })).data;
   }
 
-  async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<void> {
-    await this.http.json(`${this.base()}/periods/${encodeURIComponent(period)}`, ok, { method: 'PUT', json: settings });
+  async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<PeriodAnswer> {
+    const path = `${this.base()}/periods/${encodeURIComponent(period)}`;
+    return (await this.http.json(path, periodAnswerSchema, { method: 'PUT', json: settings })).data;
   }
 
   async consolidate(request: {
