@@ -1,14 +1,18 @@
 import type { CellValue } from '../../shared/model/cell-kind';
-import type { Actor, CurrentSubmission, SeriesKey, StoredReceipt } from '../../shared/api';
+import type { Actor, SeriesKey } from '../../shared/api';
 
-export type { Actor, PeriodSettings, StoredSubmission, SubmissionState, SubmissionVersion } from '../../shared/api';
+export type {
+  Actor,
+  CurrentSubmission,
+  PeriodSettings,
+  SeriesKey,
+  StoredReceipt,
+  StoredSubmission,
+  SubmissionState,
+  SubmissionVersion,
+} from '../../shared/api';
 
-/** What identifies one party's report of one template for one scope in a period. */
-export type ReportKey = SeriesKey;
-export type CurrentReport = CurrentSubmission;
-export type Receipt = StoredReceipt;
-
-export interface NewSubmission extends ReportKey {
+export interface NewSubmission extends SeriesKey {
   forbund: string;
   period: string;
   templateVersion: number;
@@ -31,12 +35,12 @@ export interface AuditEvent {
   comment?: string;
 }
 
-/** Receipt ids name the period and report, so approve/return URLs need nothing else. */
-export function submissionId(period: string, key: ReportKey, version: number): string {
+/** Receipt ids name the period and the series, so approve/return URLs need nothing else. */
+export function submissionId(period: string, key: SeriesKey, version: number): string {
   return `${period}~${key.templateId}~${key.scope}~${key.party}~${version}`;
 }
 
-export function parseSubmissionId(id: string): { period: string; key: ReportKey; version: number } | undefined {
+export function parseSubmissionId(id: string): { period: string; key: SeriesKey; version: number } | undefined {
   const match =
     /^(\d{4}(?:H1|T[123])?)~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,40})~([1-9]\d{0,5})$/.exec(
       id,

@@ -3,7 +3,7 @@ import type { Period } from '../../shared/model/period';
 import { maySubmit, scopesOf, templatesForForbund } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
 import type { StatusRow } from '../../shared/api';
-import type { CurrentReport, PeriodSettings } from './model';
+import type { CurrentSubmission, PeriodSettings } from './model';
 
 /**
  * Completeness for a period: every template × scope × expected party, with the state of its
@@ -14,7 +14,7 @@ export function statusMatrix(
   registry: Registry,
   forbund: ForbundConfig,
   period: Period,
-  current: readonly CurrentReport[],
+  current: readonly CurrentSubmission[],
   settings: PeriodSettings,
   now: Date,
 ): StatusRow[] {

@@ -4,10 +4,10 @@ import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
 import { checkDraft, type SubmissionDraft } from './intake';
 import type { DraftSource } from './read-draft';
-import type { PeriodSettings, Receipt } from './model';
+import type { PeriodSettings, StoredReceipt } from './model';
 
 export interface SubmitOutcome {
-  receipt: Receipt;
+  receipt: StoredReceipt;
   created: boolean;
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
 }

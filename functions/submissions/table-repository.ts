@@ -7,11 +7,11 @@ import {
   submissionId,
   type Actor,
   type AuditEvent,
-  type CurrentReport,
+  type CurrentSubmission,
   type NewSubmission,
   type PeriodSettings,
-  type Receipt,
-  type ReportKey,
+  type StoredReceipt,
+  type SeriesKey,
   type StoredSubmission,
   type SubmissionState,
   type SubmissionVersion,
@@ -44,11 +44,11 @@ const ETAG = /^(W\/)?"[^"\r\n]*"$/;
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
 const partitionKey = (forbund: string, period: string) => `${forbund}_${period}`;
-const keyPart = (k: ReportKey) => `${k.templateId}_${k.scope}_${k.party}`;
-const versionRowKey = (k: ReportKey, version: number) => `v_${keyPart(k)}_${String(version).padStart(6, '0')}`;
-const pointerRowKey = (k: ReportKey) => `c_${keyPart(k)}`;
+const keyPart = (k: SeriesKey) => `${k.templateId}_${k.scope}_${k.party}`;
+const versionRowKey = (k: SeriesKey, version: number) => `v_${keyPart(k)}_${String(version).padStart(6, '0')}`;
+const pointerRowKey = (k: SeriesKey) => `c_${keyPart(k)}`;
 /** One report across tenants and periods, for this instance's queue and pointer memory. */
-const reportKey = (pk: string, k: ReportKey) => `${pk}|${pointerRowKey(k)}`;
+const reportKey = (pk: string, k: SeriesKey) => `${pk}|${pointerRowKey(k)}`;
 const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
@@ -83,7 +83,7 @@ function auditEntity(pk: string, event: AuditEvent): Entity {
   };
 }
 
-function toCurrent(e: TableEntityResult<Record<string, unknown>>, period: string): CurrentReport {
+function toCurrent(e: TableEntityResult<Record<string, unknown>>, period: string): CurrentSubmission {
   const key = { templateId: str(e.templateId) ?? '', scope: str(e.scope) ?? '', party: str(e.party) ?? '' };
   const version = num(e.version);
   return {
@@ -139,7 +139,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private readPointer(pk: string, key: ReportKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
+  private readPointer(pk: string, key: SeriesKey): Promise<TableEntityResult<Record<string, unknown>> | undefined> {
     return getEntityIfAny(this.table, pk, pointerRowKey(key));
   }
 
@@ -195,7 +195,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async submit(
     s: NewSubmission,
     admit?: (period: PeriodSettings) => void,
-  ): Promise<{ receipt: Receipt; created: boolean }> {
+  ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
     const report = reportKey(pk, s);
@@ -210,7 +210,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
     report: string,
     s: NewSubmission,
     admit?: (period: PeriodSettings) => void,
-  ): Promise<{ receipt: Receipt; created: boolean }> {
+  ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { period, pointer, unchanged } = await this.beforeWrite(pk, s, report, attempt === 0);
       admit?.(period);
@@ -352,7 +352,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return out;
   }
 
-  async listCurrent(forbund: string, period: string): Promise<CurrentReport[]> {
+  async listCurrent(forbund: string, period: string): Promise<CurrentSubmission[]> {
     await this.ensure();
     return (await this.list(partitionKey(forbund, period), 'c_')).map((e) => toCurrent(e, period));
   }
@@ -365,7 +365,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async getVersion(
     forbund: string,
     period: string,
-    key: ReportKey,
+    key: SeriesKey,
     version: number,
   ): Promise<StoredSubmission | undefined> {
     await this.ensure();
@@ -376,12 +376,12 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async transition(
     forbund: string,
     period: string,
-    key: ReportKey,
+    key: SeriesKey,
     version: number,
     to: Exclude<SubmissionState, 'inskickad'>,
     actor: Actor,
     comment?: string,
-  ): Promise<CurrentReport> {
+  ): Promise<CurrentSubmission> {
     await this.ensure();
     const pk = partitionKey(forbund, period);
     const report = reportKey(pk, key);
