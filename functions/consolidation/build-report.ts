@@ -11,7 +11,7 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { templatesForForbund } from '../../shared/model/selectors';
 import { appVersion } from '../app-info';
-import { writeConsolidatedWorkbook } from './workbook/consolidated-workbook';
+import { writeConsolidatedWorkbook } from './report-workbook/consolidated-workbook';
 
 export interface ReportRequest {
   forbund: ForbundConfig;

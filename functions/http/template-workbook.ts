@@ -6,7 +6,7 @@ import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { XLSX_CONTENT_TYPE } from '../api/read-body';
-import { generateTemplateWorkbook } from '../workbook';
+import { generateTemplateWorkbook } from '../template-workbook';
 import { workbookFileSchema } from '../../shared/api';
 
 /**

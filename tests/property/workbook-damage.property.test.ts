@@ -4,7 +4,7 @@
  * or read and validated into findings, never an unhandled error (the same intake as the API).
  * And damage that leaves the template's own cells alone changes nothing.
  *
- * functions/workbook/parse.test.ts already covers chosen cases (names removed, a damaged
+ * functions/template-workbook/parse.test.ts already covers chosen cases (names removed, a damaged
  * _samlad sheet, truncation, 40 seeded byte flips); these add random combinations, damage
  * below the zip layer (where the XML parser meets it), and sheets a user adds.
  */
@@ -15,7 +15,7 @@ import {
   META_SHEET_NAME,
   PARSE_ERROR_CODES,
   parseTemplateWorkbook,
-} from '../../functions/workbook';
+} from '../../functions/template-workbook';
 import { findForbund, findTemplate, registry, requirePeriod, resolveTemplate, scopesOf } from '../../shared';
 import { consistentFill, seededRng } from '../support/consistent-fill';
 import { editWorkbook, fillWorkbook } from '../support/fill-workbook';

@@ -5,7 +5,7 @@ import { a1, columnLetter } from './addresses';
  * the "Diagram" sheet that holds the charts is laid out. Pure: the gateway reads the sheets,
  * this decides, the gateway writes.
  *
- * The consolidated workbook is built by the functions (functions/consolidation/workbook), so the
+ * The consolidated workbook is built by the functions (functions/consolidation/report-workbook), so the
  * pane finds figures by their labels, not by fixed addresses: the area × platform table under
  * "Målområde" on the Impactindex sheet, and the outcome rates in each platform's Tabell 1 sheet
  * (or the Sammanfattning). The Diagram sheet links to those cells with formulas, so the charts

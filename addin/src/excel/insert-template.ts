@@ -3,7 +3,7 @@ import { PaneError } from '../api/api-error';
 import type { ExcelCapabilities } from './capabilities';
 import { runExcel } from './excel-run';
 
-/** The generated workbook's very hidden identity sheet (functions/workbook/metadata.ts). */
+/** The generated workbook's very hidden identity sheet (functions/template-workbook/metadata.ts). */
 const META_SHEET = '_samlad';
 
 export interface TemplateInsert {

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
-import { HEADER_FONT } from '../../workbook/styles';
+import { HEADER_FONT } from '../../template-workbook/styles';
 import { BASIS_LABEL, timeText, VARIANT_LABEL } from './report-text';
 import { finishSheet, setStyle, writeHeading, writeSectionTitle, writeText } from './sheet-kit';
 

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { known } from '../../../shared/indices/measure';
 import { CONTRIBUTION_KEYS } from '../../../shared/config/finance';
-import { HEADER_FONT } from '../../workbook/styles';
+import { HEADER_FONT } from '../../template-workbook/styles';
 import { reportLine, timeText } from './report-text';
 import {
   finishSheet,

@@ -9,7 +9,7 @@ import {
   SECTION_FONT,
   SUBTITLE_FONT,
   TITLE_FONT,
-} from '../../workbook/styles';
+} from '../../template-workbook/styles';
 
 /**
  * Writing cells of the consolidated workbook: text that can never become a formula, numbers

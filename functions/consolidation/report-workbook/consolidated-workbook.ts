@@ -1,4 +1,4 @@
-import { exceljs } from '../../workbook/exceljs';
+import { exceljs } from '../../template-workbook/exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
 import { writeAboutSheet } from './about-sheet';
 import { writeEconomySheet } from './economy-sheet';
