@@ -29,8 +29,8 @@ export interface AvailableTemplate {
   scopes: ApiScope[];
 }
 
-/** What identifies one report: template, period and scope. */
-export interface ReportTarget {
+/** What a submission is for: template, period and scope. */
+export interface SubmissionTarget {
   templateId: string;
   period: string;
   scope: string;
@@ -65,22 +65,22 @@ export class SamladApi {
     });
   }
 
-  private workbookPath(target: Omit<ReportTarget, 'period'>): string {
+  private workbookPath(target: Omit<SubmissionTarget, 'period'>): string {
     return `${this.base()}/templates/${encodeURIComponent(target.templateId)}/workbook`;
   }
 
-  async templateWorkbookBase64(target: ReportTarget): Promise<{ fileName: string; base64: string }> {
+  async templateWorkbookBase64(target: SubmissionTarget): Promise<{ fileName: string; base64: string }> {
     const { data } = await this.http.json(this.workbookPath(target), workbookFileSchema, {
       query: { period: target.period, scope: target.scope, format: 'base64' },
     });
     return data;
   }
 
-  templateWorkbookFile(target: ReportTarget): Promise<{ blob: Blob; fileName: string | undefined }> {
+  templateWorkbookFile(target: SubmissionTarget): Promise<{ blob: Blob; fileName: string | undefined }> {
     return this.http.file(this.workbookPath(target), { query: { period: target.period, scope: target.scope } });
   }
 
-  async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateAnswer> {
+  async validateValues(target: SubmissionTarget, values: CellValues): Promise<ValidateAnswer> {
     return (
       await this.http.json(`${this.base()}/validate`, validateAnswerSchema, {
         method: 'POST',
@@ -94,7 +94,7 @@ export class SamladApi {
   }
 
   /** Only the template's values (aggregates) and the comment are sent: never anything else from the workbook. */
-  async submitValues(target: ReportTarget, values: CellValues, comment?: string): Promise<Receipt> {
+  async submitValues(target: SubmissionTarget, values: CellValues, comment?: string): Promise<Receipt> {
     return (
       await this.http.json(`${this.base()}/submissions`, receiptSchema, {
         method: 'POST',

@@ -1,6 +1,6 @@
 import type { StatusAnswer, StatusRow, StatusState } from '../../../shared/api';
-import { defaultPeriod, periodChoices } from '../report/period-choice';
-import { yearOptions } from '../report/template-context';
+import { defaultPeriod, periodChoices } from '../view-parts/period-choice';
+import { yearOptions } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, formatDateTime, h, replaceChildren, select } from '../ui/dom';
 import type { PaneDeps, View } from './pane-deps';

@@ -11,9 +11,9 @@ import {
   type ExcelCapabilities,
   type InputCell,
 } from '../excel';
-import { receiptCard, SubmitPanel, toFindingItems } from '../report/submit-panel';
-import { createTargetPicker } from '../report/target-picker';
-import type { ChosenTarget } from '../report/template-context';
+import { receiptCard, SubmitPanel, toFindingItems } from '../view-parts/submit-panel';
+import { createTargetPicker } from '../view-parts/target-picker';
+import type { ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, filePicker, h, replaceChildren } from '../ui/dom';
 import { saveBlob } from '../ui/download';
@@ -21,7 +21,7 @@ import { findingsList, type FindingItem } from '../ui/findings-list';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
 
 /** Rapportera: in Excel, insert → fill → check → send; in a browser, download → upload → check → send. */
-export function createReportView(deps: PaneDeps): View {
+export function createSubmissionView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'report-heading' }, 'Rapportera');
   const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
   return {
