@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { looksLikeFormula } from '../../../shared/model/cell-kind';
+import { columnLetter } from '../../../shared/model/layout';
 import { describeMissing, type Measure } from '../../../shared/indices/measure';
 import {
   HEADER_BORDER,
@@ -247,7 +248,7 @@ export function finishSheet(
       state: 'frozen',
       xSplit: options.labelColumns ?? 1,
       ySplit: options.headerRow,
-      topLeftCell: `${columnName((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`,
+      topLeftCell: `${columnLetter((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`,
       activeCell: 'A1',
       showGridLines: false,
     },
@@ -259,22 +260,11 @@ export function finishSheet(
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printArea: `A1:${columnName(options.lastColumn)}${Math.max(options.lastRow, options.headerRow)}`,
+    printArea: `A1:${columnLetter(options.lastColumn)}${Math.max(options.lastRow, options.headerRow)}`,
     printTitlesRow: `${options.headerRow}:${options.headerRow}`,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&L&8Samlad – ${sheet.name}&R&8Sida &P av &N` };
-}
-
-export function columnName(column: number): string {
-  let n = column;
-  let name = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
 }
 
 /** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
