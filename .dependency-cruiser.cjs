@@ -43,6 +43,13 @@ module.exports = {
       to: { path: '^addin/' },
     },
     {
+      name: 'pane-build-not-functions',
+      comment: "The pane's build (scripts/addin-build/) depends on the pane and shared/, never on the Functions app.",
+      severity: 'error',
+      from: { path: '^scripts/addin-build/' },
+      to: { path: '^functions/' },
+    },
+    {
       name: 'product-not-tooling',
       comment: 'Product code imports nothing from scripts/ or tests/: neither ships.',
       severity: 'error',

@@ -25,6 +25,7 @@ describe('the boundary check', () => {
         'addin-imports-only-shared: addin/src/view.ts → functions/store.ts',
         'functions-not-addin: functions/pane-peek.ts → addin/src/view.ts',
         'product-not-tooling: functions/store.ts → scripts/tool.ts',
+        'pane-build-not-functions: scripts/addin-build/icons.ts → functions/store.ts',
         expect.stringMatching(/^no-circular: functions\/(store|other)\.ts → $/),
       ]),
     );

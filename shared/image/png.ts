@@ -1,22 +1,15 @@
-import { deflateSync } from 'node:zlib';
-
 /**
  * A minimal PNG encoder (8-bit, no interlace, filter none): signature, IHDR, PLTE for indexed
- * images, one IDAT, IEND. Charts need nothing more, and node:zlib makes it a few lines — no
- * native binary, no font, and the same pixels give the same bytes on every machine (the
- * report's reproducibility depends on it).
+ * images, one IDAT, IEND. The report's charts (functions/consolidation/chart/) and the add-in's
+ * icons (scripts/addin-build/icons.ts) need nothing more. Pure: the caller hands in zlib's
+ * deflate (node:zlib on the server and at build time), so the same pixels give the same bytes
+ * on every machine with the same zlib — the report's reproducibility depends on it.
  */
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 
-/**
- * Level 4, not 9: on a chart raster (long runs of a few flat colours) 9 takes about twelve
- * times as long (some 50 ms a chart, when charts were the largest cost of a report) for a file
- * half the size; at 4 a chart is about 34 KB, what the three-bytes-a-pixel images were at 9.
- * The add-in's icons share the encoder; a few hundred bytes more on an icon drawn at build time
- * do not matter.
- */
-const DEFLATE_LEVEL = 4;
+/** zlib-wrapped deflate of the scanlines (RFC 1950), e.g. `(b) => deflateSync(b, { level: 4 })`. */
+export type Deflate = (bytes: Uint8Array) => Uint8Array;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -34,13 +27,25 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+function uint32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value);
+  return bytes;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const body = concat([Uint8Array.from(type, (c) => c.charCodeAt(0)), data]);
+  return concat([uint32(data.length), body, uint32(crc32(body))]);
 }
 
 /**
@@ -93,34 +98,32 @@ export function fillRect(r: Raster, x: number, y: number, w: number, h: number, 
 }
 
 function png(
-  width: number,
-  height: number,
-  colourType: 3 | 6,
-  scanlines: Uint8Array,
-  palette?: readonly Rgb[],
-): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
+  image: { width: number; height: number; colourType: 3 | 6; scanlines: Uint8Array; palette?: readonly Rgb[] },
+  deflate: Deflate,
+): Uint8Array {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, image.width);
+  view.setUint32(4, image.height);
   header[8] = 8; // bit depth
-  header[9] = colourType; // 3: palette indices, 6: RGBA
+  header[9] = image.colourType; // 3: palette indices, 6: RGBA
   // compression, filter and interlace methods: 0
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header)];
-  if (palette) parts.push(chunk('PLTE', Buffer.from(palette.flat())));
-  parts.push(chunk('IDAT', deflateSync(scanlines, { level: DEFLATE_LEVEL })), chunk('IEND', Buffer.alloc(0)));
-  return Buffer.concat(parts);
+  const parts = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', header)];
+  if (image.palette) parts.push(chunk('PLTE', Uint8Array.from(image.palette.flat())));
+  parts.push(chunk('IDAT', deflate(image.scanlines)), chunk('IEND', new Uint8Array(0)));
+  return concat(parts);
 }
 
-export function encodePng(r: Raster): Buffer {
-  return png(r.width, r.height, 3, r.scanlines, r.palette);
+export function encodePng(r: Raster, deflate: Deflate): Uint8Array {
+  return png({ width: r.width, height: r.height, colourType: 3, scanlines: r.scanlines, palette: r.palette }, deflate);
 }
 
 /** For images with transparency (the add-in's icons): `rgba` holds width × height × 4 bytes, row by row. */
-export function encodeRgbaPng(width: number, height: number, rgba: Uint8Array): Buffer {
+export function encodeRgbaPng(width: number, height: number, rgba: Uint8Array, deflate: Deflate): Uint8Array {
   const stride = width * 4;
   if (rgba.length !== stride * height) throw new RangeError(`expected ${stride * height} bytes, got ${rgba.length}`);
   const scanlines = new Uint8Array((stride + 1) * height);
   // Each row after its filter byte, 0: none.
   for (let y = 0; y < height; y++) scanlines.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  return png(width, height, 6, scanlines);
+  return png({ width, height, colourType: 6, scanlines }, deflate);
 }
