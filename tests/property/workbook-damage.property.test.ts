@@ -66,7 +66,7 @@ function expectHandled(verdict: UploadVerdict): void {
 }
 
 it('a zip rebuilt from the parts of the filled file reads exactly as the original (the XML tests rely on it)', async () => {
-  expect(await judgeUpload(writeZip(parts))).toEqual(clean);
+  expect(await judgeUpload(await writeZip(parts))).toEqual(clean);
 });
 
 describe('defined names', () => {
@@ -190,7 +190,7 @@ describe('XML inside the zip', () => {
           const at = d.at % (xml.length + 1);
           changed.set(name, xml.slice(0, at) + d.insert + xml.slice(at + d.length));
         }
-        expectHandled(await judgeUpload(writeZip(changed)));
+        expectHandled(await judgeUpload(await writeZip(changed)));
       }),
       { numRuns: 60 },
     );
