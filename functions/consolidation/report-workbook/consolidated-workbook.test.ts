@@ -59,8 +59,12 @@ describe('the consolidated workbook', () => {
     expect(positive[5]).toBe(179);
     expect(Math.round(positive[6] as number)).toBe(66);
     expect(rowOf(sheet, 'Antal deltagare').slice(1, 4)).toEqual([398, 374, 772]);
-    const percentCell = sheet.getCell(sheet.getRow(1).number, 1);
-    expect(percentCell).toBeDefined();
+    // The rate is stored as a percentage number with the format that shows it as one.
+    let rateCell: ExcelJS.Cell | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'Avslutade till en för individen positiv lösning') rateCell = row.getCell(5);
+    });
+    expect([Math.round(rateCell?.value as number), rateCell?.numFmt]).toEqual([62, '0.0" %"']);
   });
 
   it('colours the headline green where the target is reached and red where not', async () => {
