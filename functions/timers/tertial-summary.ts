@@ -65,8 +65,9 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       after: outcome.length > 0 ? outcome.join('; ') : 'ingen tertial har passerat sin sista inlämningsdag',
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
-    context.log(`tertialSummary ${forbund.id}: ${outcome.join('; ') || 'inget att göra'}`);
-    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(er) misslyckades`);
+    // Operators read the log in English; the audit event above is kansliet's, in Swedish.
+    context.log(`tertialSummary ${forbund.id}: ${outcome.length} tertial(s) due, ${written} written, ${failed} failed`);
+    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(s) failed`);
   }
   // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
   if (errors.length > 0) throw new Error(`tertialSummary: ${errors.join('; ')}`);
