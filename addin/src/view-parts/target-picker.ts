@@ -1,15 +1,13 @@
-import type { Registry } from '../../../shared/config/registry';
-import type { AvailableTemplate, SamladApi } from '../api/samlad-api';
-import { runAction, type ActionContext } from '../ui/action';
+import type { AvailableTemplate } from '../api/samlad-api';
+import { runAction } from '../ui/action';
+import type { PaneDeps } from '../views/pane-deps';
 import { field, h, replaceChildren, select, type Option } from '../ui/dom';
 import { periodOptions, resolveTarget, yearOptions, type ChosenTarget } from './template-context';
 
-export interface TargetPickerOptions {
-  api: SamladApi;
-  registry: Registry;
-  forbundId: string;
-  ctx: ActionContext;
-  now: Date;
+/** What the picker needs of the pane: the same for every view that offers it. */
+export type TargetPickerDeps = Pick<PaneDeps, 'api' | 'registry' | 'forbund' | 'ctx' | 'now'>;
+
+export interface TargetPickerChoice {
   /** Limit the templates offered (Från egen tabell offers only the one it can aggregate into). */
   accept?: (template: AvailableTemplate) => boolean;
   onChange: (target: ChosenTarget | undefined) => void;
@@ -24,7 +22,9 @@ export interface TargetPicker {
  * År → mall → period → omfång. Only templates and scopes the API says the signed-in party may
  * submit are offered, so a reporter cannot pick something the server would refuse.
  */
-export function createTargetPicker(options: TargetPickerOptions): TargetPicker {
+export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerChoice): TargetPicker {
+  const { api, registry, ctx } = deps;
+  const options = { api, registry, ctx, forbundId: deps.forbund.id, now: deps.now(), ...choice };
   const years = yearOptions(options.now);
   const yearSelect = select(
     years.map((y) => ({ value: String(y), label: String(y) })),

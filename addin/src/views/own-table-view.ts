@@ -77,12 +77,7 @@ export function createOwnTableView(deps: PaneDeps): View {
   const resultBox = h('div', { class: 'result' });
   const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
 
-  const picker = createTargetPicker({
-    api: deps.api,
-    registry: deps.registry,
-    forbundId: deps.forbund.id,
-    ctx: deps.ctx,
-    now: deps.now(),
+  const picker = createTargetPicker(deps, {
     accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
     onChange: (chosen) => {
       target = chosen;

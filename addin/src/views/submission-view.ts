@@ -61,12 +61,7 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
     },
   });
 
-  const picker = createTargetPicker({
-    api: deps.api,
-    registry: deps.registry,
-    forbundId: deps.forbund.id,
-    ctx: deps.ctx,
-    now: deps.now(),
+  const picker = createTargetPicker(deps, {
     onChange: (chosen) => {
       target = chosen;
       cells = new Map();
@@ -165,12 +160,7 @@ function requireTarget(target: ChosenTarget | undefined): ChosenTarget {
 function browserSteps(deps: PaneDeps): HTMLElement {
   let target: ChosenTarget | undefined;
   let checked: { file: File; findings: ApiFinding[] } | undefined;
-  const picker = createTargetPicker({
-    api: deps.api,
-    registry: deps.registry,
-    forbundId: deps.forbund.id,
-    ctx: deps.ctx,
-    now: deps.now(),
+  const picker = createTargetPicker(deps, {
     onChange: (chosen) => {
       target = chosen;
     },
