@@ -263,7 +263,8 @@ function readInputCells(
  * what a user uploads.
  *
  * @example
- * const parsed = await parseTemplateWorkbook(upload, { templateId: 'deltagare-avslut', period: '2023T2', scope: 'vuxentorget' });
+ * const parsed = await parseTemplateWorkbook(upload, { templateId: 'deltagare-avslut', period:
+ * '2023T2', scope: 'vuxentorget' });
  * if (parsed.ok) validateSubmission(parsed.template, parsed.raw);
  */
 export async function parseTemplateWorkbook(

@@ -10,7 +10,8 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
 
 /**
  * Timer tertialSummary (schedule: TERTIAL_SUMMARY_SCHEDULE, daily 06:00 UTC by default): for
- * every förbund and every tertial whose deadline has passed (this year and TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
+ * every förbund and every tertial whose deadline has passed (this year and
+ * TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
  * internal consolidated workbook from the approved submissions. Idempotent: the report's time
  * comes from the deadline and the submissions, so the same inputs give the same file under the
  * same name, and a rerun — scheduled, past due or fired by hand — writes nothing new. Each

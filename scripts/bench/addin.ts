@@ -49,7 +49,10 @@ function inputs(gateway: Gateway, n: number) {
   };
 }
 
-/** A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping: Läs tabellen's most round trips. */
+/**
+ * A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping:
+ * Läs tabellen's most round trips.
+ */
 function participantTable(gateway: Gateway, n: number): MockExcelState {
   const cells: Record<string, unknown> = {};
   ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'].forEach(

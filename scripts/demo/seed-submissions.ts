@@ -10,7 +10,8 @@
  * - impactindex-underlag 2023: survey inputs (illustrative; seed-004-impactindex-2023.ts);
  * - strategiska-indikatorer 2022 and 2023 per kommun: seed 004 Bilaga 4, each row sent by
  *   the party that owns it (kommun, AF, FK; SCB rows by kansliet);
- * - helårsekvivalenter 2022H1 and 2023H1: SCB files in CSV and json-stat2 (tests/fixtures/scb), read as the pane's Importera SCB reads them;
+ * - helårsekvivalenter 2022H1 and 2023H1: SCB files in CSV and json-stat2 (tests/fixtures/scb),
+ * read as the pane's Importera SCB reads them;
  * - ekonomi-utfall 2023T3: seed 004 Bilaga 3; eget kapital 2022 and 2023: seed 004 §1.3.
  */
 import { readFileSync } from 'node:fs';

@@ -175,7 +175,8 @@ const within = (date: string, span: DateSpan): boolean => span.start <= date && 
  * sheet row number and every reason, and counted nowhere, so totals stay consistent.
  *
  * @example
- * const { values, rejected } = aggregateParticipants(table, mapping, { span: periodSpan(requirePeriod('2023T2'), true), platform: 'vuxentorget' });
+ * const { values, rejected } = aggregateParticipants(table, mapping, { span:
+ * periodSpan(requirePeriod('2023T2'), true), platform: 'vuxentorget' });
  */
 export function aggregateParticipants(
   table: ParticipantTable,

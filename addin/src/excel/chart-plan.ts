@@ -119,7 +119,10 @@ export const OUTCOME_MEASURES = [
 
 type MeasureLabel = (typeof OUTCOME_MEASURES)[number]['label'];
 
-/** Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet names may be cut at 31 characters). */
+/**
+ * Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet
+ * names may be cut at 31 characters).
+ */
 function platformOfSheet(grid: SheetGrid, platformNames: readonly string[]): string | undefined {
   const heading = norm(grid.values[0]?.find((cell) => norm(cell) !== ''));
   return platformNames.find((name) => heading.startsWith(norm(name)) || norm(grid.sheet) === norm(name));

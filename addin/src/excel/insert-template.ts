@@ -9,7 +9,10 @@ const META_SHEET = '_samlad';
 export interface TemplateInsert {
   base64: string;
   sheetName: string;
-  /** Where each input cell sits on the template sheet (from shared's layoutTemplate), to restore names Excel did not bring along. */
+  /**
+   * Where each input cell sits on the template sheet (from shared's layoutTemplate), to restore
+   * names Excel did not bring along.
+   */
   positions: ReadonlyMap<string, string>;
   /** Replace a sheet of the same name (the user confirmed). */
   replace: boolean;

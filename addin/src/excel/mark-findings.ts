@@ -24,7 +24,10 @@ export function marksAt(cells: ReadonlyMap<string, SheetCell>, findings: readonl
   });
 }
 
-/** The generated template's input fill (functions/template-workbook/styles.ts INPUT_FILL), restored on cells without findings. */
+/**
+ * The generated template's input fill (functions/template-workbook/styles.ts INPUT_FILL), restored
+ * on cells without findings.
+ */
 export const INPUT_FILL = '#FFF2CC';
 export const MARK_FILL = { fel: '#F4B6B6', varning: '#FCD9A8' } as const;
 /** Marks Samlad's own notes, so a later run removes only those and never a user's. */

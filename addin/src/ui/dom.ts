@@ -66,7 +66,10 @@ export function field(label: string, control: HTMLElement, help?: string): HTMLE
   );
 }
 
-/** A label and control on one line, for long lists of choices in a narrow pane (the help stays available to screen readers). */
+/**
+ * A label and control on one line, for long lists of choices in a narrow pane (the help stays
+ * available to screen readers).
+ */
 export function inlineField(label: string, control: HTMLElement, help?: string): HTMLElement {
   const id = control.id || uid('f');
   control.id = id;

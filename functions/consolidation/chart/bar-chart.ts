@@ -40,7 +40,8 @@ const PLOT_WIDTH = 420;
  * value at the end of each bar, and the target as a red line. Sized from its content.
  *
  * @example
- * renderBarChart({ title: 'Andel positiv lösning (%)', categories: ['Ungdomstorget'], series: [{ name: '2023', color: [31, 78, 121], values: [71.4] }], max: 100, format: (v) => `${v} %` })
+ * renderBarChart({ title: 'Andel positiv lösning (%)', categories: ['Ungdomstorget'], series: [{
+ * name: '2023', color: [31, 78, 121], values: [71.4] }], max: 100, format: (v) => `${v} %` })
  */
 /**
  * Level 4, not 9: on a chart raster (long runs of a few flat colours) 9 takes about twelve

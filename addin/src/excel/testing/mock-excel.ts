@@ -102,7 +102,10 @@ export class MockExcel {
     return mock;
   }
 
-  /** A collection's data, whose load() loads its items (office-addin-mock cannot follow `items/…`). Plain data: mocks cannot nest mocks. */
+  /**
+   * A collection's data, whose load() loads its items (office-addin-mock cannot follow `items/…`).
+   * Plain data: mocks cannot nest mocks.
+   */
   private collectionData(kind: string, items: Item[], extra: Record<string, unknown> = {}): Record<string, unknown> {
     const loads = this.loads;
     return {
