@@ -117,7 +117,8 @@ async function main(): Promise<void> {
       onStep: (step, total, label) => progress.update(step / total, label),
     });
     progress.done(
-      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
+      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} ` +
+        `godkända av kansliet (${loaded.periods.join(', ')})`,
     );
 
     const kansli = await token('kansli');
@@ -137,7 +138,9 @@ async function main(): Promise<void> {
       written.push(path.relative(process.cwd(), target) || target);
       if (variant === 'internal') internal = bytes;
       progress.done(
-        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ${report.sha256.slice(0, 12)}…)`,
+        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ` +
+          `${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ` +
+          `${report.sha256.slice(0, 12)}…)`,
       );
     }
 

@@ -67,7 +67,8 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     (error: unknown) => {
       context.error(`consolidation job ${tracker.jobId} failed`, error);
       return tracker.failed(
-        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets support om felet kvarstår.`,
+        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets ` +
+          `support om felet kvarstår.`,
       );
     },
   );

@@ -75,13 +75,16 @@ export function checkDraft(
   if (draft.templateVersion !== undefined && draft.templateVersion !== template.version) {
     throw unprocessable(
       'wrong-template-version',
-      `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ${template.version}. Hämta mallen på nytt.`,
+      `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ` +
+        `${template.version}. Hämta mallen på nytt.`,
     );
   }
   if (template.period.kind !== period.kind) {
     throw unprocessable(
       'wrong-period-kind',
-      `Mallen ”${template.title}” lämnas per ${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, inte för ${describePeriod(period)}.`,
+      `Mallen ”${template.title}” lämnas per ` +
+        `${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, ` +
+        `inte för ${describePeriod(period)}.`,
     );
   }
   if (!scopesOf(template, forbund).some((s) => s.id === draft.scope))

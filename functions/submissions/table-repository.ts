@@ -347,7 +347,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const out: TableEntityResult<Record<string, unknown>>[] = [];
     // Row keys sort lexically, so a prefix range is "≥ prefix and < prefix with its last char bumped".
     const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-    const filter = `PartitionKey eq ${odataString(pk)} and RowKey ge ${odataString(prefix)} and RowKey lt ${odataString(upper)}`;
+    const filter =
+      `PartitionKey eq ${odataString(pk)} and RowKey ge ${odataString(prefix)} and ` +
+      `RowKey lt ${odataString(upper)}`;
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(e);
     return out;
   }

@@ -38,7 +38,8 @@ export async function transitionSubmission(
       if (error.currentVersion === undefined) throw notFound('Inlämningen finns inte.');
       throw conflict(
         'not-current',
-        `Version ${parsed.version} är inte längre den senaste (senaste är version ${error.currentVersion}). Läs in den nya versionen först.`,
+        `Version ${parsed.version} är inte längre den senaste (senaste är version ` +
+          `${error.currentVersion}). Läs in den nya versionen först.`,
       );
     }
     throw error;

@@ -30,7 +30,8 @@ const cases: Case[] = [
 ];
 
 maybe(
-  `LibreOffice opens every generated workbook${runIt ? '' : ` (skipped: soffice not installed; ${LIBREOFFICE_INSTALL})`}`,
+  `LibreOffice opens every generated ` +
+    `workbook${runIt ? '' : ` (skipped: soffice not installed; ${LIBREOFFICE_INSTALL})`}`,
   () => {
     let dir: string;
     let csv: Map<string, string[][]>;

@@ -114,7 +114,8 @@ describe('parseTemplateWorkbook reads what users type', () => {
       },
     ]);
     expect(renderCellIssue(parsed.cellIssues[0]!)).toBe(
-      "Cellen 'Deltagare och avslut'!D7 innehåller formeln =B7+C7 men inget beräknat värde. Öppna filen i Excel och spara den igen, eller skriv in talet i stället för formeln.",
+      "Cellen 'Deltagare och avslut'!D7 innehåller formeln =B7+C7 men inget beräknat värde. Öppna " +
+        'filen i Excel och spara den igen, eller skriv in talet i stället för formeln.',
     );
   });
 
@@ -178,7 +179,8 @@ describe('parseTemplateWorkbook refuses files that are not this template', () =>
       'another period',
       { period: '2023T1' },
       'wrong-period',
-      'Filen är mallen ”Deltagare och avslut per plattform” för perioden Tertial 2 2023 (jan–aug), men du skickar in för Tertial 1 2023 (jan–apr).',
+      'Filen är mallen ”Deltagare och avslut per plattform” för perioden Tertial 2 2023 (jan–aug), ' +
+        'men du skickar in för Tertial 1 2023 (jan–apr).',
     ],
     [
       'another scope',
@@ -190,13 +192,15 @@ describe('parseTemplateWorkbook refuses files that are not this template', () =>
       'another förbund',
       { forbund: 'skelleftea-norsjo' },
       'wrong-forbund',
-      'Filen är mallen ”Deltagare och avslut per plattform” för Samordningsförbundet Umeåregionen, men du skickar in för Samordningsförbundet Skellefteå-Norsjö.',
+      'Filen är mallen ”Deltagare och avslut per plattform” för Samordningsförbundet Umeåregionen, ' +
+        'men du skickar in för Samordningsförbundet Skellefteå-Norsjö.',
     ],
     [
       'another version',
       { version: 2 },
       'wrong-version',
-      'Filen är version 1 av mallen ”Deltagare och avslut per plattform”, men version 2 gäller. Ladda ner en ny mall från Samlad och för över uppgifterna.',
+      'Filen är version 1 av mallen ”Deltagare och avslut per plattform”, men version 2 gäller. ' +
+        'Ladda ner en ny mall från Samlad och för över uppgifterna.',
     ],
     [
       'another template',
@@ -220,7 +224,8 @@ describe('parseTemplateWorkbook refuses files that are not this template', () =>
     expect(error.code).toBe('missing-cells');
     expect(error.missingCells).toEqual(['deltagare.kvar.k', 'deltagare.kvar.m', 'deltagare.kvar.tot']);
     expect(error.message).toContain(
-      'Filen saknar 3 av mallens inmatningsceller (Antal kvar i verksamheten – Kvinnor; Antal kvar i verksamheten – Män; Antal kvar i verksamheten – Totalt)',
+      'Filen saknar 3 av mallens inmatningsceller (Antal kvar i verksamheten – Kvinnor; Antal kvar ' +
+        'i verksamheten – Män; Antal kvar i verksamheten – Totalt)',
     );
   });
 

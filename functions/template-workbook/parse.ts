@@ -175,7 +175,9 @@ function resolveFromMeta(meta: WorkbookMeta, reg: Registry): Step<ResolvedTempla
   const forbund = findForbund(reg, meta.forbund);
   const period = parsePeriod(meta.period);
   if (!definition || !forbund || !period) {
-    const file = `”${meta.templateTitle ?? meta.templateId}” version ${meta.templateVersion} för ${meta.forbundName ?? meta.forbund}`;
+    const file =
+      `”${meta.templateTitle ?? meta.templateId}” version ${meta.templateVersion} för ` +
+      `${meta.forbundName ?? meta.forbund}`;
     return fail(parseError('unknown-template', { file }));
   }
   return { ok: true, value: resolveTemplate(definition, forbund, period.year) };

@@ -49,7 +49,8 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
         );
         if (produced?.written) written += 1;
         outcome.push(
-          `${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`,
+          `${period.id}: ` +
+            `${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`,
         );
       } catch (error) {
         // One tertial failing must not keep the others from their summaries; the next run retries it.

@@ -49,7 +49,8 @@ export function receiptCard(receipt: Receipt): HTMLElement {
         ? h(
             'p',
             {},
-            `Med ${receipt.warnings.length} ${receipt.warnings.length === 1 ? 'varning' : 'varningar'} och din kommentar.`,
+            `Med ${receipt.warnings.length} ` +
+              `${receipt.warnings.length === 1 ? 'varning' : 'varningar'} och din kommentar.`,
           )
         : null,
     ),

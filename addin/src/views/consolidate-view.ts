@@ -78,7 +78,9 @@ export function createConsolidateView(deps: PaneDeps): View {
         void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
           const { base64 } = await deps.api.reportBase64(report.id);
           const outcome = await insertReport({ base64, platformNames }, capabilities);
-          done.textContent = `${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
+          done.textContent =
+            `${outcome.sheets.length} blad ` +
+            `infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
         }),
       { class: 'btn btn-primary' },
     );

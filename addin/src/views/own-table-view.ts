@@ -116,7 +116,8 @@ export function createOwnTableView(deps: PaneDeps): View {
       );
       control.addEventListener('change', () => setValueMapping(current, v.field, v.key, control.value));
       return inlineField(
-        `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
+        `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ` +
+          `${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
         control,
       );
     });
@@ -167,7 +168,8 @@ export function createOwnTableView(deps: PaneDeps): View {
       h(
         'p',
         { class: 'hint' },
-        `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`,
+        `${description}: ${numberFormat.format(read.rows.length)} rader. ` +
+          `${stored ? 'Tidigare koppling hittades och används.' : ''}`,
       ),
     );
     renderMapping();
@@ -240,7 +242,8 @@ export function createOwnTableView(deps: PaneDeps): View {
 
   const renderResult = (chosen: ChosenTarget, r: AggregationResult): void => {
     const facts = [
-      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
+      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ` +
+        `${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
       r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
       r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
       r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
@@ -256,7 +259,8 @@ export function createOwnTableView(deps: PaneDeps): View {
               h(
                 'strong',
                 {},
-                `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`,
+                `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i ` +
+                  `tabellen och räkna igen:`,
               ),
               h(
                 'ul',
@@ -314,7 +318,8 @@ export function createOwnTableView(deps: PaneDeps): View {
     h(
       'p',
       { class: 'intro' },
-      'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna skickas till förbundet.',
+      'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna ' +
+        'skickas till förbundet.',
     ),
     picker.element,
     h(

@@ -93,7 +93,8 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
             h(
               'div',
               { class: 'message-text' },
-              `Arbetsboken har redan ett blad som heter ”${outcome.sheetName}”. Ersätter du det försvinner det som står där.`,
+              `Arbetsboken har redan ett blad som heter ”${outcome.sheetName}”. Ersätter du det ` +
+                `försvinner det som står där.`,
             ),
             replaceButton,
           ),
@@ -143,7 +144,8 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
     h(
       'p',
       { class: 'intro' },
-      'Välj vad du ska rapportera, infoga mallen, fyll i de gula cellerna och kontrollera. Fel och varningar markeras i bladet.',
+      'Välj vad du ska rapportera, infoga mallen, fyll i de gula cellerna och kontrollera. Fel och ' +
+        'varningar markeras i bladet.',
     ),
     picker.element,
     step(1, 'Infoga mallen', h('div', { class: 'actions' }, insertButton), insertStatus),

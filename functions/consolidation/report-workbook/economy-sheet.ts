@@ -72,7 +72,8 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
           sheet,
           row,
           6,
-          `Inrapporterad summa ${group.reportedSumma.value?.toLocaleString('sv-SE')} (avrundning ${rounding > 0 ? '+' : ''}${rounding.toLocaleString('sv-SE')})`,
+          `Inrapporterad summa ${group.reportedSumma.value?.toLocaleString('sv-SE')} (avrundning ` +
+            `${rounding > 0 ? '+' : ''}${rounding.toLocaleString('sv-SE')})`,
         );
       }
       row += 2;
@@ -126,7 +127,8 @@ export function writeEconomySheet(sheet: ExcelJS.Worksheet, c: Consolidation): v
     writeFootnote(
       sheet,
       row,
-      'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).',
+      'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan ' +
+        '(staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).',
     );
     row += 1;
   }

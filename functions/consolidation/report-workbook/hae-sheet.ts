@@ -51,7 +51,8 @@ export function writeHaeSheet(sheet: ExcelJS.Worksheet, c: Consolidation): void 
   writeFootnote(
     sheet,
     row + 1,
-    'Andel = (sjukpenning + sjuk- och aktivitetsersättning + arbetslöshet + ekonomiskt bistånd + etableringsersättning) / befolkningen 20–64 år × 100. Grön Diff = andelen har minskat.',
+    'Andel = (sjukpenning + sjuk- och aktivitetsersättning + arbetslöshet + ekonomiskt bistånd + ' +
+      'etableringsersättning) / befolkningen 20–64 år × 100. Grön Diff = andelen har minskat.',
   );
   finishSheet(sheet, { headerRow: header, lastRow: row + 1, lastColumn: 8 + HAE_BENEFITS.length, minLabelWidth: 22 });
 }

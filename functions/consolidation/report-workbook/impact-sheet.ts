@@ -91,7 +91,8 @@ export function writeImpactSheet(sheet: ExcelJS.Worksheet, c: Consolidation): vo
   writeFootnote(
     sheet,
     row,
-    `Målet är Impactindex ${budget?.targetIndex ?? 70}. Index = uppnådda poäng / bedömda poäng × 100; indikatorer utan underlag räknas inte (se nedan).`,
+    `Målet är Impactindex ${budget?.targetIndex ?? 70}. Index = uppnådda poäng / bedömda poäng × ` +
+      `100; indikatorer utan underlag räknas inte (se nedan).`,
   );
   row += 2;
 
@@ -128,7 +129,8 @@ export function writeImpactSheet(sheet: ExcelJS.Worksheet, c: Consolidation): vo
     writeFootnote(
       sheet,
       row,
-      `Uppnådda / bedömda / ej bedömda poäng (${scopes.map((s) => s.name).join(' / ')}): ${points((r) => r.achievedPoints)} — ${points((r) => r.judgedPoints)} — ${points((r) => r.missingPoints)}.`,
+      `Uppnådda / bedömda / ej bedömda poäng (${scopes.map((s) => s.name).join(' / ')}): ` +
+        `${points((r) => r.achievedPoints)} — ${points((r) => r.judgedPoints)} — ${points((r) => r.missingPoints)}.`,
     );
     row += 1;
   }

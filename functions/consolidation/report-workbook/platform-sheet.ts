@@ -118,7 +118,8 @@ export function writePlatformSheet(sheet: ExcelJS.Worksheet, c: Consolidation, s
   writeFootnote(
     sheet,
     row,
-    '% = positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, Arbetsförmedlingen och saknar arbetsförmåga av de positiva; vid Totalt antal avslutade: genomströmning (avslutade av deltagare).',
+    '% = positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, Arbetsförmedlingen ' +
+      'och saknar arbetsförmåga av de positiva; vid Totalt antal avslutade: genomströmning (avslutade av deltagare).',
   );
   row += 2;
 

@@ -37,7 +37,10 @@ export function timeText(iso: string): string {
 
 /** The subtitle every sheet carries: förbund, period, variant and basis. */
 export function reportLine(c: Consolidation): string {
-  return `${c.meta.forbund.name} · ${c.meta.periodLabel} · ${VARIANT_LABEL[c.meta.variant]} · underlag: ${BASIS_LABEL[c.meta.basis]}`;
+  return (
+    `${c.meta.forbund.name} · ${c.meta.periodLabel} · ${VARIANT_LABEL[c.meta.variant]} · ` +
+    `underlag: ${BASIS_LABEL[c.meta.basis]}`
+  );
 }
 
 export function yearOf(period: string): string {

@@ -18,7 +18,8 @@ export function writeSubmissionsSheet(sheet: ExcelJS.Worksheet, c: Consolidation
   const used = rows.filter((r) => r.used.length > 0).length;
   let row = writeHeading(sheet, 'Inlämningar', [
     reportLine(c),
-    `${used} av ${rows.length} förväntade inrapporteringar finns i underlaget (${rows.reduce((a, r) => a + r.used.length, 0)} inlämningar).`,
+    `${used} av ${rows.length} förväntade inrapporteringar finns i underlaget ` +
+      `(${rows.reduce((a, r) => a + r.used.length, 0)} inlämningar).`,
   ]);
   const header = row;
   const published = c.meta.variant === 'published';

@@ -14,7 +14,9 @@ export const helarsekvivalenter: TemplateDefinitionInput = {
   years: { from: 2022, to: 2026 },
   title: 'Helårsekvivalenter per kommun och ersättning (SCB)',
   sheetName: 'Helårsekvivalenter',
-  help: 'Helårsekvivalenter 20–64 år för januari–juni enligt SCB: antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet fyller i eller importerar SCB:s fil.',
+  help:
+    'Helårsekvivalenter 20–64 år för januari–juni enligt SCB: antal personer som skulle kunna ' +
+    'försörjas ett helt år med full ersättning. Kansliet fyller i eller importerar SCB:s fil.',
   // The agreement compares first half-years (seed 004, Bilaga 4: "första halvåret 2022 och
   // första halvåret 2023"), so the template collects H1 only; SCB's full-year figures would be
   // a template of their own if ever needed.
