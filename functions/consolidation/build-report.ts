@@ -82,7 +82,9 @@ export async function buildReport(
     sha256,
     inputsHash: hash,
     generatedAt,
-    fileName: `Samlad_${request.forbund.id}_${request.period.id}_${VARIANT_FILE[request.variant]}_${sha256.slice(0, 8)}.xlsx`,
+    fileName:
+      ['Samlad', request.forbund.id, request.period.id, VARIANT_FILE[request.variant], sha256.slice(0, 8)].join('_') +
+      '.xlsx',
     consolidation,
     submissions: records,
   };

@@ -53,7 +53,7 @@ it('stores immutable versions, returns the same receipt for identical content, a
   expect(audit.map((a) => a.event)).toEqual(['submitted', 'submitted']);
 });
 
-it('20 parallel resubmissions of one scope become 20 contiguous versions with the pointer at the last, none lost', async () => {
+it('20 parallel resubmissions of one scope become versions 1–20, the pointer at the last, none lost', async () => {
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) => repo.submit(draft({ 'deltagare.antal.k': 100 + i }, { period: '2023T2' }))),
   );
@@ -123,7 +123,7 @@ it('stores period settings with an audit event', async () => {
   expect((await repo.listAudit('umearegionen', '2025T1')).map((a) => a.event)).toEqual(['period-updated']);
 });
 
-it('lets the caller admit or refuse on the period settings read with the pointer, and stores nothing when refused', async () => {
+it('lets the caller admit or refuse on the period read with the pointer; refused stores nothing', async () => {
   const seen: unknown[] = [];
   const admitAll = (settings: unknown) => void seen.push(settings);
   await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period: '2024T1' }), admitAll);
@@ -161,7 +161,7 @@ describe('the pointer this instance remembers', () => {
   const submitted = async (r: TableSubmissionRepository, k: number) =>
     (await r.submit(draft({ 'deltagare.antal.k': k }, { period }))).receipt.version;
 
-  it('spares the pointer read of a new report and of a resubmission, and the ETag catches a guess gone stale', async () => {
+  it('spares the pointer read of a new series and a resubmission; the ETag catches a stale guess', async () => {
     const a = instance();
     const b = instance();
     expect(await submitted(a.repo, 1)).toBe(1);
@@ -200,7 +200,7 @@ describe('the pointer this instance remembers', () => {
     });
   });
 
-  it("keeps every version's large values when an attempt built on a wrong guess is refused, and leaves no stray blob", async () => {
+  it("keeps every version's large values when a wrong guess is refused, and leaves no stray blob", async () => {
     const large = (c: string) =>
       Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`s.r${i}.text`, c.repeat(1000)]));
     const big = { period: '2026', templateId: 'samverkansinitiativ', scope: 'umearegionen', party: 'kansli' } as const;
@@ -226,7 +226,7 @@ describe('the pointer this instance remembers', () => {
     expect(blobs).toHaveLength(3);
   });
 
-  it('takes a remembered pointer that storage no longer has (a table made anew) as a wrong guess, not a failure', async () => {
+  it('takes a remembered pointer storage no longer has (a new table) as a wrong guess, not a failure', async () => {
     const clients = createStorageClients(azurite.connectionString);
     const table = clients.tableClient('testrecreated');
     const repo = new TableSubmissionRepository(table, clients.blobService.getContainerClient('test-values'));
@@ -239,7 +239,7 @@ describe('the pointer this instance remembers', () => {
     });
   });
 
-  it('remembers a state change, so a correction after "returnerad" needs no read and the audit names the state it replaced', async () => {
+  it('remembers a state change: a fix after "returnerad" needs no read; the audit names the old state', async () => {
     const a = instance();
     const b = instance();
     const version = await submitted(a.repo, 20);

@@ -206,7 +206,10 @@ describe('parseTemplateWorkbook refuses files that are not this template', () =>
       'another template',
       { templateId: 'arbsam' },
       'wrong-template',
-      /^Filen är mallen ”Deltagare och avslut per plattform”, men du skickar in mallen ”.+”\. Välj rätt mall eller rätt fil\.$/,
+      new RegExp(
+        '^Filen är mallen ”Deltagare och avslut per plattform”, men du skickar in mallen ”.+”\\. ' +
+          'Välj rätt mall eller rätt fil\\.$',
+      ),
     ],
   ])('%s', async (_name, change, code, message) => {
     const error = refused(await parseTemplateWorkbook(blank, { ...expected, ...change }));

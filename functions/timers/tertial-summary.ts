@@ -48,10 +48,8 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
           },
         );
         if (produced?.written) written += 1;
-        outcome.push(
-          `${period.id}: ` +
-            `${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`,
-        );
+        const done = produced && `${produced.written ? 'skriven' : 'oförändrad'} ${produced.summary.id}`;
+        outcome.push(`${period.id}: ${done || 'inga godkända inlämningar'}`);
       } catch (error) {
         // One tertial failing must not keep the others from their summaries; the next run retries it.
         failed += 1;

@@ -14,6 +14,8 @@ import { loadGateway, type Gateway, type MockExcelState } from './addin-gateway'
 import { kb } from './measure';
 import type { BenchRow, SectionResult } from './report';
 
+const OFFICE_JS_ELSEWHERE = 'it loads from /office-js/ or the configured CDN';
+
 const SIZES = [10, 1_000, 10_000] as const;
 const GOAL_SYNCS = 3;
 const GOAL_GZIP_BYTES = 150 * 1024;
@@ -216,7 +218,8 @@ export async function benchAddin(): Promise<SectionResult> {
         'and writes the values.',
       `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is ` +
         `not in the bundle ` +
-        `(${sizes.officeJsIncluded ? 'an office* asset WAS found' : 'it loads from /office-js/ or the configured CDN'}). ` +
+        `(${sizes.officeJsIncluded ? 'an office* asset WAS found' : OFFICE_JS_ELSEWHERE}` +
+        '). ' +
         `Source maps and icons excluded. The rest of the assets ` +
         `are the Entra sign-in library (MSAL, a dynamic import used only for production sign-in) ` +
         `and the small entries of the sign-in dialog, redirect and ribbon-command pages.`,

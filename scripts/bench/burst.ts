@@ -154,7 +154,8 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
         `1–${ROUNDS}: all ${BURST} in flight at once; round ${ROUNDS + 1}: ${PACED_CONCURRENCY} at ` +
         `a time) — ${BURST - RESUBMISSIONS} distinct reports across both förbund, every template, ` +
         `2023–2026 periods and every party allowed, plus ${RESUBMISSIONS} resubmissions with new ` +
-        `figures to ${contended} of those reports, racing for the same pointer. Later rounds resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
+        `figures to ${contended} of those reports, racing for the same pointer. Later rounds ` +
+        `resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
       `Before the rounds, ${WARMUP} submissions ${WARMUP_CONCURRENCY} at a time warm the host, as a ` +
         `day of submissions before a deadline would (cold start is under Cold import).`,
       'Latency is client-side (node:http with keep-alive, from send to the end of the body). ' +

@@ -181,12 +181,16 @@ export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Prom
           `budget and social budget), 12 parties each (AF, FK, Region, 8 kommuner, Kriminalvården) ` +
           `and 25 platforms; every template for every period of 2023 and 2022 (the comparison ` +
           `year), one submission per report scope, values from consistentFill — ` +
-          `${data.values.toLocaleString('en')} non-empty values in ${data.submissions.length.toLocaleString('en')} submissions. A report is one förbund's tertial (2023T1–T3, the timer's unit), basis "latest"; the national year is all ${nationalCount * 3}.`,
+          `${data.values.toLocaleString('en')} non-empty values in ` +
+          `${data.submissions.length.toLocaleString('en')} submissions. A report is one förbund's ` +
+          `tertial (2023T1–T3, the timer's unit), basis "latest"; the national year is all ${nationalCount * 3}.`,
         'Storage is real: Azurite (in the bench process, in memory) through the repository, read by ' +
           'loadSubmissions exactly as POST consolidate and the timer read it. Each measurement runs ' +
           'in a fresh Node process with --max-old-space-size=2048; peak RSS is sampled every 20 ms ' +
           'while it measures. In the paired runs Samlad and the floor alternate report by report in ' +
-          'one process, after one untimed pass of each (so both meet the same machine load and neither pays the warm-up alone), and that process\'s peak RSS bounds Samlad\'s from above; "Samlad alone" is a fresh process doing nothing else, warm-up included.',
+          'one process, after one untimed pass of each (so both meet the same machine load and ' +
+          "neither pays the warm-up alone), and that process's peak RSS bounds Samlad's from " +
+          'above; "Samlad alone" is a fresh process doing nothing else, warm-up included.',
         'Floor: the same loadSubmissions calls, then every cell value of the report written with ' +
           'exceljs stream.xlsx.WorkbookWriter into memory, values only (no styles, images or shared ' +
           "strings) and nothing computed. The cells are those of förbund 1's report for the same " +

@@ -4,6 +4,20 @@ import { FORMULAS, parseFormulaRef } from './formulas';
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
+/** "2 % av 0–15 000 tkr": one step of the trappan. */
+function describeStep(s: (typeof TRAPPAN.steps)[number]): string {
+  const to = s.to === undefined ? '' : sv.format(s.to);
+  return (
+    `${s.percent} % av ${sv.format(s.from)}–${to} ` +
+    `tkr${s.illustrative ? ' (illustrativt steg, inte publicerat)' : ''}`
+  );
+}
+
+/** "andel_positiv (what it computes)", or "okänd" for a name no formula has. */
+function describeFormula(name: string): string {
+  return `${name} (${name in FORMULAS ? FORMULAS[name as keyof typeof FORMULAS].description : 'okänd'})`;
+}
+
 /**
  * The report's "Om rapporten" text: how each figure is computed, and what this particular set
  * of submissions gives cause to say (rounding differences, unreported platforms).
@@ -35,8 +49,7 @@ export function methodNotes(
     `Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och ` +
       `kommunerna 25 % efter befolkningsandel. Avrundning till hela tkr sker med ` +
       `största-rest-metoden, så att delarna alltid blir summan.`,
-    `Eget kapital jämförs med trappan: ` +
-      `${TRAPPAN.steps.map((s) => `${s.percent} % av ${sv.format(s.from)}–${s.to === undefined ? '' : sv.format(s.to)} tkr${s.illustrative ? ' (illustrativt steg, inte publicerat)' : ''}`).join(', ')}, ` +
+    `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map(describeStep).join(', ')}, ` +
       `räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,
   ];
   if (c.impact.budget) {
@@ -49,7 +62,7 @@ export function methodNotes(
     ];
     notes.push(
       `Beräknade indikatorer i den sociala budgeten ${c.meta.period.year}: ` +
-        `${formulas.map((f) => `${f} (${f in FORMULAS ? FORMULAS[f as keyof typeof FORMULAS].description : 'okänd'})`).join('; ')}.`,
+        `${formulas.map(describeFormula).join('; ')}.`,
     );
   } else if (c.impact.missing) notes.push(c.impact.missing);
   if (c.meta.suppression) {

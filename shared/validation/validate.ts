@@ -145,10 +145,10 @@ export function validateSubmission(
     const terms =
       (constant === undefined ? '' : String(constant)) +
       instance.terms
-        .map(
-          (t, i) =>
-            `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`,
-        )
+        .map((t, i) => {
+          const sign = i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
+          return `${sign}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`;
+        })
         .join('');
     findings.push(
       finding(

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -12,9 +12,11 @@ export function npmScript(name: string): { bin: string; args: string[] } {
   const command = scripts[name];
   if (!command) throw new Error(`package.json has no script ${name}`);
   const [program = '', ...args] = command.split(/\s+/);
-  // A file the command names (a config) is the repository's, wherever the command runs.
-  const absolute = args.map((a) => (/^\.[^/]/.test(a) && existsSync(path.join(ROOT, a)) ? path.join(ROOT, a) : a));
-  return { bin: path.join(ROOT, 'node_modules', '.bin', program), args: absolute };
+  // A file the command names (a config, a built script) is the repository's, wherever it runs.
+  const isFile = (a: string) => existsSync(path.join(ROOT, a)) && statSync(path.join(ROOT, a)).isFile();
+  const absolute = args.map((a) => (isFile(a) ? path.join(ROOT, a) : a));
+  const bin = program === 'node' ? process.execPath : path.join(ROOT, 'node_modules', '.bin', program);
+  return { bin, args: absolute };
 }
 
 /** Runs an npm script's command, as `npm test` does, in another folder; its exit status and output. */

@@ -173,7 +173,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   });
 
   let xlsx: Buffer;
-  it('downloads the template, shows an uploaded error with its cell, and sends the correction with a receipt', async () => {
+  it("downloads the template, shows an upload's error with its cell, sends the correction: a receipt", async () => {
     const v = view('rapportera');
     await choose('rapportera', {
       year: '2023',
@@ -268,7 +268,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   const fake = (): Promise<FakeWorkbookState> =>
     page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
 
-  it("in Excel: inserts the template, marks findings in the sheet, selects a finding's cell, and sends the corrected values", async () => {
+  it("in Excel: inserts the template, marks findings, selects a finding's cell, sends corrected values", async () => {
     await usePage(excelPage);
     await page.goto(`${pane.url}/index.html`);
     await signIn('reporter', 'umea');
@@ -335,7 +335,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await shot('09-excel-rapportera-kvitto');
   });
 
-  it('in Excel: reads the own table at the selection, writes the counts into the template, and keeps the mapping in the workbook', async () => {
+  it('in Excel: reads the own table, writes the counts into the template, keeps the mapping in it', async () => {
     await page.getByRole('button', { name: 'Från egen tabell' }).click();
     const v = view('egen-tabell');
     await choose('egen-tabell', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget' });

@@ -65,7 +65,7 @@ function expectHandled(verdict: UploadVerdict): void {
   if (verdict.kind === 'refused') expect(REFUSALS).toContain(verdict.code);
 }
 
-it('a zip rebuilt from the parts of the filled file reads exactly as the original (the XML tests rely on it)', async () => {
+it("a zip rebuilt from the filled file's parts reads exactly as the original (the XML tests rely on it)", async () => {
   expect(await judgeUpload(await writeZip(parts))).toEqual(clean);
 });
 
@@ -106,7 +106,7 @@ describe('defined names', () => {
     workbook.definedNames.model = model;
   }
 
-  it('any damage is refused (missing-cells names the cells) or validated; names of cells the template lacks change nothing', async () => {
+  it('any damage is refused (missing-cells names them) or validated; names it lacks change nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 6 }), async (damages) => {
         const verdict = await judgeUpload(await editWorkbook(filled, (workbook) => apply(workbook, damages)));
@@ -127,7 +127,7 @@ describe('bytes of the file', () => {
   const rarely = <T>(arb: fc.Arbitrary<T>) =>
     fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
-  it('random byte flips, a cut and inserted bytes are refused or validated, by the intake and by the parser alone', async () => {
+  it('random byte flips, a cut and inserted bytes are refused or validated, by intake and by the parser', async () => {
     await fc.assert(
       fc.asyncProperty(
         flips,

@@ -125,7 +125,11 @@ function installFakeExcel(letters: (column: number) => string): void {
     getUsedRangeOrNullObject: () => {
       const keys = Object.keys(sheet.cells).map(cellAt);
       if (keys.length === 0) return { isNullObject: true, load: () => undefined, address: '', values: [] };
-      const address = `${letters(Math.min(...keys.map((k) => k.column)))}${Math.min(...keys.map((k) => k.row))}:${letters(Math.max(...keys.map((k) => k.column)))}${Math.max(...keys.map((k) => k.row))}`;
+      const rows = keys.map((k) => k.row);
+      const columns = keys.map((k) => k.column);
+      const address =
+        `${letters(Math.min(...columns))}${Math.min(...rows)}:` +
+        `${letters(Math.max(...columns))}${Math.max(...rows)}`;
       return { isNullObject: false, ...range(sheet, address) };
     },
     activate: () => undefined,
