@@ -1,6 +1,7 @@
 import { describePeriod, parsePeriod } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
 import type { ReportMetadata } from '../../../shared/api';
+import type { ConsolidationStart } from '../api/samlad-api';
 import { insertReport, openReportAsNewWorkbook } from '../excel';
 import { defaultPeriod, periodChoices } from '../view-parts/period-choice';
 import { yearOptions } from '../view-parts/template-context';
@@ -16,6 +17,92 @@ const POLL_LIMIT_MS = 10 * 60_000;
 const VARIANT_LABEL = { internal: 'Intern (alla tal)', published: 'Publicerad (små tal dolda)' } as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, ms));
+
+/** Download, and in Excel insert the sheets with native charts or open the report as a new workbook. */
+function reportActions(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+  const download: HTMLButtonElement = button(
+    'Ladda ner',
+    () =>
+      void runAction(deps.ctx, download, 'Hämtar rapporten…', async () => {
+        const file = await deps.api.reportFile(report.id);
+        saveBlob(file.blob, file.fileName ?? report.fileName);
+        deps.ctx.announcer.announce('Rapporten är nedladdad.');
+      }),
+    { class: 'btn', 'aria-label': `Ladda ner ${report.fileName}` },
+  );
+  if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
+  const capabilities = deps.host.capabilities;
+  const done = h('p', { class: 'hint', role: 'status' });
+  const insertHere: HTMLButtonElement = button(
+    'Infoga i arbetsboken',
+    () =>
+      void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
+        const { base64 } = await deps.api.reportBase64(report.id);
+        const outcome = await insertReport({ base64, platformNames }, capabilities);
+        done.textContent =
+          `${outcome.sheets.length} blad ` +
+          `infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
+      }),
+    { class: 'btn btn-primary' },
+  );
+  const openNew: HTMLButtonElement = button(
+    'Öppna som ny arbetsbok',
+    () =>
+      void runAction(deps.ctx, openNew, 'Öppnar rapporten…', async () => {
+        const { base64 } = await deps.api.reportBase64(report.id);
+        await openReportAsNewWorkbook(base64, capabilities);
+      }),
+    { class: 'btn' },
+  );
+  return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
+}
+
+function reportCard(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+  const period = parsePeriod(report.period);
+  return h(
+    'div',
+    { class: 'report-card' },
+    h(
+      'p',
+      {},
+      h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`),
+    ),
+    h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
+    h('p', { class: 'file-label' }, report.fileName),
+    reportActions(deps, report, platformNames),
+  );
+}
+
+/** The report a consolidation produced: at once (201), or by polling its job until done. */
+async function reportOf(
+  deps: PaneDeps,
+  started: ConsolidationStart,
+  showProgress: (fraction: number, text: string) => void,
+): Promise<ReportMetadata> {
+  if (started.kind === 'report') return started.report;
+  const deadline = Date.now() + POLL_LIMIT_MS;
+  for (;;) {
+    if (Date.now() > deadline)
+      throw new PaneError(
+        'job-timeout',
+        'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.',
+        { transient: true },
+      );
+    await sleep(POLL_INTERVAL_MS);
+    const job = await deps.api.job(started.jobId);
+    showProgress(job.progress, job.message ?? 'Sammanställer…');
+    if (job.status === 'failed')
+      throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', {
+        transient: true,
+      });
+    if (job.status === 'done') {
+      if (job.report) return job.report;
+      throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', {
+        transient: true,
+      });
+    }
+  }
+}
 
 /**
  * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
@@ -58,60 +145,6 @@ export function createConsolidateView(deps: PaneDeps): View {
     progressText.textContent = `${text} ${Math.round(fraction * 100)} %`;
   };
 
-  const reportActions = (report: ReportMetadata): HTMLElement => {
-    const download: HTMLButtonElement = button(
-      'Ladda ner',
-      () =>
-        void runAction(deps.ctx, download, 'Hämtar rapporten…', async () => {
-          const file = await deps.api.reportFile(report.id);
-          saveBlob(file.blob, file.fileName ?? report.fileName);
-          deps.ctx.announcer.announce('Rapporten är nedladdad.');
-        }),
-      { class: 'btn', 'aria-label': `Ladda ner ${report.fileName}` },
-    );
-    if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
-    const capabilities = deps.host.capabilities;
-    const done = h('p', { class: 'hint', role: 'status' });
-    const insertHere: HTMLButtonElement = button(
-      'Infoga i arbetsboken',
-      () =>
-        void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
-          const { base64 } = await deps.api.reportBase64(report.id);
-          const outcome = await insertReport({ base64, platformNames }, capabilities);
-          done.textContent =
-            `${outcome.sheets.length} blad ` +
-            `infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
-        }),
-      { class: 'btn btn-primary' },
-    );
-    const openNew: HTMLButtonElement = button(
-      'Öppna som ny arbetsbok',
-      () =>
-        void runAction(deps.ctx, openNew, 'Öppnar rapporten…', async () => {
-          const { base64 } = await deps.api.reportBase64(report.id);
-          await openReportAsNewWorkbook(base64, capabilities);
-        }),
-      { class: 'btn' },
-    );
-    return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
-  };
-
-  const reportCard = (report: ReportMetadata): HTMLElement => {
-    const period = parsePeriod(report.period);
-    return h(
-      'div',
-      { class: 'report-card' },
-      h(
-        'p',
-        {},
-        h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`),
-      ),
-      h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
-      h('p', { class: 'file-label' }, report.fileName),
-      reportActions(report),
-    );
-  };
-
   /** Earlier reports of the period, except the one just shown above them. */
   let shownId: string | undefined;
   const loadEarlier = async (): Promise<void> => {
@@ -119,7 +152,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     replaceChildren(
       earlierBox,
       reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null,
-      ...reports.map(reportCard),
+      ...reports.map((r) => reportCard(deps, r, platformNames)),
     );
   };
 
@@ -133,28 +166,7 @@ export function createConsolidateView(deps: PaneDeps): View {
         const basis = basisSelect.value === 'latest' ? 'latest' : 'approved';
         try {
           const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis });
-          let report = started.kind === 'report' ? started.report : undefined;
-          const deadline = Date.now() + POLL_LIMIT_MS;
-          while (!report && started.kind === 'job') {
-            if (Date.now() > deadline)
-              throw new PaneError(
-                'job-timeout',
-                'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.',
-                { transient: true },
-              );
-            await sleep(POLL_INTERVAL_MS);
-            const job = await deps.api.job(started.jobId);
-            showProgress(job.progress, job.message ?? 'Sammanställer…');
-            if (job.status === 'failed')
-              throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', {
-                transient: true,
-              });
-            if (job.status === 'done') report = job.report;
-          }
-          if (!report)
-            throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', {
-              transient: true,
-            });
+          const report = await reportOf(deps, started, showProgress);
           showProgress(1, 'Klar.');
           shownId = report.id;
           replaceChildren(
@@ -164,7 +176,7 @@ export function createConsolidateView(deps: PaneDeps): View {
               { class: 'message-bar success', role: 'status' },
               h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.')),
             ),
-            reportCard(report),
+            reportCard(deps, report, platformNames),
           );
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();
