@@ -104,14 +104,8 @@ async function reportOf(
   }
 }
 
-/**
- * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
- * it works, then downloads it, inserts its sheets into this workbook with native charts, or
- * opens it as a new workbook.
- */
-export function createConsolidateView(deps: PaneDeps): View {
-  const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
-  const now = deps.now();
+/** Which report: period (a tertial, the year so far, or a year), variant and basis. */
+function consolidationChoices(now: Date) {
   // Consolidation is per tertial (year to date) or year; the half year has only SCB's figures.
   const periodSelect = select(
     yearOptions(now).flatMap((y) => periodChoices(y, { halfyear: false })),
@@ -129,21 +123,43 @@ export function createConsolidateView(deps: PaneDeps): View {
     ],
     { name: 'basis' },
   );
-  const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'consolidate-progress-label' });
-  const progressText = h('span', { id: 'consolidate-progress-label' }, '');
-  const progressBox = h('div', { class: 'progress-box', role: 'status', hidden: true }, progressText, progress);
+  return { periodSelect, variantSelect, basisSelect };
+}
+
+/** A progress bar with its text, shown while the server works and hidden a moment after. */
+function progressDisplay() {
+  const bar = h('progress', { max: 1, value: 0, 'aria-labelledby': 'consolidate-progress-label' });
+  const text = h('span', { id: 'consolidate-progress-label' }, '');
+  const element = h('div', { class: 'progress-box', role: 'status', hidden: true }, text, bar);
+  return {
+    element,
+    show(fraction: number, label: string): void {
+      element.hidden = false;
+      bar.value = fraction;
+      text.textContent = `${label} ${Math.round(fraction * 100)} %`;
+    },
+    hideSoon(): void {
+      window.setTimeout(() => (element.hidden = true), 1500);
+    },
+  };
+}
+
+/**
+ * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
+ * it works, then downloads it, inserts its sheets into this workbook with native charts, or
+ * opens it as a new workbook.
+ */
+export function createConsolidateView(deps: PaneDeps): View {
+  const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
+  const now = deps.now();
+  const { periodSelect, variantSelect, basisSelect } = consolidationChoices(now);
+  const progress = progressDisplay();
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
   const platformNames = [
     ...deps.forbund.platforms.map((p) => p.name),
     ...deps.forbund.platformGroups.map((g) => g.name),
   ];
-
-  const showProgress = (fraction: number, text: string): void => {
-    progressBox.hidden = false;
-    progress.value = fraction;
-    progressText.textContent = `${text} ${Math.round(fraction * 100)} %`;
-  };
 
   /** Earlier reports of the period, except the one just shown above them. */
   let shownId: string | undefined;
@@ -161,13 +177,13 @@ export function createConsolidateView(deps: PaneDeps): View {
     () =>
       void runAction(deps.ctx, start, 'Sammanställer…', async () => {
         resultBox.replaceChildren();
-        showProgress(0, 'Startar…');
+        progress.show(0, 'Startar…');
         const variant = variantSelect.value === 'published' ? 'published' : 'internal';
         const basis = basisSelect.value === 'latest' ? 'latest' : 'approved';
         try {
           const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis });
-          const report = await reportOf(deps, started, showProgress);
-          showProgress(1, 'Klar.');
+          const report = await reportOf(deps, started, progress.show);
+          progress.show(1, 'Klar.');
           shownId = report.id;
           replaceChildren(
             resultBox,
@@ -181,7 +197,7 @@ export function createConsolidateView(deps: PaneDeps): View {
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();
         } finally {
-          window.setTimeout(() => (progressBox.hidden = true), 1500);
+          progress.hideSoon();
         }
       }),
     { class: 'btn btn-primary' },
@@ -210,7 +226,7 @@ export function createConsolidateView(deps: PaneDeps): View {
       field('Variant', variantSelect, 'Den publicerade varianten döljer små tal som kan peka ut personer.'),
       field('Underlag', basisSelect),
       h('div', { class: 'actions' }, start),
-      progressBox,
+      progress.element,
       resultBox,
       earlierBox,
     ),
