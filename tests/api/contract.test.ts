@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import { PaneError } from '../../addin/src/api/api-error';
 import { HttpClient } from '../../addin/src/api/http-client';
@@ -72,18 +70,11 @@ const matches = (route: string, pathname: string) =>
 const routeOf = (method: string, pathname: string) =>
   CONTRACT.find((r) => r.method === method && matches(r.route, pathname));
 
-/** Every HTTP registration in functions/http, read from the source as the host reads "main". */
-function registeredRoutes(): string[] {
-  const dir = path.resolve(__dirname, '../../functions/http');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .flatMap((f) => {
-      const source = readFileSync(path.join(dir, f), 'utf8');
-      const block = /app\.http\([^{]*\{([\s\S]*?)\}\);/.exec(source)?.[1] ?? '';
-      const route = /route: '([^']+)'/.exec(block)?.[1];
-      const methods = /methods: \[([^\]]*)\]/.exec(block)?.[1]?.match(/[A-Z]+/g) ?? [];
-      return route ? methods.map((m) => `${m} ${route}`) : [];
-    });
+/** Every HTTP route the app registers, from the host's own start-up listing ("name: [GET] url"). */
+function registeredRoutes(host: TestHost): string[] {
+  return [...host.process.output().matchAll(/^\s+\w+: \[([A-Z,]+|any)\] \S+?\/api\/(\S+)$/gm)].flatMap(
+    ([, methods = '', route = '']) => methods.split(',').map((m) => `${m} ${route}`),
+  );
 }
 
 interface Recorded {
@@ -221,7 +212,7 @@ describe('the API contract, through the pane', () => {
         .map((r) => routeOf(r.method, r.pathname))
         .map((r) => r && `${r.method} ${r.route}`),
     );
-    const registered = registeredRoutes();
+    const registered = registeredRoutes(stack);
     expect(registered.length).toBeGreaterThanOrEqual(CONTRACT.length);
     expect(registered.filter((r) => !answered.has(r))).toEqual([]);
   });
