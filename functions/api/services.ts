@@ -3,7 +3,7 @@ import { createTokenVerifier, type TokenVerifier } from '../auth/token-verifier'
 import { getConfig } from '../config';
 import { getStorageClients } from '../storage';
 import type { SubmissionRepository } from '../submissions/repository';
-import { TableSubmissionRepository } from '../submissions/table-repository';
+import { TableSubmissionRepository } from '../storage/submissions/table-submission-repository';
 
 export const SUBMISSIONS_TABLE = 'samladsubmissions';
 export const VALUES_CONTAINER = 'samlad-submission-values';

@@ -27,7 +27,7 @@ export function statusMatrix(
       const expected = forbund.parties.filter((p) => maySubmit(template, forbund, p.id, scope.id)).map((p) => p.id);
       const groups = template.scope === 'platform' ? [expected] : expected.map((p) => [p]);
       for (const parties of groups) {
-        const reports = current
+        const versions = current
           .filter(
             (c) =>
               c.templateId === template.id &&
@@ -35,7 +35,7 @@ export function statusMatrix(
               (parties.includes(c.party) || c.party === 'kansli'),
           )
           .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-        const latest = reports[0];
+        const latest = versions[0];
         const base = {
           templateId: template.id,
           templateTitle: template.title,

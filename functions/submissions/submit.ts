@@ -50,7 +50,7 @@ export async function submitDraft(
       findings,
     );
   }
-  // The deadline is judged on arrival, not after waiting for another submission of the same report.
+  // The deadline is judged on arrival, not after waiting for another submission of the same series.
   const arrived = services.now();
   const sha256 = contentHash({
     templateId: checked.template.id,

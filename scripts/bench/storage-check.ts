@@ -8,7 +8,7 @@
 import { SUBMISSIONS_TABLE, VALUES_CONTAINER } from '../../functions/api/services';
 import { createStorageClients } from '../../functions/storage';
 import type { SubmissionVersion } from '../../functions/submissions/model';
-import { TableSubmissionRepository } from '../../functions/submissions/table-repository';
+import { TableSubmissionRepository } from '../../functions/storage/submissions/table-submission-repository';
 import { slotKey } from './submission-plan';
 
 export interface Partition {

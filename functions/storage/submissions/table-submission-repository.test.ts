@@ -1,9 +1,9 @@
-import { createStorageClients } from '../storage';
-import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azurite';
-import { contentHash } from './content-hash';
-import type { NewSubmission } from './model';
-import { NotCurrentError } from './repository';
-import { TableSubmissionRepository } from './table-repository';
+import { createStorageClients } from '../clients';
+import { startAzurite, type RunningAzurite } from '../../../scripts/local-stack/azurite';
+import { contentHash } from '../../submissions/content-hash';
+import type { NewSubmission } from '../../submissions/model';
+import { NotCurrentError } from '../../submissions/repository';
+import { TableSubmissionRepository } from './table-submission-repository';
 
 let azurite: RunningAzurite;
 let repo: TableSubmissionRepository;
