@@ -4,7 +4,7 @@ import { findForbund } from '../../shared/model/selectors';
 import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/principal';
 import { forbidden } from './api-error';
 import { errorResponse } from './error-response';
-import { getServices, type Services } from './services';
+import { getServices, type Services } from '../services';
 
 export interface ForbundCall {
   request: HttpRequest;

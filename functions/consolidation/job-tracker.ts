@@ -1,4 +1,4 @@
-import type { JobState, JobStore } from './job-store';
+import type { JobRepository, JobState } from './job-repository';
 import type { ReportMetadata } from '../../shared/api';
 
 /** Progress writes at most this often; a poll every second sees it move, storage is spared. */
@@ -17,7 +17,7 @@ export class JobTracker {
   private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly jobs: JobStore,
+    private readonly jobs: JobRepository,
     private readonly forbund: string,
     jobId: string,
     meta: { period: string; variant: string },

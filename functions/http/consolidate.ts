@@ -10,7 +10,6 @@ import { getConfig } from '../config';
 import { JobTracker } from '../consolidation/job-tracker';
 import { produceReport, type Produced } from '../consolidation/produce-report';
 import { publicReport } from '../consolidation/public-report';
-import { getReportServices } from '../consolidation/report-services';
 import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
@@ -37,16 +36,15 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
   if (period.kind === 'halfyear')
     throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-  const { store, jobs } = getReportServices();
   const tracker = new JobTracker(
-    jobs,
+    services.jobs,
     forbund.id,
     randomUUID(),
     { period: period.id, variant: input.variant },
     services.now,
   );
   const work = produceReport(
-    { registry: services.registry, repository: services.repository, store, now: services.now },
+    services,
     { forbund, period, variant: input.variant, basis: input.basis },
     { trigger: 'api', actor: actorOf(principal), onProgress: tracker.progress },
   );

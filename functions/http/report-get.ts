@@ -3,15 +3,14 @@ import { notFound } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { XLSX_CONTENT_TYPE } from '../api/read-body';
-import { getReportServices } from '../consolidation/report-services';
 import { workbookFileSchema } from '../../shared/api';
 
 /**
  * GET /api/forbund/{forbund}/reports/{id}[?format=base64] — the consolidated workbook as
  * .xlsx, or as {fileName, base64} for Excel's insertWorksheetsFromBase64.
  */
-export const getReport = forbundRoute('kansli', async ({ request, forbund }) => {
-  const found = await getReportServices().store.get(forbund.id, request.params.id ?? '');
+export const getReport = forbundRoute('kansli', async ({ request, services, forbund }) => {
+  const found = await services.reports.get(forbund.id, request.params.id ?? '');
   if (!found) throw notFound('Rapporten finns inte.');
   const { summary, xlsx } = found;
   if (request.query.get('format') === 'base64')

@@ -1,8 +1,7 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getServices } from '../api/services';
+import { getServices } from '../services';
 import { getConfig } from '../config';
 import { produceReport } from '../consolidation/produce-report';
-import { getReportServices } from '../consolidation/report-services';
 import { defaultDeadline, endedTertials, summaryTime } from '../consolidation/tertial-schedule';
 import type { Actor } from '../submissions/model';
 
@@ -19,10 +18,8 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
  */
 export async function tertialSummary(timer: Timer, context: InvocationContext): Promise<void> {
   const services = getServices();
-  const { store } = getReportServices();
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
-  const deps = { registry: services.registry, repository: services.repository, store, now: services.now };
   const errors: string[] = [];
   for (const forbund of services.registry.forbund) {
     const outcome: string[] = [];
@@ -34,7 +31,7 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       if (now.getTime() <= Date.parse(deadline)) continue;
       try {
         const produced = await produceReport(
-          deps,
+          services,
           { forbund, period, variant: 'internal', basis: 'approved' },
           {
             trigger: 'timer',

@@ -1,18 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { ConsolidationJob, ReportMetadata } from '../../shared/api';
-import { getEntityIfAny, once } from '../storage/setup';
+import type { ReportMetadata } from '../../shared/api';
+import { STALE_AFTER_MS, type JobRepository, type JobState } from '../consolidation/job-repository';
+import { getEntityIfAny, once } from './setup';
 
 /**
  * Consolidation jobs in Table storage (PartitionKey = förbund, RowKey = job id), so any
  * instance can answer a poll. A job's work runs in the instance that accepted it; one that
  * stops mid-way leaves a job whose `updatedAt` no longer moves, which a poll reports as failed.
  */
-
-export type JobState = ConsolidationJob;
-
-/** A running job whose progress has not moved for this long is taken as lost. */
-export const STALE_AFTER_MS = 10 * 60 * 1000;
 
 const entitySchema = z.object({
   status: z.enum(['running', 'done', 'failed']),
@@ -25,7 +21,7 @@ const entitySchema = z.object({
   updatedAt: z.string(),
 });
 
-export class JobStore {
+export class TableJobStore implements JobRepository {
   private readonly ensure = once(() => this.table.createTable());
 
   constructor(private readonly table: TableClient) {}

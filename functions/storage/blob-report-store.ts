@@ -2,8 +2,9 @@ import type { ContainerClient } from '@azure/storage-blob';
 import { z } from 'zod';
 import type { ReportSummary } from '../../shared/api';
 import type { ReportBasis, ReportVariant } from '../../shared/indices/consolidation-model';
-import type { BuiltReport } from './build-report';
-import { once } from '../storage/setup';
+import type { BuiltReport } from '../consolidation/build-report';
+import type { ReportRepository, ReportTrigger } from '../consolidation/report-repository';
+import { once } from './setup';
 
 /**
  * Consolidated workbooks in Blob storage, one blob per distinct file:
@@ -11,9 +12,6 @@ import { once } from '../storage/setup';
  * metadata and the full list of submissions used in a `.json` beside it. Content-addressed, so
  * writing the same file twice is writing nothing.
  */
-
-export type { ReportSummary };
-export type ReportTrigger = ReportSummary['trigger'];
 
 const ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
 const PREFIX_LENGTH = 16;
@@ -59,15 +57,11 @@ function summaryOf(metadata: Record<string, string> | undefined, size: number): 
   };
 }
 
-export class ReportStore {
+export class BlobReportStore implements ReportRepository {
   private readonly ensure = once(() => this.container.createIfNotExists());
 
   constructor(private readonly container: ContainerClient) {}
 
-  /**
-   * Stores the workbook unless the very same file is there. Returns whether it wrote, and the
-   * summary either way.
-   */
   async save(
     forbund: string,
     report: BuiltReport,
@@ -111,7 +105,6 @@ export class ReportStore {
     return { summary: summaryOf(metadata, report.xlsx.length)!, written: true };
   }
 
-  /** Reports of a förbund, newest first; one period when given. */
   async list(forbund: string, period?: string): Promise<ReportSummary[]> {
     await this.ensure();
     const out: ReportSummary[] = [];
@@ -126,7 +119,6 @@ export class ReportStore {
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   }
 
-  /** The workbook and its summary, or undefined for an unknown id (or another förbund's). */
   async get(forbund: string, id: string): Promise<{ summary: ReportSummary; xlsx: Buffer } | undefined> {
     const name = blobNameOf(forbund, id);
     if (!name) return undefined;
