@@ -11,7 +11,7 @@ import {
   type ReferringParty,
 } from './categories';
 import { parseDateCell } from './dates';
-import { normaliseKey, type ParticipantField } from './fields';
+import { normaliseKey, PARTICIPANT_FIELDS, type ParticipantField } from './fields';
 import { columnIndex, type CategoryField, type ParticipantTable, type TableMapping } from './table-mapping';
 
 /** The template these rows aggregate into (seed 004, Tabell 1 and Bilaga 2). */
@@ -88,19 +88,7 @@ const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeo
 /** Reads one row through the mapping; each accessor records a problem instead of throwing. */
 function rowReader(table: ParticipantTable, mapping: TableMapping) {
   const index = new Map<ParticipantField, number>();
-  const fields: ParticipantField[] = [
-    'kon',
-    'fodelsear',
-    'alder',
-    'startdatum',
-    'avslutsdatum',
-    'avslutsorsak',
-    'aktualiserande_part',
-    'aktualiseringsdatum',
-    'beslut',
-    'plattform',
-  ];
-  for (const f of fields) index.set(f, columnIndex(table, mapping, f));
+  for (const f of PARTICIPANT_FIELDS) index.set(f, columnIndex(table, mapping, f));
   const has = (field: ParticipantField): boolean => (index.get(field) ?? -1) >= 0;
 
   return (row: readonly unknown[], problems: RowProblem[]) => {
