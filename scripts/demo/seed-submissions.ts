@@ -114,7 +114,8 @@ function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundCo
     const found = read.ok ? importScb(read, forbund, templateFor, config) : read;
     if (!found.ok) throw new Error(`SCB-filen (${format}): ${found.message}`);
     const { values, missing } = previewScbPeriod(found, forbund, templateFor(period)!, period, config);
-    if (missing.length > 0) throw new Error(`SCB-filen (${format}) för ${period} saknar värden för ${missing.map((m) => m.name).join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(`SCB-filen (${format}) för ${period} saknar värden för ${missing.map((m) => m.name).join(', ')}`);
     return {
       templateId: config.templateId,
       period,

@@ -136,7 +136,9 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
     expect(riket.current.total.share.value).toBeCloseTo((700566 / 5937000) * 100, 9);
     expect(riket.current.scbShare.value).toBe(11.82);
     expect(series.periods).toEqual(['2022H1', '2023H1']);
-    expect(series.rows.map((r) => [r.name, r.shares.map((m) => (m.value === null ? null : Math.round(m.value * 10) / 10))])).toEqual([
+    expect(
+      series.rows.map((r) => [r.name, r.shares.map((m) => (m.value === null ? null : Math.round(m.value * 10) / 10))]),
+    ).toEqual([
       ['Umeå kommun', [9.5, 9.3]],
       ['Vännäs kommun', [11.4, 11]],
       ['Vindelns kommun', [12.4, 12.5]],

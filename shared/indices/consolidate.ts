@@ -76,7 +76,9 @@ function yearData(
     // SCB's counts where imported; else the share kansliet entered among the strategic indicators.
     helarsekvivalenterShare: (kommun) => {
       const party = findParty(forbund, kommun);
-      const fromCounts = party ? haeFigures(hae, haeRowId(party.id), party.name).total.share : missing('not-reported', kommun);
+      const fromCounts = party
+        ? haeFigures(hae, haeRowId(party.id), party.name).total.share
+        : missing('not-reported', kommun);
       return fromCounts.value !== null ? fromCounts : strategicIndicator(kommun, 'helarsekvivalenter');
     },
     strategicIndicator,
@@ -125,10 +127,16 @@ function haeSection(input: ConsolidationInput, sources: SubmissionSources): HaeS
   };
   const now = at(0);
   const before = at(-1);
-  const compared = (c: HaeFigures, l: HaeFigures) => ({ current: c, lastYear: l, share: compare(c.total.share, l.total.share, 'down') });
+  const compared = (c: HaeFigures, l: HaeFigures) => ({
+    current: c,
+    lastYear: l,
+    share: compare(c.total.share, l.total.share, 'down'),
+  });
   // The series starts with the earliest first half-year kansliet sent within the configured span.
   const offsets = haeSeriesOffsets();
-  const first = offsets.find((o) => o >= -1 || sources.latest(HAE_TEMPLATE, periodFor(period, 'halfyear', o), forbund.id));
+  const first = offsets.find(
+    (o) => o >= -1 || sources.latest(HAE_TEMPLATE, periodFor(period, 'halfyear', o), forbund.id),
+  );
   const years = offsets.filter((o) => o >= (first ?? -1)).map((o) => (o === 0 ? now : o === -1 ? before : at(o)));
   const series = (pick: (y: ReturnType<typeof at>) => HaeFigures) => years.map((y) => pick(y).total.share);
   return {
@@ -140,7 +148,12 @@ function haeSection(input: ConsolidationInput, sources: SubmissionSources): HaeS
     series: {
       periods: offsets.filter((o) => o >= (first ?? -1)).map((o) => periodFor(period, 'halfyear', o)),
       rows: [
-        ...kommuner.map((k, i) => ({ id: k.id, name: k.name, kind: 'kommun' as const, shares: series((y) => y.kommuner[i]!) })),
+        ...kommuner.map((k, i) => ({
+          id: k.id,
+          name: k.name,
+          kind: 'kommun' as const,
+          shares: series((y) => y.kommuner[i]!),
+        })),
         { id: forbund.id, name: forbund.name, kind: 'forbund' as const, shares: series((y) => y.forbund) },
         { id: HAE_RIKET_ROW, name: 'Riket', kind: 'riket' as const, shares: series((y) => y.riket) },
       ],

@@ -110,7 +110,10 @@ export interface HaeSection {
    * The share per kommun, for the förbund and for riket, first half-year by first half-year
    * (seed 001, Figur 2): from the earliest one kansliet sent within the configured span, to this one.
    */
-  series: { periods: string[]; rows: { id: string; name: string; kind: 'kommun' | 'forbund' | 'riket'; shares: Measure[] }[] };
+  series: {
+    periods: string[];
+    rows: { id: string; name: string; kind: 'kommun' | 'forbund' | 'riket'; shares: Measure[] }[];
+  };
 }
 
 export interface EconomySection {

@@ -68,7 +68,14 @@ function figures(
   const benefits = Object.fromEntries(
     BENEFIT_CONTENTS.map((b) => [b, { count: counts[b], share: percentOf(counts[b], population, denominator) }]),
   ) as HaeFigures['benefits'];
-  return { id, name, population, benefits, total: { count: total, share: percentOf(total, population, denominator) }, scbShare };
+  return {
+    id,
+    name,
+    population,
+    benefits,
+    total: { count: total, share: percentOf(total, population, denominator) },
+    scbShare,
+  };
 }
 
 /**
@@ -82,13 +89,16 @@ function figures(
 export function haeFigures(table: CellMeasures, row: string, name: string): HaeFigures {
   const at = (content: ContentId): Measure => {
     const id = haeCell(row, content);
-    return id ? measureAt(table, id, `${HAE_LABEL[content]}, ${name}`) : missing('no-configuration', HAE_LABEL[content]);
+    return id
+      ? measureAt(table, id, `${HAE_LABEL[content]}, ${name}`)
+      : missing('no-configuration', HAE_LABEL[content]);
   };
   const counts = Object.fromEntries(BENEFIT_CONTENTS.map((b) => [b, at(b)])) as Record<HaeBenefit, Measure>;
   const summaCell = haeCell(row, 'summa');
   const total = summaCell && table.has(summaCell) ? at('summa') : sumOf(V1_SUMMED.map((b) => counts[b]));
   const shareCell = haeCell(row, 'andel');
-  const scbShare = shareCell && table.has(shareCell) ? at('andel') : missing('missing-value', `${HAE_LABEL.andel}, ${name}`);
+  const scbShare =
+    shareCell && table.has(shareCell) ? at('andel') : missing('missing-value', `${HAE_LABEL.andel}, ${name}`);
   return figures(row, name, at('folkmangd'), counts, total, scbShare);
 }
 

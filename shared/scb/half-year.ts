@@ -3,8 +3,7 @@ import type { Figure } from './table';
 
 /** A first half-year made from months, or why there is none. */
 export type HalfYear =
-  | { value: number }
-  | { value: null; missingMonths: string[]; markedMonths: string[]; conflictMonths: string[] };
+  { value: number } | { value: null; missingMonths: string[]; markedMonths: string[]; conflictMonths: string[] };
 
 export function halfYearMonths(year: number, config: ScbImportConfig['halfYear']): string[] {
   return config.months.map((m) => `${year}M${String(m).padStart(2, '0')}`);

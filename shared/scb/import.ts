@@ -57,7 +57,9 @@ export function readScbText(fileName: string, bytes: Uint8Array): ({ ok: true } 
   if (bytes.length === 0) return fail('Filen är tom.');
   if (isZip(bytes)) return fail('Filen är en Excelfil; den läses som xlsx.');
   if (OLE_MAGIC.every((b, i) => bytes[i] === b))
-    return fail('Filen är en Excelfil i det äldre formatet .xls. Hämta tabellen från SCB som xlsx, CSV eller json-stat2.');
+    return fail(
+      'Filen är en Excelfil i det äldre formatet .xls. Hämta tabellen från SCB som xlsx, CSV eller json-stat2.',
+    );
   const decoded = decodeScbText(bytes);
   if (!decoded.ok)
     return fail(
@@ -106,7 +108,10 @@ function listSv(items: readonly string[]): string {
 
 /** The names SCB may give a kommun without its code: "Umeå" for "Umeå kommun", "Bjurholm" for "Bjurholms kommun". */
 function nameKeys(party: Party): string[] {
-  const base = party.name.replace(/\s+(kommun|stad)$/i, '').trim().toLowerCase();
+  const base = party.name
+    .replace(/\s+(kommun|stad)$/i, '')
+    .trim()
+    .toLowerCase();
   return [...new Set([base, base.replace(/s$/, '')])].map((n) => `namn:${n}`);
 }
 
@@ -121,7 +126,9 @@ function regionFor(table: HeTable, kommun: Party): string | undefined {
 }
 
 const contentOfColumn = (config: ScbImportConfig) =>
-  new Map(Object.entries(config.columns).flatMap(([content, column]) => (column ? [[column, content as ContentId]] : [])));
+  new Map(
+    Object.entries(config.columns).flatMap(([content, column]) => (column ? [[column, content as ContentId]] : [])),
+  );
 
 /** The template section SCB's contents land in. */
 function sectionOf(template: ResolvedTemplate, config: ScbImportConfig) {
@@ -176,13 +183,17 @@ export function importScb(
       `Filen har inte alla månader januari–juni för något år (${partialText.length > 0 ? partialText.join('; ') : `den har ${listSv(table.months.slice(0, 6))}`}). Första halvåret räknas bara när alla sex månaderna finns.`,
     );
   if (covered.length === 0)
-    return fail(`Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ${unsupportedPeriods.join(', ')}.`);
+    return fail(
+      `Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ${unsupportedPeriods.join(', ')}.`,
+    );
 
   const newest = templateFor(`${covered[0]}H1`)!;
   const section = sectionOf(newest, config);
   const byColumn = contentOfColumn(config);
   const requiredColumns = new Set(
-    newest.cells.filter((c) => c.section === section?.id && c.required && c.row !== config.riketRow).map((c) => c.column),
+    newest.cells
+      .filter((c) => c.section === section?.id && c.required && c.row !== config.riketRow)
+      .map((c) => c.column),
   );
   const requiredMissing = [...byColumn]
     .filter(([column]) => requiredColumns.has(column))
@@ -199,7 +210,10 @@ export function importScb(
     (r) => r.ref.kind === 'kommun' && !present.some((k) => regionFor(table, k) === r.key),
   ).length;
   const hasRiket = table.regions.has('riket');
-  const unused = config.halfYear.months.length < 12 ? table.months.filter((m) => !config.halfYear.months.includes(Number(m.slice(5)))) : [];
+  const unused =
+    config.halfYear.months.length < 12
+      ? table.months.filter((m) => !config.halfYear.months.includes(Number(m.slice(5))))
+      : [];
   const choices = [
     `Kön: ${KON_LABEL[table.kon.chosen]}${
       table.kon.eliminated
@@ -224,7 +238,9 @@ export function importScb(
       : []),
     ...(['andel', 'arbetsmarknadsatgarder'] as const)
       .filter((c) => !table.contents.includes(c))
-      .map((c) => `${CONTENT_LABEL[c]} finns inte i filen${c === 'andel' ? '; SCB:s egen andel kan inte jämföras' : ''}.`),
+      .map(
+        (c) => `${CONTENT_LABEL[c]} finns inte i filen${c === 'andel' ? '; SCB:s egen andel kan inte jämföras' : ''}.`,
+      ),
   ];
   return {
     ok: true,
@@ -292,8 +308,18 @@ export function previewScbPeriod(
     return halfYearOf(table.figures.get(key)?.get(content), year, config.halfYear);
   };
   const targets = [
-    ...kommunerOf(forbund).map((k) => ({ rowId: k.id.replace(/-/g, '_'), name: k.name, kind: 'kommun' as const, key: regionFor(table, k) })),
-    { rowId: config.riketRow, name: 'Riket', kind: 'riket' as const, key: table.regions.has('riket') ? 'riket' : undefined },
+    ...kommunerOf(forbund).map((k) => ({
+      rowId: k.id.replace(/-/g, '_'),
+      name: k.name,
+      kind: 'kommun' as const,
+      key: regionFor(table, k),
+    })),
+    {
+      rowId: config.riketRow,
+      name: 'Riket',
+      kind: 'riket' as const,
+      key: table.regions.has('riket') ? 'riket' : undefined,
+    },
   ].filter((t) => section && template.cellById.has(`${section.id}.${t.rowId}.${columns[0]?.id}`));
 
   const values: Record<string, number | null> = {};
@@ -323,4 +349,3 @@ export function previewScbPeriod(
   for (const cell of template.cells) if (cell.id in values) ordered[cell.id] = values[cell.id]!;
   return { period, columns, rows, values: ordered, missing };
 }
-

@@ -75,7 +75,9 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
   const parsed = datasetSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail(`Filen är inte ett json-stat2-dataset (${issue ? `${issue.path.join('.') || 'filen'}: ${issue.message}` : ''}).`);
+    return fail(
+      `Filen är inte ett json-stat2-dataset (${issue ? `${issue.path.join('.') || 'filen'}: ${issue.message}` : ''}).`,
+    );
   }
   const dataset = parsed.data;
   if (dataset.id.length !== dataset.size.length) return fail('json-stat2: id och size har olika längd.');
@@ -111,7 +113,12 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
       if (dim.role) at[dim.role] = dim.texts[positions[d]!]!;
     });
     const figure = figureOf(raw) ?? { value: null };
-    observations.push({ at, ...figure, ...(raw === null ? { marker: markerAt(flat) ?? '' } : {}), where: `värde ${flat + 1}` });
+    observations.push({
+      at,
+      ...figure,
+      ...(raw === null ? { marker: markerAt(flat) ?? '' } : {}),
+      where: `värde ${flat + 1}`,
+    });
   };
   if (Array.isArray(dataset.value)) {
     const positions = dims.map(() => 0);
@@ -125,7 +132,8 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
   } else {
     for (const [key, raw] of Object.entries(dataset.value)) {
       const flat = Number(key);
-      if (!Number.isInteger(flat) || flat < 0 || flat >= declared) return fail(`json-stat2: värdet ”${key}” ligger utanför tabellen.`);
+      if (!Number.isInteger(flat) || flat < 0 || flat >= declared)
+        return fail(`json-stat2: värdet ”${key}” ligger utanför tabellen.`);
       let rest = flat;
       const positions = dims.map(() => 0);
       for (let d = dims.length - 1; d >= 0; d--) {
@@ -139,7 +147,7 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
   return {
     ok: true,
     ...(dataset.label ? { title: dataset.label } : {}),
-    ...(px?.tableid ?? px?.matrix ? { tableId: (px?.tableid ?? px?.matrix)! } : {}),
+    ...((px?.tableid ?? px?.matrix) ? { tableId: (px?.tableid ?? px?.matrix)! } : {}),
     observations,
     problems: [],
   };

@@ -24,7 +24,9 @@ export type ReadOutcome =
 const MARKER = /^(\.\.?|\.\.\.|-|–|…)$/;
 
 /** A cell's figure: a number, SCB's marker (null), or undefined when it is neither. */
-export function figureOf(raw: string | number | null | undefined): { value: number | null; marker?: string } | undefined {
+export function figureOf(
+  raw: string | number | null | undefined,
+): { value: number | null; marker?: string } | undefined {
   if (raw === null || raw === undefined) return { value: null, marker: '' };
   if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw } : undefined;
   const text = raw.trim();

@@ -35,7 +35,8 @@ const PREFERENCE: readonly VariableRole[] = ['contents', 'tid', 'kon', 'alder', 
 export function roleOfTexts(texts: Iterable<string>): VariableRole | undefined {
   const counts = new Map<VariableRole, number>();
   for (const text of texts)
-    for (const role of PREFERENCE) if (recognise[role](text) !== undefined) counts.set(role, (counts.get(role) ?? 0) + 1);
+    for (const role of PREFERENCE)
+      if (recognise[role](text) !== undefined) counts.set(role, (counts.get(role) ?? 0) + 1);
   let best: VariableRole | undefined;
   for (const role of PREFERENCE) if ((counts.get(role) ?? 0) > (best ? counts.get(best)! : 0)) best = role;
   return best;

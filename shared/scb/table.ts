@@ -1,7 +1,8 @@
 import type { Observation } from './observations';
 import {
   ALDER_LABEL,
-  CONTENTS,
+  CONTENT_LABEL,
+  CONTENT_ORDER,
   HE_TABLE_IDS,
   KON_LABEL,
   recognise,
@@ -87,7 +88,9 @@ export function buildHeTable(
   const fail = (message: string, problems: string[] = []): TableOutcome => ({ ok: false, message, problems });
   const expected = `SCB:s tabell över helårsekvivalenter (${HE_TABLE_IDS.join(' / ')})`;
   if (file.tableId && looksLikeSomeTableId(file.tableId) && !(HE_TABLE_IDS as readonly string[]).includes(file.tableId))
-    return fail(`Filen kommer från SCB:s tabell ${file.tableId}${file.title ? ` (${file.title})` : ''}, inte från ${expected}.`);
+    return fail(
+      `Filen kommer från SCB:s tabell ${file.tableId}${file.title ? ` (${file.title})` : ''}, inte från ${expected}.`,
+    );
   if (observations.length === 0) return fail('Filen har inga värden.');
 
   const contentOf = memo((t) => recognise.contents(t) as ContentId | undefined);
@@ -118,13 +121,19 @@ export function buildHeTable(
         `Filen anger tabellinnehållet bara med koder (${listSv(seen)}). Hämta tabellen igen från SCB med text, eller med kod och text.`,
       );
     return fail(
-      `Filen är inte ${expected}: den har inget av tabellinnehållet ${listSv(CONTENTS.map((c) => c.label))}${
-        seen.length > 0 ? `, utan ${listSv(seen.map((s) => `”${s}”`))}` : withoutContents > 0 ? ' (tabellinnehåll saknas helt)' : ''
+      `Filen är inte ${expected}: den har inget av tabellinnehållet ${listSv(CONTENT_ORDER.map((c) => CONTENT_LABEL[c]))}${
+        seen.length > 0
+          ? `, utan ${listSv(seen.map((s) => `”${s}”`))}`
+          : withoutContents > 0
+            ? ' (tabellinnehåll saknas helt)'
+            : ''
       }.`,
     );
   }
   if (withoutMonth === observations.length)
-    return fail('Filen har inga månader (som 2023M01). Samlad läser SCB:s tabell per månad; välj månaderna i statistikdatabasen.');
+    return fail(
+      'Filen har inga månader (som 2023M01). Samlad läser SCB:s tabell per månad; välj månaderna i statistikdatabasen.',
+    );
 
   // Sex: the total, chosen; a file without the variable holds SCB's total for both sexes.
   const konKnown = [...konFound].filter((k): k is Kon => k !== 'none');
@@ -173,29 +182,39 @@ export function buildHeTable(
     let byMonth = byContent.get(content);
     if (!byMonth) byContent.set(content, (byMonth = new Map()));
     const before = byMonth.get(month);
-    const figure: Figure = { value: o.value, ...(o.marker !== undefined && o.value === null ? { marker: o.marker } : {}) };
+    const figure: Figure = {
+      value: o.value,
+      ...(o.marker !== undefined && o.value === null ? { marker: o.marker } : {}),
+    };
     if (!before) byMonth.set(month, figure);
     else if (before.value !== figure.value && (before.value !== null || figure.value !== null)) {
-      const values = [...(before.conflict ?? (before.value === null ? [] : [before.value])), ...(figure.value === null ? [] : [figure.value])];
+      const values = [
+        ...(before.conflict ?? (before.value === null ? [] : [before.value])),
+        ...(figure.value === null ? [] : [figure.value]),
+      ];
       byMonth.set(month, { value: null, conflict: [...new Set(values)] });
     }
   }
   const problems: string[] = [];
   if (unknownContents.size > 0)
-    problems.push(`Okänt tabellinnehåll hoppas över: ${listSv([...unknownContents].slice(0, 5).map((c) => `”${c}”`))}.`);
-  if (lan > 0) problems.push(`${lan === 1 ? 'Ett värde' : `${lan} värden`} för län hoppas över; bara kommuner och riket används.`);
+    problems.push(
+      `Okänt tabellinnehåll hoppas över: ${listSv([...unknownContents].slice(0, 5).map((c) => `”${c}”`))}.`,
+    );
+  if (lan > 0)
+    problems.push(`${lan === 1 ? 'Ett värde' : `${lan} värden`} för län hoppas över; bara kommuner och riket används.`);
   if (unknownRegions.size > 0)
-    problems.push(`Regioner som inte kunde läsas hoppas över: ${listSv([...unknownRegions].slice(0, 5).map((r) => `”${r}”`))}.`);
+    problems.push(
+      `Regioner som inte kunde läsas hoppas över: ${listSv([...unknownRegions].slice(0, 5).map((r) => `”${r}”`))}.`,
+    );
   return {
     ok: true,
     ...file,
     kon: { chosen: want.kon, eliminated: konEliminated, leftOut: konKnown.filter((k) => k !== want.kon) },
     alder: { chosen: want.alder, leftOut: alderKnown.filter((a) => a !== want.alder) },
-    contents: CONTENTS.map((c) => c.id).filter((id) => contents.has(id)),
+    contents: CONTENT_ORDER.filter((id) => contents.has(id)),
     months: [...months].sort(),
     regions,
     figures,
     problems,
   };
 }
-

@@ -14,7 +14,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /** Length of the well-formed UTF-8 sequence starting at `i` (2–4), or 0 when there is none. */
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length =
+    lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0 || i + length > bytes.length) return 0;
   for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
   return length;

@@ -57,18 +57,39 @@ export type ContentId =
  * patterns are unanchored so a PxWeb heading such as "Sjukpenning 2023M01" is read too.
  */
 export const CONTENTS: readonly { id: ContentId; label: string; pattern: RegExp }[] = [
-  { id: 'sjuk_aktivitetsersattning', label: 'Sjuk- och aktivitetsersersättning', pattern: /sjuk-\s*och\s*aktivitets\p{L}*ersättning/iu },
+  {
+    id: 'sjuk_aktivitetsersattning',
+    label: 'Sjuk- och aktivitetsersersättning',
+    pattern: /sjuk-\s*och\s*aktivitets\p{L}*ersättning/iu,
+  },
   { id: 'sjukpenning', label: 'Sjukpenning', pattern: /sjukpenning(?:\s+m\.\s?m\.)?/iu },
   { id: 'arbetsloshet', label: 'Arbetslöshetsersättning', pattern: /arbetslöshet(?:sersättning)?/iu },
   { id: 'arbetsmarknadsatgarder', label: 'Arbetsmarknadsåtgärder', pattern: /arbetsmarknadsåtgärder/iu },
   { id: 'ekonomiskt_bistand', label: 'Ekonomiskt bistånd', pattern: /ekonomiskt\s+bistånd/iu },
   { id: 'etableringsersattning', label: 'Etableringsersättning', pattern: /etableringsersättning/iu },
   { id: 'summa', label: 'Summa helårsekvivalenter', pattern: /summa\s+helårsekvivalenter/iu },
-  { id: 'andel', label: 'Andel av befolkningen', pattern: /andel\s+av\s+befolkningen(?:\s+20\s*[-–‐]\s*6[45]\s*år)?/iu },
+  {
+    id: 'andel',
+    label: 'Andel av befolkningen',
+    pattern: /andel\s+av\s+befolkningen(?:\s+20\s*[-–‐]\s*6[45]\s*år)?/iu,
+  },
   { id: 'folkmangd', label: 'Folkmängd', pattern: /folkmängd(?:\s+20\s*[-–‐]\s*6[45]\s*år)?/iu },
 ];
 
 export const CONTENT_LABEL = Object.fromEntries(CONTENTS.map((c) => [c.id, c.label])) as Record<ContentId, string>;
+
+/** The contents in SCB's order (the patterns above are ordered for matching). */
+export const CONTENT_ORDER: readonly ContentId[] = [
+  'sjukpenning',
+  'sjuk_aktivitetsersattning',
+  'arbetsloshet',
+  'arbetsmarknadsatgarder',
+  'ekonomiskt_bistand',
+  'etableringsersattning',
+  'summa',
+  'folkmangd',
+  'andel',
+];
 
 /** The benefits whose sum is SCB's "Summa helårsekvivalenter". */
 export const BENEFIT_CONTENTS = [
@@ -145,7 +166,7 @@ const EXTRACT: Record<Exclude<VariableRole, 'region'>, RegExp> = {
 /**
  * Splits a PxWeb heading text — the heading variables' texts joined by spaces — into the
  * values of `roles`: contents first (its older texts contain an age group), then month, sex
- * and age; what is left is the region, when the region is among them.
+ * and age; what is left is the region when the region is among them, else unknown contents.
  *
  * @example
  * splitHeading('Sjukpenning män och kvinnor totalt 2023M01', ['contents', 'kon', 'tid'])
@@ -162,6 +183,9 @@ export function splitHeading(text: string, roles: readonly VariableRole[]): Part
     rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
   }
   const left = rest.replace(/\s+/g, ' ').trim();
-  if (roles.includes('region') && left !== '') found.region = left;
+  if (left === '') return found;
+  if (roles.includes('region')) found.region = left;
+  // Contents the vocabulary does not know (another table's, or codes only) are kept to be named.
+  else if (roles.includes('contents') && found.contents === undefined) found.contents = left;
   return found;
 }

@@ -47,7 +47,9 @@ function textsOf(fragment: string): string {
 }
 
 function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => (m[1] === undefined ? '' : textsOf(m[1])));
+  return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) =>
+    m[1] === undefined ? '' : textsOf(m[1]),
+  );
 }
 
 const ATTRIBUTE = { r: /\br="([^"]*)"/, t: /\bt="([^"]*)"/ } as const;
@@ -107,7 +109,11 @@ function sheetCells(xml: string, strings: readonly string[]): SheetCell[] {
 /** The first sheet's part name, through the workbook and its relationships. */
 function firstSheetPath(workbook: string, rels: string | undefined): string {
   const id = /<sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
-  const target = id && rels ? new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*\\bTarget="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${id}"`).exec(rels)?.[1] : undefined;
+  const target =
+    id && rels
+      ? (new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*\\bTarget="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`<Relationship\\b[^>]*\\bTarget="([^"]+)"[^>]*\\bId="${id}"`).exec(rels)?.[1])
+      : undefined;
   if (!target) return 'xl/worksheets/sheet1.xml';
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
@@ -136,7 +142,14 @@ function pivotOf(cells: readonly SheetCell[]): Pivot | undefined {
       : dataRows.map((r) => rows.get(r)!.find((c) => isFigure(c.raw))!.column)
   ).reduce((a, b) => Math.min(a, b));
   const stubColumns = [
-    ...new Set(dataRows.flatMap((r) => rows.get(r)!.filter((c) => c.column < firstDataColumn).map((c) => c.column))),
+    ...new Set(
+      dataRows.flatMap((r) =>
+        rows
+          .get(r)!
+          .filter((c) => c.column < firstDataColumn)
+          .map((c) => c.column),
+      ),
+    ),
   ].sort((a, b) => a - b);
 
   /** The text of a heading row at a column: the nearest text at or left of it (a span's text stands at its start). */
@@ -153,9 +166,14 @@ function pivotOf(cells: readonly SheetCell[]): Pivot | undefined {
     }
     return found === undefined ? undefined : String(found.raw);
   };
-  const pivotRows: PivotRow[] = dataRows.map((r) => {
+  // PxWeb writes the innermost stub text on every data row and the innermost heading text over
+  // every data column: a cell outside both is not part of the table.
+  const innermostStub = stubColumns[stubColumns.length - 1];
+  const innermostHeading = new Set(headingRows[headingRows.length - 1]?.map((c) => c.column));
+  const pivotRows: PivotRow[] = dataRows.flatMap((r) => {
     const list = rows.get(r)!;
     const byColumn = new Map(list.map((c) => [c.column, c.raw]));
+    if (innermostStub !== undefined && !byColumn.has(innermostStub)) return [];
     return {
       line: r,
       stub: stubColumns.map((col) => {
@@ -170,6 +188,7 @@ function pivotOf(cells: readonly SheetCell[]): Pivot | undefined {
     stubNames: stubColumns.map(() => undefined),
     headingOf: (column) => {
       if (headingRows.length === 0) return [];
+      if (!innermostHeading.has(column)) return undefined;
       const texts = headingRows.map((h) => spanText(h, column));
       return texts.every((t) => t !== undefined) ? (texts as string[]) : undefined;
     },
@@ -179,7 +198,13 @@ function pivotOf(cells: readonly SheetCell[]): Pivot | undefined {
   };
 }
 
-async function part(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, inflate: InflateRaw, budget: InflateBudget) {
+async function part(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  name: string,
+  inflate: InflateRaw,
+  budget: InflateBudget,
+) {
   const entry = entries.find((e) => e.name === name);
   return entry ? text.decode(await readZipEntry(bytes, entry, inflate, budget)) : undefined;
 }
@@ -201,7 +226,11 @@ export async function readScbXlsx(bytes: Uint8Array, inflateRaw: InflateRaw): Pr
     const strings = sharedStrings((await part(bytes, entries, 'xl/sharedStrings.xml', inflateRaw, budget)) ?? '');
     const pivot = pivotOf(sheetCells(sheet, strings));
     if (!pivot)
-      return { ok: false, message: 'Excelfilens första blad har inga tal: det är ingen tabell från SCB.', problems: [] };
+      return {
+        ok: false,
+        message: 'Excelfilens första blad har inga tal: det är ingen tabell från SCB.',
+        problems: [],
+      };
     const sheetName = /<sheet\b[^>]*\bname="([^"]*)"/.exec(workbook)?.[1];
     const { observations, problems } = observationsOfPivot(pivot);
     return {

@@ -47,7 +47,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const count = u16(bytes, eocd + 10);
   const size = u32(bytes, eocd + 12);
   const offset = u32(bytes, eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipError('Excelfilen är i zip64-format, som SCB inte använder.');
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new ZipError('Excelfilen är i zip64-format, som SCB inte använder.');
   if (count > MAX_ENTRIES) throw new ZipError(`Excelfilen har ${count} delar; en fil från SCB har ett tiotal.`);
   if (offset + size > eocd) throw new ZipError('Excelfilens zip-katalog pekar utanför filen.');
   const entries: ZipEntry[] = [];
@@ -83,10 +84,12 @@ export async function readZipEntry(
 ): Promise<Uint8Array> {
   if (entry.flags & 1) throw new ZipError('Excelfilen är krypterad.');
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL) throw new ZipError(`Excelfilens del ${entry.name} är trasig.`);
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL)
+    throw new ZipError(`Excelfilens del ${entry.name} är trasig.`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipError(`Excelfilens del ${entry.name} tar slut för tidigt; filen verkar vara avbruten.`);
+  if (end > bytes.length)
+    throw new ZipError(`Excelfilens del ${entry.name} tar slut för tidigt; filen verkar vara avbruten.`);
   const data = bytes.subarray(start, end);
   let out: Uint8Array;
   if (entry.method === 0) {
@@ -100,7 +103,10 @@ export async function readZipEntry(
         `Excelfilens del ${entry.name} går inte att packa upp, eller blir större än en tabell från SCB kan vara.`,
       );
     }
-  } else throw new ZipError(`Excelfilens del ${entry.name} är packad på ett sätt (metod ${entry.method}) som Excel inte använder.`);
+  } else
+    throw new ZipError(
+      `Excelfilens del ${entry.name} är packad på ett sätt (metod ${entry.method}) som Excel inte använder.`,
+    );
   budget.remaining -= out.length;
   return out;
 }

@@ -142,7 +142,10 @@ export function toJsonStat2(cube: Cube, options: JsonStatOptions): object {
           ...(d.id === 'ContentsCode'
             ? {
                 unit: Object.fromEntries(
-                  d.values.map((v) => [v.code, { base: /andel/i.test(v.text) ? 'procent' : 'antal', decimals: /andel/i.test(v.text) ? 1 : 0 }]),
+                  d.values.map((v) => [
+                    v.code,
+                    { base: /andel/i.test(v.text) ? 'procent' : 'antal', decimals: /andel/i.test(v.text) ? 1 : 0 },
+                  ]),
                 ),
               }
             : {}),

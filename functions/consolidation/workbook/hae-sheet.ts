@@ -67,7 +67,12 @@ export function writeHaeSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.Workshe
   }
 
   row += 1;
-  writeHeaderRow(sheet, row, ['Andel av befolkningen 20–64 år', '', ...HAE_BENEFITS.map((b) => HAE_LABEL[b]), HAE_LABEL.summa]);
+  writeHeaderRow(sheet, row, [
+    'Andel av befolkningen 20–64 år',
+    '',
+    ...HAE_BENEFITS.map((b) => HAE_LABEL[b]),
+    HAE_LABEL.summa,
+  ]);
   row += 1;
   for (const { figures: k, total } of regions) {
     const label = name(k.current, total);
