@@ -91,7 +91,8 @@ describe('the consolidated workbook', () => {
   it('embeds the charts as PNG images', async () => {
     const parts = await readXlsxParts(internal);
     const media = [...parts.keys()].filter((k) => k.startsWith('xl/media/'));
-    expect(media).toEqual(['xl/media/image1.png', 'xl/media/image2.png']);
+    // Summary: positiv lösning and Impactindex; Helårsekvivalenter: the förbund against riket.
+    expect(media).toEqual(['xl/media/image1.png', 'xl/media/image2.png', 'xl/media/image3.png']);
     const zip = await JSZip.loadAsync(internal);
     const png = await zip.file('xl/media/image1.png')!.async('nodebuffer');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
