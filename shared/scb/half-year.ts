@@ -29,10 +29,10 @@ export function halfYearOf(
   const months = halfYearMonths(year, config);
   for (const month of months) {
     const figure = byMonth?.get(month);
-    if (!figure) missingMonths.push(month);
-    else if (figure.conflict) conflictMonths.push(month);
-    else if (figure.value === null) markedMonths.push(month);
-    else sum += figure.value;
+    if (figure === undefined) missingMonths.push(month);
+    else if (figure === null) markedMonths.push(month);
+    else if (typeof figure === 'object') conflictMonths.push(month);
+    else sum += figure;
   }
   if (missingMonths.length + markedMonths.length + conflictMonths.length > 0)
     return { value: null, missingMonths, markedMonths, conflictMonths };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figureOf, type Observation, type ReadOutcome } from './observations';
+import { figureOf, type Coordinates, type Observation, type ReadOutcome } from './observations';
 import { roleOfTexts } from './pivot';
 import { recognise, roleOfVariableName, type VariableRole } from './vocabulary';
 
@@ -102,28 +102,18 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
       roleOfTexts(codes.map((c) => labels[c] ?? c));
     dims.push({ id, role, texts: codes.map((c) => textOf(role, c, labels[c])) });
   }
-  const status = dataset.status;
-  const markerAt = (flat: number): string | undefined =>
-    Array.isArray(status) ? (status[flat] ?? undefined) : status?.[String(flat)];
-
   const observations: Observation[] = [];
-  const add = (flat: number, positions: readonly number[], raw: number | null) => {
-    const at: Partial<Record<VariableRole, string>> = {};
+  const add = (positions: readonly number[], raw: number | null) => {
+    const at: Coordinates = {};
     dims.forEach((dim, d) => {
       if (dim.role) at[dim.role] = dim.texts[positions[d]!]!;
     });
-    const figure = figureOf(raw) ?? { value: null };
-    observations.push({
-      at,
-      ...figure,
-      ...(raw === null ? { marker: markerAt(flat) ?? '' } : {}),
-      where: `värde ${flat + 1}`,
-    });
+    observations.push({ at, value: figureOf(raw) ?? null });
   };
   if (Array.isArray(dataset.value)) {
     const positions = dims.map(() => 0);
     for (let flat = 0; flat < dataset.value.length; flat++) {
-      add(flat, positions, dataset.value[flat]!);
+      add(positions, dataset.value[flat]!);
       for (let d = dims.length - 1; d >= 0; d--) {
         if (++positions[d]! < dataset.size[d]!) break;
         positions[d] = 0;
@@ -140,7 +130,7 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
         positions[d] = rest % dataset.size[d]!;
         rest = Math.floor(rest / dataset.size[d]!);
       }
-      add(flat, positions, raw);
+      add(positions, raw);
     }
   }
   const px = dataset.extension?.px;

@@ -1,4 +1,4 @@
-import { figureOf, type Observation } from './observations';
+import { figureOf, type Coordinates, type Observation } from './observations';
 import { recognise, roleOfVariableName, splitHeading, VARIABLE_ROLES, type VariableRole } from './vocabulary';
 
 /**
@@ -61,11 +61,11 @@ export function observationsOfPivot(pivot: Pivot): { observations: Observation[]
   const inStub = new Set(stubRoles.filter((r): r is VariableRole => r !== undefined));
   const joinedRoles = VARIABLE_ROLES.filter((r) => !inStub.has(r));
 
-  const headings = new Map<number, Partial<Record<VariableRole, string>> | undefined>();
+  const headings = new Map<number, Coordinates | undefined>();
   const headingAt = (column: number) => {
     if (!headings.has(column)) {
       const texts = pivot.headingOf(column);
-      let at: Partial<Record<VariableRole, string>> | undefined;
+      let at: Coordinates | undefined;
       if (texts) {
         at = {};
         if (pivot.headingRows.length > 0)
@@ -86,7 +86,7 @@ export function observationsOfPivot(pivot: Pivot): { observations: Observation[]
   let notNumbers = 0;
   let firstNotNumber = '';
   for (const row of pivot.rows) {
-    const at: Partial<Record<VariableRole, string>> = {};
+    const at: Coordinates = {};
     row.stub.forEach((text, k) => {
       // xlsx leaves an outer stub value blank until it changes: the value above holds.
       if (text !== undefined && text.trim() !== '') carried[k] = text.trim();
@@ -98,13 +98,12 @@ export function observationsOfPivot(pivot: Pivot): { observations: Observation[]
     for (const cell of row.cells) {
       const heading = headingAt(cell.column);
       if (!heading) continue;
-      const figure = figureOf(cell.raw);
-      const where = pivot.where(row.line, cell.column);
-      if (!figure) {
-        if (notNumbers++ === 0) firstNotNumber = `${where}: ”${String(cell.raw)}”`;
+      const value = figureOf(cell.raw);
+      if (value === undefined) {
+        if (notNumbers++ === 0) firstNotNumber = `${pivot.where(row.line, cell.column)}: ”${String(cell.raw)}”`;
         continue;
       }
-      observations.push({ at: { ...at, ...heading }, ...figure, where });
+      observations.push({ at, heading, value });
     }
   }
   if (notNumbers > 0)

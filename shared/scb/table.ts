@@ -1,4 +1,4 @@
-import type { Observation } from './observations';
+import { coordinate, type Observation } from './observations';
 import {
   ALDER_LABEL,
   CONTENT_LABEL,
@@ -19,13 +19,8 @@ import {
  * any reader's observations, so CSV, json-stat2 and xlsx all end up here.
  */
 
-export interface Figure {
-  value: number | null;
-  /** SCB's marker where there is no figure (".."). */
-  marker?: string;
-  /** Two different figures for one cell: neither is used. */
-  conflict?: number[];
-}
+/** A month's figure: a number, null where SCB gives none (".."), or two different figures given for it (neither is used). */
+export type Figure = number | null | { conflict: number[] };
 
 export interface TableRegion {
   key: string;
@@ -56,12 +51,13 @@ export function regionKey(ref: RegionRef): string {
   return ref.code ?? `namn:${(ref.name ?? '').toLowerCase()}`;
 }
 
-/** Memoised: a national file names the same few hundred texts tens of thousands of times. */
-function memo<T>(read: (text: string) => T): (text: string) => T {
+/** Memoised, and undefined for no text: a national file names the same few hundred texts tens of thousands of times. */
+function memo<T>(read: (text: string) => T): (text: string | undefined) => T | undefined {
   const seen = new Map<string, T>();
   return (text) => {
+    if (text === undefined) return undefined;
     if (!seen.has(text)) seen.set(text, read(text));
-    return seen.get(text)!;
+    return seen.get(text);
   };
 }
 
@@ -103,18 +99,20 @@ export function buildHeTable(
   const unknownRegions = new Set<string>();
   const konFound = new Set<Kon | 'none'>();
   const alderFound = new Set<Alder | 'none'>();
+  const known = new Set<ContentId>();
   let withoutContents = 0;
   let withoutMonth = 0;
   for (const o of observations) {
-    const content = o.at.contents === undefined ? undefined : contentOf(o.at.contents);
-    if (o.at.contents === undefined) withoutContents++;
-    else if (!content) unknownContents.add(o.at.contents);
-    if (o.at.tid === undefined || !monthOf(o.at.tid)) withoutMonth++;
-    konFound.add(o.at.kon === undefined ? 'none' : (konOf(o.at.kon) ?? 'none'));
-    alderFound.add(o.at.alder === undefined ? 'none' : (alderOf(o.at.alder) ?? 'none'));
+    const contentsText = coordinate(o, 'contents');
+    const content = contentOf(contentsText);
+    if (contentsText === undefined) withoutContents++;
+    else if (!content) unknownContents.add(contentsText);
+    else known.add(content);
+    if (!monthOf(coordinate(o, 'tid'))) withoutMonth++;
+    konFound.add(konOf(coordinate(o, 'kon')) ?? 'none');
+    alderFound.add(alderOf(coordinate(o, 'alder')) ?? 'none');
   }
-  const known = new Set(observations.map((o) => (o.at.contents ? contentOf(o.at.contents) : undefined)));
-  if (![...known].some(Boolean)) {
+  if (known.size === 0) {
     const seen = [...unknownContents].slice(0, 3);
     if (seen.length > 0 && seen.every(looksLikeCode))
       return fail(
@@ -158,15 +156,15 @@ export function buildHeTable(
   const contents = new Set<ContentId>();
   let lan = 0;
   for (const o of observations) {
-    const kon = o.at.kon === undefined ? undefined : konOf(o.at.kon);
-    if (!konEliminated && kon !== want.kon) continue;
-    if (o.at.alder === undefined || alderOf(o.at.alder) !== want.alder) continue;
-    const content = o.at.contents === undefined ? undefined : contentOf(o.at.contents);
-    const month = o.at.tid === undefined ? undefined : monthOf(o.at.tid);
+    if (!konEliminated && konOf(coordinate(o, 'kon')) !== want.kon) continue;
+    if (alderOf(coordinate(o, 'alder')) !== want.alder) continue;
+    const content = contentOf(coordinate(o, 'contents'));
+    const month = monthOf(coordinate(o, 'tid'));
     if (!content || !month) continue;
-    const ref = o.at.region === undefined ? undefined : regionFor(o.at.region);
+    const regionText = coordinate(o, 'region');
+    const ref = regionFor(regionText);
     if (!ref) {
-      unknownRegions.add(o.at.region ?? '(ingen region)');
+      unknownRegions.add(regionText ?? '(ingen region)');
       continue;
     }
     if (ref.kind === 'lan') {
@@ -181,19 +179,17 @@ export function buildHeTable(
     if (!byContent) figures.set(key, (byContent = new Map()));
     let byMonth = byContent.get(content);
     if (!byMonth) byContent.set(content, (byMonth = new Map()));
-    const before = byMonth.get(month);
-    const figure: Figure = {
-      value: o.value,
-      ...(o.marker !== undefined && o.value === null ? { marker: o.marker } : {}),
-    };
-    if (!before) byMonth.set(month, figure);
-    else if (before.value !== figure.value && (before.value !== null || figure.value !== null)) {
-      const values = [
-        ...(before.conflict ?? (before.value === null ? [] : [before.value])),
-        ...(figure.value === null ? [] : [figure.value]),
-      ];
-      byMonth.set(month, { value: null, conflict: [...new Set(values)] });
+    if (!byMonth.has(month)) {
+      byMonth.set(month, o.value);
+      continue;
     }
+    const before = byMonth.get(month)!;
+    if (before === o.value) continue;
+    const values = [
+      ...(typeof before === 'object' && before !== null ? before.conflict : before === null ? [] : [before]),
+    ];
+    if (o.value !== null) values.push(o.value);
+    if (values.length > 0) byMonth.set(month, { conflict: [...new Set(values)] });
   }
   const problems: string[] = [];
   if (unknownContents.size > 0)

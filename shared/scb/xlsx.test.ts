@@ -81,9 +81,9 @@ describe("reading SCB's xlsx without a spreadsheet library", () => {
     // 7 regions × 9 contents × 3 sexes × 2 age groups × 24 months.
     expect(read.observations).toHaveLength(9072);
     expect(read.observations[0]).toEqual({
-      at: { region: 'Riket', contents: 'Sjukpenning', kon: 'män', alder: '20–64 år', tid: '2022M01' },
+      at: { region: 'Riket', contents: 'Sjukpenning' },
+      heading: { kon: 'män', alder: '20–64 år', tid: '2022M01' },
       value: 60330,
-      where: 'cell C6',
     });
   });
 
@@ -100,7 +100,7 @@ describe("reading SCB's xlsx without a spreadsheet library", () => {
       ].join(''),
     );
     const read = await readScbXlsx(workbookWith(sheet), nodeInflateRaw);
-    expect(read.ok && read.observations.map((o) => [o.at, o.value])).toEqual([
+    expect(read.ok && read.observations.map((o) => [{ ...o.at, ...o.heading }, o.value])).toEqual([
       [{ region: 'Umeå', contents: 'Folkmängd', tid: '2023M01' }, 78400],
     ]);
   });

@@ -118,7 +118,7 @@ function firstSheetPath(workbook: string, rels: string | undefined): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
-const isFigure = (raw: string | number) => typeof raw === 'number' || (figureOf(raw)?.value === null && raw !== '');
+const isFigure = (raw: string | number) => typeof raw === 'number' || (figureOf(raw) === null && raw !== '');
 
 /** The sheet's cells as PxWeb's layout: title, heading rows, stub columns, data rows. */
 function pivotOf(cells: readonly SheetCell[]): Pivot | undefined {
