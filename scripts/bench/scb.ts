@@ -202,7 +202,7 @@ export async function benchScb(): Promise<SectionResult> {
     title: 'Importera SCB',
     rows,
     notes: [
-      `The national file: ${what}, one sex (män och kvinnor totalt) and one age group (20–64 år), made-up figures in SCB's real layouts (tests/fixtures/scb/figures.ts, written by tests/support/scb-files.ts): CSV as Statistikdatabasen's default (stub region, kön, åldersgrupp, tabellinnehåll; heading månad), json-stat2 as API v2 answers, xlsx as PxWeb writes it (three heading rows).`,
+      `The national file: ${what}, one sex (män och kvinnor totalt) and one age group (20–64 år), made-up figures in SCB's real layouts (tests/fixtures/scb/figures.ts, written by tests/support/scb-files.ts): CSV with stub region, kön, åldersgrupp, tabellinnehåll and heading månad, json-stat2 as API v2 answers, xlsx as PxWeb writes it (three heading rows).`,
       `Timed: decoding the bytes, reading the format, choosing sex and age group, the first half-years of the förbund's kommuner, and the preview of the newest one (addin/src/scb/read-scb.ts, bundled by esbuild and run in headless Chromium by playwright-core; xlsx unpacked by the browser's DecompressionStream). One untimed run first; the file's bytes are in the page before the clock starts.`,
     ],
   };
