@@ -11,7 +11,7 @@ import { registry } from '../../shared/config/registry';
 import { scbHelarsekvivalenter } from '../../shared/config/scb-helarsekvivalenter';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../shared/model/selectors';
-import { importScb, previewScbPeriod, readScbFile } from '../../shared/scb/import';
+import { importScb, previewScbPeriod, readScbFile } from '../../shared/scb';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../../tests/e2e/support/browser';
 import {
   helarsekvivalenterCube,

@@ -23,7 +23,7 @@ import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
 import { scbHelarsekvivalenter } from '../../shared/config/scb-helarsekvivalenter';
-import { importScb, previewScbPeriod, readScbText } from '../../shared/scb/import';
+import { importScb, previewScbPeriod, readScbText } from '../../shared/scb';
 import { bilaga3Utfall2023 } from '../../tests/fixtures/seeds/seed-004-bilaga-3';
 import { bilaga4 } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
 import { impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex-2023';

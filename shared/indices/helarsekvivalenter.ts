@@ -1,4 +1,5 @@
 import { scbHelarsekvivalenter as config } from '../config/scb-helarsekvivalenter';
+import { monthSpan } from '../scb/half-year';
 import { BENEFIT_CONTENTS, type ContentId } from '../scb/vocabulary';
 import { measureAt, type CellMeasures } from './cell-measures';
 import { missing, percentOf, sumOf, type Measure } from './measure';
@@ -117,28 +118,9 @@ export function haeSumOf(parts: readonly HaeFigures[], id: string, name: string)
   );
 }
 
-const MONTH_NAMES = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** The report's method note, from the import's configuration (which months, how they become a half-year). */
 export function haeMethodNote(): string {
-  const months = config.halfYear.months;
-  const span =
-    months.length > 1 && months.every((m, i) => i === 0 || m === months[i - 1]! + 1)
-      ? `${MONTH_NAMES[months[0]! - 1]}–${MONTH_NAMES[months[months.length - 1]! - 1]}`
-      : months.map((m) => MONTH_NAMES[m - 1]).join(', ');
+  const span = monthSpan(config.halfYear.months);
   return [
     `Helårsekvivalenter (SCB, tabell HE0000T02N2, ${config.alder.replace('-', '–')} år, män och kvinnor totalt): första halvåret är medelvärdet av månaderna ${span}, så som SCB räknar årsvärden ur månaderna. Saknas en månad i SCB:s fil saknas halvåret; det blir aldrig ett medelvärde av färre månader.`,
     'Andel av befolkningen = Summa helårsekvivalenter (sjukpenning, sjuk- och aktivitetsersättning, arbetslöshetsersättning, arbetsmarknadsåtgärder, ekonomiskt bistånd och etableringsersättning) / folkmängden 20–64 år × 100. Förbundets andel räknas ur kommunernas summor; riket kommer ur samma fil från SCB. Skiljer sig SCB:s egen andel från den mer än avrundning blir det en varning vid inskickningen.',

@@ -5,6 +5,29 @@ import type { Figure } from './table';
 export type HalfYear =
   { value: number } | { value: null; missingMonths: string[]; markedMonths: string[]; conflictMonths: string[] };
 
+const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "januari–juni" for consecutive months, else the months listed. */
+export function monthSpan(months: readonly number[]): string {
+  const consecutive = months.length > 1 && months.every((m, i) => i === 0 || m === months[i - 1]! + 1);
+  return consecutive
+    ? `${MONTH_NAMES[months[0]! - 1]}–${MONTH_NAMES[months[months.length - 1]! - 1]}`
+    : months.map((m) => MONTH_NAMES[m - 1]).join(', ');
+}
+
 export function halfYearMonths(year: number, config: ScbImportConfig['halfYear']): string[] {
   return config.months.map((m) => `${year}M${String(m).padStart(2, '0')}`);
 }

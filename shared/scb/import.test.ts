@@ -7,7 +7,9 @@ import { scbHelarsekvivalenter as config } from '../config/scb-helarsekvivalente
 import { resolveTemplate } from '../model/resolve';
 import { findForbund, findTemplate } from '../model/selectors';
 import { validateSubmission } from '../validation/validate';
-import { importScb, previewScbPeriod, readScbFile, readScbText, type ScbImport } from './import';
+import { importScb, type ScbImport } from './import';
+import { previewScbPeriod } from './preview';
+import { readScbFile, readScbText } from './read-file';
 
 const dir = join(__dirname, '../../tests/fixtures/scb');
 const FIXTURES = readdirSync(dir).filter((f) => /\.(csv|json|xlsx)$/.test(f));
@@ -187,7 +189,7 @@ describe('months and first half-years', () => {
     expect(result).toMatchObject({
       ok: false,
       message:
-        'Filen har inte alla månader januari–juni för något år (2022 har bara 2022M01, 2022M02 och 2022M03). Första halvåret räknas bara när alla sex månaderna finns.',
+        'Filen har inte alla månader januari–juni för något år (2022 har bara 2022M01, 2022M02 och 2022M03). Första halvåret räknas bara när alla månaderna finns.',
     });
   });
 

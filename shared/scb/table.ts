@@ -1,3 +1,4 @@
+import { listSv } from '../text/list-sv';
 import { coordinate, type Observation } from './observations';
 import {
   ALDER_LABEL,
@@ -59,10 +60,6 @@ function memo<T>(read: (text: string) => T): (text: string | undefined) => T | u
     if (!seen.has(text)) seen.set(text, read(text));
     return seen.get(text);
   };
-}
-
-function listSv(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }
 
 const looksLikeSomeTableId = (id: string) => /^(TAB\d+|[A-Z]{2}\d{4}[A-Z0-9]*)$/.test(id);

@@ -19,14 +19,6 @@ const VARIABLE_NAMES: Record<VariableRole, RegExp> = {
   tid: /^(tid|månad|manad)$/i,
 };
 
-export const ROLE_LABEL: Record<VariableRole, string> = {
-  region: 'region',
-  kon: 'kön',
-  alder: 'åldersgrupp',
-  contents: 'tabellinnehåll',
-  tid: 'månad',
-};
-
 /**
  * The variable a column header or dimension names: "kön", "Kon", or PxWeb's "Kon - kön" when
  * codes and texts are both shown.
@@ -78,19 +70,6 @@ export const CONTENTS: readonly { id: ContentId; label: string; pattern: RegExp 
 
 export const CONTENT_LABEL = Object.fromEntries(CONTENTS.map((c) => [c.id, c.label])) as Record<ContentId, string>;
 
-/** The contents in SCB's order (the patterns above are ordered for matching). */
-export const CONTENT_ORDER: readonly ContentId[] = [
-  'sjukpenning',
-  'sjuk_aktivitetsersattning',
-  'arbetsloshet',
-  'arbetsmarknadsatgarder',
-  'ekonomiskt_bistand',
-  'etableringsersattning',
-  'summa',
-  'folkmangd',
-  'andel',
-];
-
 /** The benefits whose sum is SCB's "Summa helårsekvivalenter". */
 export const BENEFIT_CONTENTS = [
   'sjukpenning',
@@ -100,6 +79,9 @@ export const BENEFIT_CONTENTS = [
   'ekonomiskt_bistand',
   'etableringsersattning',
 ] as const satisfies readonly ContentId[];
+
+/** The contents in SCB's order (the patterns above are ordered for matching). */
+export const CONTENT_ORDER: readonly ContentId[] = [...BENEFIT_CONTENTS, 'summa', 'folkmangd', 'andel'];
 
 export type Kon = 'totalt' | 'man' | 'kvinnor';
 export const KON_LABEL: Record<Kon, string> = { totalt: 'män och kvinnor totalt', man: 'män', kvinnor: 'kvinnor' };

@@ -65,7 +65,7 @@ function cellRef(ref: string): [number, number] | undefined {
   return column <= 16384 && row >= 1 && row <= 1048576 ? [row, column] : undefined;
 }
 
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

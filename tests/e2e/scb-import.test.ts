@@ -13,7 +13,7 @@ import { registry } from '../../shared/config/registry';
 import { scbHelarsekvivalenter } from '../../shared/config/scb-helarsekvivalenter';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../shared/model/selectors';
-import { importScb, previewScbPeriod, readScbText } from '../../shared/scb/import';
+import { importScb, previewScbPeriod, readScbText } from '../../shared/scb';
 import { call, devAuth } from '../api/api-client';
 import { repoRoot } from '../support/node-process';
 import { startTestStack, type TestStack } from '../support/test-stack';

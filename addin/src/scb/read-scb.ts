@@ -1,14 +1,9 @@
 import { scbHelarsekvivalenter } from '../../../shared/config/scb-helarsekvivalenter';
 import type { ForbundConfig } from '../../../shared/model/forbund-schema';
 import type { ResolvedTemplate } from '../../../shared/model/resolve';
-import {
-  importScb,
-  previewScbPeriod,
-  readScbFile,
-  type ScbImport,
-  type ScbImportResult,
-  type ScbPreview,
-} from '../../../shared/scb/import';
+import { importScb, type ScbImport, type ScbImportResult } from '../../../shared/scb/import';
+import { previewScbPeriod, type ScbPreview } from '../../../shared/scb/preview';
+import { readScbFile } from '../../../shared/scb/read-file';
 import { browserInflateRaw } from './inflate-raw';
 
 /**

@@ -1,9 +1,11 @@
 import { HAE_TEMPLATE } from '../../../shared/indices/helarsekvivalenter';
 import { describePeriod, requirePeriod } from '../../../shared/model/period';
 import { resolveTemplate, type ResolvedTemplate } from '../../../shared/model/resolve';
+import { listSv } from '../../../shared/text/list-sv';
 import { templatesForForbund } from '../../../shared/model/selectors';
 import type { TemplateDefinition } from '../../../shared/model/template-schema';
-import type { ScbImport, ScbPreview } from '../../../shared/scb/import';
+import type { ScbImport } from '../../../shared/scb/import';
+import type { ScbPreview } from '../../../shared/scb/preview';
 import { PaneError } from '../api/api-error';
 import { SubmitPanel } from '../report/submit-panel';
 import { resolveTarget, type ChosenTarget } from '../report/template-context';
@@ -13,7 +15,6 @@ import { submitterOf, type PaneDeps, type View } from './pane-deps';
 
 /** A national download for every month since 2014 is a few MB; far more is not SCB's table. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const FORMAT_LABEL = { csv: 'CSV', 'json-stat2': 'json-stat2', xlsx: 'Excel (xlsx)' } as const;
 const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
 /**
@@ -148,8 +149,7 @@ function targetFor(deps: PaneDeps, period: string, definition: TemplateDefinitio
 
 /** "2023", "2023 och 2022", "2023, 2022 och 2021". */
 function listYears(periods: readonly string[]): string {
-  const years = periods.map((p) => p.slice(0, 4));
-  return years.length <= 1 ? (years[0] ?? '') : `${years.slice(0, -1).join(', ')} och ${years[years.length - 1]}`;
+  return listSv(periods.map((p) => p.slice(0, 4)));
 }
 
 /** The format, what was chosen and left out, and the half-years: said before the figures. */
@@ -158,7 +158,7 @@ function summaryOf(found: ScbImport): HTMLElement[] {
     h(
       'p',
       {},
-      `Läst som ${FORMAT_LABEL[found.format]}. Första halvåret ${listYears(found.periods)} finns i filen för förbundets kommuner.`,
+      `Läst som ${found.formatLabel}. Första halvåret ${listYears(found.periods)} finns i filen för förbundets kommuner.`,
     ),
     h(
       'ul',
