@@ -197,7 +197,8 @@ function randomValue(spec: CellSpec, rng: Rng): number | string {
 /**
  * A submission for `template` in which every cell named by a rule and every required cell is
  * filled, with values valid for their kinds, such that every `sum` and `lte` rule holds exactly
- * (a `ratio` rule's target is computed from its terms, or left empty where it may be)
+ * (a `ratio` rule's target is computed from its terms, its free denominator raised where the share
+ * would leave its range)
  * (so `validateSubmission` reports nothing, warnings included). Deterministic for a given `rng`.
  */
 export function consistentFill(template: ResolvedTemplate, rng: Rng, options: FillOptions = {}): Fill {
@@ -248,14 +249,24 @@ export function consistentFill(template: ResolvedTemplate, rng: Rng, options: Fi
   };
   for (const ratio of plan.ratios) {
     if (ratio.rule.check !== 'ratio') continue;
-    const [numerator, denominator] = ratio.terms.map((t) => numberAt(t.cellId));
+    const { factor } = ratio.rule;
+    const [numeratorId, denominatorId] = ratio.terms.map((t) => t.cellId) as [CellId, CellId];
     const cell = template.cellById.get(ratio.target)!;
+    const numerator = numberAt(numeratorId);
+    let denominator = numberAt(denominatorId);
+    // A share above its cell's maximum (a percent over 100) needs a larger whole: raise a free denominator.
+    const max = cell.spec.max ?? (cell.spec.kind === 'percent' ? 100 : Infinity);
+    if (numerator !== undefined && denominator !== undefined && free.has(denominatorId) && Number.isFinite(max)) {
+      const needed = Math.ceil(Math.abs(factor * numerator) / max);
+      if (Math.abs(denominator) < needed) free.set(denominatorId, (denominator = needed));
+    }
     const v =
       numerator === undefined || denominator === undefined || denominator === 0
         ? undefined
-        : (ratio.rule.factor * numerator) / denominator;
+        : (factor * numerator) / denominator;
     if (v !== undefined && inRange(v, cell.spec)) free.set(ratio.target, v);
-    else if (cell.required) throw new Error(`consistentFill could not satisfy ${ratio.rule.id}@${ratio.target}`);
+    else if (cell.required || !options.omitOptional)
+      throw new Error(`consistentFill could not satisfy ${ratio.rule.id}@${ratio.target}`);
   }
   // In template order, so a failing case reads like the sheet.
   const fill: Fill = {};
