@@ -181,7 +181,7 @@ function summaryOf(found: ScbImport): HTMLElement[] {
  * the sheet's region rows with nine columns. A value the file cannot give reads "saknas".
  */
 function previewTable(preview: ScbPreview): HTMLElement {
-  const title = `Helårsekvivalenter ${describePeriod(requirePeriod(preview.period)).toLowerCase()} (medelvärde januari–juni)`;
+  const title = `Helårsekvivalenter, medelvärde per månad ${describePeriod(requirePeriod(preview.period)).toLowerCase()}`;
   return h(
     'div',
     { class: 'table-scroll', role: 'region', 'aria-label': title, tabindex: 0 },
