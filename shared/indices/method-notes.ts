@@ -1,6 +1,7 @@
 import { TRAPPAN } from '../config/finance';
 import type { Consolidation } from './consolidation-model';
 import { FORMULAS, parseFormulaRef } from './formulas';
+import { haeMethodNote } from './helarsekvivalenter';
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
@@ -41,9 +42,7 @@ export function methodNotes(
       'eftersom enkätsvaren inte rapporteras som antal.',
     'Indikatorer per kommun (helårsekvivalenter, arbetskraftsdeltagande) räknas för de plattformar ' +
       'som kommunen driver; gruppen tar alla kommuner.',
-    'Helårsekvivalenter som andel = summan av sjukpenning, sjuk- och aktivitetsersättning, ' +
-      'arbetslöshet, ekonomiskt bistånd och etableringsersättning / befolkningen 20–64 år × 100 ' +
-      '(första halvåret). Arbetsmarknadsåtgärder är en egen serie hos SCB och ingår inte i summan.',
+    haeMethodNote(),
     'Budgeten periodiseras linjärt: tertial 1 = 4/12, tertial 2 = 8/12, tertial 3 = helår. ' +
       'Avvikelse = utfall − budget; gruppernas utfall är summan av raderna.',
     `Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och ` +
