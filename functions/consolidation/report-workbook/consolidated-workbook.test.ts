@@ -67,7 +67,7 @@ describe('the consolidated workbook', () => {
     expect([Math.round(rateCell?.value as number), rateCell?.numFmt]).toEqual([62, '0.0" %"']);
   });
 
-  it('sets each kommun and the förbund against riket on Helårsekvivalenter, first half-year by first half-year', async () => {
+  it('sets each kommun and the förbund against riket on Helårsekvivalenter, half-year by half-year', async () => {
     const sheet = (await openWorkbook(internal)).getWorksheet('Helårsekvivalenter')!;
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

@@ -62,7 +62,10 @@ export const helarsekvivalenter: TemplateDefinitionInput = {
   ...helarsekvivalenterV1,
   version: 2,
   years: { from: 2014, to: 2030 },
-  help: 'Helårsekvivalenter 20–64 år enligt SCB, första halvåret: medelvärdet av januari–juni. Antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet importerar SCB:s fil (tabell HE0000T02N2) eller fyller i.',
+  help:
+    'Helårsekvivalenter 20–64 år enligt SCB, första halvåret: medelvärdet av januari–juni. ' +
+    'Antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet importerar ' +
+    'SCB:s fil (tabell HE0000T02N2) eller fyller i.',
   sections: [
     {
       id: 'helarsekvivalenter',
