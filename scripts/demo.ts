@@ -26,15 +26,9 @@ import { api, DemoLoadError, loadSeeds } from './demo/load-seeds';
 import { formatHeadline, readChecks, readHeadline } from './demo/headline';
 import { DEMO_REPORTS } from './demo/seed-submissions';
 import { createProgress, type ProgressDisplay } from './demo/progress';
+import { consolidateAnswerSchema, jobSchema, type ReportMetadata } from '../shared/api';
 import { loadFunctionApp, readHostSettings, startLocalHost, type HostLogger } from './local-host';
 import { expectedStartupErrors, findAppRoot, runMain, startAzurite } from './local-stack';
-
-interface PublicReport {
-  id: string;
-  fileName: string;
-  sha256: string;
-  size: number;
-}
 
 /** Host logs would drown the progress display; errors are kept to show if something fails. */
 function quietLogger(errors: string[]): HostLogger {
@@ -51,18 +45,20 @@ async function consolidate(
   report: { forbund: string; period: string },
   variant: 'internal' | 'published',
   progress: ProgressDisplay,
-): Promise<PublicReport> {
+): Promise<ReportMetadata> {
   const res = await api(apiUrl, 'POST', `/forbund/${report.forbund}/consolidate`, token, {
     period: report.period,
     variant,
   });
-  const body = res.body as { report?: PublicReport; jobId?: string; message?: string };
-  if (res.status === 201 && body.report) return body.report;
-  if (res.status !== 202 || !body.jobId)
-    throw new DemoLoadError(`Sammanställningen svarade HTTP ${res.status}: ${body.message ?? ''}`);
+  const started = consolidateAnswerSchema.safeParse(res.body);
+  if (!started.success || (res.status !== 201 && res.status !== 202))
+    throw new DemoLoadError(
+      `Sammanställningen svarade HTTP ${res.status}: ${(res.body as { message?: string }).message ?? ''}`,
+    );
+  if ('report' in started.data) return started.data.report;
   for (;;) {
-    const poll = await api(apiUrl, 'GET', `/forbund/${report.forbund}/consolidate/jobs/${body.jobId}`, token);
-    const job = poll.body as { status: string; progress: number; message: string; report?: PublicReport };
+    const jobPath = `/forbund/${report.forbund}/consolidate/jobs/${started.data.jobId}`;
+    const job = jobSchema.parse((await api(apiUrl, 'GET', jobPath, token)).body);
     progress.update(
       job.progress,
       `Sammanställer (${variant === 'internal' ? 'intern' : 'publicerad'} version): ${job.message}`,
@@ -87,11 +83,13 @@ async function summary(name: string, period: string, xlsx: Buffer): Promise<stri
     const rules = new Set(checks.map((c) => `${c.scope}|${c.rule}`));
     lines.push(
       '',
-      `Kontroll: ${checks.length} värden bryter mot ${rules.size} ${rules.size === 1 ? 'regel' : 'regler'} i mallarna (bladet Kontroll):`,
+      `Kontroll: ${checks.length} värden bryter mot ${rules.size} ${rules.size === 1 ? 'regel' : 'regler'} i ` +
+        `mallarna (bladet Kontroll):`,
     );
     for (const c of checks)
       lines.push(
-        `  ${c.scope}, ${c.cell}: angivet ${c.actual}, enligt regeln ${c.expected} (skillnad ${c.difference}) – ${c.rule}`,
+        `  ${c.scope}, ${c.cell}: angivet ${c.actual}, enligt regeln ${c.expected} (skillnad ${c.difference}) – ` +
+          `${c.rule}`,
       );
   }
   return lines.join('\n');
@@ -154,7 +152,8 @@ async function main(): Promise<void> {
         onStep: (step, total, label) => progress.update(step / total, `${forbund.shortName}: ${label}`),
       });
       progress.done(
-        `${forbund.shortName}: ${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
+        `${forbund.shortName}: ${loaded.submitted} inlämningar skickade av sina parter via API:t, ` +
+          `${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
       );
       const kansli = await token('kansli');
       let internal: Buffer | undefined;
@@ -170,7 +169,9 @@ async function main(): Promise<void> {
         written.push(path.relative(process.cwd(), target) || target);
         if (variant === 'internal') internal = bytes;
         progress.done(
-          `${forbund.shortName}: ${variant === 'internal' ? 'intern' : 'publicerad'} arbetsbok ${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ${report.sha256.slice(0, 12)}…)`,
+          `${forbund.shortName}: ${variant === 'internal' ? 'intern' : 'publicerad'} arbetsbok ` +
+            `${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ` +
+            `${report.sha256.slice(0, 12)}…)`,
         );
       }
       summaries.push(await summary(forbund.name, demo.period, internal!));

@@ -3,14 +3,14 @@ import { app } from '@azure/functions';
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
 import { JobTracker } from '../consolidation/job-tracker';
 import { produceReport, type Produced } from '../consolidation/produce-report';
 import { publicReport } from '../consolidation/public-report';
-import { getReportServices } from '../consolidation/report-services';
+import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -36,16 +36,15 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
   if (period.kind === 'halfyear')
     throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-  const { store, jobs } = getReportServices();
   const tracker = new JobTracker(
-    jobs,
+    services.jobs,
     forbund.id,
     randomUUID(),
     { period: period.id, variant: input.variant },
     services.now,
   );
   const work = produceReport(
-    { registry: services.registry, repository: services.repository, store, now: services.now },
+    services,
     { forbund, period, variant: input.variant, basis: input.basis },
     { trigger: 'api', actor: actorOf(principal), onProgress: tracker.progress },
   );
@@ -57,7 +56,8 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
   const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(
     () => clearTimeout(timer),
   );
-  if (outcome.kind === 'done') return jsonResponse(201, { report: publicReport(outcome.produced.summary) });
+  if (outcome.kind === 'done')
+    return answer(consolidateAnswerSchema, 201, { report: publicReport(outcome.produced.summary) });
 
   await tracker.persist();
   work.then(
@@ -65,12 +65,18 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     (error: unknown) => {
       context.error(`consolidation job ${tracker.jobId} failed`, error);
       return tracker.failed(
-        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets support om felet kvarstår.`,
+        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets ` +
+          `support om felet kvarstår.`,
       );
     },
   );
   const location = `/api/forbund/${forbund.id}/consolidate/jobs/${tracker.jobId}`;
-  return jsonResponse(202, { jobId: tracker.jobId, status: 'running', location }, { Location: location });
+  return answer(
+    consolidateAnswerSchema,
+    202,
+    { jobId: tracker.jobId, status: 'running', location },
+    { Location: location },
+  );
 });
 
 app.http('consolidate', {

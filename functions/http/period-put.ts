@@ -1,9 +1,10 @@
 import { app } from '@azure/functions';
 import { z } from 'zod';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
+import { periodAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -22,7 +23,7 @@ export const putPeriod = forbundRoute('kansli', async ({ request, services, forb
     { deadline: settings.deadline ?? undefined, locked: settings.locked },
     actorOf(principal),
   );
-  return jsonResponse(200, { period: period.id, ...saved });
+  return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
 });
 
 app.http('periodPut', {

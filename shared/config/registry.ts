@@ -1,5 +1,5 @@
 import { forbundSchema, type ForbundConfig, type ForbundConfigInput } from '../model/forbund-schema';
-import { computationProblems } from '../consolidation/computations';
+import { computationProblems } from '../consolidation/computations/catalogue';
 import { formulaProblems } from '../indices/formulas';
 import {
   templateDefinitionSchema,

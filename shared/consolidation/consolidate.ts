@@ -1,19 +1,13 @@
-import { SUPPRESSION, type SuppressionConfig } from '../config/finance';
-import type {
-  CompletenessRow,
-  ConsolidationInput,
-  ReportBasis,
-  ReportVariant,
-  UsedSubmission,
-} from '../indices/consolidation-model';
+import { SUPPRESSION } from '../config/finance';
+import type { CompletenessRow, ConsolidationInput, UsedSubmission } from '../indices/consolidation-model';
 import { previousTertialOf, requiredPeriods } from '../indices/report-periods';
 import { submissionSources } from '../indices/submission-sources';
-import { describePeriod, parsePeriod, type Period } from '../model/period';
+import { describePeriod, parsePeriod } from '../model/period';
 import { resolveTemplate } from '../model/resolve';
 import { findParty, scopesOf, templatesForForbund } from '../model/selectors';
 import type { TemplateDefinition } from '../model/template-schema';
 import { derivedInstances } from './cell-patterns';
-import { templateChecks, type CheckRow } from './checks';
+import { templateChecks } from './checks';
 import { COMPUTATIONS, isComputationName, type ComputationData, type ComputationName } from './computations';
 import type { ComputationContext, ComputationResult } from './computations/computation';
 import { groupByScope, templateHeadline, type HeadlineRow } from './headline';
@@ -23,32 +17,9 @@ import type { SheetContext } from './sheet-context';
 import { suppressTemplate } from './suppress';
 import { templateSheets } from './template-sheets';
 import { figureSource, templateFigures, type TemplateFigures } from './template-figures';
+import type { Consolidation } from './consolidation-result';
 
-/** A förbund's submissions for a report period, consolidated: every template's figures, the computations, the checks. */
-export interface Consolidation {
-  meta: {
-    forbund: { id: string; name: string; shortName: string };
-    period: Period;
-    periodLabel: string;
-    lastYearPeriod: string;
-    variant: ReportVariant;
-    basis: ReportBasis;
-    generatedAt: string;
-    suppression?: SuppressionConfig;
-    templates: { id: string; version: number; title: string }[];
-  };
-  /** Each template the förbund collects this year, consolidated, in the förbund's order. */
-  templates: TemplateFigures[];
-  /** The named computations' figures, by name. */
-  computed: Partial<ComputationData>;
-  headline: HeadlineRow[];
-  checks: CheckRow[];
-  completeness: CompletenessRow[];
-  /** Method notes and what the data itself says, in Swedish. */
-  notes: string[];
-  /** The workbook's sheets, in order, before Om rapporten (which needs the report's hash). */
-  sheets: ReportSheet[];
-}
+export type { Consolidation } from './consolidation-result';
 
 /** Every template × period × scope the report draws on, with the submissions used for each. */
 function completeness(input: ConsolidationInput, used: ReturnType<ReturnType<typeof submissionSources>['used']>) {
@@ -95,9 +66,13 @@ function completeness(input: ConsolidationInput, used: ReturnType<ReturnType<typ
 /** The method, said once for every report, and the ratios each template defines. */
 function methodNotes(templates: readonly TemplateFigures[]): string[] {
   const notes = [
-    'Antal summeras över plattformar och kommuner till grupper och till förbundet; andelar räknas sedan ur summorna, aldrig som medelvärden av andelar. Mått som inte kan summeras (tider, andelar) visas per omfång, för grupper bara där mallen anger ett vägt medelvärde.',
-    'Saknade uppgifter visas som saknade (”saknas”), aldrig som 0. En andel eller summa där någon del saknas visas också som saknad.',
-    'Jämförelsen (Diff) är mot samma period föregående år och, där det finns underlag, mot föregående tertial. Tertialsiffror gäller året hittills.',
+    'Antal summeras över plattformar och kommuner till grupper och till förbundet; andelar räknas sedan ur ' +
+      'summorna, aldrig som medelvärden av andelar. Mått som inte kan summeras (tider, andelar) visas per omfång, ' +
+      'för grupper bara där mallen anger ett vägt medelvärde.',
+    'Saknade uppgifter visas som saknade (”saknas”), aldrig som 0. En andel eller summa där någon del saknas visas ' +
+      'också som saknad.',
+    'Jämförelsen (Diff) är mot samma period föregående år och, där det finns underlag, mot föregående tertial. ' +
+      'Tertialsiffror gäller året hittills.',
   ];
   for (const figures of templates) {
     const seen = new Set<string>();
@@ -109,7 +84,10 @@ function methodNotes(templates: readonly TemplateFigures[]): string[] {
           const cell = figures.template.cellById.get(id);
           return (wildcard ? cell?.columnLabel : cell?.rowLabel) ?? id;
         };
-        return `${i.figure.label} = ${part(i.numerator, nRow === '*').toLocaleLowerCase('sv')} / ${part(i.denominator, false).toLocaleLowerCase('sv')}`;
+        return (
+          `${i.figure.label} = ${part(i.numerator, nRow === '*').toLocaleLowerCase('sv')} / ` +
+          `${part(i.denominator, false).toLocaleLowerCase('sv')}`
+        );
       });
     if (ratios.length > 0) notes.push(`${figures.definition.title}: ${ratios.join('; ')} (× 100).`);
   }
@@ -129,7 +107,10 @@ function shownTemplates(input: ConsolidationInput): TemplateDefinition[] {
  * the written file reproducible byte for byte.
  *
  * @example
- * const report = consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant: 'internal', basis: 'approved', generatedAt, submissions });
+ * const report = consolidate({
+ *   registry, forbund, period: requirePeriod('2023T3'), variant: 'internal', basis: 'approved',
+ *   generatedAt, submissions,
+ * });
  * report.headline[0] // Arbetsmarknadstorgen, Andel positiv lösning, 61,5 % against ≥ 70 %
  */
 export function consolidate(input: ConsolidationInput): Consolidation {
@@ -193,13 +174,16 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const checks = templates.flatMap(templateChecks);
   if (published)
     notes.push(
-      `Publicerad version: antal från 1 till ${SUPPRESSION.limit} visas som ”${SUPPRESSION.mark}”, liksom varje cell ur vilken ett sådant värde kan räknas fram med en summaregel i mallen eller med en grupps eller förbundets summa, och andelar som bygger på dolda antal. Fritextkommentarer ingår inte.`,
+      `Publicerad version: antal från 1 till ${SUPPRESSION.limit} visas som ”${SUPPRESSION.mark}”, liksom varje ` +
+        `cell ur vilken ett sådant värde kan räknas fram med en summaregel i mallen eller med en grupps eller ` +
+        `förbundets summa, och andelar som bygger på dolda antal. Fritextkommentarer ingår inte.`,
     );
   const completenessRows = completeness(input, sources.used());
   const unreported = completenessRows.filter((r) => r.used.length === 0 && r.period.startsWith(String(period.year)));
   if (unreported.length > 0)
     notes.push(
-      `${unreported.length} inrapporteringar för ${period.year} saknas${input.basis === 'approved' ? ' eller är inte godkända' : ''}; se bladet Inlämningar.`,
+      `${unreported.length} inrapporteringar för ${period.year} ` +
+        `saknas${input.basis === 'approved' ? ' eller är inte godkända' : ''}; se bladet Inlämningar.`,
     );
   const consolidation: Consolidation = {
     meta,

@@ -7,8 +7,9 @@ import type { PeriodKey } from './template-figures';
  * with. Readers (the task pane's charts, the demo) find figures by these names, never by labels.
  *
  * @example
- * figureName('deltagare-avslut', 'ungdomstorget', 'deltagare.antal.tot') // 'SAMR.deltagare_avslut.ungdomstorget.deltagare.antal.tot'
- * figureName('impactindex', 'vuxentorget', 'totalt', 'fg')              // 'SAMR.impactindex.vuxentorget.totalt.fg'
+ * figureName('deltagare-avslut', 'ungdomstorget', 'deltagare.antal.tot')
+ *   // 'SAMR.deltagare_avslut.ungdomstorget.deltagare.antal.tot'
+ * figureName('impactindex', 'vuxentorget', 'totalt', 'fg') // 'SAMR.impactindex.vuxentorget.totalt.fg'
  */
 export const FIGURE_NAME_PREFIX = 'SAMR';
 

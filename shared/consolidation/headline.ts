@@ -10,7 +10,10 @@ export interface HeadlineRow {
   scopeId: string;
   /** Where it belongs: the group or platform name, or the förbund's. */
   scope: string;
-  /** Its source and id, unique per scope (`deltagare-avslut.andel_positiv`, `impactindex.totalt`): its defined name's tail. */
+  /**
+   * Its source and id, unique per scope (`deltagare-avslut.andel_positiv`, `impactindex.totalt`): its
+   * defined name's tail.
+   */
   key: string;
   label: string;
   unit: '%' | 'index' | 'tkr';

@@ -55,7 +55,8 @@ describe('seed 004, Tabell 2–5, from the method', () => {
     ['vuxentorget', '2022', 'Vuxentorget 2022', 66, 62.7],
     ['samordningsteamen', '2023', 'Samordningsteamen i kranskommunerna 2023', 62, 63.4],
   ] as const)(
-    '%s %s: shows the computed total where the published one is not its areas’ mean, and the method notes name the difference',
+    '%s %s: shows the computed total where the published one is not its areas’ mean, and the method notes name the ' +
+      'difference',
     (scope, year, name, total, mean) => {
       const published = tabell2to5[scope][year];
       const nominal = totalFromAreaIndices(

@@ -3,7 +3,7 @@ import type { Measure } from '../indices/measure';
 /**
  * The consolidated workbook as data: sheets of blocks of rows of cells, every figure with its
  * defined name. Built in `shared/` from the template model and the named computations; one
- * renderer (functions/consolidation/workbook) writes any sheet of it with exceljs. Nothing here
+ * renderer (functions/consolidation/report-workbook) writes any sheet of it with exceljs. Nothing here
  * knows a template.
  */
 
@@ -78,6 +78,13 @@ export interface ChartSpec {
   categories: { key: string; label: string }[];
   series: { key: string; label: string; values: Measure[]; hidden?: boolean[] }[];
   unit: '%' | 'index';
+  /** The value axis' top: 100 unless the figures are small (shares of a population). */
+  max?: number;
+  /**
+   * A block's chart drawn from the block's own rows, these indices, one series each (in `series`'
+   * order; the header's figure columns are the categories), instead of from a data block of its own.
+   */
+  fromRows?: number[];
   /** A target drawn as a line across the chart. */
   target?: { value: number; label: string };
 }

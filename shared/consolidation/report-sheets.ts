@@ -1,6 +1,6 @@
 import type { SubmissionRecord } from '../indices/consolidation-model';
 import { known } from '../indices/measure';
-import type { Consolidation } from './consolidate';
+import type { Consolidation } from './consolidation-result';
 import { figureName, NAME_SUFFIX } from './figure-names';
 import { headlineChart, type HeadlineRow } from './headline';
 import { figure, text, type ChartSpec, type FigureFormat, type ReportRow, type ReportSheet } from './report-model';
@@ -125,7 +125,9 @@ export function checkSheet(c: Consolidation, ctx: SheetContext): ReportSheet {
         header: ['Mall', 'Omfång', 'Period', 'Cell', 'Regel', 'Angivet', 'Enligt regeln', 'Skillnad', 'Nivå'],
         rows: rows.length > 0 ? rows : [{ cells: [text('Inga avvikelser.')] }],
         footnotes: [
-          'Skillnad = angivet värde − vad regeln ger ur de andra cellerna. En varning har godtagits med en kommentar från den som rapporterade; ett fel i en summa av flera omfång uppstår först när de läggs ihop.',
+          'Skillnad = angivet värde − vad regeln ger ur de andra cellerna. En varning har godtagits med en ' +
+            'kommentar från den som rapporterade; ett fel i en summa av flera omfång uppstår först när de läggs ' +
+            'ihop.',
         ],
       },
     ],
@@ -171,7 +173,8 @@ export function submissionsSheet(c: Consolidation, ctx: SheetContext): ReportShe
     title: 'Inlämningar',
     subtitle: [
       ctx.reportLine,
-      `${used} av ${c.completeness.length} förväntade inrapporteringar finns i underlaget (${c.completeness.reduce((a, r) => a + r.used.length, 0)} inlämningar).`,
+      `${used} av ${c.completeness.length} förväntade inrapporteringar finns i underlaget ` +
+        `(${c.completeness.reduce((a, r) => a + r.used.length, 0)} inlämningar).`,
     ],
     labelColumns: 1,
     labelWidth: 26,
@@ -190,7 +193,8 @@ export function submissionsSheet(c: Consolidation, ctx: SheetContext): ReportShe
         ],
         rows,
         footnotes: [
-          'SHA-256 är inlämningens innehållshash (mall, version, omfång och värden); samma siffror ger samma hash. Hela hashen står på bladet Om rapporten.',
+          'SHA-256 är inlämningens innehållshash (mall, version, omfång och värden); samma siffror ger samma hash. ' +
+            'Hela hashen står på bladet Om rapporten.',
         ],
       },
     ],
@@ -205,7 +209,10 @@ const BASIS_LABEL = {
 
 /** The subtitle every sheet carries. */
 export function reportLine(c: Pick<Consolidation, 'meta'>): string {
-  return `${c.meta.forbund.name} · ${c.meta.periodLabel} · ${VARIANT_LABEL[c.meta.variant]} · underlag: ${BASIS_LABEL[c.meta.basis]}`;
+  return (
+    `${c.meta.forbund.name} · ${c.meta.periodLabel} · ${VARIANT_LABEL[c.meta.variant]} · underlag: ` +
+    `${BASIS_LABEL[c.meta.basis]}`
+  );
 }
 
 /** Om rapporten: what it is, when and from what it was made, and how its figures are computed. */

@@ -36,7 +36,9 @@ export function templateRelations(figures: TemplateFigures): LinearRelation[] {
     for (const key of PERIOD_KEYS) {
       if (!periods[key]) continue;
       const at = (cell: string) => hiddenKey(scope.id, key, cell);
-      for (const instance of instances)
+      for (const instance of instances) {
+        // A ratio rule (a share beside its parts) is not linear, and holds no count to protect.
+        if (instance.rule.check === 'ratio') continue;
         relations.push({
           terms: [
             { key: at(instance.target), coefficient: 1 },
@@ -45,6 +47,7 @@ export function templateRelations(figures: TemplateFigures): LinearRelation[] {
           kind: instance.rule.check === 'sum' ? 'eq' : 'le',
           constant: instance.rule.constant ?? 0,
         });
+      }
       if (!isSum(scope)) continue;
       for (const cell of additive)
         relations.push({

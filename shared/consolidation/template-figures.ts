@@ -118,7 +118,10 @@ function sumOfScopes(template: ResolvedTemplate, members: readonly PeriodFigures
   return out;
 }
 
-/** The periods of a template's figures in a report: its own kind of period, this year and last, and the tertial before. */
+/**
+ * The periods of a template's figures in a report: its own kind of period, this year and last,
+ * and the tertial before.
+ */
 export function templatePeriods(definition: TemplateDefinition, report: Period): Partial<Record<PeriodKey, string>> {
   const kind = definition.period.kind;
   const config = consolidationOf(definition);
@@ -148,7 +151,10 @@ export function templateFigures(
   return { definition, template, config: consolidationOf(definition), periods, scopes, hidden: new Set() };
 }
 
-/** A derived figure for a scope's numbers: numerator / denominator × 100, missing when either is or the denominator is 0. */
+/**
+ * A derived figure for a scope's numbers: numerator / denominator × 100, missing when either is
+ * or the denominator is 0.
+ */
 export function derivedValue(template: ResolvedTemplate, numbers: CellMeasures, instance: DerivedInstance): Measure {
   const numerator = numbers.get(instance.numerator)?.value;
   const denominator = numbers.get(instance.denominator)?.value;

@@ -1,3 +1,4 @@
+import { scbHelarsekvivalenter } from '../config/scb-helarsekvivalenter';
 import { requirePeriod, type Period, type PeriodKind } from '../model/period';
 
 /**
@@ -25,16 +26,28 @@ export function previousTertialOf(report: Period): string {
 
 /**
  * Every period whose submissions a report reads: this year's, last year's (the comparison), the
- * year before (last year's Impactindex compares with its own previous year) and the previous
- * tertial.
+ * year before (last year's Impactindex compares with its own previous year), the previous
+ * tertial, and the earlier first half-years of the helårsekvivalenter series.
  *
  * @example
- * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021', '2023T2']
+ * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021', '2023T2', '2014H1', …]
  */
 export function requiredPeriods(report: Period): string[] {
   const kinds: PeriodKind[] = ['tertial', 'halfyear', 'year'];
   const periods = [0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset)));
-  return [...new Set([...periods, previousTertialOf(report)])];
+  const series = haeSeriesOffsets()
+    .filter((offset) => offset < -2)
+    .map((offset) => periodFor(report, 'halfyear', offset));
+  return [...new Set([...periods, previousTertialOf(report), ...series])];
+}
+
+/**
+ * Year offsets of the first half-years in the report's helårsekvivalenter series, oldest first,
+ * ending with the report's own year (0): as many as the SCB import's configuration asks for.
+ */
+export function haeSeriesOffsets(): number[] {
+  const years = scbHelarsekvivalenter.seriesYears;
+  return Array.from({ length: years }, (_, i) => i - years + 1);
 }
 
 /** The same period a year earlier, as the report's comparison column names it. */

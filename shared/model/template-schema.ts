@@ -26,6 +26,17 @@ export const ruleSchema = z.discriminatedUnion('check', [
   z.object({ check: z.literal('sum'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
   /** target ≤ constant + Σ terms (a part never exceeds its whole) */
   z.object({ check: z.literal('lte'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
+  /**
+   * target = factor × first term / second term (a share given beside its parts, such as SCB's
+   * own Andel av befolkningen); judged only when both terms are there and the second is not 0.
+   */
+  z.object({
+    check: z.literal('ratio'),
+    target: cellRefPatternSchema,
+    terms: z.tuple([termSchema, termSchema]),
+    factor: z.number().positive().default(1),
+    ...ruleBase,
+  }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 
@@ -79,7 +90,10 @@ export const sectionSchema = z
     columns: z.array(columnSchema).min(1),
     rows: z.array(rowSchema).default([]),
     rowSource: rowSourceSchema.optional(),
-    /** Where rows from `rowSource` go: after the section's own rows (default), or before them (lines, then their Summa). */
+    /**
+     * Where rows from `rowSource` go: after the section's own rows (default), or before them
+     * (lines, then their Summa).
+     */
     sourcedRows: z.enum(['first', 'last']).optional(),
   })
   .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, {

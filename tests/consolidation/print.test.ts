@@ -15,7 +15,7 @@ import { registry } from '../../shared/config/registry';
 import type { ConsolidationInput, SubmissionRecord } from '../../shared/indices/consolidation-model';
 import { requirePeriod } from '../../shared/model/period';
 import { findForbund } from '../../shared/model/selectors';
-import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
+import { writeConsolidatedWorkbook } from '../../functions/consolidation/report-workbook/consolidated-workbook';
 import { arbsam2025 } from '../fixtures/seeds/seed-000-arbsam';
 import { convertManyToPdf, findSoffice, LIBREOFFICE_INSTALL } from '../support/libreoffice';
 import { overlappingWords, pdfPages, sheetOfPage, type PdfPage } from '../support/pdf-words';
@@ -72,7 +72,7 @@ const PAGE_BUDGET: Record<string, number> = {
   Impactindex: 3,
   'Impactindex indikatorer': 3,
   Indikatorer: 6,
-  Helårsekvivalenter: 1,
+  Helårsekvivalenter: 2,
   Ekonomi: 3,
   Kontroll: 1,
   Inlämningar: 2,

@@ -9,7 +9,7 @@ import type { ReportVariant, SubmissionRecord } from '../../shared/indices/conso
 import type { CellValue } from '../../shared/model/cell-kind';
 import { requirePeriod } from '../../shared/model/period';
 import { findForbund } from '../../shared/model/selectors';
-import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
+import { writeConsolidatedWorkbook } from '../../functions/consolidation/report-workbook/consolidated-workbook';
 import { arbsam2025 } from '../fixtures/seeds/seed-000-arbsam';
 import { initiativ2024 } from '../fixtures/seeds/seed-002-initiativ';
 import { openWorkbook, rowOf } from '../support/workbook-rows';
@@ -96,7 +96,7 @@ describe('ArbSam (seed 000) in Skellefteå-Norsjö’s workbook', () => {
     );
   });
 
-  it('hides its small counts when published: 4 men aged 51–65, and the 12 women that Totalt 16 would give them away by', async () => {
+  it('hides small counts when published: 4 men aged 51–65, and the 12 women Totalt 16 would betray', async () => {
     const { workbook: book } = await workbook('skelleftea-norsjo', '2025', arbsam, 'published');
     expect(rowOf(book.getWorksheet('ArbSam')!, '51–65 år').slice(1, 4)).toEqual(['–', '–', 16]);
   });

@@ -15,7 +15,7 @@ import { TEMPLATE_INPUTS } from '../../shared/config/templates';
 import type { ReportVariant, SubmissionRecord } from '../../shared/indices/consolidation-model';
 import { requirePeriod } from '../../shared/model/period';
 import { findForbund } from '../../shared/model/selectors';
-import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
+import { writeConsolidatedWorkbook } from '../../functions/consolidation/report-workbook/consolidated-workbook';
 import { motesplatser } from '../fixtures/templates/motesplatser';
 import { openWorkbook, rowOf } from '../support/workbook-rows';
 import { readXlsxParts } from '../support/xlsx-parts';
@@ -153,7 +153,7 @@ describe('a template added by configuration alone', () => {
     expect(xml).toContain('<definedName name="SAMR.sammanfattning.arbetsmarknadstorgen.motesplatser.andel_vidare">');
   });
 
-  it('hides its small counts in the published variant, and enough around them that no sum gives them away', async () => {
+  it('hides its small counts in the published variant, and enough around them that no sum betrays them', async () => {
     const figures = run('published').templates.find((t) => t.definition.id === 'motesplatser')!;
     const hidden = (scope: string, cell: string) => figures.hidden.has(hiddenKey(scope, 'current', cell));
     expect([hidden('samordningsteamen', 'besok.vidare.k'), hidden('samordningsteamen', 'besok.vidare.m')]).toEqual([

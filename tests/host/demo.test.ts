@@ -14,7 +14,7 @@ const out = mkdtempSync(path.join(tmpdir(), 'samlad-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('npm run demo', () => {
-  it('runs both förbund: loads their seeds, writes internal and published workbooks, prints the headlines and the checks', async () => {
+  it('runs both förbund: loads their seeds, writes both workbooks, prints the headlines and the checks', async () => {
     const proc = spawnScript('scripts/demo.js', ['--out', out], { env: childEnv({ NO_COLOR: '1' }) });
     const code = await proc.exited;
     const output = proc.output();

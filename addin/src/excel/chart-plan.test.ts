@@ -1,7 +1,10 @@
 import { CHART_INDEX_MARK } from '../../../shared/consolidation/figure-names';
 import { locateChartTables, planDiagramSheet, type SheetGrid } from './chart-plan';
 
-/** A chart index as the consolidated workbook carries it: chart, category and series, by name, sheet position and cell. */
+/**
+ * A chart index as the consolidated workbook carries it: chart, category and series, by name,
+ * sheet position and cell.
+ */
 const index: SheetGrid = {
   sheet: 'Samlad diagram',
   top: 1,

@@ -21,7 +21,7 @@ import {
 describe('markFindings', () => {
   const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
 
-  it('restores input fills, fills and annotates findings, replaces only its own notes, and keeps the sheet protected', async () => {
+  it('restores input fills, marks findings, replaces only its own notes, and keeps the sheet protected', async () => {
     const excel = new MockExcel({
       sheets: [{ name: SHEET, protected: true }],
       notes: [{ content: `${NOTE_PREFIX}old finding` }, { content: 'A note the user wrote' }],
@@ -192,7 +192,7 @@ describe('insertReport', () => {
     },
   };
 
-  it('inserts the sheets, then adds a Diagram sheet linking to the figures the chart index names, in three trips', async () => {
+  it('inserts the sheets, then a Diagram sheet linking to the figures the index names, in three trips', async () => {
     const excel = new MockExcel({
       sheets: [{ name: 'Blad1' }, { name: 'Diagram' }],
       // The host renamed the summary on the way in and dropped the names: the index's sheet positions find it.

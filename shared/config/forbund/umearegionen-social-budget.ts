@@ -273,7 +273,8 @@ const medarbetarnojdhet: Draft[] = [
   survey(
     'respekt',
     'medarbetarnojdhet',
-    'Andel medarbetare som instämmer i att personal i de andra myndigheterna respekterar deras roll och tar tillvara deras kunskap',
+    'Andel medarbetare som instämmer i att personal i de andra myndigheterna respekterar deras roll ' +
+      'och tar tillvara deras kunskap',
   ),
   survey(
     'ledning',

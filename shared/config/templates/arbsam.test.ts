@@ -27,7 +27,8 @@ describe('arbsam (seed 000)', () => {
     expect(registry.forbund.find((f) => f.id === 'umearegionen')!.templates).not.toContain('arbsam');
   });
 
-  // Tallies that do not add up are varningar: sent with a comment, then listed on the consolidated workbook's Kontroll sheet.
+  // Tallies that do not add up are varningar: sent with a comment, then listed on the consolidated
+  // workbook's Kontroll sheet.
   it('catches exactly the published errors of seed 000, each as a varning on its cell', () => {
     const { findings } = validateSubmission(template, arbsam2025);
     expect(findings.map((f) => [f.cellId, f.rule, f.severity, f.params.actual, f.params.expected])).toEqual([
@@ -44,7 +45,8 @@ describe('arbsam (seed 000)', () => {
     const af = findings.find((f) => f.cellId === 'remittent.af.tot')!;
     expect(af.cell).toBe('ArbSam!D15');
     expect(renderFinding(af)).toBe(
-      'Varning i ArbSam!D15 (Arbetsförmedlingen, Totalt): Totalt ska vara Kvinnor + Män. Angivet värde är 25, men B15 + C15 blir 24 (skillnad 1).',
+      'Varning i ArbSam!D15 (Arbetsförmedlingen, Totalt): Totalt ska vara Kvinnor + Män. Angivet värde ' +
+        'är 25, men B15 + C15 blir 24 (skillnad 1).',
     );
   });
 
@@ -52,7 +54,8 @@ describe('arbsam (seed 000)', () => {
     const { findings } = validateSubmission(template, arbsam2025);
     const hit = findings.find((f) => f.cellId === 'remittent.samtliga.tot')!;
     expect(renderFinding(hit)).toBe(
-      'Varning i ArbSam!D19 (Samtliga, Totalt): Samtliga ska vara summan av de remitterande myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1).',
+      'Varning i ArbSam!D19 (Samtliga, Totalt): Samtliga ska vara summan av de remitterande ' +
+        'myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1).',
     );
   });
 

@@ -47,7 +47,9 @@ export const deltagareAvslut: TemplateDefinitionInput = {
   years: { from: 2022, to: 2026 },
   title: 'Deltagare och avslut per plattform',
   sheetName: 'Deltagare och avslut',
-  help: 'Fyll i antal personer för plattformen, från årets början till periodens slut. Lämna en cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
+  help:
+    'Fyll i antal personer för plattformen, från årets början till periodens slut. Lämna en ' +
+    'cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
   period: { kind: 'tertial', cumulative: true },
   scope: 'platform',
   submitters: ['kommun', 'af', 'fk', 'region'],
@@ -74,7 +76,9 @@ export const deltagareAvslut: TemplateDefinitionInput = {
     {
       id: 'aktualiserade',
       title: 'Aktualiserade per aktualiserande part',
-      help: 'Personer som aktualiserats under perioden och beslutet om samverkan, fördelat på den part som aktualiserade.',
+      help:
+        'Personer som aktualiserats under perioden och beslutet om samverkan, fördelat på den ' +
+        'part som aktualiserade.',
       cell: { kind: 'count' },
       columns: [
         { id: 'af', label: 'Arbetsförmedlingen' },
@@ -223,7 +227,8 @@ export const deltagareAvslut: TemplateDefinitionInput = {
         percentOf: 'tot',
         compare: ['tot'],
         footnote:
-          '% = positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, Arbetsförmedlingen och saknar arbetsförmåga av de positiva; vid Totalt antal avslutade: genomströmning (avslutade av deltagare).',
+          '% = positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, Arbetsförmedlingen och saknar ' +
+          'arbetsförmåga av de positiva; vid Totalt antal avslutade: genomströmning (avslutade av deltagare).',
       },
       {
         block: 'section',

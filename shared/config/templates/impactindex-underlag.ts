@@ -26,7 +26,9 @@ export const impactindexUnderlag: TemplateDefinitionInput = {
   years: { from: 2022, to: 2023 },
   title: 'Underlag till Impactindex per plattform',
   sheetName: 'Impactindex',
-  help: 'Fyll i enkätresultaten för plattformen i procent (0–100), t.ex. andel som instämmer. Lämna tomt om enkäten inte genomförts. Övriga indikatorer räknas fram ur andra inrapporteringar.',
+  help:
+    'Fyll i enkätresultaten för plattformen i procent (0–100), t.ex. andel som instämmer. Lämna ' +
+    'tomt om enkäten inte genomförts. Övriga indikatorer räknas fram ur andra inrapporteringar.',
   period: { kind: 'year', cumulative: false },
   scope: 'platform',
   // The platform's coordinators, who are employed by the kommuner that run the platform.
@@ -36,7 +38,8 @@ export const impactindexUnderlag: TemplateDefinitionInput = {
     area(
       'samhallsnytta',
       'Samhälls- & medborgarnytta',
-      'Deltagarenkäten: andel som instämmer. Övriga indikatorer i målområdet räknas fram (positiv lösning, helårsekvivalenter, arbetskraftsdeltagande).',
+      'Deltagarenkäten: andel som instämmer. Övriga indikatorer i målområdet räknas fram (positiv lösning, ' +
+        'helårsekvivalenter, arbetskraftsdeltagande).',
     ),
     area('samordning', 'God samordning & medlemsnytta', 'Enkäter till styrgrupper, medarbetare och deltagare.'),
     area('jamlik', 'Jämlik samverkan', 'Representation och deltagarnas upplevelser, uppdelat på kön där det anges.'),

@@ -10,9 +10,20 @@ import { headlineRow } from '../headline';
 import { figure, text, type ReportBlock, type ReportRow } from '../report-model';
 import { reportScopes, type ReportScope } from '../report-scopes';
 import { svNumber } from '../sheet-context';
+import { COMPUTATION_INPUTS } from './catalogue';
 import type { Computation, ComputationContext } from './computation';
 
-/** Money for the report: utfall against the pro-rated budget, the members' contributions, equity against the trappan. */
+/** "2 % av 0–15 000 tkr": one step of the trappan. */
+function describeStep(s: (typeof TRAPPAN.steps)[number]): string {
+  const to = s.to === undefined ? '' : svNumber(s.to);
+  const note = s.illustrative ? ' (illustrativt steg, inte publicerat)' : '';
+  return `${s.percent} % av ${svNumber(s.from)}–${to} tkr${note}`;
+}
+
+/**
+ * Money for the report: utfall against the pro-rated budget, the members' contributions, equity
+ * against the trappan.
+ */
 export interface EconomySection {
   period: string;
   outcome?: BudgetOutcome;
@@ -126,7 +137,8 @@ function outcomeBlocks(economy: EconomySection, published: boolean): ReportBlock
           : [
               rounding !== null && Math.abs(rounding) > 1e-9
                 ? text(
-                    `Inrapporterad summa ${svNumber(group.reportedSumma.value ?? 0)} (avrundning ${rounding > 0 ? '+' : ''}${svNumber(rounding)})`,
+                    `Inrapporterad summa ${svNumber(group.reportedSumma.value ?? 0)} (avrundning ` +
+                      `${rounding > 0 ? '+' : ''}${svNumber(rounding)})`,
                     { wrap: true },
                   )
                 : null,
@@ -150,7 +162,8 @@ function outcomeBlocks(economy: EconomySection, published: boolean): ReportBlock
       ],
     })),
     footnotes: [
-      `Belopp i tkr. Budgeten periodiserad: ${Math.round(outcome.share * 12)}/12 av helårsbudgeten. Avvikelse = utfall − budget; plus är bättre än budget.`,
+      `Belopp i tkr. Budgeten periodiserad: ${Math.round(outcome.share * 12)}/12 av helårsbudgeten. Avvikelse = ` +
+        `utfall − budget; plus är bättre än budget.`,
     ],
   });
   return blocks;
@@ -196,7 +209,8 @@ function contributionBlock(economy: EconomySection, year: number): ReportBlock {
       ),
     ],
     footnotes: [
-      'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, sedan kommunerna efter befolkningsandel).',
+      'Avrundning till hela tkr med största-rest-metoden, så att delarna blir summan (staten/regionen/kommunerna, ' +
+        'sedan kommunerna efter befolkningsandel).',
     ],
   };
 }
@@ -242,7 +256,7 @@ function equityBlock(economy: EconomySection, year: number): ReportBlock {
 /** Money against budget, the contributions by the Finsam keys, and equity against the trappan. */
 export const ekonomiComputation: Computation<EconomySection> = {
   description: 'utfall mot periodiserad budget, medlemsavgifter efter Finsam-nycklarna och eget kapital mot trappan',
-  inputs: ['equity'],
+  inputs: COMPUTATION_INPUTS.ekonomi,
   run(context) {
     const economy = economySection(context);
     const { forbund, period } = context.input;
@@ -284,20 +298,26 @@ export const ekonomiComputation: Computation<EconomySection> = {
       }),
     );
     const notes = [
-      'Budgeten periodiseras linjärt: tertial 1 = 4/12, tertial 2 = 8/12, tertial 3 = helår. Avvikelse = utfall − budget; gruppernas utfall är summan av raderna.',
-      'Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och kommunerna 25 % efter befolkningsandel. Avrundning till hela tkr sker med största-rest-metoden, så att delarna alltid blir summan.',
-      `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map((s) => `${s.percent} % av ${svNumber(s.from)}–${s.to === undefined ? '' : svNumber(s.to)} tkr${s.illustrative ? ' (illustrativt steg, inte publicerat)' : ''}`).join(', ')}, räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,
+      'Budgeten periodiseras linjärt: tertial 1 = 4/12, tertial 2 = 8/12, tertial 3 = helår. Avvikelse = utfall − ' +
+        'budget; gruppernas utfall är summan av raderna.',
+      'Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och kommunerna 25 % efter ' +
+        'befolkningsandel. Avrundning till hela tkr sker med största-rest-metoden, så att delarna alltid blir ' +
+        'summan.',
+      `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map(describeStep).join(', ')}, ` +
+        `räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,
     ];
     for (const group of economy.outcome?.groups ?? []) {
       const diff = group.roundingDifference.value;
       if (diff !== null && Math.abs(diff) > 1e-9)
         notes.push(
-          `${group.label}: den inrapporterade summan avviker med ${svNumber(diff)} tkr från summan av raderna (avrundning av varje rad till hela tkr). Rapporten använder summan av raderna.`,
+          `${group.label}: den inrapporterade summan avviker med ${svNumber(diff)} tkr från summan av raderna ` +
+            `(avrundning av varje rad till hela tkr). Rapporten använder summan av raderna.`,
         );
     }
     if (equity.illustrative)
       notes.push(
-        'Trappans gräns bygger på ett illustrativt steg (över 15 000 tkr) som inte är publicerat; kontrollera mot Nationella rådets rekommendation.',
+        'Trappans gräns bygger på ett illustrativt steg (över 15 000 tkr) som inte är publicerat; kontrollera mot ' +
+          'Nationella rådets rekommendation.',
       );
     return {
       data: economy,

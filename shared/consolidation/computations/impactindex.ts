@@ -1,8 +1,8 @@
 import type { ForbundConfig, ImpactIndicator, IndicatorTarget, SocialBudget } from '../../model/forbund-schema';
 import { findParty } from '../../model/selectors';
-import { measureAt, type CellMeasures } from '../../indices/cell-measures';
+import type { CellMeasures } from '../../indices/cell-measures';
 import { evaluateFormula, type FormulaContext, type FormulaYear } from '../../indices/formulas';
-import { helarsekvivalenterShares } from '../../indices/helarsekvivalenter';
+import { haeFigures, haeRowId } from '../../indices/helarsekvivalenter';
 import {
   impactIndex,
   totalFromAreaIndices,
@@ -17,6 +17,7 @@ import { headlineRow, type HeadlineRow } from '../headline';
 import { figure, text, type ChartSpec, type ReportBlock, type ReportCell, type ReportRow } from '../report-model';
 import { isSum, reportScopes, type ReportScope } from '../report-scopes';
 import { svNumber } from '../sheet-context';
+import { COMPUTATION_INPUTS } from './catalogue';
 import type { Computation, ComputationContext } from './computation';
 
 /**
@@ -101,7 +102,9 @@ function yearData(context: ComputationContext, offset: number): ImpactYearData {
       if (!share) {
         const party = findParty(forbund, k);
         const counts = at(inputs.helarsekvivalenter, whole);
-        const fromCounts = party ? helarsekvivalenterShares(counts, party).total.share : missing('not-reported', k);
+        const fromCounts = party
+          ? haeFigures(counts, haeRowId(party.id), party.name).total.share
+          : missing('not-reported', k);
         share = fromCounts.value !== null ? fromCounts : strategicIndicator(k, 'helarsekvivalenter');
         shares.set(k, share);
       }
@@ -379,7 +382,11 @@ function totalNotes(section: ImpactSection, years: { current: string; lastYear: 
       if (Math.abs(computed - published.total) <= 0.5) continue;
       const round = (v: number) => svNumber(Math.round(v * 10) / 10);
       notes.push(
-        `${scope.name} ${years[which]}: Impactindex ${round(computed)} enligt metoden (uppnådda / bedömda poäng); årsredovisningen publicerade ${svNumber(published.total)} (skillnad ${round(published.total - computed)}). De publicerade målområdena ger ${round(mean)} viktade med sina poäng, så det publicerade totalvärdet är inte deras viktade medelvärde. Rapporten visar det beräknade värdet.`,
+        `${scope.name} ${years[which]}: Impactindex ${round(computed)} enligt metoden (uppnådda / bedömda poäng); ` +
+          `årsredovisningen publicerade ${svNumber(published.total)} (skillnad ` +
+          `${round(published.total - computed)}). De publicerade målområdena ger ${round(mean)} viktade med sina ` +
+          `poäng, så det publicerade totalvärdet är inte deras viktade medelvärde. Rapporten visar det beräknade ` +
+          `värdet.`,
       );
     }
   }
@@ -388,7 +395,7 @@ function totalNotes(section: ImpactSection, years: { current: string; lastYear: 
 
 export const impactindexComputation: Computation<ImpactSection> = {
   description: 'Impactindex per plattform och grupp ur årets sociala budget (uppnådda poäng / bedömda poäng × 100)',
-  inputs: ['participants', 'indicators', 'helarsekvivalenter'],
+  inputs: COMPUTATION_INPUTS.impactindex,
   run(context) {
     const data = impactSection(context);
     const { period } = context.input;
@@ -416,9 +423,13 @@ export const impactindexComputation: Computation<ImpactSection> = {
       headline,
       charts: [],
       notes: [
-        'Impactindex: en indikator som når sitt mål ger sin vikt. Målområdets index = uppnådda poäng / bedömda poäng × 100 och Impactindex = alla uppnådda poäng / alla bedömda poäng × 100. En indikator utan underlag räknas varken som uppnådd eller som missad; dess poäng redovisas som ej bedömda.',
-        'Enkätindikatorer för en plattformsgrupp är plattformarnas värden vägda med antalet deltagare, eftersom enkätsvaren inte rapporteras som antal.',
-        'Indikatorer per kommun (helårsekvivalenter, arbetskraftsdeltagande) räknas för de plattformar som kommunen driver; gruppen tar alla kommuner.',
+        'Impactindex: en indikator som når sitt mål ger sin vikt. Målområdets index = uppnådda poäng / bedömda ' +
+          'poäng × 100 och Impactindex = alla uppnådda poäng / alla bedömda poäng × 100. En indikator utan ' +
+          'underlag räknas varken som uppnådd eller som missad; dess poäng redovisas som ej bedömda.',
+        'Enkätindikatorer för en plattformsgrupp är plattformarnas värden vägda med antalet deltagare, eftersom ' +
+          'enkätsvaren inte rapporteras som antal.',
+        'Indikatorer per kommun (helårsekvivalenter, arbetskraftsdeltagande) räknas för de plattformar som ' +
+          'kommunen driver; gruppen tar alla kommuner.',
         ...totalNotes(data, years),
       ],
       sheets: [
