@@ -14,8 +14,8 @@ import { hiddenKey, PERIOD_KEYS, type TemplateFigures } from './template-figures
  * sits behind {@link hideSmallCounts}.
  */
 export interface LinearRelation {
-  /** Σ coefficient × value, compared with `constant`. */
-  terms: { key: string; coefficient: number }[];
+  /** Σ coefficient × value, compared with `constant` (the shape issue 15's suppression takes). */
+  terms: { cell: string; coefficient: number }[];
   kind: 'eq' | 'le';
   constant: number;
 }
@@ -41,8 +41,8 @@ export function templateRelations(figures: TemplateFigures): LinearRelation[] {
         if (instance.rule.check === 'ratio') continue;
         relations.push({
           terms: [
-            { key: at(instance.target), coefficient: 1 },
-            ...instance.terms.map((t) => ({ key: at(t.cellId), coefficient: -t.sign })),
+            { cell: at(instance.target), coefficient: 1 },
+            ...instance.terms.map((t) => ({ cell: at(t.cellId), coefficient: -t.sign })),
           ],
           kind: instance.rule.check === 'sum' ? 'eq' : 'le',
           constant: instance.rule.constant ?? 0,
@@ -52,8 +52,8 @@ export function templateRelations(figures: TemplateFigures): LinearRelation[] {
       for (const cell of additive)
         relations.push({
           terms: [
-            { key: at(cell), coefficient: 1 },
-            ...scope.members.map((m) => ({ key: hiddenKey(m.id, key, cell), coefficient: -1 })),
+            { cell: at(cell), coefficient: 1 },
+            ...scope.members.map((m) => ({ cell: hiddenKey(m.id, key, cell), coefficient: -1 })),
           ],
           kind: 'eq',
           constant: 0,
@@ -85,7 +85,7 @@ export function suppressionProblem(figures: TemplateFigures, limit: number): Sup
 export function hideSmallCounts(problem: SuppressionProblem): Set<string> {
   const equalities = problem.relations
     .filter((r) => r.kind === 'eq' && holds(r, problem.values))
-    .map((r) => ({ cells: r.terms.map((t) => t.key) }));
+    .map((r) => ({ cells: r.terms.map((t) => t.cell) }));
   const { primary, secondary } = suppressSmallCounts(problem.values, equalities, problem.limit);
   return new Set([...primary, ...secondary]);
 }
@@ -94,7 +94,7 @@ export function hideSmallCounts(problem: SuppressionProblem): Set<string> {
 function holds(relation: LinearRelation, values: ReadonlyMap<string, number | null>): boolean {
   let sum = 0;
   for (const term of relation.terms) {
-    const value = values.get(term.key);
+    const value = values.get(term.cell);
     if (value === undefined || value === null) return false;
     sum += term.coefficient * value;
   }
