@@ -22,8 +22,12 @@ export const NAME_SUFFIX = {
   diffPreviousTertial: 'diff_ft',
 } as const satisfies Record<PeriodKey | 'diffLastYear' | 'diffPreviousTertial', string>;
 
+/** Ids from the configuration are mostly clean already; others are cleaned once. */
+const CLEAN = /^[a-z_][a-z0-9_.]*$/;
+
 /** Name segments are element ids: lowercase a–z, 0–9 and _, so hyphens in template and scope ids become _. */
 function segment(part: string): string {
+  if (CLEAN.test(part)) return part;
   let done = segments.get(part);
   if (done === undefined) {
     done = part
@@ -39,7 +43,14 @@ function segment(part: string): string {
 const segments = new Map<string, string>();
 
 export function figureName(...parts: readonly string[]): string {
-  return [FIGURE_NAME_PREFIX, ...parts.filter((p) => p !== '').map(segment)].join('.');
+  return figureNameIn(FIGURE_NAME_PREFIX, ...parts);
+}
+
+/** A name under another (`figureNameIn(figureName('x', 'scope'), 'cell')`): the prefix made once for many figures. */
+export function figureNameIn(prefix: string, ...parts: readonly string[]): string {
+  let name = prefix;
+  for (const part of parts) if (part !== '') name += `.${segment(part)}`;
+  return name;
 }
 
 export function isFigureName(name: string): boolean {

@@ -28,10 +28,19 @@ const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
 
 /** "2024-02-01 07:00 svensk tid": reports are read in Sweden, whatever the server's clock. */
 export function swedishTime(iso: string): string {
-  const parts = STOCKHOLM.formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} svensk tid`;
+  // Formatting is slow and a report shows the same few minutes many times: keep each minute's text.
+  const minute = iso.length >= 16 && iso.endsWith('Z') ? iso.slice(0, 16) : iso;
+  let shown = swedishMinutes.get(minute);
+  if (shown === undefined) {
+    const parts = STOCKHOLM.formatToParts(new Date(iso));
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    shown = `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} svensk tid`;
+    if (swedishMinutes.size >= 10_000) swedishMinutes.clear();
+    swedishMinutes.set(minute, shown);
+  }
+  return shown;
 }
+const swedishMinutes = new Map<string, string>();
 
 /** The charts of Sammanfattning: the first headline figure of each source, and what computations add. */
 function summaryCharts(c: Consolidation): ChartSpec[] {

@@ -181,7 +181,8 @@ export function isDerivedHidden(
   instance: DerivedInstance,
 ): boolean {
   return (
-    figures.hidden.has(hiddenKey(scope, period, instance.numerator)) ||
-    figures.hidden.has(hiddenKey(scope, period, instance.denominator))
+    figures.hidden.size > 0 &&
+    (figures.hidden.has(hiddenKey(scope, period, instance.numerator)) ||
+      figures.hidden.has(hiddenKey(scope, period, instance.denominator)))
   );
 }

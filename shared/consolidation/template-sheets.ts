@@ -4,7 +4,7 @@ import type { ResolvedCell, ResolvedSection } from '../model/resolve';
 import { compare } from '../indices/comparison';
 import { difference, known, missing, type Measure } from '../indices/measure';
 import { cellRoles, derivedDirection, derivedInstances, type DerivedInstance } from './cell-patterns';
-import { figureName, NAME_SUFFIX } from './figure-names';
+import { figureName, figureNameIn, NAME_SUFFIX } from './figure-names';
 import { isSum, type ReportScope } from './report-scopes';
 import { figure, text, type ReportBlock, type ReportCell, type ReportRow, type ReportSheet } from './report-model';
 import {
@@ -120,13 +120,16 @@ interface BlockScope {
 
 function blockScope(figures: TemplateFigures, scopeFigures: ScopeFigures, ctx: SheetContext): BlockScope {
   const { scope, periods } = scopeFigures;
+  const prefix = figureName(figures.definition.id, scope.id);
   return {
     figures,
     scope,
     at: periods,
     ctx,
-    name: (figureId, period) => figureName(figures.definition.id, scope.id, figureId, NAME_SUFFIX[period]),
-    hidden: (period, cell) => figures.hidden.has(hiddenKey(scope.id, period, cell)),
+    name: (figureId, period) => figureNameIn(prefix, figureId, NAME_SUFFIX[period]),
+    // The internal variant hides nothing: no key to build for each figure.
+    hidden:
+      figures.hidden.size === 0 ? () => false : (period, cell) => figures.hidden.has(hiddenKey(scope.id, period, cell)),
   };
 }
 

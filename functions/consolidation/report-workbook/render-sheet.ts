@@ -281,17 +281,32 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   };
   // Every row's height is set, so what prints is what the page breaks were planned on.
   const height = (r: number, points: number) => {
-    ws.getRow(r).height = points;
+    const sheetRow = ws.getRow(r);
+    sheetRow.height = points;
+    // A style object exceljs has seen maps to its entry at once; each row's own empty one is looked up as XML.
+    (sheetRow as unknown as { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
     usedOnPage += points;
   };
   const spanningHeight = (value: string, font: Partial<ExcelJS.Font>) =>
     Math.max(LINE_HEIGHT, Math.ceil(((font.size ?? 11) + 4) * linesIn(value, spanWidth * (11 / (font.size ?? 11)))));
-  /** A line of text across the whole table: merged and wrapped, so nothing runs past the page. */
+  /**
+   * A line of text across the whole table. Text that would wrap is merged across it and wrapped, so
+   * nothing runs past the page; a line that clearly fits runs over the empty cells beside it
+   * unmerged (a section's fill painted on each), as merging thousands of cells costs exceljs dearly.
+   */
   const spanning = (value: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill) => {
     const cell = ws.getCell(row, 1);
     cell.value = value;
-    setStyle(cell, SPANNING.get(font)?.[fill ? 1 : 0] ?? { font, alignment: { wrapText: true, vertical: 'top' } });
-    if (lastColumn > 1) ws.mergeCells(row, 1, row, lastColumn);
+    const styles = SPANNING.get(font)!;
+    const fits =
+      !value.includes('\n') && value.length * (font.bold ? BOLD_WIDTH : 1) <= (spanWidth * 11) / (font.size ?? 11) - 4;
+    if (fits || lastColumn === 1) {
+      setStyle(cell, styles.single[fill ? 1 : 0]);
+      if (fill) for (let c = 2; c <= lastColumn; c++) setStyle(ws.getCell(row, c), FILL_ONLY);
+    } else {
+      setStyle(cell, styles.wrapped[fill ? 1 : 0]);
+      ws.mergeCells(row, 1, row, lastColumn);
+    }
     height(row, spanningHeight(value, font));
     row += 1;
   };
@@ -515,13 +530,20 @@ const GROUP_HEADING: Partial<ExcelJS.Style> = {
   font: FONT.bold,
   alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true },
 };
-/** Titles, subtitles, section bars and notes across a table: [plain, on the section's fill]. */
-const SPANNING = new Map<Partial<ExcelJS.Font>, [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>]>(
+type StylePair = [Partial<ExcelJS.Style>, Partial<ExcelJS.Style>];
+/** Titles, subtitles, section bars and notes across a table, wrapped or on one line: [plain, on the section's fill]. */
+const SPANNING = new Map<Partial<ExcelJS.Font>, { wrapped: StylePair; single: StylePair }>(
   [FONT.title, FONT.subtitle, FONT.section, FONT.note].map((font) => {
-    const plain = { font, alignment: { wrapText: true, vertical: 'top' as const } };
-    return [font, [plain, { ...plain, fill: SECTION_FILL }]];
+    const wrapped = { font, alignment: { wrapText: true, vertical: 'top' as const } };
+    const single = { font, alignment: { vertical: 'top' as const } };
+    return [
+      font,
+      { wrapped: [wrapped, { ...wrapped, fill: SECTION_FILL }], single: [single, { ...single, fill: SECTION_FILL }] },
+    ];
   }),
 );
+const FILL_ONLY: Partial<ExcelJS.Style> = { fill: SECTION_FILL };
+const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 /**
  * A cell's style, made once per combination of what it depends on and then shared by key: a

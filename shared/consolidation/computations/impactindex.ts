@@ -52,6 +52,8 @@ interface ImpactYearData {
   inputs(platform: ReportScope): CellMeasures;
   helarsekvivalenterShare(kommun: string): Measure;
   strategicIndicator(kommun: string, row: string): Measure;
+  /** Input indicators' values worked out, by scope: each is asked for as this year's and as next year's last year. */
+  inputValues: WeakMap<ReportScope, Map<ImpactIndicator, Measure>>;
 }
 
 function yearData(context: ComputationContext, offset: number): ImpactYearData {
@@ -93,6 +95,7 @@ function yearData(context: ComputationContext, offset: number): ImpactYearData {
   };
   return {
     year,
+    inputValues: new WeakMap(),
     budget: forbund.years[String(year)]?.socialBudget,
     participants: (scope) => at(inputs.participants, scope),
     inputs: (platform) => at(template.definition.id, platform),
@@ -149,11 +152,20 @@ function participantsOf(platform: ReportScope, data: ImpactYearData): Measure {
  * so). Missing for any platform makes the group's value missing.
  */
 function inputValue(indicator: ImpactIndicator, scope: ReportScope, data: ImpactYearData): Measure {
+  let values = data.inputValues.get(scope);
+  if (!values) data.inputValues.set(scope, (values = new Map()));
+  let value = values.get(indicator);
+  if (!value) values.set(indicator, (value = computeInputValue(indicator, scope, data)));
+  return value;
+}
+
+function computeInputValue(indicator: ImpactIndicator, scope: ReportScope, data: ImpactYearData): Measure {
   const cell = `${indicator.area}.${indicator.id}.varde`;
-  const valueOf = (s: ReportScope) =>
-    data.inputs(s).get(cell) ?? missing('not-reported', `${indicator.label}, ${s.name}`);
-  if (!isSum(scope)) return valueOf(scope);
-  const parts = scope.members.map(single).map((p) => ({ value: valueOf(p), weight: participantsOf(p, data) }));
+  if (!isSum(scope))
+    return data.inputs(scope).get(cell) ?? missing('not-reported', `${indicator.label}, ${scope.name}`);
+  const parts = scope.members
+    .map(single)
+    .map((p) => ({ value: inputValue(indicator, p, data), weight: participantsOf(p, data) }));
   const gap = firstMissing(...parts.flatMap((p) => [p.value, p.weight]));
   if (gap) return gap;
   const weights = parts.reduce((acc, p) => acc + (p.weight.value as number), 0);
@@ -307,14 +319,15 @@ function indicatorBlocks(section: ImpactSection, published: boolean, mark: strin
   for (let i = 0; i < section.scopes.length; i += SCOPES_PER_TABLE)
     chunks.push(section.scopes.slice(i, i + SCOPES_PER_TABLE));
   return chunks.map((scopes, chunk): ReportBlock => {
-    const rows = budget.indicators.map((indicator): ReportRow => {
+    const rows = budget.indicators.map((indicator, index): ReportRow => {
       const cells: ReportCell[] = [
         text(indicator.label),
         figure(known(indicator.weight), 'count', name('indikator', indicator.id, chunk ? `vikt_${chunk + 1}` : 'vikt')),
         text(indicatorTarget(indicator.target, indicator.unit)),
       ];
       for (const s of scopes) {
-        const result = s.current?.indicators.find((r) => r.indicator.id === indicator.id);
+        // The results follow the budget's indicators, which this year's index was judged against.
+        const result = s.current?.indicators[index];
         const status: IndicatorStatus = result?.status ?? 'missing';
         cells.push(
           result?.value && status !== 'not-applicable'
