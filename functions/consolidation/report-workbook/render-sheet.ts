@@ -326,16 +326,20 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     }
   };
 
-  const rowHeight = (cells: readonly ReportCell[]) =>
-    LINE_HEIGHT *
-    Math.max(
-      1,
-      ...cells.map((cell, i) =>
-        cell?.kind === 'text' && (cell.wrap || i < model.labelColumns)
-          ? linesIn(cell.text, (widths[i] ?? 10) - (cell.indent ?? 0) * 2, cell.bold)
-          : 1,
-      ),
-    );
+  // Asked for each row twice (planning the page breaks, then writing it): worked out once.
+  const rowHeights = new WeakMap<readonly ReportCell[], number>();
+  const rowHeight = (cells: readonly ReportCell[]) => {
+    let points = rowHeights.get(cells);
+    if (points === undefined) {
+      let lines = 1;
+      cells.forEach((cell, i) => {
+        if (cell?.kind === 'text' && (cell.wrap || i < model.labelColumns))
+          lines = Math.max(lines, linesIn(cell.text, (widths[i] ?? 10) - (cell.indent ?? 0) * 2, cell.bold));
+      });
+      rowHeights.set(cells, (points = LINE_HEIGHT * lines));
+    }
+    return points;
+  };
 
   const headerHeight = (header: readonly string[]) =>
     LINE_HEIGHT * Math.max(1, ...header.map((label, i) => linesIn(label, widths[i] ?? 10, true)));
