@@ -313,6 +313,16 @@ function sectionBlock(
     }
     return { cells };
   });
+  return sectionTable(section, block, header, rows);
+}
+
+/** A section's table under its block's title (the section's, unless the layout names another) and footnote. */
+function sectionTable(
+  section: ResolvedSection,
+  block: Extract<LayoutBlock, { block: 'section' }>,
+  header: string[],
+  rows: ReportRow[],
+): ReportBlock {
   return {
     title: block.title ?? section.title,
     header,
@@ -357,12 +367,7 @@ function transposedBlock(
     }
     return { cells };
   });
-  return {
-    title: block.title ?? section.title,
-    header,
-    rows,
-    ...(block.footnote ? { footnotes: [block.footnote] } : {}),
-  };
+  return sectionTable(section, block, header, rows);
 }
 
 function derivedBlock(
