@@ -5,9 +5,6 @@ import { badRequest, payloadTooLarge, unsupportedMediaType } from './api-error';
 export const LIMITS = {
   jsonBytes: 1024 * 1024,
   uploadBytes: 5 * 1024 * 1024,
-  /** What an uploaded .xlsx may inflate to, all parts together, and how many parts it may hold. */
-  xlsxUncompressedBytes: 40 * 1024 * 1024,
-  xlsxEntries: 500,
 } as const;
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
