@@ -122,7 +122,12 @@ export function suppressParticipants(
   for (const group of forbund.platformGroups) {
     for (const year of ['current', 'lastYear'] as const) {
       for (const id of cellIds)
-        relations.push(sumRelation(key(group.id, year, id), group.platforms.map((p) => key(p, year, id))));
+        relations.push(
+          sumRelation(
+            key(group.id, year, id),
+            group.platforms.map((p) => key(p, year, id)),
+          ),
+        );
     }
   }
   const { primary, secondary } = suppressSmallCounts(values, relations, config.limit);
