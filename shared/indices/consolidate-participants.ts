@@ -95,7 +95,7 @@ function holdingRelations(
   return template.definition.rules
     .flatMap((r) => expandRule(r, template))
     .filter((instance) => evaluateRule(instance, typed).status === 'ok')
-    .flatMap((instance) => ruleRelations(instance, prefix));
+    .flatMap((instance) => ruleRelations(instance, prefix, (cell) => typed.get(cell)));
 }
 
 /**
