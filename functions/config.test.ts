@@ -65,6 +65,44 @@ describe('loadConfig', () => {
     expect(error.message).toContain('Azurite development account');
   });
 
+  it.each([
+    [
+      'a SAS to a loopback endpoint',
+      'BlobEndpoint=https://127.0.0.1:10000/acct;TableEndpoint=https://127.0.0.1:10002/acct;SharedAccessSignature=sv=2022&sig=x',
+    ],
+    [
+      'localhost by name',
+      'AccountName=samladprod;AccountKey=c2VjcmV0;BlobEndpoint=https://localhost/x;TableEndpoint=https://samladprod.table.core.windows.net',
+    ],
+    [
+      'IPv6 loopback',
+      'BlobEndpoint=https://[::1]:10000/a;TableEndpoint=https://[::1]:10002/a;SharedAccessSignature=sig=x',
+    ],
+    [
+      'an IPv4-mapped loopback',
+      'BlobEndpoint=https://[::ffff:127.0.0.1]/a;TableEndpoint=https://[::ffff:7f00:1]/a;SharedAccessSignature=sig=x',
+    ],
+    ['any address', 'BlobEndpoint=https://0.0.0.0/a;TableEndpoint=https://0.0.0.0/a;SharedAccessSignature=sig=x'],
+    [
+      'plain http to a remote host',
+      'DefaultEndpointsProtocol=http;AccountName=samladprod;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net',
+    ],
+    [
+      "the emulator's account in the path",
+      'BlobEndpoint=https://emulator.example/devstoreaccount1;TableEndpoint=https://emulator.example/devstoreaccount1;SharedAccessSignature=sig=x',
+    ],
+  ])('refuses %s in production, naming the setting', (_name, connection) => {
+    const error = configError({
+      SAMLAD_ENV: 'production',
+      STORAGE_CONNECTION_STRING: connection,
+      ENTRA_TENANT_ID: 'tenant-guid',
+      ENTRA_AUDIENCE: 'api://samlad',
+    });
+    expect(error.issues[0]?.setting).toBe('STORAGE_CONNECTION_STRING');
+    expect(error.message).toMatch(/SAMLAD_ENV=production does not allow/);
+    expect(error.message).not.toContain('sig=x');
+  });
+
   it('accepts a real account and Entra ID settings in production', () => {
     const config = loadConfig({
       SAMLAD_ENV: 'production',

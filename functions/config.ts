@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { authSettingsFrom, authSettingsSchema } from './auth/settings';
 import type { AuthSettings } from './auth/token-verifier';
-import { azuriteConnectionString, parseConnectionString } from './storage/connection-string';
+import { azuriteConnectionString, notProductionEndpoint, parseConnectionString } from './storage/connection-string';
 
 export const samladEnvironments = ['development', 'test', 'production'] as const;
 export type SamladEnvironment = (typeof samladEnvironments)[number];
@@ -164,6 +164,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
         message: 'points at the Azurite development account, which SAMLAD_ENV=production does not allow',
       },
     ]);
+  }
+  if (raw.SAMLAD_ENV === 'production') {
+    const issues = (['blob', 'table'] as const).flatMap((service) => {
+      const reason = notProductionEndpoint(storage.endpoints[service]);
+      return reason
+        ? [
+            {
+              setting: source,
+              message: `its ${service} endpoint ${reason}, which SAMLAD_ENV=production does not allow`,
+            },
+          ]
+        : [];
+    });
+    if (issues.length > 0) throw new ConfigError(issues);
   }
 
   const auth = authSettingsFrom(raw, raw.SAMLAD_ENV);
