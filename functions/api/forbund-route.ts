@@ -2,7 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { findForbund } from '../../shared/model/selectors';
 import { belongsTo, hasRole, type Principal, type Role } from '../auth/principal';
-import { forbidden } from './api-error';
+import { forbidden, notFound } from './api-error';
 import { errorResponse } from './error-response';
 import { getServices, type Services } from './services';
 
@@ -16,14 +16,19 @@ export interface ForbundCall {
 
 const NO_ACCESS = 'Du har inte behörighet till detta förbund.';
 
+/** The ids a route reads from its path (besides {forbund}), each with the check its values must pass. */
+export type RouteIds = Readonly<Record<string, (value: string) => boolean>>;
+
 /**
  * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
- * another tenant leaks. Every error leaves through errorResponse.
+ * another tenant leaks; then checks the route's other ids (`ids`) by their patterns, so no
+ * malformed id reaches storage. Every error leaves through errorResponse.
  */
 export function forbundRoute(
   minimumRole: Role,
   handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+  ids: RouteIds = {},
 ): HttpHandler {
   return async (request, context) => {
     try {
@@ -36,6 +41,9 @@ export function forbundRoute(
         throw forbidden(
           minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.',
         );
+      // Checked before the handler, so before any storage call: a malformed id names nothing that exists.
+      for (const [name, isValid] of Object.entries(ids))
+        if (!isValid(request.params[name] ?? '')) throw notFound('Det du söker finns inte.');
       return await handler({ request, context, principal, forbund, services });
     } catch (error) {
       return errorResponse(error, context);

@@ -11,6 +11,10 @@ import { getEntityIfAny, once } from '../storage/setup';
 
 export type JobStatus = 'running' | 'done' | 'failed';
 
+/** Jobs are named by randomUUID(). */
+export const isJobId = (value: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+
 export interface JobState {
   jobId: string;
   status: JobStatus;

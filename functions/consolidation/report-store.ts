@@ -32,6 +32,8 @@ export type ReportTrigger = 'api' | 'timer';
 const ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
 const PREFIX_LENGTH = 16;
 
+export const isReportId = (value: string): boolean => ID.test(value);
+
 export function reportId(period: string, variant: ReportVariant, sha256: string): string {
   return `${period}-${variant}-${sha256.slice(0, PREFIX_LENGTH)}`;
 }

@@ -2,28 +2,33 @@ import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
+import { isJobId } from '../consolidation/job-store';
 import { getReportServices } from '../consolidation/report-services';
 
 /**
  * GET /api/forbund/{forbund}/consolidate/jobs/{jobId} — kansliet polls a consolidation that
  * answered 202: {jobId, status: running|done|failed, progress 0–1, message, report?}.
  */
-export const getConsolidationJob = forbundRoute('kansli', async ({ request, services, forbund }) => {
-  const job = await getReportServices().jobs.get(forbund.id, request.params.jobId ?? '', services.now());
-  if (!job) throw notFound('Sammanställningen finns inte.');
-  const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
-  return jsonResponse(200, {
-    jobId,
-    status,
-    progress,
-    message,
-    ...(report ? { report } : {}),
-    period,
-    variant,
-    createdAt,
-    updatedAt,
-  });
-});
+export const getConsolidationJob = forbundRoute(
+  'kansli',
+  async ({ request, services, forbund }) => {
+    const job = await getReportServices().jobs.get(forbund.id, request.params.jobId ?? '', services.now());
+    if (!job) throw notFound('Sammanställningen finns inte.');
+    const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
+    return jsonResponse(200, {
+      jobId,
+      status,
+      progress,
+      message,
+      ...(report ? { report } : {}),
+      period,
+      variant,
+      createdAt,
+      updatedAt,
+    });
+  },
+  { jobId: isJobId },
+);
 
 app.http('consolidateJob', {
   methods: ['GET'],

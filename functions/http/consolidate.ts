@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { app } from '@azure/functions';
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
+import { firstTemplateYear } from '../../shared/model/selectors';
 import { badRequest } from '../api/api-error';
 import { jsonResponse } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
@@ -36,6 +37,14 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
   if (period.kind === 'halfyear')
     throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
+  const first = firstTemplateYear(services.registry, forbund);
+  if (first === undefined || period.year < first)
+    throw badRequest(
+      'period-before-templates',
+      first === undefined
+        ? `${forbund.name} samlar inte in några mallar i Samlad ännu.`
+        : `Samlad har inga mallar för ${forbund.name} före ${first}. Välj ${first} eller ett senare år.`,
+    );
   const { store, jobs } = getReportServices();
   const tracker = new JobTracker(
     jobs,

@@ -1,5 +1,6 @@
 import { app } from '@azure/functions';
 import { z } from 'zod';
+import { parsePeriod } from '../../shared/model/period';
 import { jsonResponse } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -13,17 +14,21 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
-  const period = requirePeriodParam(request);
-  const settings = await readJson(request, body);
-  const saved = await services.repository.putPeriod(
-    forbund.id,
-    period.id,
-    { deadline: settings.deadline ?? undefined, locked: settings.locked },
-    actorOf(principal),
-  );
-  return jsonResponse(200, { period: period.id, ...saved });
-});
+export const putPeriod = forbundRoute(
+  'kansli',
+  async ({ request, services, forbund, principal }) => {
+    const period = requirePeriodParam(request);
+    const settings = await readJson(request, body);
+    const saved = await services.repository.putPeriod(
+      forbund.id,
+      period.id,
+      { deadline: settings.deadline ?? undefined, locked: settings.locked },
+      actorOf(principal),
+    );
+    return jsonResponse(200, { period: period.id, ...saved });
+  },
+  { period: (id) => parsePeriod(id) !== undefined },
+);
 
 app.http('periodPut', {
   methods: ['PUT'],

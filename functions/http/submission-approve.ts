@@ -1,9 +1,9 @@
 import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
-import { transitionSubmission } from '../submissions/transition';
+import { submissionIds, transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
-export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'));
+export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'), submissionIds);
 
 app.http('submissionApprove', {
   methods: ['POST'],

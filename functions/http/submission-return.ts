@@ -1,9 +1,13 @@
 import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
-import { transitionSubmission } from '../submissions/transition';
+import { submissionIds, transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/return — kansliet sends it back with a comment. */
-export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));
+export const returnSubmission = forbundRoute(
+  'kansli',
+  (call) => transitionSubmission(call, 'returnerad'),
+  submissionIds,
+);
 
 app.http('submissionReturn', {
   methods: ['POST'],

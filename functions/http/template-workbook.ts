@@ -1,4 +1,5 @@
 import { app } from '@azure/functions';
+import { templateIdSchema } from '../../shared/model/ids';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
@@ -12,41 +13,46 @@ import { generateTemplateWorkbook } from '../workbook';
  * GET /api/forbund/{forbund}/templates/{id}/workbook?period=&scope=[&format=base64]
  * The template as .xlsx, or as base64 JSON ready for Excel's insertWorksheetsFromBase64.
  */
-export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
-  const period = requirePeriodParam(request);
-  const id = request.params.id ?? '';
-  const definition = forbund.templates.includes(id) ? findTemplate(services.registry, id, period.year) : undefined;
-  if (!definition) throw notFound(`Mallen ”${id}” finns inte för ${period.year}.`);
-  if (definition.period.kind !== period.kind)
-    throw unprocessable('wrong-period-kind', `Mallen ”${definition.title}” lämnas inte för perioden ${period.id}.`);
-  const scopeId = request.query.get('scope') ?? '';
-  const scope = scopesOf(definition, forbund).find((s) => s.id === scopeId);
-  if (!scope)
-    throw badRequest(
-      'invalid-scope',
-      `Ange ett giltigt omfång med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`,
-    );
-  if (principal.role === 'reporter' && !maySubmit(definition, forbund, principal.party ?? '', scope.id))
-    throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
-  const xlsx = await generateTemplateWorkbook({
-    template: resolveTemplate(definition, forbund, period.year),
-    forbund,
-    period,
-    scope,
-    generatedAt: services.now(),
-  });
-  const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
-  if (request.query.get('format') === 'base64') return jsonResponse(200, { fileName, base64: xlsx.toString('base64') });
-  return {
-    status: 200,
-    body: xlsx,
-    headers: {
-      'Content-Type': XLSX_CONTENT_TYPE,
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'no-store',
-    },
-  };
-});
+export const getTemplateWorkbook = forbundRoute(
+  'reporter',
+  async ({ request, services, forbund, principal }) => {
+    const period = requirePeriodParam(request);
+    const id = request.params.id ?? '';
+    const definition = forbund.templates.includes(id) ? findTemplate(services.registry, id, period.year) : undefined;
+    if (!definition) throw notFound(`Mallen ”${id}” finns inte för ${period.year}.`);
+    if (definition.period.kind !== period.kind)
+      throw unprocessable('wrong-period-kind', `Mallen ”${definition.title}” lämnas inte för perioden ${period.id}.`);
+    const scopeId = request.query.get('scope') ?? '';
+    const scope = scopesOf(definition, forbund).find((s) => s.id === scopeId);
+    if (!scope)
+      throw badRequest(
+        'invalid-scope',
+        `Ange ett giltigt omfång med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`,
+      );
+    if (principal.role === 'reporter' && !maySubmit(definition, forbund, principal.party ?? '', scope.id))
+      throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
+    const xlsx = await generateTemplateWorkbook({
+      template: resolveTemplate(definition, forbund, period.year),
+      forbund,
+      period,
+      scope,
+      generatedAt: services.now(),
+    });
+    const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
+    if (request.query.get('format') === 'base64')
+      return jsonResponse(200, { fileName, base64: xlsx.toString('base64') });
+    return {
+      status: 200,
+      body: xlsx,
+      headers: {
+        'Content-Type': XLSX_CONTENT_TYPE,
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'no-store',
+      },
+    };
+  },
+  { id: (id) => templateIdSchema.safeParse(id).success },
+);
 
 app.http('templateWorkbook', {
   methods: ['GET'],

@@ -10,6 +10,9 @@ import { NotCurrentError } from './repository';
 const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 const returnBody = z.object({ comment: z.string().trim().min(3, 'skriv vad som behöver rättas').max(2000) }).strict();
 
+/** The route ids of approve and return. */
+export const submissionIds = { id: (id: string) => parseSubmissionId(id) !== undefined };
+
 /** Kansliet approves or returns the current version of a report; a return needs a comment. */
 export async function transitionSubmission(
   call: ForbundCall,

@@ -36,6 +36,14 @@ export function templatesForForbund(registry: Registry, forbund: ForbundConfig, 
     );
 }
 
+/** The first year any template the förbund collects is valid for; undefined when it collects none. */
+export function firstTemplateYear(registry: Registry, forbund: ForbundConfig): number | undefined {
+  const years = registry.templates
+    .filter((t) => forbund.templates.includes(t.id) && (t.forbund === undefined || t.forbund.includes(forbund.id)))
+    .map((t) => t.years.from);
+  return years.length > 0 ? Math.min(...years) : undefined;
+}
+
 /** Every scope a template can be reported for in a förbund. */
 export function scopesOf(template: TemplateDefinition, forbund: ForbundConfig): Scope[] {
   switch (template.scope) {
