@@ -15,6 +15,7 @@ import {
   describeFunctions,
   loadFunctionApp,
   readHostSettings,
+  readRequestBodyLimit,
   startLocalHost,
 } from './local-host';
 import {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     root,
   );
-  const { routePrefix } = readHostSettings(root);
+  const { routePrefix, customHeaders } = readHostSettings(root);
 
   const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });
   const host = await startLocalHost({
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     logger,
     port: settings.functionsPort,
     routePrefix,
+    customHeaders,
+    maxRequestBodyBytes: readRequestBodyLimit(process.env),
     runTimers: !values['no-timers'],
   });
   lifecycle.add('Functions host', () => host.close());

@@ -11,6 +11,7 @@ import {
   describeFunctions,
   loadFunctionApp,
   readHostSettings,
+  readRequestBodyLimit,
   startLocalHost,
 } from './local-host';
 import {
@@ -44,13 +45,20 @@ async function main(): Promise<void> {
         `Read ${applied.length} setting(s) from ${path.relative(root, settingsFile ?? '')}`,
       );
     const settings = readStackSettings(process.env, root);
-    const { routePrefix } = readHostSettings(root);
+    const { routePrefix, customHeaders } = readHostSettings(root);
 
     const azurite = await provideDevStorage(settings, process.env, logger);
     if (azurite) lifecycle.add('Azurite', () => azurite.stop());
 
     const app = await loadFunctionApp({ root, logger });
-    const host = await startLocalHost({ app, logger, port: settings.functionsPort, routePrefix });
+    const host = await startLocalHost({
+      app,
+      logger,
+      port: settings.functionsPort,
+      routePrefix,
+      customHeaders,
+      maxRequestBodyBytes: readRequestBodyLimit(process.env),
+    });
     lifecycle.add('Functions host', () => host.close());
 
     const addin = await startAddinServer({
