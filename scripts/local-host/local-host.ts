@@ -81,12 +81,16 @@ function parseAdminInput(body: Buffer): string | null {
   }
 }
 
+/** How much of a refused body is still read (and dropped) so the client gets its 413. */
+const DISCARD_AFTER_REFUSAL_BYTES = 8 * 1024 * 1024;
+
 /**
  * After a 413 the rest of the body is not kept, but a socket closed with unread data resets,
  * and the client may lose the answer with it: so what still arrives is read and dropped — at
- * most `cap` bytes or two seconds — and then the connection is closed.
+ * most a few MiB or two seconds, never buffered — and then the connection is closed.
  */
-function discardThenClose(req: IncomingMessage, cap: number): void {
+function discardThenClose(req: IncomingMessage): void {
+  const cap = DISCARD_AFTER_REFUSAL_BYTES;
   let dropped = 0;
   const close = () => req.socket.destroy();
   const timer = setTimeout(close, 2_000);
@@ -203,8 +207,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent)
-          sendJson(res, 413, { error: 'payload_too_large', message: error.message }, { connection: 'close' });
-        discardThenClose(req, bodyLimit);
+          sendJson(res, 413, { error: 'payload_too_large', message: error.message });
+        discardThenClose(req);
         return;
       }
       logger.log(

@@ -75,8 +75,9 @@ it('answers a declared length over the limit at once, without waiting for the bo
 it('stops reading a chunked body at the limit: 50 MiB sent, far less taken', async () => {
   const { status, written } = await chunked('/fixture/echo', 50 * 1024 * 1024);
   expect(status).toBe(413);
-  // The client stops when the answer comes; what it pushed by then is the limit plus socket buffers.
-  expect(written).toBeLessThan(16 * 1024 * 1024);
+  // The client stops when the answer comes; by then it pushed the limit, what the host dropped
+  // so the answer reaches it (at most 8 MiB), and socket buffers — never the 50 MiB.
+  expect(written).toBeLessThan(24 * 1024 * 1024);
 });
 
 it('takes a chunked body within the limit', async () => {
