@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { renderFinding } from '../../shared/validation/messages-sv';
-import { AuthenticationError } from '../auth/token-verifier';
+import { AuthenticationError, KeyServiceUnavailableError } from '../auth/token-verifier';
 import { ApiError, serviceUnavailable, unauthorized } from './api-error';
 
 /** Storage that cannot be reached is worth a retry; the client is told when. */
@@ -24,9 +24,14 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
   const known =
     error instanceof AuthenticationError
       ? unauthorized()
-      : isTransientStorageError(error)
-        ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.')
-        : error;
+      : error instanceof KeyServiceUnavailableError
+        ? serviceUnavailable(
+            'Inloggningen kan inte kontrolleras just nu (Microsofts nyckeltjänst svarar inte). Försök igen om en stund.',
+            30,
+          )
+        : isTransientStorageError(error)
+          ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.')
+          : error;
   if (known instanceof ApiError) {
     const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
     if (known.status >= 500) context.warn(`${known.code}: ${String((error as Error)?.message ?? error)}`);

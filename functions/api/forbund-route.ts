@@ -1,6 +1,6 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
-import { findForbund } from '../../shared/model/selectors';
+import { findForbund, findParty } from '../../shared/model/selectors';
 import { belongsTo, hasRole, type Principal, type Role } from '../auth/principal';
 import { forbidden, notFound } from './api-error';
 import { errorResponse } from './error-response';
@@ -37,6 +37,9 @@ export function forbundRoute(
       const forbundId = request.params.forbund ?? '';
       const forbund = findForbund(services.registry, forbundId);
       if (!forbund || !belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
+      // A role for a party the förbund does not have is a mistake in the role assignment: refused outright.
+      if (principal.party !== undefined && !findParty(forbund, principal.party))
+        throw forbidden('Din roll gäller en part som inte finns i förbundet. Be kansliet rätta din behörighet.');
       if (!hasRole(principal, minimumRole))
         throw forbidden(
           minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.',
