@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
+import { reportsOfPeriod } from '../../shared/model/selectors';
 import { jsonResponse } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -24,6 +25,7 @@ export const putPeriod = forbundRoute(
       period.id,
       { deadline: settings.deadline ?? undefined, locked: settings.locked },
       actorOf(principal),
+      reportsOfPeriod(services.registry, forbund, period),
     );
     return jsonResponse(200, { period: period.id, ...saved });
   },

@@ -30,6 +30,12 @@ import { NotCurrentError, type SubmissionRepository } from './repository';
  *   p                                      period settings (deadline, locked)
  * A version, its pointer move and its audit event are written in one entity-group
  * transaction: all or nothing, and a stale pointer ETag rolls the whole batch back.
+ *
+ * Locking fences the partition (see putPeriod): it touches every pointer, and writes an empty
+ * pointer (no version: a "placeholder") for every report that could still arrive, so a
+ * submission that read the period before the lock finds its pointer's ETag changed, or its
+ * create refused, and reads the period again. Submissions themselves write nothing shared, so
+ * reports of one period never contend with each other.
  */
 
 /** A string property holds at most 64 KiB (32 K UTF-16 units); stay well below. */
@@ -38,6 +44,8 @@ const CHUNK_CHARS = 30_000;
 const MAX_INLINE_CHUNKS = 8;
 const MAX_ATTEMPTS = 200;
 const PERIOD_ROW = 'p';
+/** Operations in one entity-group transaction (Table storage's limit). */
+const TRANSACTION_LIMIT = 100;
 /** A strong or weak HTTP entity tag, as storage sends it in a transaction's sub-response. */
 const ETAG = /^(W\/)?"[^"\r\n]*"$/;
 
@@ -57,6 +65,9 @@ function isConflict(error: unknown): boolean {
   const status = statusOf(error);
   return status === 409 || status === 412;
 }
+
+/** A pointer row that names a version; a fence's placeholder names none. */
+const isStoredPointer = (e: Record<string, unknown> | undefined): boolean => num(e?.version) > 0;
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -272,7 +283,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
             actor: s.actor,
             subject: id,
             sha256: s.sha256,
-            before: pointer ? `${pointer.state} v${pointer.version}` : 'saknas',
+            before: pointer && pointer.version > 0 ? `${pointer.state} v${pointer.version}` : 'saknas',
             after: `inskickad v${version}`,
             comment: s.comment,
           }),
@@ -331,14 +342,17 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const guess = mayGuess ? this.pointers.get(report) : undefined;
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
-    if (read && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
+    if (read && isStoredPointer(read) && read.sha256 === s.sha256)
+      return { period, pointer: undefined, unchanged: read };
+    // A placeholder left by a lock is replaced under its ETag, as version 0 of nothing.
+    const stored = isStoredPointer(read);
     return {
       period,
       pointer: read && {
         etag: read.etag,
-        version: num(read.version),
-        sha256: str(read.sha256) ?? '',
-        state: str(read.state) ?? '',
+        version: stored ? num(read.version) : 0,
+        sha256: stored ? (str(read.sha256) ?? '') : '',
+        state: stored ? (str(read.state) ?? '') : '',
       },
     };
   }
@@ -354,7 +368,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async listCurrent(forbund: string, period: string): Promise<CurrentReport[]> {
     await this.ensure();
-    return (await this.list(partitionKey(forbund, period), 'c_')).map((e) => toCurrent(e, period));
+    return (await this.list(partitionKey(forbund, period), 'c_'))
+      .filter(isStoredPointer)
+      .map((e) => toCurrent(e, period));
   }
 
   async listVersions(forbund: string, period: string): Promise<SubmissionVersion[]> {
@@ -386,7 +402,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const pk = partitionKey(forbund, period);
     const report = reportKey(pk, key);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const pointer = await this.readPointer(pk, key);
+      const read = await this.readPointer(pk, key);
+      const pointer = isStoredPointer(read) ? read : undefined;
       if (!pointer || num(pointer.version) !== version)
         throw new NotCurrentError(pointer ? num(pointer.version) : undefined);
       const at = this.now().toISOString();
@@ -433,23 +450,36 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return e ? toPeriod(e) : { locked: false };
   }
 
+  /**
+   * Writes the settings; when they lock the period, fences it before answering (see the layout
+   * note at the top). The period row is written first, so every submission that reads it from
+   * then on is refused; the fence then turns away those that read it before; and the period
+   * row is touched once more at the end, so storage's own time of it is after every version
+   * stored before the lock (the race test compares them).
+   */
   async putPeriod(
     forbund: string,
     period: string,
     settings: Omit<PeriodSettings, 'updatedAt'>,
     actor: Actor,
+    fence: readonly ReportKey[] = [],
   ): Promise<PeriodSettings> {
     await this.ensure();
     const pk = partitionKey(forbund, period);
     const before = await this.getPeriod(forbund, period);
+    const row = (at: string) => ({
+      partitionKey: pk,
+      rowKey: PERIOD_ROW,
+      deadline: settings.deadline ?? '',
+      locked: settings.locked,
+      updatedAt: at,
+    });
+    await this.table.upsertEntity(row(this.now().toISOString()), 'Replace');
+    if (settings.locked) await this.fence(pk, fence);
     const at = this.now().toISOString();
     const after: PeriodSettings = { deadline: settings.deadline, locked: settings.locked, updatedAt: at };
     await this.table.submitTransaction([
-      [
-        'upsert',
-        { partitionKey: pk, rowKey: PERIOD_ROW, deadline: after.deadline ?? '', locked: after.locked, updatedAt: at },
-        'Replace',
-      ],
+      ['upsert', row(at), 'Replace'],
       [
         'create',
         auditEntity(pk, {
@@ -463,6 +493,21 @@ export class TableSubmissionRepository implements SubmissionRepository {
       ],
     ]);
     return after;
+  }
+
+  /**
+   * Changes the ETag of every pointer in the partition and leaves a placeholder pointer for
+   * every report in `reports` that has none, in transactions of up to 100 merges. A merge
+   * keeps a pointer's content; only a submission's conditional write notices.
+   */
+  private async fence(pk: string, reports: readonly ReportKey[]): Promise<void> {
+    const rowKeys = new Set([...(await this.list(pk, 'c_')).map((e) => e.rowKey), ...reports.map(pointerRowKey)]);
+    const fencedAt = this.now().toISOString();
+    const actions: TransactionAction[] = [...rowKeys].flatMap((rowKey): TransactionAction[] =>
+      rowKey === undefined ? [] : [['upsert', { partitionKey: pk, rowKey, fencedAt }, 'Merge']],
+    );
+    for (let i = 0; i < actions.length; i += TRANSACTION_LIMIT)
+      await this.table.submitTransaction(actions.slice(i, i + TRANSACTION_LIMIT));
   }
 
   async recordAudit(forbund: string, period: string, event: AuditEvent): Promise<void> {
