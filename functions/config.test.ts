@@ -2,7 +2,8 @@ import { ConfigError, loadConfig } from './config';
 import { azuriteConnectionString } from './storage/connection-string';
 
 const realAccount =
-  'DefaultEndpointsProtocol=https;AccountName=samladprod;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
+  'DefaultEndpointsProtocol=https;AccountName=samladprod;' +
+  'AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -68,11 +69,13 @@ describe('loadConfig', () => {
   it.each([
     [
       'a SAS to a loopback endpoint',
-      'BlobEndpoint=https://127.0.0.1:10000/acct;TableEndpoint=https://127.0.0.1:10002/acct;SharedAccessSignature=sv=2022&sig=x',
+      'BlobEndpoint=https://127.0.0.1:10000/acct;TableEndpoint=https://127.0.0.1:10002/acct;' +
+        'SharedAccessSignature=sv=2022&sig=x',
     ],
     [
       'localhost by name',
-      'AccountName=samladprod;AccountKey=c2VjcmV0;BlobEndpoint=https://localhost/x;TableEndpoint=https://samladprod.table.core.windows.net',
+      'AccountName=samladprod;AccountKey=c2VjcmV0;BlobEndpoint=https://localhost/x;' +
+        'TableEndpoint=https://samladprod.table.core.windows.net',
     ],
     [
       'IPv6 loopback',
@@ -89,7 +92,8 @@ describe('loadConfig', () => {
     ],
     [
       "the emulator's account in the path",
-      'BlobEndpoint=https://emulator.example/devstoreaccount1;TableEndpoint=https://emulator.example/devstoreaccount1;SharedAccessSignature=sig=x',
+      'BlobEndpoint=https://emulator.example/devstoreaccount1;' +
+        'TableEndpoint=https://emulator.example/devstoreaccount1;SharedAccessSignature=sig=x',
     ],
   ])('refuses %s in production, naming the setting', (_name, connection) => {
     const error = configError({

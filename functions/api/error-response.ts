@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { z } from 'zod';
+import type { ErrorBody } from '../../shared/api';
 import { renderFinding } from '../../shared/validation/messages-sv';
 import { AuthenticationError, KeyServiceUnavailableError } from '../auth/token-verifier';
 import { ApiError, serviceUnavailable, unauthorized } from './api-error';
@@ -11,8 +13,22 @@ export function isTransientStorageError(error: unknown): boolean {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(e?.code ?? '');
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
   return { status, jsonBody: body, headers: { 'Cache-Control': 'no-store', ...headers } };
+}
+
+/**
+ * A JSON answer in the API's contract (shared/api): the compiler holds `body` to the schema's
+ * shape, the one the pane parses it with. Not parsed here at run time (an answer is built from
+ * typed data); tests/api/contract.test.ts sends every route's real answer through the pane's parser.
+ */
+export function answer<S extends z.ZodType>(
+  _schema: S,
+  status: number,
+  body: z.input<S>,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
+  return jsonResponse(status, body, headers);
 }
 
 /**
@@ -26,7 +42,8 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
       ? unauthorized()
       : error instanceof KeyServiceUnavailableError
         ? serviceUnavailable(
-            'Inloggningen kan inte kontrolleras just nu (Microsofts nyckeltjänst svarar inte). Försök igen om en stund.',
+            'Inloggningen kan inte kontrolleras just nu (Microsofts nyckeltjänst svarar inte). ' +
+              'Försök igen om en stund.',
             30,
           )
         : isTransientStorageError(error)
@@ -35,23 +52,21 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
   if (known instanceof ApiError) {
     const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
     if (known.status >= 500) context.warn(`${known.code}: ${String((error as Error)?.message ?? error)}`);
-    return jsonResponse(
-      known.status,
-      {
-        code: known.code,
-        message: known.messageSv,
-        ...(findings ? { findings } : {}),
-        ...(known.extra.details ? { details: known.extra.details } : {}),
-      },
-      known.extra.headers,
-    );
+    const body: ErrorBody = {
+      code: known.code,
+      message: known.messageSv,
+      ...(findings ? { findings } : {}),
+      ...(known.extra.details ? { details: known.extra.details } : {}),
+    };
+    return jsonResponse(known.status, body, known.extra.headers);
   }
   const correlationId =
     context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
   context.error(`unexpected error [${correlationId}]`, error);
-  return jsonResponse(500, {
+  const body: ErrorBody = {
     code: 'internal',
     message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`,
     correlationId,
-  });
+  };
+  return jsonResponse(500, body);
 }

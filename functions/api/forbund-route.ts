@@ -1,10 +1,10 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { findForbund, findParty } from '../../shared/model/selectors';
-import { belongsTo, hasRole, type Principal, type Role } from '../auth/principal';
+import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/principal';
 import { forbidden, notFound } from './api-error';
 import { errorResponse } from './error-response';
-import { getServices, type Services } from './services';
+import { getServices, type Services } from '../services';
 
 export interface ForbundCall {
   request: HttpRequest;

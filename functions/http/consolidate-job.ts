@@ -1,9 +1,9 @@
 import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
-import { isJobId } from '../consolidation/job-store';
-import { getReportServices } from '../consolidation/report-services';
+import { jobSchema } from '../../shared/api';
+import { isJobId } from '../consolidation/job-repository';
 
 /**
  * GET /api/forbund/{forbund}/consolidate/jobs/{jobId} — kansliet polls a consolidation that
@@ -12,10 +12,10 @@ import { getReportServices } from '../consolidation/report-services';
 export const getConsolidationJob = forbundRoute(
   'kansli',
   async ({ request, services, forbund }) => {
-    const job = await getReportServices().jobs.get(forbund.id, request.params.jobId ?? '', services.now());
+    const job = await services.jobs.get(forbund.id, request.params.jobId ?? '', services.now());
     if (!job) throw notFound('Sammanställningen finns inte.');
     const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
-    return jsonResponse(200, {
+    return answer(jobSchema, 200, {
       jobId,
       status,
       progress,

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { firstTemplateYear } from '../../shared/model/selectors';
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
 import { JobTracker } from '../consolidation/job-tracker';
 import { produceReport, type Produced } from '../consolidation/produce-report';
 import { publicReport } from '../consolidation/public-report';
-import { getReportServices } from '../consolidation/report-services';
+import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -45,16 +45,15 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
         ? `${forbund.name} samlar inte in några mallar i Samlad ännu.`
         : `Samlad har inga mallar för ${forbund.name} före ${first}. Välj ${first} eller ett senare år.`,
     );
-  const { store, jobs } = getReportServices();
   const tracker = new JobTracker(
-    jobs,
+    services.jobs,
     forbund.id,
     randomUUID(),
     { period: period.id, variant: input.variant },
     services.now,
   );
   const work = produceReport(
-    { registry: services.registry, repository: services.repository, store, now: services.now },
+    services,
     { forbund, period, variant: input.variant, basis: input.basis },
     { trigger: 'api', actor: actorOf(principal), onProgress: tracker.progress },
   );
@@ -66,7 +65,8 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
   const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(
     () => clearTimeout(timer),
   );
-  if (outcome.kind === 'done') return jsonResponse(201, { report: publicReport(outcome.produced.summary) });
+  if (outcome.kind === 'done')
+    return answer(consolidateAnswerSchema, 201, { report: publicReport(outcome.produced.summary) });
 
   await tracker.persist();
   work.then(
@@ -74,12 +74,18 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     (error: unknown) => {
       context.error(`consolidation job ${tracker.jobId} failed`, error);
       return tracker.failed(
-        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets support om felet kvarstår.`,
+        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets ` +
+          `support om felet kvarstår.`,
       );
     },
   );
   const location = `/api/forbund/${forbund.id}/consolidate/jobs/${tracker.jobId}`;
-  return jsonResponse(202, { jobId: tracker.jobId, status: 'running', location }, { Location: location });
+  return answer(
+    consolidateAnswerSchema,
+    202,
+    { jobId: tracker.jobId, status: 'running', location },
+    { Location: location },
+  );
 });
 
 app.http('consolidate', {

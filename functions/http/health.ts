@@ -4,17 +4,10 @@
  * hostnames or keys.
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import type { HealthAnswer } from '../../shared/api';
 import { appVersion } from '../app-info';
 import { getConfig } from '../config';
 import { createStorageClients, probeStorage, type StorageClients, type StorageProbeReport } from '../storage';
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  version: string;
-  /** Server time (ISO 8601, UTC). */
-  time: string;
-  storage: StorageProbeReport;
-}
 
 let probeClients: StorageClients | undefined;
 
@@ -30,7 +23,7 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   if (!ok) {
     context.warn(`storage unreachable: table=${storage.table.error ?? 'ok'} blob=${storage.blob.error ?? 'ok'}`);
   }
-  const report: HealthReport = {
+  const report: HealthAnswer = {
     status: ok ? 'ok' : 'degraded',
     version: appVersion,
     time: new Date().toISOString(),

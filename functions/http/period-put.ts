@@ -1,11 +1,12 @@
 import { app } from '@azure/functions';
 import { z } from 'zod';
-import { parsePeriod } from '../../shared/model/period';
-import { reportsOfPeriod } from '../../shared/model/selectors';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
+import { periodAnswerSchema } from '../../shared/api';
+import { parsePeriod } from '../../shared/model/period';
+import { reportsOfPeriod } from '../../shared/model/selectors';
 
 const body = z
   .object({
@@ -27,7 +28,7 @@ export const putPeriod = forbundRoute(
       actorOf(principal),
       reportsOfPeriod(services.registry, forbund, period),
     );
-    return jsonResponse(200, { period: period.id, ...saved });
+    return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
   },
   { period: (id) => parsePeriod(id) !== undefined },
 );

@@ -1,8 +1,9 @@
 import { app } from '@azure/functions';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { statusMatrix } from '../submissions/status-matrix';
+import { statusAnswerSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/status?period= — the completeness matrix for kansliet. */
 export const getStatus = forbundRoute('kansli', async ({ request, services, forbund }) => {
@@ -12,7 +13,12 @@ export const getStatus = forbundRoute('kansli', async ({ request, services, forb
     services.repository.getPeriod(forbund.id, period.id),
   ]);
   const rows = statusMatrix(services.registry, forbund, period, current, settings, services.now());
-  return jsonResponse(200, { period: period.id, deadline: settings.deadline ?? null, locked: settings.locked, rows });
+  return answer(statusAnswerSchema, 200, {
+    period: period.id,
+    deadline: settings.deadline ?? null,
+    locked: settings.locked,
+    rows,
+  });
 });
 
 app.http('status', { methods: ['GET'], route: 'forbund/{forbund}/status', authLevel: 'anonymous', handler: getStatus });

@@ -1,8 +1,9 @@
 import { app } from '@azure/functions';
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { scopesForParty, scopesOf, templatesForForbund } from '../../shared/model/selectors';
+import { templatesAnswerSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/templates?year= — the definitions the caller may fill, with their scopes. */
 export const listTemplates = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
@@ -18,7 +19,7 @@ export const listTemplates = forbundRoute('reporter', async ({ request, services
           : scopesOf(definition, forbund),
     }))
     .filter((t) => t.scopes.length > 0);
-  return jsonResponse(200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
+  return answer(templatesAnswerSchema, 200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
 });
 
 app.http('templatesList', {

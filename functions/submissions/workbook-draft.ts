@@ -8,7 +8,7 @@ import {
   type UntrustedXlsxReader,
   type XlsxContent,
 } from '../untrusted-xlsx';
-import { checkTemplateBytes, readTemplateContent, TEMPLATE_QUERY } from '../workbook';
+import { checkTemplateBytes, readTemplateContent, TEMPLATE_QUERY } from '../template-workbook';
 import type { SubmissionDraft } from './intake';
 
 /**

@@ -1,8 +1,7 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getServices } from '../api/services';
+import { getServices } from '../services';
 import { getConfig } from '../config';
 import { produceReport } from '../consolidation/produce-report';
-import { getReportServices } from '../consolidation/report-services';
 import { defaultDeadline, endedTertials, summaryTime } from '../consolidation/tertial-schedule';
 import type { Actor } from '../submissions/model';
 
@@ -10,7 +9,8 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
 
 /**
  * Timer tertialSummary (schedule: TERTIAL_SUMMARY_SCHEDULE, daily 06:00 UTC by default): for
- * every förbund and every tertial whose deadline has passed (this year and TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
+ * every förbund and every tertial whose deadline has passed (this year and
+ * TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
  * internal consolidated workbook from the approved submissions. Idempotent: the report's time
  * comes from the deadline and the submissions, so the same inputs give the same file under the
  * same name, and a rerun — scheduled, past due or fired by hand — writes nothing new. Each
@@ -18,10 +18,8 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
  */
 export async function tertialSummary(timer: Timer, context: InvocationContext): Promise<void> {
   const services = getServices();
-  const { store } = getReportServices();
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
-  const deps = { registry: services.registry, repository: services.repository, store, now: services.now };
   const errors: string[] = [];
   for (const forbund of services.registry.forbund) {
     const outcome: string[] = [];
@@ -33,7 +31,7 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       if (now.getTime() <= Date.parse(deadline)) continue;
       try {
         const produced = await produceReport(
-          deps,
+          services,
           { forbund, period, variant: 'internal', basis: 'approved' },
           {
             trigger: 'timer',
@@ -47,9 +45,8 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
           },
         );
         if (produced?.written) written += 1;
-        outcome.push(
-          `${period.id}: ${produced ? (produced.written ? `skriven ${produced.summary.id}` : `oförändrad ${produced.summary.id}`) : 'inga godkända inlämningar'}`,
-        );
+        const done = produced && `${produced.written ? 'skriven' : 'oförändrad'} ${produced.summary.id}`;
+        outcome.push(`${period.id}: ${done || 'inga godkända inlämningar'}`);
       } catch (error) {
         // One tertial failing must not keep the others from their summaries; the next run retries it.
         failed += 1;
@@ -65,8 +62,9 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       after: outcome.length > 0 ? outcome.join('; ') : 'ingen tertial har passerat sin sista inlämningsdag',
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
-    context.log(`tertialSummary ${forbund.id}: ${outcome.join('; ') || 'inget att göra'}`);
-    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(er) misslyckades`);
+    // Operators read the log in English; the audit event above is kansliet's, in Swedish.
+    context.log(`tertialSummary ${forbund.id}: ${outcome.length} tertial(s) due, ${written} written, ${failed} failed`);
+    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(s) failed`);
   }
   // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
   if (errors.length > 0) throw new Error(`tertialSummary: ${errors.join('; ')}`);

@@ -7,7 +7,9 @@ import { isDateFormatCode } from './styles-part';
 import { createUntrustedXlsxReader } from './untrusted-reader';
 
 const NS =
-  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 interface Book {
   sheets?: { name: string; rows: string; state?: string }[];
@@ -18,7 +20,7 @@ interface Book {
 }
 
 /** A minimal xlsx from its XML: sheets, defined names, shared strings and styles as given. */
-function xlsx(book: Book): Buffer {
+function xlsx(book: Book): Promise<Buffer> {
   const sheets = book.sheets ?? [{ name: 'Blad1', rows: '' }];
   const parts = new Map<string, string>();
   parts.set(
@@ -31,24 +33,20 @@ function xlsx(book: Book): Buffer {
       .join('')}</sheets>${book.names ? `<definedNames>${book.names}</definedNames>` : ''}</workbook>`,
   );
   const rels = sheets.map(
-    (_s, i) =>
-      `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    (_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   );
   if (book.strings !== undefined) {
-    rels.push(
-      '<Relationship Id="rS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>',
-    );
+    rels.push(`<Relationship Id="rS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
     parts.set('xl/sharedStrings.xml', `<sst ${NS}>${book.strings}</sst>`);
   }
   if (book.styles !== undefined) {
-    rels.push(
-      '<Relationship Id="rT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/>',
-    );
+    rels.push(`<Relationship Id="rT" Type="${REL}/styles" Target="/xl/styles.xml"/>`);
     parts.set('xl/styles.xml', `<styleSheet ${NS}>${book.styles}</styleSheet>`);
   }
   parts.set(
     'xl/_rels/workbook.xml.rels',
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `${rels.join('')}</Relationships>`,
   );
   sheets.forEach((s, i) =>
     parts.set(`xl/worksheets/sheet${i + 1}.xml`, `<worksheet ${NS}><sheetData>${s.rows}</sheetData></worksheet>`),
@@ -108,16 +106,21 @@ describe('isDateFormatCode', () => {
 describe('readXlsx reads cells as a spreadsheet user means them', () => {
   it('every kind of value, shared strings and their rich text without phonetic runs', async () => {
     const content = await readXlsx(
-      xlsx({
+      await xlsx({
         strings:
-          '<si><t>Kvinnor</t></si><si><r><t>1</t></r><r><rPr><b/></rPr><t xml:space="preserve">2 </t></r><rPh><t>X</t></rPh></si>',
+          '<si><t>Kvinnor</t></si>' +
+          '<si><r><t>1</t></r><r><rPr><b/></rPr><t xml:space="preserve">2 </t></r><rPh><t>X</t></rPh></si>',
         sheets: [
           {
             name: 'Blad1',
             rows:
-              '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1"><v>17.5</v></c><c r="D1" t="b"><v>1</v></c></row>' +
-              '<row r="2"><c r="A2" t="e"><v>#DIV/0!</v></c><c r="B2" t="inlineStr"><is><t>fri &amp; text</t></is></c><c r="C2" t="str"><f>A1&amp;"!"</f><v>Kvinnor!</v></c><c r="D2"><f>B1+1</f></c></row>' +
-              '<row r="3"><c r="A3" s="1"/><c r="B3"><f>1/0</f><v>#DIV/0!</v></c><c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D3"><v></v></c></row>',
+              '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>' +
+              '<c r="C1"><v>17.5</v></c><c r="D1" t="b"><v>1</v></c></row>' +
+              '<row r="2"><c r="A2" t="e"><v>#DIV/0!</v></c>' +
+              '<c r="B2" t="inlineStr"><is><t>fri &amp; text</t></is></c>' +
+              '<c r="C2" t="str"><f>A1&amp;"!"</f><v>Kvinnor!</v></c><c r="D2"><f>B1+1</f></c></row>' +
+              '<row r="3"><c r="A3" s="1"/><c r="B3"><f>1/0</f><v>#DIV/0!</v></c>' +
+              '<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D3"><v></v></c></row>',
           },
         ],
       }),
@@ -139,35 +142,42 @@ describe('readXlsx reads cells as a spreadsheet user means them', () => {
   });
 
   it('numbers in a date format as YYYY-MM-DD, in the 1900 and the 1904 system', async () => {
-    const book = (workbookPr = '') =>
+    const book = async (workbookPr = '') =>
       xlsx({
         workbookPr,
         styles:
-          '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs>',
+          '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
+          '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+          '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs>',
         sheets: [
           {
             name: 'Blad1',
-            rows: '<row r="1"><c r="A1" s="1"><v>44958</v></c><c r="B1" s="2"><v>44958</v></c><c r="C1" s="0"><v>44958</v></c></row>',
+            rows:
+              '<row r="1"><c r="A1" s="1"><v>44958</v></c><c r="B1" s="2"><v>44958</v></c>' +
+              '<c r="C1" s="0"><v>44958</v></c></row>',
           },
         ],
       });
-    const plain = await readXlsx(book(), everything);
+    const plain = await readXlsx(await book(), everything);
     expect(['A1', 'B1', 'C1'].map((a) => cellOf(plain, 'Blad1', a))).toEqual([
       { kind: 'value', raw: '2023-02-01' },
       { kind: 'value', raw: '2023-02-01' },
       { kind: 'value', raw: 44958 },
     ]);
-    const old = await readXlsx(book('<workbookPr date1904="1"/>'), everything);
+    const old = await readXlsx(await book('<workbookPr date1904="1"/>'), everything);
     expect(cellOf(old, 'Blad1', 'A1')).toEqual({ kind: 'value', raw: '2027-02-02' });
   });
 
   it('cells without an address follow the one before; a shared formula names its master', async () => {
     const content = await readXlsx(
-      xlsx({
+      await xlsx({
         sheets: [
           {
             name: 'Blad1',
-            rows: '<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f></c></row><row r="3"><c r="B3"><f t="shared" si="0"/></c></row>',
+            rows:
+              '<row><c><v>1</v></c><c><v>2</v></c></row>' +
+              '<row><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f></c></row>' +
+              '<row r="3"><c r="B3"><f t="shared" si="0"/></c></row>',
           },
         ],
       }),
@@ -195,7 +205,7 @@ describe('readXlsx resolves defined names by arithmetic', () => {
     '<definedName name="Annat">Mall!$A$1</definedName>';
 
   it('targets one area on a sheet of the workbook within the size limit; nothing else', async () => {
-    const content = await readXlsx(xlsx({ sheets, names }), { names: /^SAM\./, wholeSheets: [] });
+    const content = await readXlsx(await xlsx({ sheets, names }), { names: /^SAM\./, wholeSheets: [] });
     expect(content.names.map((n) => [n.name, n.target ?? null, n.scope ?? null])).toEqual([
       ['SAM.a', { sheet: 'Mall', addresses: ['B7'] }, null],
       ['SAM.b', { sheet: "Kvinnors 'tal'", addresses: ['A1', 'B1'] }, null],
@@ -213,7 +223,7 @@ describe('readXlsx resolves defined names by arithmetic', () => {
 
   it('reads a hidden sheet whole, by its name in any case', async () => {
     const content = await readXlsx(
-      xlsx({
+      await xlsx({
         sheets: [
           {
             name: '_Samlad',
@@ -233,7 +243,7 @@ describe('readXlsx refuses what it will not read', () => {
   const rows = (n: number) =>
     Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
 
-  it.each<[string, () => Buffer, string, Partial<typeof DEFAULT_XLSX_LIMITS>?]>([
+  it.each<[string, () => Buffer | Promise<Buffer>, string, Partial<typeof DEFAULT_XLSX_LIMITS>?]>([
     ['not a zip', () => Buffer.from('PK\u0003\u0004 nej'), 'not-xlsx'],
     ['a zip without a workbook', () => writeZip(new Map([['a.txt', 'hej']])), 'not-xlsx'],
     [
@@ -288,20 +298,22 @@ describe('readXlsx refuses what it will not read', () => {
       { inflatedBytes: 1000 },
     ],
   ])('%s', async (_name, make, code, limits = {}) => {
-    expect((await refusal(readXlsx(make(), everything, { ...DEFAULT_XLSX_LIMITS, ...limits }))).code).toBe(code);
+    expect((await refusal(readXlsx(await make(), everything, { ...DEFAULT_XLSX_LIMITS, ...limits }))).code).toBe(code);
   });
 });
 
 describe('the worker-backed reader', () => {
-  const book = xlsx({
-    sheets: [{ name: 'Blad1', rows: '<row r="1"><c r="A1"><v>5</v></c></row>' }],
-    names: '<definedName name="x">Blad1!$A$1</definedName>',
-  });
+  const book = () =>
+    xlsx({
+      sheets: [{ name: 'Blad1', rows: '<row r="1"><c r="A1"><v>5</v></c></row>' }],
+      names: '<definedName name="x">Blad1!$A$1</definedName>',
+    });
 
   it('reads in its worker what readXlsx reads here', async () => {
     const reader = createUntrustedXlsxReader({ workers: 1 });
     try {
-      expect(await reader.read(book, everything)).toEqual(await readXlsx(book, everything));
+      const file = await book();
+      expect(await reader.read(file, everything)).toEqual(await readXlsx(file, everything));
       expect((await refusal(reader.read(Buffer.from('nej'), everything))).code).toBe('not-xlsx');
     } finally {
       await reader.close();
@@ -311,7 +323,7 @@ describe('the worker-backed reader', () => {
   it('answers a workbook that overruns its time budget as too complex', async () => {
     const reader = createUntrustedXlsxReader({ workers: 1, timeoutMs: 1 });
     try {
-      expect((await refusal(reader.read(book, everything))).code).toBe('too-complex');
+      expect((await refusal(reader.read(await book(), everything))).code).toBe('too-complex');
     } finally {
       await reader.close();
     }

@@ -41,7 +41,9 @@ export function functionEntryFiles(root: string): string[] {
 }
 
 function runOnce(files: readonly string[], env: NodeJS.ProcessEnv): Promise<{ requireMs: number; processMs: number }> {
-  const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);process.stdout.write('REQUIRE_NS='+(process.hrtime.bigint()-t));`;
+  const script =
+    `const t=process.hrtime.bigint();for(const f of ` +
+    `${JSON.stringify(files)})require(f);process.stdout.write('REQUIRE_NS='+(process.hrtime.bigint()-t));`;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -85,12 +87,17 @@ export async function benchColdImport(): Promise<SectionResult> {
       },
       { measure: 'whole process: node start + requires + exit (median)', value: ms(processes.median) },
       {
-        measure: `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they share libraries, so these do not add up)`,
+        measure:
+          `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they ` +
+          `share libraries, so these do not add up)`,
         value: dependencies.map(([name, t]) => `${name} ${ms(t)}`).join(' · '),
       },
     ],
     notes: [
-      `A fresh \`node -e\` per run requiring dist/functions/index.js and every file in dist/functions/http and dist/functions/timers (test files excluded), SAMLAD_ENV=test; ${RUNS} runs after one untimed run. Outside the worker, @azure/functions registers nothing, so this is module loading and configuration only.`,
+      `A fresh \`node -e\` per run requiring dist/functions/index.js and every file in ` +
+        `dist/functions/http and dist/functions/timers (test files excluded), SAMLAD_ENV=test; ` +
+        `${RUNS} runs after one untimed run. Outside the worker, @azure/functions registers ` +
+        `nothing, so this is module loading and configuration only.`,
     ],
   };
 }

@@ -206,8 +206,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     };
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
-        if (!res.headersSent)
-          sendJson(res, 413, { error: 'payload_too_large', message: error.message });
+        if (!res.headersSent) sendJson(res, 413, { error: 'payload_too_large', message: error.message });
         discardThenClose(req);
         return;
       }

@@ -66,7 +66,8 @@ function chunked(path: string, total: number): Promise<{ status: number; written
 
 it('answers a declared length over the limit at once, without waiting for the body', async () => {
   const { statusLine, ms } = await raw(
-    `POST /api/fixture/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\nnot all of it`,
+    'POST /api/fixture/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n' +
+      'Content-Length: 1000000000\r\n\r\nnot all of it',
   );
   expect(statusLine).toMatch(/^HTTP\/1\.1 413 /);
   expect(ms).toBeLessThan(5_000);
@@ -87,7 +88,8 @@ it('takes a chunked body within the limit', async () => {
 
 it('answers the app routes the same way (a false length on an upload)', async () => {
   const { statusLine, ms } = await raw(
-    `POST /api/forbund/umearegionen/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\nContent-Length: 52428800\r\n\r\nPK`,
+    'POST /api/forbund/umearegionen/submissions HTTP/1.1\r\nHost: x\r\n' +
+      'Content-Type: application/octet-stream\r\nContent-Length: 52428800\r\n\r\nPK',
   );
   expect(statusLine).toMatch(/^HTTP\/1\.1 413 /);
   expect(ms).toBeLessThan(5_000);

@@ -8,7 +8,7 @@
  * validation cost exceljs seconds to gigabytes, so this test could not finish.
  */
 import fc from 'fast-check';
-import { generateTemplateWorkbook, META_SHEET_NAME } from '../../functions/workbook';
+import { generateTemplateWorkbook, META_SHEET_NAME } from '../../functions/template-workbook';
 import { consistentFill, seededRng } from '../support/consistent-fill';
 import { fillWorkbook } from '../support/fill-workbook';
 import { templateCases, type TemplateCase } from '../support/template-cases';
@@ -73,14 +73,16 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     'dataValidations',
     sqref.map(
       (s) =>
-        `<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="${s}"><formula1>0</formula1></dataValidation>`,
+        '<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" ' +
+        `sqref="${s}"><formula1>0</formula1></dataValidation>`,
     ),
   ),
   onSheet(
     'conditionalFormatting',
     sqref.map(
       (s) =>
-        `<conditionalFormatting sqref="${s}"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`,
+        `<conditionalFormatting sqref="${s}"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan">` +
+        '<formula>0</formula></cfRule></conditionalFormatting>',
     ),
   ),
   onSheet(

@@ -6,6 +6,10 @@
 import { writeZip } from '../property/support/zip-writer';
 import { readXlsxParts } from './xlsx-parts';
 
+const SPREADSHEETML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
 /** The children of `<worksheet>` in the order the schema (CT_Worksheet) requires. */
 const WORKSHEET_ORDER = [
   'sheetPr',
@@ -140,23 +144,24 @@ export function addSheet(parts: Map<string, string>, name: string, worksheetXml:
       .get('xl/_rels/workbook.xml.rels')!
       .replace(
         '</Relationships>',
-        `<Relationship Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${path}"/></Relationships>`,
+        `<Relationship Id="${rid}" Type="${RELATIONSHIPS}/worksheet" Target="${path}"/></Relationships>`,
       ),
   );
   parts.set(
     '[Content_Types].xml',
     parts
       .get('[Content_Types].xml')!
-      .replace(
-        '</Types>',
-        `<Override PartName="/xl/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-      ),
+      .replace('</Types>', `<Override PartName="/xl/${path}" ContentType="${WORKSHEET_TYPE}"/></Types>`),
   );
 }
 
 /** A worksheet's XML around `sheetData` rows and any later elements (already in schema order). */
 export function worksheetXml(rows: string, after = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${rows}</sheetData>${after}</worksheet>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${RELATIONSHIPS}">` +
+    `<sheetData>${rows}</sheetData>${after}</worksheet>`
+  );
 }
 
 /** Opens an xlsx's parts as text, lets `edit` change them, and zips them again. */

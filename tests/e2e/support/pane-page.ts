@@ -9,7 +9,10 @@ import { repoRoot } from '../../support/node-process';
 
 export const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
 
-/** Every request the page sends (to assert what leaves it); any error in the page, or anything its CSP blocks, fails the test. */
+/**
+ * Every request the page sends (to assert what leaves it); any error in the page, or anything
+ * its CSP blocks, fails the test.
+ */
 export function watchPage(page: Page, requests: { url: string; method: string; body: string }[]): void {
   page.on('request', (request) =>
     requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../functions/api/api-error';
-import type { Principal } from '../../../functions/auth/principal';
+import type { Principal } from '../../../shared/api/principal';
 import { checkDraft } from '../../../functions/submissions/intake';
 import { readWorkbookDraft } from '../../../functions/submissions/workbook-draft';
 import {
