@@ -6,9 +6,9 @@ export const LIMITS = {
   jsonBytes: 1024 * 1024,
   uploadBytes: 5 * 1024 * 1024,
   /**
-   * What the host itself should take (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT on the Function App; the
-   * local stack and the tests set it too): the largest body a route reads, with room for headers
-   * of multipart-free uploads — so a larger one is refused by the host before it is buffered.
+   * What the Functions host itself should take (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT on the Function
+   * App; the local stack and the tests set it too): the largest body a route reads, an upload,
+   * with a margin — so the host refuses anything larger before buffering it.
    */
   requestBytes: 6 * 1024 * 1024,
 } as const;
