@@ -15,7 +15,6 @@ import {
   describeFunctions,
   loadFunctionApp,
   readHostSettings,
-  readRequestBodyLimit,
   startLocalHost,
 } from './local-host';
 import {
@@ -47,16 +46,15 @@ async function main(): Promise<void> {
     values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     root,
   );
-  const { routePrefix, customHeaders } = readHostSettings(root);
+  const hostSettings = readHostSettings(root, process.env);
+  const { routePrefix } = hostSettings;
 
   const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });
   const host = await startLocalHost({
     app,
     logger,
     port: settings.functionsPort,
-    routePrefix,
-    customHeaders,
-    maxRequestBodyBytes: readRequestBodyLimit(process.env),
+    ...hostSettings,
     runTimers: !values['no-timers'],
   });
   lifecycle.add('Functions host', () => host.close());

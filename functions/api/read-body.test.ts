@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import { rejectionOf } from '../../tests/support/rejection';
 import { ApiError } from './api-error';
 import { readBytes } from './read-body';
 
@@ -21,25 +22,16 @@ function endless(headers: Record<string, string> = {}) {
   return { request, state };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
-
 describe('readBytes', () => {
   it('refuses by the declared length without reading a byte', async () => {
     const { request, state } = endless({ 'content-length': String(50 * 1024 * 1024) });
-    expect((await refusal(readBytes(request, 1024 * 1024))).status).toBe(413);
+    expect((await rejectionOf(readBytes(request, 1024 * 1024), ApiError)).status).toBe(413);
     expect(state.touched).toBe(false);
   });
 
   it('stops reading a body without a length (chunked) once it passes the limit', async () => {
     const { request, state } = endless();
-    const error = await refusal(readBytes(request, 1024 * 1024));
+    const error = await rejectionOf(readBytes(request, 1024 * 1024), ApiError);
     expect(error.status).toBe(413);
     expect(error.messageSv).toMatch(/för stort/);
     // What was read is the limit and at most a chunk or two of read-ahead, not the endless rest.
@@ -48,7 +40,7 @@ describe('readBytes', () => {
 
   it('stops reading a body whose declared length lies', async () => {
     const { request, state } = endless({ 'content-length': '100' });
-    expect((await refusal(readBytes(request, 1024 * 1024))).status).toBe(413);
+    expect((await rejectionOf(readBytes(request, 1024 * 1024), ApiError)).status).toBe(413);
     expect(state.pulled).toBeLessThan(1024 * 1024 + 4 * 64 * 1024);
   });
 

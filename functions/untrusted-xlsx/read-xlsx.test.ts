@@ -1,4 +1,5 @@
 import { writeZip } from '../../tests/property/support/zip-writer';
+import { rejectionOf } from '../../tests/support/rejection';
 import { parseAreaReference } from './address';
 import { DEFAULT_XLSX_LIMITS } from './limits';
 import { readXlsx, cellOf, type XlsxQuery } from './read-xlsx';
@@ -55,15 +56,6 @@ function xlsx(book: Book): Promise<Buffer> {
 }
 
 const everything: XlsxQuery = { names: /.*/, wholeSheets: ['Blad1'] };
-
-async function refusal(promise: Promise<unknown>): Promise<XlsxRefusal> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof XlsxRefusal)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error;
-}
 
 describe('parseAreaReference', () => {
   it.each([
@@ -298,7 +290,9 @@ describe('readXlsx refuses what it will not read', () => {
       { inflatedBytes: 1000 },
     ],
   ])('%s', async (_name, make, code, limits = {}) => {
-    expect((await refusal(readXlsx(await make(), everything, { ...DEFAULT_XLSX_LIMITS, ...limits }))).code).toBe(code);
+    expect(
+      (await rejectionOf(readXlsx(await make(), everything, { ...DEFAULT_XLSX_LIMITS, ...limits }), XlsxRefusal)).code,
+    ).toBe(code);
   });
 });
 
@@ -314,7 +308,7 @@ describe('the worker-backed reader', () => {
     try {
       const file = await book();
       expect(await reader.read(file, everything)).toEqual(await readXlsx(file, everything));
-      expect((await refusal(reader.read(Buffer.from('nej'), everything))).code).toBe('not-xlsx');
+      expect((await rejectionOf(reader.read(Buffer.from('nej'), everything), XlsxRefusal)).code).toBe('not-xlsx');
     } finally {
       await reader.close();
     }
@@ -323,7 +317,7 @@ describe('the worker-backed reader', () => {
   it('answers a workbook that overruns its time budget as too complex', async () => {
     const reader = createUntrustedXlsxReader({ workers: 1, timeoutMs: 1 });
     try {
-      expect((await refusal(reader.read(await book(), everything))).code).toBe('too-complex');
+      expect((await rejectionOf(reader.read(await book(), everything), XlsxRefusal)).code).toBe('too-complex');
     } finally {
       await reader.close();
     }

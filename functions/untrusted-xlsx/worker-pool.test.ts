@@ -1,4 +1,5 @@
 import { WorkerPool, WorkerTaskFailed } from './worker-pool';
+import { rejectionOf } from '../../tests/support/rejection';
 
 /** A worker speaking the pool's protocol: `loop` never answers, `grow` allocates until the heap runs out. */
 const SCRIPT = `
@@ -23,15 +24,6 @@ function pool(overrides: { size?: number; queueLimit?: number; timeoutMs?: numbe
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<WorkerTaskFailed> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof WorkerTaskFailed)) throw new Error(`expected a WorkerTaskFailed, got ${String(error)}`);
-  return error;
-}
-
 describe('WorkerPool', () => {
   it('reuses its worker from task to task', async () => {
     const p = pool();
@@ -44,7 +36,7 @@ describe('WorkerPool', () => {
   it('ends a task that overruns its time, and the next task gets a fresh worker', async () => {
     const p = pool({ timeoutMs: 300 });
     const before = await p.run('a');
-    expect((await failure(p.run('loop'))).reason).toBe('time');
+    expect((await rejectionOf(p.run('loop'), WorkerTaskFailed)).reason).toBe('time');
     const after = await p.run('b');
     expect(after.echo).toBe('b');
     expect(after.threadId).not.toBe(before.threadId);
@@ -53,14 +45,14 @@ describe('WorkerPool', () => {
 
   it('ends a task that exhausts its heap, without harm to this thread', async () => {
     const p = pool({ timeoutMs: 20_000 });
-    expect((await failure(p.run('grow'))).reason).toBe('memory');
+    expect((await rejectionOf(p.run('grow'), WorkerTaskFailed)).reason).toBe('memory');
     expect((await p.run('c')).echo).toBe('c');
     await p.close();
   });
 
   it('answers the tasks waiting behind a runaway one', async () => {
     const p = pool({ timeoutMs: 300 });
-    const runaway = failure(p.run('loop'));
+    const runaway = rejectionOf(p.run('loop'), WorkerTaskFailed);
     const waiting = p.run('d');
     expect((await runaway).reason).toBe('time');
     expect((await waiting).echo).toBe('d');
@@ -71,7 +63,7 @@ describe('WorkerPool', () => {
     const p = pool({ queueLimit: 1, timeoutMs: 300 });
     const running = p.run('loop').catch(() => undefined);
     const queued = p.run('e').catch(() => undefined);
-    expect((await failure(p.run('f'))).reason).toBe('busy');
+    expect((await rejectionOf(p.run('f'), WorkerTaskFailed)).reason).toBe('busy');
     await Promise.all([running, queued]);
     await p.close();
   });

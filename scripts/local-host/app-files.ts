@@ -27,6 +27,8 @@ export interface HostSettings {
   routePrefix: string;
   /** Headers added to every HTTP response (host.json extensions.http.customHeaders). */
   customHeaders: Record<string, string>;
+  /** The largest request body taken (the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT). */
+  maxRequestBodyBytes: number;
 }
 
 /** Azure's default request size limit, and the app setting that changes it. */
@@ -55,14 +57,19 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-export function readHostSettings(root: string): HostSettings {
+/** host.json, and the one app setting the host itself reads from `env`. */
+export function readHostSettings(root: string, env: NodeJS.ProcessEnv = {}): HostSettings {
   const file = path.join(root, 'host.json');
   if (!existsSync(file)) throw new Error(`${file} is missing; every Function App needs one`);
   const parsed = hostJsonSchema.safeParse(readJson(file));
   if (!parsed.success) throw new Error(`${file}: ${issuesText(parsed.error)}`);
   const http = parsed.data.extensions?.http;
   const prefix = http?.routePrefix ?? 'api';
-  return { routePrefix: prefix.replace(/^\/+|\/+$/g, ''), customHeaders: http?.customHeaders ?? {} };
+  return {
+    routePrefix: prefix.replace(/^\/+|\/+$/g, ''),
+    customHeaders: http?.customHeaders ?? {},
+    maxRequestBodyBytes: readRequestBodyLimit(env),
+  };
 }
 
 const localSettingsSchema = z.object({
