@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
   progress.update(0, 'Startar Azurite (i minnet) och den lokala Functions-värden');
-  const azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  const azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   const errors: string[] = [];
   let stopHost: (() => Promise<void>) | undefined;
   try {

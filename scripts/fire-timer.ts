@@ -85,6 +85,7 @@ async function provideStorageForRun(settings: StackSettings, logger: HostLogger)
     process.env['STORAGE_CONNECTION_STRING'] = azuriteConnectionString({
       host: '127.0.0.1',
       blobPort: settings.azurite.blobPort,
+      queuePort: settings.azurite.queuePort,
       tablePort: settings.azurite.tablePort,
     });
     return undefined;

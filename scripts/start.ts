@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     if (azurite) {
       lines.push(
         `  Azurite Blob          http://${azurite.host}:${azurite.blobPort}/devstoreaccount1`,
+        `  Azurite Queue         http://${azurite.host}:${azurite.queuePort}/devstoreaccount1`,
         `  Azurite Table         http://${azurite.host}:${azurite.tablePort}/devstoreaccount1`,
         `  Data folder           ${azurite.location ?? '(in memory)'}`,
       );

@@ -20,7 +20,7 @@ let probeClients: StorageClients | undefined;
 
 /** Separate clients without retries: a probe must answer within its timeout. */
 function getProbeClients(): StorageClients {
-  probeClients ??= createStorageClients(getConfig().storage.connectionString, { retry: false });
+  probeClients ??= createStorageClients(getConfig().storage, { retry: false });
   return probeClients;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Azurite (Table + Blob) in this process, through its server classes. In-process rather than
+ * Azurite (Table, Blob and Queue) in this process, through its server classes. In-process rather than
  * a child process: it starts in ~20 ms, needs no process management, and stopping the
  * parent can never leave an emulator running. Telemetry lives only in Azurite's CLI entry
  * points, which are not used, so nothing reaches out of the machine.
@@ -14,6 +14,7 @@ export interface AzuriteOptions {
   host?: string;
   /** 0 picks a free port. */
   blobPort: number;
+  queuePort: number;
   tablePort: number;
   /** Folder to persist data in; undefined keeps everything in memory (tests). */
   location?: string;
@@ -22,6 +23,7 @@ export interface AzuriteOptions {
 export interface RunningAzurite {
   readonly host: string;
   readonly blobPort: number;
+  readonly queuePort: number;
   readonly tablePort: number;
   readonly location: string | undefined;
   /** Explicit connection string for this instance's ports. */
@@ -74,11 +76,17 @@ function loadAzurite() {
     BlobConfiguration: (
       require('azurite/dist/src/blob/BlobConfiguration') as typeof import('azurite/dist/src/blob/BlobConfiguration')
     ).default,
+    QueueServer: (require('azurite/dist/src/queue/QueueServer') as typeof import('azurite/dist/src/queue/QueueServer'))
+      .default,
+    QueueConfiguration: (
+      require('azurite/dist/src/queue/QueueConfiguration') as typeof import('azurite/dist/src/queue/QueueConfiguration')
+    ).default,
   };
 }
 
 export async function startAzurite(options: AzuriteOptions): Promise<RunningAzurite> {
-  const { TableServer, TableConfiguration, BlobServer, BlobConfiguration } = loadAzurite();
+  const { TableServer, TableConfiguration, BlobServer, BlobConfiguration, QueueServer, QueueConfiguration } =
+    loadAzurite();
   const host = options.host ?? '127.0.0.1';
   const location = options.location;
   const inMemory = location === undefined;
@@ -142,18 +150,49 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
     throw error;
   }
 
+  const queue = new QueueServer(
+    new QueueConfiguration(
+      host,
+      options.queuePort,
+      undefined,
+      path.join(dir, '__azurite_db_queue__.json'),
+      path.join(dir, '__azurite_db_queue_extent__.json'),
+      [{ locationId: 'Default', locationPath: path.join(dir, '__queuestorage__'), maxConcurrency: 10 }],
+      false,
+      undefined,
+      false,
+      undefined,
+      loose,
+      skipApiVersionCheck,
+      '',
+      '',
+      '',
+      undefined,
+      false,
+      inMemory,
+    ),
+  );
+  try {
+    await startServer(queue, 'Queue', host, options.queuePort);
+  } catch (error) {
+    await Promise.all([table.close(), blob.close()]);
+    throw error;
+  }
+
   const tablePort = portOf(table);
   const blobPort = portOf(blob);
+  const queuePort = portOf(queue);
   let stopping: Promise<void> | undefined;
   return {
     host,
     blobPort,
+    queuePort,
     tablePort,
     location,
-    connectionString: azuriteConnectionString({ host, blobPort, tablePort }),
+    connectionString: azuriteConnectionString({ host, blobPort, queuePort, tablePort }),
     stop() {
       // Closing saves the Loki databases to disk, which is what makes data survive a restart.
-      stopping ??= Promise.all([table.close(), blob.close()]).then(() => undefined);
+      stopping ??= Promise.all([table.close(), blob.close(), queue.close()]).then(() => undefined);
       return stopping;
     },
   };

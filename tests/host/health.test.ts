@@ -9,10 +9,10 @@ import { startTestHost, type TestHost } from '../support/test-stack';
 
 let host: TestHost;
 let azurite: RunningAzurite | undefined;
-let ports: { blobPort: number; tablePort: number };
+let ports: { blobPort: number; queuePort: number; tablePort: number };
 
 beforeAll(async () => {
-  ports = { blobPort: await closedPort(), tablePort: await closedPort() };
+  ports = { blobPort: await closedPort(), queuePort: await closedPort(), tablePort: await closedPort() };
   host = await startTestHost({ connectionString: azuriteConnectionString({ host: '127.0.0.1', ...ports }) });
 });
 afterAll(async () => {

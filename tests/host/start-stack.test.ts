@@ -18,7 +18,7 @@ interface RunningStack {
   proc: NodeProcess;
   apiUrl: string;
   addinUrl: string;
-  ports: { host: number; addin: number; blob: number; table: number };
+  ports: { host: number; addin: number; blob: number; queue: number; table: number };
   connectionString: string;
 }
 
@@ -43,6 +43,7 @@ async function startStack(): Promise<RunningStack> {
       PORT: '0',
       ADDIN_PORT: '0',
       AZURITE_BLOB_PORT: '0',
+      AZURITE_QUEUE_PORT: '0',
       AZURITE_TABLE_PORT: '0',
       AZURITE_LOCATION: dataDir,
     }),
@@ -57,14 +58,20 @@ async function startStack(): Promise<RunningStack> {
   const apiUrl = loopback(find(/API \(Functions host\)\s+(\S+)/));
   const addinUrl = loopback(find(/Task pane\s+(\S+)/));
   const blob = Number(find(/Azurite Blob\s+http:\/\/127\.0\.0\.1:(\d+)\//));
+  const queue = Number(find(/Azurite Queue\s+http:\/\/127\.0\.0\.1:(\d+)\//));
   const table = Number(find(/Azurite Table\s+http:\/\/127\.0\.0\.1:(\d+)\//));
   expect(find(/Data folder\s+(\S+)/)).toBe(dataDir);
   return {
     proc,
     apiUrl,
     addinUrl,
-    ports: { host: Number(new URL(apiUrl).port), addin: Number(new URL(addinUrl).port), blob, table },
-    connectionString: azuriteConnectionString({ host: '127.0.0.1', blobPort: blob, tablePort: table }),
+    ports: { host: Number(new URL(apiUrl).port), addin: Number(new URL(addinUrl).port), blob, queue, table },
+    connectionString: azuriteConnectionString({
+      host: '127.0.0.1',
+      blobPort: blob,
+      queuePort: queue,
+      tablePort: table,
+    }),
   };
 }
 

@@ -20,7 +20,7 @@ export const fixtureFunctions = 'dist/tests/support/functions/*.js';
 
 /** An in-memory Azurite on free loopback ports. */
 export function startTestAzurite(): Promise<RunningAzurite> {
-  return startAzurite({ blobPort: 0, tablePort: 0 });
+  return startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
 }
 
 export interface TestHostOptions {
