@@ -95,8 +95,8 @@ async function main(): Promise<void> {
     delete process.env.AzureWebJobsStorage;
     const logger = quietLogger(errors);
     const app = await loadFunctionApp({ root, logger });
-    const { routePrefix } = readHostSettings(root);
-    const host = await startLocalHost({ app, logger, port: 0, routePrefix, runTimers: false });
+    const { routePrefix, queues } = readHostSettings(root);
+    const host = await startLocalHost({ app, logger, port: 0, routePrefix, runTimers: false, queues });
     stopHost = () => host.close();
     const apiUrl = `${host.url}/${routePrefix}`;
     progress.done(`Azurite och Functions-värden startade (${host.url})`);
