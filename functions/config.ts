@@ -14,14 +14,8 @@
  * Azure Functions Core Tools does it; on Azure they are the Function App's application settings.
  */
 import type { AuthSettings } from './auth/token-verifier';
-import {
-  ALLOW_SHARED_KEY,
-  APP_STORAGE,
-  appStorageConnectionName,
-  HOST_STORAGE,
-  resolveAppStorage,
-  type StorageConnection,
-} from './storage/storage-settings';
+import { ALLOW_SHARED_KEY, APP_STORAGE, appStorageConnectionName, HOST_STORAGE } from './storage/connection-name';
+import type { StorageConnection } from './storage/storage-settings';
 
 export const samladEnvironments = ['development', 'test', 'production'] as const;
 export type SamladEnvironment = (typeof samladEnvironments)[number];
@@ -150,6 +144,7 @@ export function registrationSettings(env: NodeJS.ProcessEnv = process.env): {
  */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const { parseSettings } = require('./settings-schema') as typeof import('./settings-schema');
+  const { resolveAppStorage } = require('./storage/storage-settings') as typeof import('./storage/storage-settings');
   const parsed = parseSettings(env);
   if (!parsed.ok && parsed.environment === undefined) throw new ConfigError(parsed.issues);
   const storage = resolveAppStorage(env, { production: parsed.environment === 'production' });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { authSettingsFrom, authSettingsSchema } from './auth/settings';
 import type { AppConfig, ConfigIssue, SamladEnvironment } from './config';
 import { samladEnvironments } from './config';
-import { ALLOW_SHARED_KEY } from './storage/storage-settings';
+import { ALLOW_SHARED_KEY } from './storage/connection-name';
 
 /** Settings whose values must never appear in an error message. */
 const secretSettings = new Set(['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'AUTH_DEV_SIGNING_KEY']);

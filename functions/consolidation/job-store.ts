@@ -5,11 +5,15 @@ import { getEntityIfAny, once } from '../storage/setup';
 
 /**
  * Consolidation jobs in Table storage (PartitionKey = förbund, RowKey = job id), so any
- * instance can answer a poll. A job's work runs in the instance that accepted it; one that
- * stops mid-way leaves a job whose `updatedAt` no longer moves, which a poll reports as failed.
+ * instance can answer a poll. A job is written `queued` before its message goes on the queue;
+ * the worker that takes the message moves it to `running`, writes its progress, and ends it
+ * `done` with the report; the poison queue's handler ends it `failed` when every delivery failed.
+ *
+ * The same table keeps each timer's last run (PartitionKey `$timers`, which no förbund id can
+ * be), for GET /api/health.
  */
 
-export type JobStatus = 'running' | 'done' | 'failed';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface JobState {
   jobId: string;
@@ -21,23 +25,37 @@ export interface JobState {
   report?: PublicReport;
   period: string;
   variant: string;
+  basis: string;
+  trigger: 'api' | 'timer';
+  /** Deliveries of the job's message that began work (0 while queued). */
+  attempts: number;
   createdAt: string;
   updatedAt: string;
 }
 
-/** A running job whose progress has not moved for this long is taken as lost. */
-export const STALE_AFTER_MS = 10 * 60 * 1000;
+export interface TimerRun {
+  at: string;
+  /** One line on what the run did. */
+  outcome: string;
+}
+
+const TIMERS_PARTITION = '$timers';
 
 const entitySchema = z.object({
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.number(),
   message: z.string(),
   report: z.string().optional(),
   period: z.string(),
   variant: z.string(),
+  basis: z.string().default('approved'),
+  trigger: z.enum(['api', 'timer']).default('api'),
+  attempts: z.number().default(0),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+const timerRunSchema = z.object({ at: z.string(), outcome: z.string() });
 
 export class JobStore {
   private readonly ensure = once(() => this.table.createTable());
@@ -53,17 +71,24 @@ export class JobStore {
     );
   }
 
-  async get(forbund: string, jobId: string, now: Date): Promise<JobState | undefined> {
+  async get(forbund: string, jobId: string): Promise<JobState | undefined> {
     await this.ensure();
     const entity = await getEntityIfAny(this.table, forbund, jobId);
     if (!entity) return undefined;
     const parsed = entitySchema.safeParse(entity);
     if (!parsed.success) return undefined;
     const { report, ...rest } = parsed.data;
-    const job: JobState = { jobId, ...rest, ...(report ? { report: JSON.parse(report) as PublicReport } : {}) };
-    if (job.status === 'running' && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS) {
-      return { ...job, status: 'failed', message: 'Sammanställningen avbröts innan den blev klar. Försök igen.' };
-    }
-    return job;
+    return { jobId, ...rest, ...(report ? { report: JSON.parse(report) as PublicReport } : {}) };
+  }
+
+  async recordTimerRun(timer: string, run: TimerRun): Promise<void> {
+    await this.ensure();
+    await this.table.upsertEntity({ partitionKey: TIMERS_PARTITION, rowKey: timer, ...run }, 'Replace');
+  }
+
+  async lastTimerRun(timer: string): Promise<TimerRun | undefined> {
+    await this.ensure();
+    const parsed = timerRunSchema.safeParse(await getEntityIfAny(this.table, TIMERS_PARTITION, timer));
+    return parsed.success ? parsed.data : undefined;
   }
 }

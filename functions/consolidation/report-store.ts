@@ -8,7 +8,8 @@ import { once } from '../storage/setup';
  * Consolidated workbooks in Blob storage, one blob per distinct file:
  * `<förbund>/<period>/<variant>/<sha256 prefix>.xlsx`, with the facts a listing needs as blob
  * metadata and the full list of submissions used in a `.json` beside it. Content-addressed, so
- * writing the same file twice is writing nothing.
+ * writing the same file twice is writing nothing. A report a job wrote carries the job's id in
+ * its metadata, so a job delivered again after a crash finds the report it already wrote.
  */
 
 export interface ReportSummary {
@@ -86,6 +87,7 @@ export class ReportStore {
     forbund: string,
     report: BuiltReport,
     trigger: ReportTrigger,
+    jobId?: string,
   ): Promise<{ summary: ReportSummary; written: boolean }> {
     await this.ensure();
     const id = reportId(report.period.id, report.variant, report.sha256);
@@ -106,6 +108,7 @@ export class ReportStore {
       inputshash: report.inputsHash,
       filename: report.fileName,
       trigger,
+      ...(jobId ? { jobid: jobId } : {}),
     };
     const manifest = JSON.stringify(
       { ...metadata, submissions: report.submissions.map(({ values: _values, ...rest }) => rest) },
@@ -123,6 +126,19 @@ export class ReportStore {
       metadata,
     });
     return { summary: summaryOf(metadata, report.xlsx.length)!, written: true };
+  }
+
+  /** The report a job wrote, if it wrote one (found by the job id in the blobs' metadata). */
+  async findByJob(forbund: string, period: string, variant: string, jobId: string): Promise<ReportSummary | undefined> {
+    await this.ensure();
+    for await (const item of this.container.listBlobsFlat({
+      prefix: `${forbund}/${period}/${variant}/`,
+      includeMetadata: true,
+    })) {
+      if (item.name.endsWith('.xlsx') && item.metadata?.['jobid'] === jobId)
+        return summaryOf(item.metadata, item.properties.contentLength ?? 0);
+    }
+    return undefined;
   }
 
   /** Reports of a förbund, newest first; one period when given. */

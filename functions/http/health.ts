@@ -3,7 +3,7 @@
  * Anonymous, so monitors and the task pane can call it without a token; it reveals no
  * hostnames or keys.
  */
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { appVersion } from '../app-info';
 import { getConfig } from '../config';
 import { createStorageClients, probeStorage, type StorageClients, type StorageProbeReport } from '../storage';
@@ -38,10 +38,3 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   };
   return { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' }, jsonBody: report };
 }
-
-app.http('health', {
-  route: 'health',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: health,
-});

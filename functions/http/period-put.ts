@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { jsonResponse } from '../api/error-response';
 import { actorOf, forbundRoute } from '../api/forbund-route';
@@ -23,11 +22,4 @@ export const putPeriod = forbundRoute('kansli', async ({ request, services, forb
     actorOf(principal),
   );
   return jsonResponse(200, { period: period.id, ...saved });
-});
-
-app.http('periodPut', {
-  methods: ['PUT'],
-  route: 'forbund/{forbund}/periods/{period}',
-  authLevel: 'anonymous',
-  handler: putPeriod,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -25,11 +24,4 @@ export const getReport = forbundRoute('kansli', async ({ request, forbund }) => 
       ETag: `"${summary.sha256}"`,
     },
   };
-});
-
-app.http('reportGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/reports/{id}',
-  authLevel: 'anonymous',
-  handler: getReport,
 });

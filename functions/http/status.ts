@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -14,5 +13,3 @@ export const getStatus = forbundRoute('kansli', async ({ request, services, forb
   const rows = statusMatrix(services.registry, forbund, period, current, settings, services.now());
   return jsonResponse(200, { period: period.id, deadline: settings.deadline ?? null, locked: settings.locked, rows });
 });
-
-app.http('status', { methods: ['GET'], route: 'forbund/{forbund}/status', authLevel: 'anonymous', handler: getStatus });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { renderFinding } from '../../shared/validation/messages-sv';
 import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -15,11 +14,4 @@ export const createSubmission = forbundRoute('reporter', async (call) => {
     created,
     warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })),
   });
-});
-
-app.http('submissionsCreate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/submissions',
-  authLevel: 'anonymous',
-  handler: createSubmission,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -13,11 +12,4 @@ export const listSubmissions = forbundRoute('reporter', async ({ request, servic
   const visible = <T extends { party: string }>(items: T[]) =>
     principal.role === 'reporter' ? items.filter((i) => i.party === principal.party) : items;
   return jsonResponse(200, { period: period.id, current: visible(current), versions: visible(versions) });
-});
-
-app.http('submissionsList', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/submissions',
-  authLevel: 'anonymous',
-  handler: listSubmissions,
 });

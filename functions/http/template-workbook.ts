@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
@@ -46,11 +45,4 @@ export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, se
       'Cache-Control': 'no-store',
     },
   };
-});
-
-app.http('templateWorkbook', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/templates/{id}/workbook',
-  authLevel: 'anonymous',
-  handler: getTemplateWorkbook,
 });

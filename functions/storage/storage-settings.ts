@@ -16,11 +16,10 @@
  * Samlad's own connection is `STORAGE_CONNECTION_STRING` when that is set (a connection string
  * for a separate or emulated account), else the Function App's own `AzureWebJobsStorage`.
  */
+import { ALLOW_SHARED_KEY, appStorageConnectionName, HOST_STORAGE } from './connection-name';
 import { azuriteConnectionString, parseConnectionString, type StorageEndpoints } from './connection-string';
 
-export const HOST_STORAGE = 'AzureWebJobsStorage';
-export const APP_STORAGE = 'STORAGE_CONNECTION_STRING';
-export const ALLOW_SHARED_KEY = 'STORAGE_ALLOW_SHARED_KEY';
+export { ALLOW_SHARED_KEY, APP_STORAGE, appStorageConnectionName, HOST_STORAGE } from './connection-name';
 
 /** The services Samlad uses, each named as the runtime's `N__<service>ServiceUri` settings name it. */
 const SERVICES = ['blob', 'queue', 'table'] as const;
@@ -56,11 +55,6 @@ const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
-}
-
-/** The connection Samlad's tables, blobs and job queue use (the queue trigger names it too). */
-export function appStorageConnectionName(env: NodeJS.ProcessEnv): string {
-  return setting(env, APP_STORAGE) ? APP_STORAGE : HOST_STORAGE;
 }
 
 function isTrue(value: string | undefined): boolean {

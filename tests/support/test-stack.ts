@@ -14,7 +14,7 @@ import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azu
 import { spawnScript, type NodeProcess } from './node-process';
 
 /** The app's own entry points (package.json "main"). */
-export const appMain = 'dist/functions/{index,http/*,timers/*}.js';
+export const appMain = 'dist/functions/{index,registrations/*}.js';
 /** Test-only functions in tests/support/functions (HTTP routes under fixture/, a timer). */
 export const fixtureFunctions = 'dist/tests/support/functions/*.js';
 
