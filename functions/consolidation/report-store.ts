@@ -108,8 +108,8 @@ export class ReportStore {
       inputshash: report.inputsHash,
       filename: report.fileName,
       trigger,
-      ...(jobId ? { jobid: jobId } : {}),
     };
+    // The manifest describes the file, the same whichever job wrote it; the job goes on the blob.
     const manifest = JSON.stringify(
       { ...metadata, submissions: report.submissions.map(({ values: _values, ...rest }) => rest) },
       null,
@@ -123,7 +123,7 @@ export class ReportStore {
         blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         blobContentDisposition: `attachment; filename="${report.fileName}"`,
       },
-      metadata,
+      metadata: jobId ? { ...metadata, jobid: jobId } : metadata,
     });
     return { summary: summaryOf(metadata, report.xlsx.length)!, written: true };
   }

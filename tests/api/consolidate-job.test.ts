@@ -61,7 +61,7 @@ describe('consolidation as a job', () => {
         const poll = await api('GET', `${base}/consolidate/jobs/${res.json.jobId}`, { token: kansli });
         expect(poll.status).toBe(200);
         seen.push(poll.json.progress);
-        return poll.json.status === 'running' ? undefined : poll.json;
+        return ['queued', 'running'].includes(poll.json.status) ? undefined : poll.json;
       },
       { timeoutMs: 30_000, intervalMs: 50, what: 'the job to finish' },
     );

@@ -32,6 +32,8 @@ export interface TestHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Run timers on their schedules (default false: tests fire them explicitly). */
   runTimers?: boolean;
+  /** Lease on fetched queue messages, in seconds (default: the runtime's 10 minutes). */
+  queueLeaseSeconds?: number;
 }
 
 export interface TestHost {
@@ -55,6 +57,7 @@ export function childEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const args = ['--port', '0', '--main', appMain, ...(options.extraMain ?? []).flatMap((m) => ['--main', m])];
   if (!options.runTimers) args.push('--no-timers');
+  if (options.queueLeaseSeconds !== undefined) args.push('--queue-lease-seconds', String(options.queueLeaseSeconds));
   const env = childEnv({
     ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}),
     ...options.env,

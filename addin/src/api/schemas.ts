@@ -90,7 +90,7 @@ export const consolidateResponseSchema = z
   .refine((b) => b.report !== undefined || b.jobId !== undefined, 'report or jobId');
 
 export const jobSchema = z.looseObject({
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
   progress: z.number().min(0).max(1).default(0),
   message: z.string().optional(),
   report: reportSchema.optional(),
