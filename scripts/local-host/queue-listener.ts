@@ -35,6 +35,8 @@ export interface QueueListenerOptions {
 
 export interface QueueListener {
   readonly queueName: string;
+  /** Messages on the queue (waiting, or held by a listener), and whether this listener holds any. */
+  backlog(): Promise<{ messages: number; running: number }>;
   /** Stops polling and waits for the messages in hand to finish. */
   stop(): Promise<void>;
 }
@@ -194,6 +196,16 @@ export function startQueueListener(options: QueueListenerOptions): QueueListener
 
   return {
     queueName: queue.name,
+    async backlog() {
+      const messages = await queue
+        .getProperties()
+        .then((p) => p.approximateMessagesCount ?? 0)
+        .catch((error: unknown) => {
+          if ((error as { statusCode?: number }).statusCode === 404) return 0;
+          throw error;
+        });
+      return { messages, running: inFlight.size };
+    },
     async stop() {
       stopped = true;
       wake?.();
