@@ -1,10 +1,13 @@
 /**
  * End to end: `node dist/scripts/start.js` (what `npm start` runs) on free ports with its own
- * data folder. It serves /api/health and the task pane, stops completely on Ctrl-C (SIGINT to
- * its process group) and, restarted on the same folder, still has what was stored.
+ * data folder. It serves /api/health and the task pane, builds a consolidation through its job
+ * queue, stops completely on Ctrl-C (SIGINT to its process group) and, restarted on the same
+ * folder, still has what was stored — tables, blobs and queue messages.
  */
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
+import { QueueClient } from '@azure/storage-queue';
+import { call, devAuth } from '../api/api-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +26,7 @@ interface RunningStack {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'samlad-e2e-'));
+const auth = devAuth();
 let current: RunningStack | undefined;
 
 const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
@@ -46,6 +50,7 @@ async function startStack(): Promise<RunningStack> {
       AZURITE_QUEUE_PORT: '0',
       AZURITE_TABLE_PORT: '0',
       AZURITE_LOCATION: dataDir,
+      ...auth.env,
     }),
   });
   await proc.waitForOutput(/Press Ctrl-C to stop/, 30_000);
@@ -112,6 +117,26 @@ describe('npm start (dist/scripts/start.js)', () => {
     const proxied = await fetch(`${stack.addinUrl}/api/health`);
     expect(proxied.status).toBe(200);
 
+    // A consolidation goes through the job queue, whose worker the stack runs.
+    const kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
+    const queued = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/consolidate', {
+      token: kansli,
+      json: { period: '2024T1', variant: 'internal', basis: 'latest' },
+    });
+    expect([201, 202]).toContain(queued.status);
+    if (queued.status === 202) {
+      const job = await pollUntil(
+        async () => {
+          const poll = await call(stack.apiUrl, 'GET', `/forbund/umearegionen/consolidate/jobs/${queued.json.jobId}`, {
+            token: kansli,
+          });
+          return ['done', 'failed'].includes(poll.json.status) ? poll.json : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the consolidation job' },
+      );
+      expect(job.status).toBe('done');
+    }
+
     // Store something, to find again after a restart.
     const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', {
       allowInsecureConnection: true,
@@ -123,6 +148,9 @@ describe('npm start (dist/scripts/start.js)', () => {
     await container
       .getBlockBlobClient('note.txt')
       .upload('kvar efter omstart', Buffer.byteLength('kvar efter omstart'));
+    const queue = new QueueClient(stack.connectionString, 'e2epersist');
+    await queue.create();
+    await queue.sendMessage('kvar i kön');
 
     await stopWithCtrlC(stack);
     expect(group(stack.proc.pid, 0)).toBe(false);
@@ -145,6 +173,8 @@ describe('npm start (dist/scripts/start.js)', () => {
       .getContainerClient('e2epersist')
       .getBlockBlobClient('note.txt');
     expect((await blob.downloadToBuffer()).toString('utf8')).toBe('kvar efter omstart');
+    const [message] = (await new QueueClient(stack.connectionString, 'e2epersist').peekMessages()).peekedMessageItems;
+    expect(message?.messageText).toBe('kvar i kön');
 
     await stopWithCtrlC(stack);
     expect(group(stack.proc.pid, 0)).toBe(false);
