@@ -37,6 +37,8 @@ export interface ReportSettings {
 export interface RateLimitSettings {
   perPrincipal: number;
   perAddress: number;
+  /** Trusted proxies (the Static Web App) whose X-Forwarded-For entries follow the client's. */
+  proxyHops: number;
 }
 
 export interface AppConfig {
@@ -90,6 +92,7 @@ export const appSettings = {
     'JOB_WAIT_ALERT_SECONDS',
     'RATE_LIMIT_PER_PRINCIPAL',
     'RATE_LIMIT_PER_ADDRESS',
+    'RATE_LIMIT_PROXY_HOPS',
   ],
   /** Read, but left unset on Azure, each for its reason. */
   notDeployed: {

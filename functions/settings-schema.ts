@@ -32,6 +32,8 @@ const rawSettingsSchema = z
     // Writes per minute per caller (token) and per client address; 0 turns the limit off.
     RATE_LIMIT_PER_PRINCIPAL: count(120, 100_000),
     RATE_LIMIT_PER_ADDRESS: count(1200, 1_000_000),
+    // Trusted proxies in front of the app whose X-Forwarded-For entries come after the client's.
+    RATE_LIMIT_PROXY_HOPS: count(0, 5),
     [ALLOW_SHARED_KEY]: unsetIfEmpty(z.enum(['true', 'false']).optional()),
   })
   .extend(authSettingsSchema.shape);
@@ -82,7 +84,11 @@ export function parseSettings(env: NodeJS.ProcessEnv): ParsedSettings {
         waitAlertMs: raw.JOB_WAIT_ALERT_SECONDS * 1000,
       },
       auth,
-      rateLimits: { perPrincipal: raw.RATE_LIMIT_PER_PRINCIPAL, perAddress: raw.RATE_LIMIT_PER_ADDRESS },
+      rateLimits: {
+        perPrincipal: raw.RATE_LIMIT_PER_PRINCIPAL,
+        perAddress: raw.RATE_LIMIT_PER_ADDRESS,
+        proxyHops: raw.RATE_LIMIT_PROXY_HOPS,
+      },
     },
   };
 }

@@ -44,32 +44,39 @@ async function waitForJob(
  * CONSOLIDATE_SYNC_MS, otherwise 202 {jobId} with a Location to poll
  * (GET …/consolidate/jobs/{jobId}); the job survives this instance either way.
  */
-export const consolidateReport = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
-  const input = await readJson(request, body);
-  const period = parsePeriod(input.period);
-  if (!period)
-    throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
-  if (period.kind === 'halfyear')
-    throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-  const { jobs, queue } = getReportServices();
-  const job = await queueJob(
-    { jobs, queue, now: services.now },
-    {
-      forbund: forbund.id,
-      period: period.id,
-      variant: input.variant,
-      basis: input.basis,
-      trigger: 'api',
-      actor: actorOf(principal),
-      generatedAt: services.now().toISOString(),
-    },
-  );
-  const settled = await waitForJob(jobs, forbund.id, job.jobId, getConfig().reports.syncBudgetMs);
-  if (settled?.status === 'done' && settled.report) return jsonResponse(201, { report: settled.report });
-  const location = `/api/forbund/${forbund.id}/consolidate/jobs/${job.jobId}`;
-  return jsonResponse(
-    202,
-    { jobId: job.jobId, status: settled?.status ?? job.status, location },
-    { Location: location },
-  );
-});
+export const consolidateReport = forbundRoute(
+  'kansli',
+  async ({ request, services, forbund, principal }) => {
+    const input = await readJson(request, body);
+    const period = parsePeriod(input.period);
+    if (!period)
+      throw badRequest(
+        'invalid-period',
+        `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`,
+      );
+    if (period.kind === 'halfyear')
+      throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
+    const { jobs, queue } = getReportServices();
+    const job = await queueJob(
+      { jobs, queue, now: services.now },
+      {
+        forbund: forbund.id,
+        period: period.id,
+        variant: input.variant,
+        basis: input.basis,
+        trigger: 'api',
+        actor: actorOf(principal),
+        generatedAt: services.now().toISOString(),
+      },
+    );
+    const settled = await waitForJob(jobs, forbund.id, job.jobId, getConfig().reports.syncBudgetMs);
+    if (settled?.status === 'done' && settled.report) return jsonResponse(201, { report: settled.report });
+    const location = `/api/forbund/${forbund.id}/consolidate/jobs/${job.jobId}`;
+    return jsonResponse(
+      202,
+      { jobId: job.jobId, status: settled?.status ?? job.status, location },
+      { Location: location },
+    );
+  },
+  { writes: true },
+);

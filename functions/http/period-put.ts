@@ -12,14 +12,18 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
-  const period = requirePeriodParam(request);
-  const settings = await readJson(request, body);
-  const saved = await services.repository.putPeriod(
-    forbund.id,
-    period.id,
-    { deadline: settings.deadline ?? undefined, locked: settings.locked },
-    actorOf(principal),
-  );
-  return jsonResponse(200, { period: period.id, ...saved });
-});
+export const putPeriod = forbundRoute(
+  'kansli',
+  async ({ request, services, forbund, principal }) => {
+    const period = requirePeriodParam(request);
+    const settings = await readJson(request, body);
+    const saved = await services.repository.putPeriod(
+      forbund.id,
+      period.id,
+      { deadline: settings.deadline ?? undefined, locked: settings.locked },
+      actorOf(principal),
+    );
+    return jsonResponse(200, { period: period.id, ...saved });
+  },
+  { writes: true },
+);

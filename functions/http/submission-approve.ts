@@ -2,4 +2,6 @@ import { forbundRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
-export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'));
+export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'), {
+  writes: true,
+});

@@ -2,4 +2,6 @@ import { forbundRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/return — kansliet sends it back with a comment. */
-export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));
+export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'), {
+  writes: true,
+});

@@ -6,12 +6,16 @@ import { submitDraft } from '../submissions/submit';
 import { readWorkbookDraft } from '../submissions/workbook-draft';
 
 /** POST /api/forbund/{forbund}/submissions — JSON from the add-in or a filled .xlsx. */
-export const createSubmission = forbundRoute('reporter', async (call) => {
-  const { draft, source } = await readDraft(call.request, readWorkbookDraft);
-  const { receipt, created, warnings } = await submitDraft(call, draft, source);
-  return jsonResponse(created ? 201 : 200, {
-    ...receipt,
-    created,
-    warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })),
-  });
-});
+export const createSubmission = forbundRoute(
+  'reporter',
+  async (call) => {
+    const { draft, source } = await readDraft(call.request, readWorkbookDraft);
+    const { receipt, created, warnings } = await submitDraft(call, draft, source);
+    return jsonResponse(created ? 201 : 200, {
+      ...receipt,
+      created,
+      warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })),
+    });
+  },
+  { writes: true },
+);

@@ -54,6 +54,8 @@ var appSettings = {
   JOB_WAIT_ALERT_SECONDS: '300'
   RATE_LIMIT_PER_PRINCIPAL: string(rateLimitPerPrincipal)
   RATE_LIMIT_PER_ADDRESS: string(rateLimitPerAddress)
+  // Callers reach the API through the Static Web App, whose entry follows theirs in X-Forwarded-For.
+  RATE_LIMIT_PROXY_HOPS: '1'
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
