@@ -21,6 +21,8 @@ export const jobMessageSchema = z
      * which date their report from the deadline and the submissions (tertial-schedule.ts).
      */
     generatedAt: z.iso.datetime().optional(),
+    /** The correlation id of the invocation that queued the job, which the worker logs with (log-event.ts). */
+    correlationId: z.string().max(64).optional(),
     /** The timer's jobs: the deadline that made the tertial due, and write nothing when nothing is approved. */
     deadline: z
       .string()

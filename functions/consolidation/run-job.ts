@@ -18,10 +18,13 @@ export interface JobDeps {
   now: () => Date;
 }
 
-export interface JobLog {
-  log(message: string): void;
-  error(message: string, error?: unknown): void;
-}
+/** Where a job's events go: structured lines (log-event.ts) naming the job and its correlation id. */
+export type JobLog = (
+  level: 'info' | 'warn' | 'error',
+  event: string,
+  fields?: Record<string, unknown>,
+  error?: unknown,
+) => void;
 
 /** Why a job cannot run at all, whatever the number of tries: said to the user as it is. */
 class UnrunnableJob extends Error {}
@@ -58,7 +61,7 @@ function jobFromMessage(message: JobMessage, at: string): JobState {
 export async function runJob(deps: JobDeps, message: JobMessage, attempt: number, log: JobLog): Promise<void> {
   const existing = await deps.jobs.get(message.forbund, message.jobId);
   if (existing?.status === 'done' || existing?.status === 'failed') {
-    log.log(`job ${message.jobId} is already ${existing.status}; this delivery does nothing`);
+    log('info', 'job.already-settled', { status: existing.status, attempt });
     return;
   }
   const tracker = new JobTracker(
@@ -75,12 +78,14 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
     if (existing && existing.attempts > 0) {
       const stored = await deps.store.findByJob(forbund.id, period.id, message.variant, message.jobId);
       if (stored) {
-        log.log(`job ${message.jobId}: an earlier delivery stored ${stored.id}; marking the job done`);
+        log('info', 'job.found-earlier-report', { report: stored.id, attempt });
         await tracker.done(publicReport(stored));
         return;
       }
     }
     await tracker.started(attempt);
+    log('info', 'job.started', { attempt });
+    const started = performance.now();
     const { generatedAt, deadline } = message;
     const produced = await produceReport(
       deps,
@@ -102,20 +107,21 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
             : undefined,
       },
     );
+    const ms = Math.round(performance.now() - started);
     if (produced) {
-      log.log(`job ${message.jobId}: ${produced.written ? 'wrote' : 'found unchanged'} ${produced.summary.id}`);
+      log('info', 'job.done', { attempt, ms, report: produced.summary.id, written: produced.written });
       await tracker.done(publicReport(produced.summary));
     } else {
-      log.log(`job ${message.jobId}: no approved submissions for ${period.id}; no report written`);
+      log('info', 'job.done', { attempt, ms, report: null, written: false });
       await tracker.finishedWithout(NO_REPORT_WRITTEN);
     }
   } catch (error) {
     if (error instanceof UnrunnableJob) {
-      log.error(`job ${message.jobId} cannot run: ${error.message}`);
+      log('error', 'job.unrunnable', { attempt, reason: error.message });
       await tracker.failed(error.message);
       return;
     }
-    log.error(`job ${message.jobId}, delivery ${attempt}, failed`, error);
+    log('warn', 'job.attempt-failed', { attempt }, error);
     await tracker.willRetry(`Försök ${attempt} misslyckades; Samlad försöker igen strax.`).catch(() => undefined);
     throw error;
   }
@@ -129,7 +135,7 @@ export async function failJob(deps: Pick<JobDeps, 'jobs' | 'now'>, message: JobM
   const existing = await deps.jobs.get(message.forbund, message.jobId);
   if (existing?.status === 'done' || existing?.status === 'failed') return;
   const job = existing ?? jobFromMessage(message, deps.now().toISOString());
-  log.error(`job ${message.jobId} (${message.forbund} ${message.period} ${message.variant}) failed on every delivery`);
+  log('error', 'job.failed', { attempts: job.attempts });
   const tries = job.attempts > 1 ? `efter ${job.attempts} försök ` : '';
   await new JobTracker(deps.jobs, message.forbund, job, deps.now).failed(
     `Sammanställningen misslyckades ${tries}(felkod ${message.jobId}). Försök igen om en stund; kvarstår felet, kontakta den som förvaltar Samlad och uppge felkoden.`,

@@ -8,6 +8,7 @@ import { getConfig } from '../config';
 import type { JobState, JobStore } from '../consolidation/job-store';
 import { queueJob } from '../consolidation/queue-job';
 import { getReportServices } from '../consolidation/report-services';
+import { correlationIdOf, logEvent } from '../log-event';
 
 const body = z
   .object({
@@ -46,7 +47,7 @@ async function waitForJob(
  */
 export const consolidateReport = forbundRoute(
   'kansli',
-  async ({ request, services, forbund, principal }) => {
+  async ({ request, services, forbund, principal, context }) => {
     const input = await readJson(request, body);
     const period = parsePeriod(input.period);
     if (!period)
@@ -67,8 +68,15 @@ export const consolidateReport = forbundRoute(
         trigger: 'api',
         actor: actorOf(principal),
         generatedAt: services.now().toISOString(),
+        correlationId: correlationIdOf(context),
       },
     );
+    logEvent(context, 'info', 'job.queued', {
+      jobId: job.jobId,
+      forbund: forbund.id,
+      period: period.id,
+      trigger: 'api',
+    });
     const settled = await waitForJob(jobs, forbund.id, job.jobId, getConfig().reports.syncBudgetMs);
     if (settled?.status === 'done' && settled.report) return jsonResponse(201, { report: settled.report });
     const location = `/api/forbund/${forbund.id}/consolidate/jobs/${job.jobId}`;

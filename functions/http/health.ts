@@ -1,12 +1,28 @@
 /**
- * GET /api/health: is the app up, which version, and can it reach Table and Blob storage.
- * Anonymous, so monitors and the task pane can call it without a token; it reveals no
- * hostnames or keys.
+ * GET /api/health: is the app up, which version, can it reach Table and Blob storage — and how
+ * the job queue and the tertialSummary timer are doing. Anonymous, so monitors and the task pane
+ * can call it without a token; it reveals no hostnames, keys or förbund.
+ *
+ * 503 only when this instance cannot reach storage (what a platform health check should replace
+ * an instance for); a job that has waited too long makes the status "degraded" with 200, since
+ * no instance is the one to blame for a backlog.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { appVersion } from '../app-info';
 import { getConfig } from '../config';
-import { createStorageClients, probeStorage, type StorageClients, type StorageProbeReport } from '../storage';
+import { JobQueue, type QueueStats } from '../consolidation/job-queue';
+import { JobStore, type TimerRun } from '../consolidation/job-store';
+import { JOBS_POISON_QUEUE, JOBS_QUEUE } from '../consolidation/queues';
+import { JOBS_TABLE } from '../consolidation/report-services';
+import { logEvent } from '../log-event';
+import {
+  createStorageClients,
+  defaultProbeTimeoutMs,
+  describeProbeFailure,
+  probeStorage,
+  type StorageClients,
+  type StorageProbeReport,
+} from '../storage';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -14,27 +30,93 @@ export interface HealthReport {
   /** Server time (ISO 8601, UTC). */
   time: string;
   storage: StorageProbeReport;
+  jobs:
+    | {
+        /** Jobs on the queue, waiting or being built. */
+        queued: number;
+        /** How long the longest-waiting job no worker has taken yet has waited (seconds). */
+        oldestWaitingSeconds: number | null;
+        /** Jobs that failed every try (in the poison queue, until its handler settles them). */
+        failedUnhandled: number;
+        /** Above this wait the status is degraded. */
+        alertAfterSeconds: number;
+      }
+    | { error: string };
+  timers: { tertialSummary: TimerRun | null } | { error: string };
+  /** Why the status is degraded, in English, for whoever monitors it. */
+  problems: string[];
 }
 
-let probeClients: StorageClients | undefined;
+interface HealthClients {
+  storage: StorageClients;
+  queue: JobQueue;
+  jobs: JobStore;
+}
+
+let clients: HealthClients | undefined;
 
 /** Separate clients without retries: a probe must answer within its timeout. */
-function getProbeClients(): StorageClients {
-  probeClients ??= createStorageClients(getConfig().storage, { retry: false });
-  return probeClients;
+function getHealthClients(): HealthClients {
+  if (!clients) {
+    const storage = createStorageClients(getConfig().storage, { retry: false });
+    clients = {
+      storage,
+      queue: new JobQueue(storage.queueClient(JOBS_QUEUE), storage.queueClient(JOBS_POISON_QUEUE)),
+      jobs: new JobStore(storage.tableClient(JOBS_TABLE)),
+    };
+  }
+  return clients;
 }
 
-export async function health(_request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
-  const storage = await probeStorage(getProbeClients());
-  const ok = storage.table.ok && storage.blob.ok;
-  if (!ok) {
-    context.warn(`storage unreachable: table=${storage.table.error ?? 'ok'} blob=${storage.blob.error ?? 'ok'}`);
+/** Resolves with the value, or `{error}` (a safe reason) when it fails or takes longer than the probes may. */
+async function within<T>(work: Promise<T>): Promise<T | { error: string }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ error: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ error: 'timeout' }), defaultProbeTimeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    return { error: describeProbeFailure(error, false) };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+const failed = (value: object): value is { error: string } => 'error' in value;
+
+export async function health(_request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const { storage, queue, jobs } = getHealthClients();
+  const now = new Date();
+  const alertAfterMs = getConfig().reports.waitAlertMs;
+  const [probes, stats, lastRun] = await Promise.all([
+    probeStorage(storage),
+    within<QueueStats>(queue.stats(now)),
+    within(jobs.lastTimerRun('tertialSummary')),
+  ]);
+  const reachable = probes.table.ok && probes.blob.ok;
+  const problems: string[] = [];
+  if (!reachable)
+    problems.push(`storage unreachable: table ${probes.table.error ?? 'ok'}, blob ${probes.blob.error ?? 'ok'}`);
+  if (failed(stats)) problems.push(`job queue unreadable: ${stats.error}`);
+  else if (stats.oldestWaitingMs !== undefined && stats.oldestWaitingMs > alertAfterMs)
+    problems.push(`a job has waited ${Math.round(stats.oldestWaitingMs / 1000)} s for a worker`);
   const report: HealthReport = {
-    status: ok ? 'ok' : 'degraded',
+    status: problems.length === 0 ? 'ok' : 'degraded',
     version: appVersion,
-    time: new Date().toISOString(),
-    storage,
+    time: now.toISOString(),
+    storage: probes,
+    jobs: failed(stats)
+      ? stats
+      : {
+          queued: stats.depth,
+          oldestWaitingSeconds: stats.oldestWaitingMs === undefined ? null : Math.round(stats.oldestWaitingMs / 1000),
+          failedUnhandled: stats.poisoned,
+          alertAfterSeconds: Math.round(alertAfterMs / 1000),
+        },
+    timers: lastRun !== undefined && failed(lastRun) ? lastRun : { tertialSummary: lastRun ?? null },
+    problems,
   };
-  return { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' }, jsonBody: report };
+  if (problems.length > 0) logEvent(context, 'warn', 'health.degraded', { problems });
+  return { status: reachable ? 200 : 503, headers: { 'cache-control': 'no-store' }, jsonBody: report };
 }

@@ -3,6 +3,7 @@ import { getServices } from '../api/services';
 import { jobMessageSchema, type JobMessage } from '../consolidation/job-message';
 import { failJob, runJob, type JobDeps, type JobLog } from '../consolidation/run-job';
 import { getReportServices } from '../consolidation/report-services';
+import { logEvent } from '../log-event';
 
 function jobDeps(): JobDeps {
   const { registry, repository, now } = getServices();
@@ -10,8 +11,17 @@ function jobDeps(): JobDeps {
   return { registry, repository, store, jobs, now };
 }
 
-function logTo(context: InvocationContext): JobLog {
-  return { log: (message) => context.log(message), error: (message, error) => context.error(message, error) };
+/** The job's events, under the correlation id of the request (or timer run) that queued it. */
+function logTo(context: InvocationContext, message: JobMessage): JobLog {
+  const job = {
+    jobId: message.jobId,
+    forbund: message.forbund,
+    period: message.period,
+    variant: message.variant,
+    trigger: message.trigger,
+    ...(message.correlationId ? { correlationId: message.correlationId } : {}),
+  };
+  return (level, event, fields = {}, error) => logEvent(context, level, event, { ...job, ...fields }, error);
 }
 
 /** The message as a job, or undefined (logged) for anything else: no delivery could ever run it. */
@@ -33,12 +43,12 @@ export async function consolidationWorker(queueItem: unknown, context: Invocatio
   const message = readMessage(queueItem, context);
   if (!message) return;
   const attempt = Number(context.triggerMetadata?.['dequeueCount'] ?? 1);
-  await runJob(jobDeps(), message, Number.isInteger(attempt) && attempt > 0 ? attempt : 1, logTo(context));
+  await runJob(jobDeps(), message, Number.isInteger(attempt) && attempt > 0 ? attempt : 1, logTo(context, message));
 }
 
 /** Queue trigger consolidationJobFailed (queue samlad-jobs-poison): settles a job no delivery could build. */
 export async function consolidationJobFailed(queueItem: unknown, context: InvocationContext): Promise<void> {
   const message = readMessage(queueItem, context);
   if (!message) return;
-  await failJob(jobDeps(), message, logTo(context));
+  await failJob(jobDeps(), message, logTo(context, message));
 }

@@ -4,6 +4,7 @@ import { getConfig } from '../config';
 import { queueJob } from '../consolidation/queue-job';
 import { getReportServices } from '../consolidation/report-services';
 import { defaultDeadline, endedTertials } from '../consolidation/tertial-schedule';
+import { correlationIdOf, logEvent } from '../log-event';
 import type { Actor } from '../submissions/model';
 
 const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanställning', role: 'system' };
@@ -42,13 +43,20 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
             trigger: 'timer',
             actor: ACTOR,
             deadline,
+            correlationId: correlationIdOf(context),
           },
         );
         queued += 1;
         outcome.push(`${period.id}: köad som jobb ${job.jobId}`);
       } catch (error) {
         // One tertial failing must not keep the others from their jobs; the next run retries it.
-        context.error(`tertialSummary ${forbund.id} ${period.id} could not be queued`, error);
+        logEvent(
+          context,
+          'error',
+          'timer.queue-failed',
+          { timer: 'tertialSummary', forbund: forbund.id, period: period.id },
+          error,
+        );
         errors.push(`${forbund.id} ${period.id}`);
         outcome.push(`${period.id}: kunde inte köas (${error instanceof Error ? error.message : String(error)})`);
       }
@@ -61,10 +69,15 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       after: outcome.length > 0 ? outcome.join('; ') : 'ingen tertial har passerat sin sista inlämningsdag',
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
-    context.log(`tertialSummary ${forbund.id}: ${outcome.join('; ') || 'inget att göra'}`);
+    logEvent(context, 'info', 'timer.forbund-done', { timer: 'tertialSummary', forbund: forbund.id, outcome });
   }
   const summary = `${queued} jobb köade${errors.length > 0 ? `; ${errors.length} kunde inte köas: ${errors.join(', ')}` : ''}`;
   await jobs.recordTimerRun('tertialSummary', { at: now.toISOString(), outcome: summary });
+  logEvent(context, errors.length > 0 ? 'error' : 'info', 'timer.run', {
+    timer: 'tertialSummary',
+    queued,
+    failed: errors.length,
+  });
   // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
   if (errors.length > 0) throw new Error(`tertialSummary: ${summary}`);
 }
