@@ -14,7 +14,7 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import type { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import { getConfig } from '../config';
 import { parseConnectionString } from './connection-string';
-import type { StorageConnection } from './storage-settings';
+import { connectionStringConnection, type StorageConnection } from './storage-settings';
 
 export interface StorageClients {
   readonly tableService: TableServiceClient;
@@ -48,16 +48,7 @@ export const BOUNDED_RETRY = { retries: 3, delayMs: 200, maxDelayMs: 2000 } as c
 export function connectionFromString(connectionString: string): StorageConnection {
   const parsed = parseConnectionString(connectionString);
   if (!parsed.ok) throw new Error(`not a usable storage connection string: ${parsed.reason}`);
-  return {
-    name: 'connection string',
-    form: 'connection-string',
-    access: {
-      kind: 'connection-string',
-      connectionString: parsed.connectionString,
-      isDevelopmentStorage: parsed.isDevelopmentStorage,
-    },
-    endpoints: parsed.endpoints,
-  };
+  return connectionStringConnection('connection string', parsed);
 }
 
 /** One credential per process: it caches its tokens. */

@@ -17,7 +17,12 @@
  * for a separate or emulated account), else the Function App's own `AzureWebJobsStorage`.
  */
 import { ALLOW_SHARED_KEY, appStorageConnectionName, HOST_STORAGE } from './connection-name';
-import { azuriteConnectionString, parseConnectionString, type StorageEndpoints } from './connection-string';
+import {
+  azuriteConnectionString,
+  parseConnectionString,
+  type ParsedConnectionString,
+  type StorageEndpoints,
+} from './connection-string';
 
 export { ALLOW_SHARED_KEY, APP_STORAGE, appStorageConnectionName, HOST_STORAGE } from './connection-name';
 
@@ -71,7 +76,15 @@ function fromConnectionString(env: NodeJS.ProcessEnv, name: string, value: strin
       name,
       `holds an account key or SAS, which SAMLAD_ENV=production refuses: use the managed identity (${HOST_STORAGE}__accountName or the service URIs, ${HOST_STORAGE}__credential=managedidentity), or set ${ALLOW_SHARED_KEY}=true to accept the key knowingly`,
     );
-  return ok({
+  return ok(connectionStringConnection(name, parsed));
+}
+
+/** A connection given by a (parsed, usable) connection string. */
+export function connectionStringConnection(
+  name: string,
+  parsed: Extract<ParsedConnectionString, { ok: true }>,
+): StorageConnection {
+  return {
     name,
     form: 'connection-string',
     access: {
@@ -80,7 +93,7 @@ function fromConnectionString(env: NodeJS.ProcessEnv, name: string, value: strin
       isDevelopmentStorage: parsed.isDevelopmentStorage,
     },
     endpoints: parsed.endpoints,
-  });
+  };
 }
 
 function fromIdentity(env: NodeJS.ProcessEnv, name: string, options: ResolveOptions): StorageResolution | undefined {
@@ -165,12 +178,7 @@ export function resolveStorageConnection(
     );
   const azurite = parseConnectionString(azuriteConnectionString());
   if (!azurite.ok) throw new Error('the Azurite connection string does not parse');
-  return ok({
-    name,
-    form: 'azurite-default',
-    access: { kind: 'connection-string', connectionString: azurite.connectionString, isDevelopmentStorage: true },
-    endpoints: azurite.endpoints,
-  });
+  return ok({ ...connectionStringConnection(name, azurite), form: 'azurite-default' });
 }
 
 /** Samlad's own storage: {@link appStorageConnectionName}, resolved. */

@@ -57,27 +57,29 @@ declare module 'azurite/dist/src/blob/BlobConfiguration' {
     locationPath: string;
     maxConcurrency: number;
   }
+  /** The positional arguments of BlobConfiguration and QueueConfiguration alike. */
+  export type ExtentServiceArguments = [
+    host?: string,
+    port?: number,
+    keepAliveTimeout?: number,
+    metadataDBPath?: string,
+    extentDBPath?: string,
+    persistencePathArray?: PersistenceLocation[],
+    enableAccessLog?: boolean,
+    accessLogWriteStream?: NodeJS.WritableStream,
+    enableDebugLog?: boolean,
+    debugLogFilePath?: string,
+    loose?: boolean,
+    skipApiVersionCheck?: boolean,
+    cert?: string,
+    key?: string,
+    pwd?: string,
+    oauth?: string,
+    disableProductStyleUrl?: boolean,
+    isMemoryPersistence?: boolean,
+  ];
   export default class BlobConfiguration {
-    constructor(
-      host?: string,
-      port?: number,
-      keepAliveTimeout?: number,
-      metadataDBPath?: string,
-      extentDBPath?: string,
-      persistencePathArray?: PersistenceLocation[],
-      enableAccessLog?: boolean,
-      accessLogWriteStream?: NodeJS.WritableStream,
-      enableDebugLog?: boolean,
-      debugLogFilePath?: string,
-      loose?: boolean,
-      skipApiVersionCheck?: boolean,
-      cert?: string,
-      key?: string,
-      pwd?: string,
-      oauth?: string,
-      disableProductStyleUrl?: boolean,
-      isMemoryPersistence?: boolean,
-    );
+    constructor(...args: ExtentServiceArguments);
   }
 }
 
@@ -90,28 +92,9 @@ declare module 'azurite/dist/src/blob/BlobServer' {
 }
 
 declare module 'azurite/dist/src/queue/QueueConfiguration' {
-  import type { PersistenceLocation } from 'azurite/dist/src/blob/BlobConfiguration';
+  import type { ExtentServiceArguments } from 'azurite/dist/src/blob/BlobConfiguration';
   export default class QueueConfiguration {
-    constructor(
-      host?: string,
-      port?: number,
-      keepAliveTimeout?: number,
-      metadataDBPath?: string,
-      extentDBPath?: string,
-      persistencePathArray?: PersistenceLocation[],
-      enableAccessLog?: boolean,
-      accessLogWriteStream?: NodeJS.WritableStream,
-      enableDebugLog?: boolean,
-      debugLogFilePath?: string,
-      loose?: boolean,
-      skipApiVersionCheck?: boolean,
-      cert?: string,
-      key?: string,
-      pwd?: string,
-      oauth?: string,
-      disableProductStyleUrl?: boolean,
-      isMemoryPersistence?: boolean,
-    );
+    constructor(...args: ExtentServiceArguments);
   }
 }
 

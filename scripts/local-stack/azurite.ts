@@ -120,64 +120,41 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   );
   await startServer(table, 'Table', host, options.tablePort);
 
-  const blob = new BlobServer(
-    new BlobConfiguration(
-      host,
-      options.blobPort,
-      undefined,
-      path.join(dir, '__azurite_db_blob__.json'),
-      path.join(dir, '__azurite_db_blob_extent__.json'),
-      [{ locationId: 'Default', locationPath: path.join(dir, '__blobstorage__'), maxConcurrency: 10 }],
-      false,
-      undefined,
-      false,
-      undefined,
-      loose,
-      skipApiVersionCheck,
-      '',
-      '',
-      '',
-      undefined,
-      false,
-      inMemory,
-    ),
-  );
-
-  try {
-    await startServer(blob, 'Blob', host, options.blobPort);
-  } catch (error) {
-    await table.close();
-    throw error;
-  }
-
-  const queue = new QueueServer(
-    new QueueConfiguration(
-      host,
-      options.queuePort,
-      undefined,
-      path.join(dir, '__azurite_db_queue__.json'),
-      path.join(dir, '__azurite_db_queue_extent__.json'),
-      [{ locationId: 'Default', locationPath: path.join(dir, '__queuestorage__'), maxConcurrency: 10 }],
-      false,
-      undefined,
-      false,
-      undefined,
-      loose,
-      skipApiVersionCheck,
-      '',
-      '',
-      '',
-      undefined,
-      false,
-      inMemory,
-    ),
-  );
-  try {
-    await startServer(queue, 'Queue', host, options.queuePort);
-  } catch (error) {
-    await Promise.all([table.close(), blob.close()]);
-    throw error;
-  }
+  // Blob and Queue keep data as extents beside their metadata, and take the same arguments.
+  const extentService = (name: 'blob' | 'queue', port: number): ConstructorParameters<typeof BlobConfiguration> => [
+    host,
+    port,
+    undefined,
+    path.join(dir, `__azurite_db_${name}__.json`),
+    path.join(dir, `__azurite_db_${name}_extent__.json`),
+    [{ locationId: 'Default', locationPath: path.join(dir, `__${name}storage__`), maxConcurrency: 10 }],
+    false,
+    undefined,
+    false,
+    undefined,
+    loose,
+    skipApiVersionCheck,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    inMemory,
+  ];
+  const started: ServerBase[] = [table];
+  const startAfter = async (server: ServerBase, service: string, port: number) => {
+    try {
+      await startServer(server, service, host, port);
+    } catch (error) {
+      await Promise.all(started.map((s) => s.close()));
+      throw error;
+    }
+    started.push(server);
+  };
+  const blob = new BlobServer(new BlobConfiguration(...extentService('blob', options.blobPort)));
+  await startAfter(blob, 'Blob', options.blobPort);
+  const queue = new QueueServer(new QueueConfiguration(...extentService('queue', options.queuePort)));
+  await startAfter(queue, 'Queue', options.queuePort);
 
   const tablePort = portOf(table);
   const blobPort = portOf(blob);
