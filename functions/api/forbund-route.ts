@@ -55,6 +55,14 @@ export function forbundRoute(
   };
 }
 
+/** {@link forbundRoute} for a route that stores something: limited per address and principal. */
+export function forbundWriteRoute(
+  minimumRole: Role,
+  handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return forbundRoute(minimumRole, handler, { writes: true });
+}
+
 export function actorOf(principal: Principal): { subject: string; name?: string; role: string } {
   return {
     subject: principal.subject,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
 import { jsonResponse } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
 import type { JobState, JobStore } from '../consolidation/job-store';
@@ -45,7 +45,7 @@ async function waitForJob(
  * CONSOLIDATE_SYNC_MS, otherwise 202 {jobId} with a Location to poll
  * (GET …/consolidate/jobs/{jobId}); the job survives this instance either way.
  */
-export const consolidateReport = forbundRoute(
+export const consolidateReport = forbundWriteRoute(
   'kansli',
   async ({ request, services, forbund, principal, context }) => {
     const input = await readJson(request, body);
@@ -86,5 +86,4 @@ export const consolidateReport = forbundRoute(
       { Location: location },
     );
   },
-  { writes: true },
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jsonResponse } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
 
@@ -12,18 +12,14 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute(
-  'kansli',
-  async ({ request, services, forbund, principal }) => {
-    const period = requirePeriodParam(request);
-    const settings = await readJson(request, body);
-    const saved = await services.repository.putPeriod(
-      forbund.id,
-      period.id,
-      { deadline: settings.deadline ?? undefined, locked: settings.locked },
-      actorOf(principal),
-    );
-    return jsonResponse(200, { period: period.id, ...saved });
-  },
-  { writes: true },
-);
+export const putPeriod = forbundWriteRoute('kansli', async ({ request, services, forbund, principal }) => {
+  const period = requirePeriodParam(request);
+  const settings = await readJson(request, body);
+  const saved = await services.repository.putPeriod(
+    forbund.id,
+    period.id,
+    { deadline: settings.deadline ?? undefined, locked: settings.locked },
+    actorOf(principal),
+  );
+  return jsonResponse(200, { period: period.id, ...saved });
+});

@@ -1,7 +1,5 @@
-import { forbundRoute } from '../api/forbund-route';
+import { forbundWriteRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
-export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'), {
-  writes: true,
-});
+export const approveSubmission = forbundWriteRoute('kansli', (call) => transitionSubmission(call, 'godkand'));

@@ -1,7 +1,5 @@
-import { forbundRoute } from '../api/forbund-route';
+import { forbundWriteRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/return — kansliet sends it back with a comment. */
-export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'), {
-  writes: true,
-});
+export const returnSubmission = forbundWriteRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));
