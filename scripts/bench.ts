@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only validation,burst,consolidation,cold-import,addin] [--national N] [--no-write]`
+ * `npm run bench [-- --only validation,burst,consolidation,cold-import,addin,scb] [--national N] [--no-write]`
  *
  * Runs the benchmarks (loopback only, every loop bounded), prints a table per section and
  * writes each section's figures into BENCHMARKS.md between its markers. Figures are measured
@@ -14,9 +14,10 @@ import { benchColdImport } from './bench/cold-import';
 import { benchConsolidation, NATIONAL_FORBUND } from './bench/consolidation';
 import { describeMachine, printSection, updateBenchmarksDoc, type Machine, type SectionResult } from './bench/report';
 import { startBenchStack, type BenchStack } from './bench/stack';
+import { benchScb } from './bench/scb';
 import { benchValidation } from './bench/validation';
 
-type SectionId = 'validation' | 'burst' | 'consolidation' | 'cold-import' | 'addin';
+type SectionId = 'validation' | 'burst' | 'consolidation' | 'cold-import' | 'addin' | 'scb';
 
 interface BenchOptions {
   /** Förbund in the national consolidation (80 unless asked otherwise, for a quicker look). */
@@ -41,6 +42,7 @@ const SECTIONS: readonly Section[] = [
   { id: 'consolidation', stack: false, run: (_s, o) => benchConsolidation(o.national) },
   { id: 'cold-import', stack: false, run: () => benchColdImport() },
   { id: 'addin', stack: false, run: () => benchAddin() },
+  { id: 'scb', stack: false, run: () => benchScb() },
 ];
 
 async function main(): Promise<void> {

@@ -10,7 +10,9 @@
  * - impactindex-underlag 2023: survey inputs (illustrative; seed-004-impactindex-2023.ts);
  * - strategiska-indikatorer 2022 and 2023 per kommun: seed 004 Bilaga 4, each row sent by
  *   the party that owns it (kommun, AF, FK; SCB rows by kansliet);
- * - helårsekvivalenter 2022H1 and 2023H1: SCB files in CSV and json-stat2 (tests/fixtures/scb), read as the pane's Importera SCB reads them;
+ * - helårsekvivalenter 2022H1 and 2023H1: SCB's table HE0000T02N2 as Statistikdatabasen serves it, a
+ *   json-stat2 file from API v2 and a CSV download (tests/fixtures/scb, made-up figures), read as
+ *   the pane's Importera SCB reads them;
  * - ekonomi-utfall 2023T3: seed 004 Bilaga 3; eget kapital 2022 and 2023: seed 004 §1.3.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,8 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
-import { importScbFile, previewScbPeriod } from '../../shared/indices/scb-import';
+import { scbHelarsekvivalenter } from '../../shared/config/scb-helarsekvivalenter';
+import { importScb, previewScbPeriod, readScbText } from '../../shared/scb';
 import { bilaga3Utfall2023 } from '../../tests/fixtures/seeds/seed-004-bilaga-3';
 import { bilaga4 } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
 import { impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex-2023';
@@ -94,21 +97,27 @@ function indicators(registry: Registry, forbund: ForbundConfig, year: '2022' | '
   return out;
 }
 
-/** SCB's files, read exactly as kansliet's import in the task pane reads them: 2022 from CSV, 2023 from json-stat2. */
+/** SCB's files, read exactly as kansliet's import in the task pane reads them: 2022 from json-stat2, 2023 from CSV. */
 function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundConfig): DemoSubmission[] {
   const dir = join(root, 'tests/fixtures/scb');
-  const covers = (period: string) =>
-    findTemplate(registry, 'helarsekvivalenter', Number(period.slice(0, 4))) !== undefined;
+  const config = scbHelarsekvivalenter;
+  const templateFor = (period: string) => {
+    const year = Number(period.slice(0, 4));
+    const definition = findTemplate(registry, config.templateId, year);
+    return definition && resolveTemplate(definition, forbund, year);
+  };
   return [
-    { period: '2022H1', file: 'he0000t02n2-umearegionen-h1.csv', format: 'CSV' },
-    { period: '2023H1', file: 'he0000t02n2-umearegionen-h1.json', format: 'json-stat2' },
+    { period: '2022H1', file: 'he0000t02n2-umearegionen-api-v2.json', format: 'json-stat2' },
+    { period: '2023H1', file: 'he0000t02n2-umearegionen.csv', format: 'CSV' },
   ].map(({ period, file, format }) => {
-    const found = importScbFile(file, readFileSync(join(dir, file)), forbund, covers);
+    const read = readScbText(file, readFileSync(join(dir, file)));
+    const found = read.ok ? importScb(read, forbund, templateFor, config) : read;
     if (!found.ok) throw new Error(`SCB-filen (${format}): ${found.message}`);
-    const { values, problems } = previewScbPeriod(found.table, forbund, period);
-    if (problems.length > 0) throw new Error(`SCB-filen (${format}) för ${period}: ${problems.join(' ')}`);
+    const { values, missing } = previewScbPeriod(found, forbund, templateFor(period)!, period, config);
+    if (missing.length > 0)
+      throw new Error(`SCB-filen (${format}) för ${period} saknar värden för ${missing.map((m) => m.name).join(', ')}`);
     return {
-      templateId: 'helarsekvivalenter',
+      templateId: config.templateId,
       period,
       scope: forbund.id,
       party: 'kansli',

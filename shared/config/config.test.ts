@@ -45,8 +45,10 @@ describe('shipped configuration', () => {
     expect(years('skelleftea-norsjo', 'arbsam')).toEqual([2023, 2024, 2025, 2026]);
   });
 
-  it('keeps sheet names unique, so templates can share a workbook', () => {
-    const names = registry.templates.map((t) => t.sheetName);
+  it('keeps sheet names unique, so templates can share a workbook (versions of one template share theirs)', () => {
+    const names = [...new Map(registry.templates.map((t) => [t.id, t.sheetName])).values()];
     expect(new Set(names).size).toBe(names.length);
+    for (const t of registry.templates)
+      expect(registry.templates.filter((o) => o.sheetName === t.sheetName).every((o) => o.id === t.id)).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
   const headline = (scope: string, label: string) =>
     report.headline.find((h) => h.scope === scope && h.label === label)!;
 
-  it('reads only the periods it names', () => {
+  it('reads only the periods it names: three years, and the first half-years of the helårsekvivalenter series', () => {
     expect(requiredPeriods(requirePeriod('2023T3'))).toEqual([
       '2023T3',
       '2023H1',
@@ -37,6 +37,14 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
       '2021T3',
       '2021H1',
       '2021',
+      // Ten first half-years in all (shared/config/scb-helarsekvivalenter.ts).
+      '2014H1',
+      '2015H1',
+      '2016H1',
+      '2017H1',
+      '2018H1',
+      '2019H1',
+      '2020H1',
     ]);
   });
 
@@ -114,9 +122,32 @@ describe('consolidating Umeåregionen 2023 from the seeds', () => {
   });
 
   it('shows the strategic indicators, helårsekvivalenter and money', () => {
-    const hae = report.helarsekvivalenter.kommuner.find((k) => k.current.kommun.id === 'umea')!;
+    const hae = report.helarsekvivalenter.kommuner.find((k) => k.current.id === 'umea')!;
     expect(hae.share.current.value).toBeCloseTo(9.3, 1);
     expect(hae.share.assessment).toBe('good');
+    // The förbund is its kommuner's sums; riket comes from the same SCB file (made-up figures).
+    const { forbund, riket, series } = report.helarsekvivalenter;
+    const kommuner = report.helarsekvivalenter.kommuner.map((k) => k.current);
+    const sum = (pick: (k: (typeof kommuner)[number]) => number | null) => kommuner.reduce((n, k) => n + pick(k)!, 0);
+    expect(forbund.current.total.share.value).toBeCloseTo(
+      (sum((k) => k.total.count.value) / sum((k) => k.population.value)) * 100,
+      9,
+    );
+    expect(riket.current.total.share.value).toBeCloseTo((700566 / 5937000) * 100, 9);
+    expect(riket.current.scbShare.value).toBe(11.82);
+    expect(series.periods).toEqual(['2022H1', '2023H1']);
+    expect(
+      series.rows.map((r) => [r.name, r.shares.map((m) => (m.value === null ? null : Math.round(m.value * 10) / 10))]),
+    ).toEqual([
+      ['Umeå kommun', [9.5, 9.3]],
+      ['Vännäs kommun', [11.4, 11]],
+      ['Vindelns kommun', [12.4, 12.5]],
+      ['Robertsfors kommun', [12, 11.6]],
+      ['Nordmalings kommun', [13.6, 13.1]],
+      ['Bjurholms kommun', [13.4, 13.9]],
+      ['Samordningsförbundet Umeåregionen', [10, 9.8]],
+      ['Riket', [12.1, 11.8]],
+    ]);
     expect(report.economy.outcome?.costs.avvikelse.value).toBe(1063);
     expect(report.economy.equity.limit.value).toBeCloseTo(2087.45, 9);
     expect(report.economy.equity.withinLimit).toBe(false);

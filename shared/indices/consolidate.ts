@@ -16,10 +16,10 @@ import type {
   UsedSubmission,
 } from './consolidation-model';
 import { headlineRows } from './headline';
-import { HAE_TEMPLATE, helarsekvivalenterShares } from './helarsekvivalenter';
+import { HAE_RIKET_ROW, HAE_TEMPLATE, haeFigures, haeRowId, haeSumOf, type HaeFigures } from './helarsekvivalenter';
 import { missing, type Measure } from './measure';
 import { methodNotes } from './method-notes';
-import { lastYearOf, periodFor, requiredPeriods } from './report-periods';
+import { haeSeriesOffsets, lastYearOf, periodFor, requiredPeriods } from './report-periods';
 import { strategicIndicators } from './strategic-indicators';
 import { submissionSources, type SubmissionSources } from './submission-sources';
 import { suppressSmallCounts } from './suppression';
@@ -76,7 +76,9 @@ function yearData(
     // SCB's counts where imported; else the share kansliet entered among the strategic indicators.
     helarsekvivalenterShare: (kommun) => {
       const party = findParty(forbund, kommun);
-      const fromCounts = party ? helarsekvivalenterShares(hae, party).total.share : missing('not-reported', kommun);
+      const fromCounts = party
+        ? haeFigures(hae, haeRowId(party.id), party.name).total.share
+        : missing('not-reported', kommun);
       return fromCounts.value !== null ? fromCounts : strategicIndicator(kommun, 'helarsekvivalenter');
     },
     strategicIndicator,
@@ -112,21 +114,50 @@ function indicatorsSection(input: ConsolidationInput, sources: SubmissionSources
 
 function haeSection(input: ConsolidationInput, sources: SubmissionSources): HaeSection {
   const { forbund, period } = input;
-  const current = periodFor(period, 'halfyear');
-  const last = periodFor(period, 'halfyear', -1);
   const scope = { id: forbund.id, name: forbund.name };
-  const now = sources.measures(HAE_TEMPLATE, current, scope);
-  const before = sources.measures(HAE_TEMPLATE, last, scope);
+  const kommuner = forbund.parties.filter((p) => p.kind === 'kommun');
+  const at = (offset: number) => {
+    const table = sources.measures(HAE_TEMPLATE, periodFor(period, 'halfyear', offset), scope);
+    const byKommun = kommuner.map((k) => haeFigures(table, haeRowId(k.id), k.name));
+    return {
+      kommuner: byKommun,
+      forbund: haeSumOf(byKommun, forbund.id, forbund.name),
+      riket: haeFigures(table, HAE_RIKET_ROW, 'Riket'),
+    };
+  };
+  const now = at(0);
+  const before = at(-1);
+  const compared = (c: HaeFigures, l: HaeFigures) => ({
+    current: c,
+    lastYear: l,
+    share: compare(c.total.share, l.total.share, 'down'),
+  });
+  // The series starts with the earliest first half-year kansliet sent within the configured span.
+  const offsets = haeSeriesOffsets();
+  const first = offsets.find(
+    (o) => o >= -1 || sources.latest(HAE_TEMPLATE, periodFor(period, 'halfyear', o), forbund.id),
+  );
+  const years = offsets.filter((o) => o >= (first ?? -1)).map((o) => (o === 0 ? now : o === -1 ? before : at(o)));
+  const series = (pick: (y: ReturnType<typeof at>) => HaeFigures) => years.map((y) => pick(y).total.share);
   return {
-    period: current,
-    lastYearPeriod: last,
-    kommuner: forbund.parties
-      .filter((p) => p.kind === 'kommun')
-      .map((kommun) => {
-        const c = helarsekvivalenterShares(now, kommun);
-        const l = helarsekvivalenterShares(before, kommun);
-        return { current: c, lastYear: l, share: compare(c.total.share, l.total.share, 'down') };
-      }),
+    period: periodFor(period, 'halfyear'),
+    lastYearPeriod: periodFor(period, 'halfyear', -1),
+    kommuner: now.kommuner.map((c, i) => compared(c, before.kommuner[i]!)),
+    forbund: compared(now.forbund, before.forbund),
+    riket: compared(now.riket, before.riket),
+    series: {
+      periods: offsets.filter((o) => o >= (first ?? -1)).map((o) => periodFor(period, 'halfyear', o)),
+      rows: [
+        ...kommuner.map((k, i) => ({
+          id: k.id,
+          name: k.name,
+          kind: 'kommun' as const,
+          shares: series((y) => y.kommuner[i]!),
+        })),
+        { id: forbund.id, name: forbund.name, kind: 'forbund' as const, shares: series((y) => y.forbund) },
+        { id: HAE_RIKET_ROW, name: 'Riket', kind: 'riket' as const, shares: series((y) => y.riket) },
+      ],
+    },
   };
 }
 

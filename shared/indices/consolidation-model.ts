@@ -9,7 +9,7 @@ import type { CellMeasures } from './cell-measures';
 import type { Comparison } from './comparison';
 import type { ContributionSplit } from './contributions';
 import type { EquityAssessment } from './equity';
-import type { HaeKommun } from './helarsekvivalenter';
+import type { HaeFigures } from './helarsekvivalenter';
 import type { ImpactIndexResult } from './impact-index';
 import type { Measure } from './measure';
 import type { RateTable, ReferringParty } from './outcome-rates';
@@ -91,10 +91,29 @@ export interface IndicatorsSection {
   hidden: ReadonlySet<string>;
 }
 
+/** One region's figures this first half-year and last year's, and the share compared (down is good). */
+export interface HaeComparison {
+  current: HaeFigures;
+  lastYear: HaeFigures;
+  share: Comparison;
+}
+
 export interface HaeSection {
   period: string;
   lastYearPeriod: string;
-  kommuner: { current: HaeKommun; lastYear: HaeKommun; share: Comparison }[];
+  kommuner: HaeComparison[];
+  /** The förbund: its kommuner's counts and populations summed. */
+  forbund: HaeComparison;
+  /** The whole country, from the same SCB file. */
+  riket: HaeComparison;
+  /**
+   * The share per kommun, for the förbund and for riket, first half-year by first half-year
+   * (seed 001, Figur 2): from the earliest one kansliet sent within the configured span, to this one.
+   */
+  series: {
+    periods: string[];
+    rows: { id: string; name: string; kind: 'kommun' | 'forbund' | 'riket'; shares: Measure[] }[];
+  };
 }
 
 export interface EconomySection {

@@ -1,78 +1,129 @@
-import type { Party } from '../model/forbund-schema';
+import { scbHelarsekvivalenter as config } from '../config/scb-helarsekvivalenter';
+import { monthSpan } from '../scb/half-year';
+import { BENEFIT_CONTENTS, type ContentId } from '../scb/vocabulary';
 import { measureAt, type CellMeasures } from './cell-measures';
-import { percentOf, sumOf, type Measure } from './measure';
+import { missing, percentOf, sumOf, type Measure } from './measure';
 
 /**
- * Helårsekvivalenter (SCB, ages 20–64, first half-year) per kommun and benefit, as shares of
- * the population 20–64. Cells are the `helarsekvivalenter` template's:
- * `helarsekvivalenter.<kommun>.<benefit | befolkning_20_64>`.
+ * Helårsekvivalenter (SCB, ages 20–64, first half-year) per kommun, for the förbund and for the
+ * whole country, as shares of the population 20–64. The template and its cells are the SCB
+ * import's configuration (shared/config/scb-helarsekvivalenter.ts).
  */
 
-/** The template that carries them (shared/config/templates/helarsekvivalenter.ts). */
-export const HAE_TEMPLATE = 'helarsekvivalenter';
+/** The template that carries them. */
+export const HAE_TEMPLATE = config.templateId;
 
-/** The benefits that add up to the total (DOMAIN.md). */
-export const HAE_BENEFITS = [
-  'sjukpenning',
-  'sjuk_aktivitetsersattning',
-  'arbetsloshet',
-  'ekonomiskt_bistand',
-  'etableringsersattning',
-] as const;
-/** SCB carries arbetsmarknadsåtgärder as a series of its own; it is shown, not summed. */
-export const HAE_SEPARATE = 'arbetsmarknadsatgarder';
-export const HAE_POPULATION = 'befolkning_20_64';
-export const HAE_COLUMNS = [...HAE_BENEFITS, HAE_SEPARATE, HAE_POPULATION] as const;
-export type HaeColumn = (typeof HAE_COLUMNS)[number];
-export type HaeBenefit = (typeof HAE_BENEFITS)[number] | typeof HAE_SEPARATE;
+export type HaeBenefit = (typeof BENEFIT_CONTENTS)[number];
+export const HAE_BENEFITS = BENEFIT_CONTENTS;
 
 export const HAE_LABEL = {
   sjukpenning: 'Sjukpenning',
   sjuk_aktivitetsersattning: 'Sjuk- och aktivitetsersättning',
-  arbetsloshet: 'Arbetslöshet',
+  arbetsloshet: 'Arbetslöshetsersättning',
+  arbetsmarknadsatgarder: 'Arbetsmarknadsåtgärder',
   ekonomiskt_bistand: 'Ekonomiskt bistånd',
   etableringsersattning: 'Etableringsersättning',
-  arbetsmarknadsatgarder: 'Arbetsmarknadsåtgärder',
-  befolkning_20_64: 'Befolkning 20–64 år',
-} satisfies Record<HaeColumn, string>;
+  summa: 'Summa helårsekvivalenter',
+  folkmangd: 'Folkmängd 20–64 år',
+  andel: 'Andel av befolkningen (SCB)',
+} satisfies Record<ContentId, string>;
 
-/** Template rows are party ids with hyphens turned into underscores. */
-export function haeCell(kommun: string, column: HaeColumn): string {
-  return `helarsekvivalenter.${kommun.replace(/-/g, '_')}.${column}`;
+/** Version 1 of the template summed five benefits and kept arbetsmarknadsåtgärder apart. */
+const V1_SUMMED = BENEFIT_CONTENTS.filter((b) => b !== 'arbetsmarknadsatgarder');
+
+/** A template row: a kommun's party id (hyphens as underscores), or the configured row for riket. */
+export function haeRowId(partyId: string): string {
+  return partyId.replace(/-/g, '_');
 }
 
-export interface HaeKommun {
-  kommun: Party;
+export const HAE_RIKET_ROW = config.riketRow;
+
+/** `helarsekvivalenter.<row>.<column>` of a content, or undefined when the configuration sends it nowhere. */
+export function haeCell(row: string, content: ContentId): string | undefined {
+  const column = config.columns[content];
+  return column ? `${config.section}.${row}.${column}` : undefined;
+}
+
+export interface HaeFigures {
+  /** The template row (kommun id or riket). */
+  id: string;
+  name: string;
   population: Measure;
-  /** Count and share per benefit, arbetsmarknadsåtgärder included (shown apart). */
+  /** Count and share per benefit. */
   benefits: Record<HaeBenefit, { count: Measure; share: Measure }>;
+  /** SCB's Summa helårsekvivalenter and its share of the population: the figure the agreement follows. */
   total: { count: Measure; share: Measure };
+  /** SCB's own share, where the submission carries it. */
+  scbShare: Measure;
+}
+
+function figures(
+  id: string,
+  name: string,
+  population: Measure,
+  counts: Record<HaeBenefit, Measure>,
+  total: Measure,
+  scbShare: Measure,
+): HaeFigures {
+  const denominator = `befolkningen 20–64 år i ${name}`;
+  const benefits = Object.fromEntries(
+    BENEFIT_CONTENTS.map((b) => [b, { count: counts[b], share: percentOf(counts[b], population, denominator) }]),
+  ) as HaeFigures['benefits'];
+  return {
+    id,
+    name,
+    population,
+    benefits,
+    total: { count: total, share: percentOf(total, population, denominator) },
+    scbShare,
+  };
 }
 
 /**
- * Share = helårsekvivalenter / population 20–64 × 100, per benefit and for the sum of the five
- * benefits. A missing benefit makes the total missing (never counted as 0).
+ * One row's figures. Share = Summa helårsekvivalenter / folkmängd × 100, as SCB computes its own
+ * Andel av befolkningen. A submission made with version 1 of the template has no summa: its five
+ * benefits are summed as that version defined. Missing stays missing, never 0.
  *
  * @example
- * helarsekvivalenterShares(table, umea).total.share // { value: 9.3… } (seed 004, Bilaga 4, 2023)
+ * haeFigures(table, 'umea', 'Umeå kommun').total.share // { value: 9.3… } (seed 004, Bilaga 4, 2023)
  */
-export function helarsekvivalenterShares(table: CellMeasures, kommun: Party): HaeKommun {
-  const at = (column: HaeColumn) =>
-    measureAt(table, haeCell(kommun.id, column), `${HAE_LABEL[column]}, ${kommun.name}`);
-  const population = at(HAE_POPULATION);
-  const denominatorLabel = `befolkningen 20–64 år i ${kommun.name}`;
-  const benefit = (column: HaeBenefit) => {
-    const count = at(column);
-    return { count, share: percentOf(count, population, denominatorLabel) };
+export function haeFigures(table: CellMeasures, row: string, name: string): HaeFigures {
+  const at = (content: ContentId): Measure => {
+    const id = haeCell(row, content);
+    return id
+      ? measureAt(table, id, `${HAE_LABEL[content]}, ${name}`)
+      : missing('no-configuration', HAE_LABEL[content]);
   };
-  const benefits = {
-    sjukpenning: benefit('sjukpenning'),
-    sjuk_aktivitetsersattning: benefit('sjuk_aktivitetsersattning'),
-    arbetsloshet: benefit('arbetsloshet'),
-    ekonomiskt_bistand: benefit('ekonomiskt_bistand'),
-    etableringsersattning: benefit('etableringsersattning'),
-    arbetsmarknadsatgarder: benefit('arbetsmarknadsatgarder'),
-  } satisfies Record<HaeBenefit, { count: Measure; share: Measure }>;
-  const count = sumOf(HAE_BENEFITS.map((b) => benefits[b].count));
-  return { kommun, population, benefits, total: { count, share: percentOf(count, population, denominatorLabel) } };
+  const counts = Object.fromEntries(BENEFIT_CONTENTS.map((b) => [b, at(b)])) as Record<HaeBenefit, Measure>;
+  const summaCell = haeCell(row, 'summa');
+  const total = summaCell && table.has(summaCell) ? at('summa') : sumOf(V1_SUMMED.map((b) => counts[b]));
+  const shareCell = haeCell(row, 'andel');
+  const scbShare =
+    shareCell && table.has(shareCell) ? at('andel') : missing('missing-value', `${HAE_LABEL.andel}, ${name}`);
+  return figures(row, name, at('folkmangd'), counts, total, scbShare);
+}
+
+/** The förbund as the sum of its kommuner's counts and populations; its share is computed from the sums. */
+export function haeSumOf(parts: readonly HaeFigures[], id: string, name: string): HaeFigures {
+  const counts = Object.fromEntries(
+    BENEFIT_CONTENTS.map((b) => [b, sumOf(parts.map((p) => p.benefits[b].count))]),
+  ) as Record<HaeBenefit, Measure>;
+  return figures(
+    id,
+    name,
+    sumOf(parts.map((p) => p.population)),
+    counts,
+    sumOf(parts.map((p) => p.total.count)),
+    missing('missing-value', `SCB:s andel för ${name}`),
+  );
+}
+
+/** The report's method note, from the import's configuration (which months, how they become a half-year). */
+export function haeMethodNote(): string {
+  const span = monthSpan(config.halfYear.months);
+  return [
+    `Helårsekvivalenter (SCB, tabell HE0000T02N2, ${config.alder.replace('-', '–')} år, män och kvinnor totalt): första halvåret är medelvärdet av månaderna ${span}, så som SCB räknar årsvärden ur månaderna. Saknas en månad i SCB:s fil saknas halvåret; det blir aldrig ett medelvärde av färre månader.`,
+    'Andel av befolkningen = Summa helårsekvivalenter (sjukpenning, sjuk- och aktivitetsersättning, arbetslöshetsersättning, arbetsmarknadsåtgärder, ekonomiskt bistånd och etableringsersättning) / folkmängden 20–64 år × 100. Förbundets andel räknas ur kommunernas summor; riket kommer ur samma fil från SCB. Skiljer sig SCB:s egen andel från den mer än avrundning blir det en varning vid inskickningen.',
+    'Inlämningar gjorda med mallens första version saknar SCB:s summa; för dem är summan de fem ersättningarna utan arbetsmarknadsåtgärder, som den versionen definierade den.',
+  ].join(' ');
 }

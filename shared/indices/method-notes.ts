@@ -1,6 +1,7 @@
 import { TRAPPAN } from '../config/finance';
 import type { Consolidation } from './consolidation-model';
 import { FORMULAS, parseFormulaRef } from './formulas';
+import { haeMethodNote } from './helarsekvivalenter';
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 
@@ -19,7 +20,7 @@ export function methodNotes(
     'Impactindex: en indikator som når sitt mål ger sin vikt. Målområdets index = uppnådda poäng / bedömda poäng × 100 och Impactindex = alla uppnådda poäng / alla bedömda poäng × 100. En indikator utan underlag räknas varken som uppnådd eller som missad; dess poäng redovisas som ej bedömda.',
     'Enkätindikatorer för en plattformsgrupp är plattformarnas värden vägda med antalet deltagare, eftersom enkätsvaren inte rapporteras som antal.',
     'Indikatorer per kommun (helårsekvivalenter, arbetskraftsdeltagande) räknas för de plattformar som kommunen driver; gruppen tar alla kommuner.',
-    'Helårsekvivalenter som andel = summan av sjukpenning, sjuk- och aktivitetsersättning, arbetslöshet, ekonomiskt bistånd och etableringsersättning / befolkningen 20–64 år × 100 (första halvåret). Arbetsmarknadsåtgärder är en egen serie hos SCB och ingår inte i summan.',
+    haeMethodNote(),
     'Budgeten periodiseras linjärt: tertial 1 = 4/12, tertial 2 = 8/12, tertial 3 = helår. Avvikelse = utfall − budget; gruppernas utfall är summan av raderna.',
     `Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och kommunerna 25 % efter befolkningsandel. Avrundning till hela tkr sker med största-rest-metoden, så att delarna alltid blir summan.`,
     `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map((s) => `${s.percent} % av ${sv.format(s.from)}–${s.to === undefined ? '' : sv.format(s.to)} tkr${s.illustrative ? ' (illustrativt steg, inte publicerat)' : ''}`).join(', ')}, räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,

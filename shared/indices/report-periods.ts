@@ -1,3 +1,4 @@
+import { scbHelarsekvivalenter } from '../config/scb-helarsekvivalenter';
 import { requirePeriod, type Period, type PeriodKind } from '../model/period';
 
 /**
@@ -19,14 +20,27 @@ export function periodFor(report: Period, kind: PeriodKind, yearOffset = 0): str
 
 /**
  * Every period whose submissions a report reads: this year's, last year's (the comparison) and
- * the year before (last year's Impactindex compares with its own previous year).
+ * the year before (last year's Impactindex compares with its own previous year), and the earlier
+ * first half-years of the helårsekvivalenter series.
  *
  * @example
  * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021']
  */
 export function requiredPeriods(report: Period): string[] {
   const kinds: PeriodKind[] = ['tertial', 'halfyear', 'year'];
-  return [0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset)));
+  const series = haeSeriesOffsets()
+    .filter((offset) => offset < -2)
+    .map((offset) => periodFor(report, 'halfyear', offset));
+  return [...[0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset))), ...series];
+}
+
+/**
+ * Year offsets of the first half-years in the report's helårsekvivalenter series, oldest first,
+ * ending with the report's own year (0): as many as the SCB import's configuration asks for.
+ */
+export function haeSeriesOffsets(): number[] {
+  const years = scbHelarsekvivalenter.seriesYears;
+  return Array.from({ length: years }, (_, i) => i - years + 1);
 }
 
 /** The same period a year earlier, as the report's comparison column names it. */

@@ -46,6 +46,17 @@ export const ruleSchema = z.discriminatedUnion('check', [
   z.object({ check: z.literal('sum'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
   /** target ≤ constant + Σ terms (a part never exceeds its whole) */
   z.object({ check: z.literal('lte'), target: cellRefPatternSchema, terms: z.array(termSchema).min(1), ...ruleBase }),
+  /**
+   * target = factor × first term / second term (a share given beside its parts, such as SCB's
+   * own Andel av befolkningen); judged only when both terms are there and the second is not 0.
+   */
+  z.object({
+    check: z.literal('ratio'),
+    target: cellRefPatternSchema,
+    terms: z.tuple([termSchema, termSchema]),
+    factor: z.number().positive().default(1),
+    ...ruleBase,
+  }),
 ]);
 export type Rule = z.infer<typeof ruleSchema>;
 

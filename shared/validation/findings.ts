@@ -14,6 +14,7 @@ export const FINDING_CODES = [
   'not-owner',
   'sum-mismatch',
   'exceeds-whole',
+  'ratio-mismatch',
   'formula-without-result',
   'error-value',
 ] as const;

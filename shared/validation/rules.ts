@@ -63,13 +63,23 @@ export type RuleOutcome =
 export function evaluateRule(instance: RuleInstance, values: ReadonlyMap<CellId, CellValue>): RuleOutcome {
   const actual = values.get(instance.target);
   if (typeof actual !== 'number') return { status: 'incomplete' };
+  const { rule } = instance;
+  if (rule.check === 'ratio') {
+    const [numerator, denominator] = instance.terms.map((t) => values.get(t.cellId));
+    if (typeof numerator !== 'number' || typeof denominator !== 'number' || denominator === 0)
+      return { status: 'incomplete' };
+    const expected = (rule.factor * numerator) / denominator;
+    const difference = actual - expected;
+    return Math.abs(difference) <= rule.tolerance + 1e-9
+      ? { status: 'ok' }
+      : { status: 'failed', actual, expected, difference, tolerance: rule.tolerance };
+  }
   let expected = instance.rule.constant ?? 0;
   for (const term of instance.terms) {
     const v = values.get(term.cellId);
     if (typeof v !== 'number') return { status: 'incomplete' };
     expected += term.sign * v;
   }
-  const { rule } = instance;
   const tolerance = rule.tolerance + rule.tolerancePerTerm * instance.terms.length;
   // Rounded sums of decimals carry binary noise; compare at a precision far below any tolerance users set.
   const difference = Math.round((actual - expected) * 1e9) / 1e9;

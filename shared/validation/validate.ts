@@ -2,7 +2,8 @@ import { coerceCellInput, type CellValue, type CoerceProblem } from '../model/ce
 import { PARTY_KIND_LABEL, type Owner, type PartyKind } from '../model/ids';
 import { layoutTemplate, sheetAddress, type TemplateLayout } from '../model/layout';
 import type { CellId, ResolvedCell, ResolvedTemplate } from '../model/resolve';
-import type { Finding, FindingParams } from './findings';
+import type { Rule } from '../model/template-schema';
+import type { Finding, FindingCode, FindingParams } from './findings';
 import { evaluateRule, expandRule, type RuleInstance } from './rules';
 
 /** What a workbook reader saw in a cell that its value alone cannot show (see the workbook adapter). */
@@ -43,6 +44,12 @@ function prepare(template: ResolvedTemplate): Prepared {
 }
 
 const OWNER_LABEL = { ...PARTY_KIND_LABEL, scb: 'SCB (via kansliet)' } satisfies Record<Owner, string>;
+
+const FINDING_OF_CHECK = {
+  sum: 'sum-mismatch',
+  lte: 'exceeds-whole',
+  ratio: 'ratio-mismatch',
+} as const satisfies Record<Rule['check'], FindingCode>;
 
 function mayFill(cell: ResolvedCell, context: ValidationContext): boolean {
   if (!cell.owner || context.submitter === undefined || context.submitter === 'kansli') return true;
@@ -142,18 +149,21 @@ export function validateSubmission(
     const target = template.cellById.get(instance.target);
     if (!target) continue;
     const constant = instance.rule.constant;
+    const short = (id: CellId) => addressOf(id).split('!')[1] ?? id;
     const terms =
-      (constant === undefined ? '' : String(constant)) +
-      instance.terms
-        .map(
-          (t, i) =>
-            `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${addressOf(t.cellId).split('!')[1] ?? t.cellId}`,
-        )
-        .join('');
+      instance.rule.check === 'ratio'
+        ? `${instance.terms.map((t) => short(t.cellId)).join(' / ')}${instance.rule.factor === 1 ? '' : ` × ${instance.rule.factor}`}`
+        : (constant === undefined ? '' : String(constant)) +
+          instance.terms
+            .map(
+              (t, i) =>
+                `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${short(t.cellId)}`,
+            )
+            .join('');
     findings.push(
       finding(
         target,
-        instance.rule.check === 'sum' ? 'sum-mismatch' : 'exceeds-whole',
+        FINDING_OF_CHECK[instance.rule.check],
         instance.rule.severity,
         {
           description: instance.rule.description,

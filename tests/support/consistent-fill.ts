@@ -35,6 +35,8 @@ interface Plan {
   lte: RuleInstance[];
   /** For each rule cell, the `lte` instances that mention it. */
   lteByCell: RuleInstance[][];
+  /** `ratio` instances: their targets are computed from the filled terms. */
+  ratios: RuleInstance[];
   /** Cells no rule mentions, filled independently. */
   freeCells: ResolvedCell[];
 }
@@ -113,11 +115,15 @@ function planFor(template: ResolvedTemplate): Plan {
   const affine = sums.find((i) => (i.rule.constant ?? 0) !== 0);
   if (affine) throw new Error(`consistentFill does not support a sum rule with a constant (${affine.rule.id})`);
   const lte = instances.filter((i) => i.rule.check === 'lte');
+  // A ratio's target is derived from its terms once everything else is filled.
+  const ratios = instances.filter((i) => i.rule.check === 'ratio');
+  const derived = new Set(ratios.map((i) => i.target));
 
   // Order: cells targeted most often first (they become pivots, i.e. derived), leaves last.
   const targeted = new Map<CellId, number>();
   const named = new Set<CellId>();
   for (const i of instances) {
+    if (i.rule.check === 'ratio') continue;
     named.add(i.target);
     for (const t of i.terms) named.add(t.cellId);
     if (i.rule.check === 'sum') targeted.set(i.target, (targeted.get(i.target) ?? 0) + 1);
@@ -142,7 +148,8 @@ function planFor(template: ResolvedTemplate): Plan {
     moves,
     lte,
     lteByCell,
-    freeCells: template.cells.filter((c) => !named.has(c.id)),
+    ratios,
+    freeCells: template.cells.filter((c) => !named.has(c.id) && !derived.has(c.id)),
   };
   plans.set(template, plan);
   return plan;
@@ -190,6 +197,8 @@ function randomValue(spec: CellSpec, rng: Rng): number | string {
 /**
  * A submission for `template` in which every cell named by a rule and every required cell is
  * filled, with values valid for their kinds, such that every `sum` and `lte` rule holds exactly
+ * (a `ratio` rule's target is computed from its terms, its free denominator raised where the share
+ * would leave its range)
  * (so `validateSubmission` reports nothing, warnings included). Deterministic for a given `rng`.
  */
 export function consistentFill(template: ResolvedTemplate, rng: Rng, options: FillOptions = {}): Fill {
@@ -233,6 +242,31 @@ export function consistentFill(template: ResolvedTemplate, rng: Rng, options: Fi
   for (const cell of plan.freeCells) {
     if (!cell.required && options.omitOptional && rng() < options.omitOptional) continue;
     free.set(cell.id, randomValue(cell.spec, rng));
+  }
+  const numberAt = (id: CellId): number | undefined => {
+    const v = indexOf.has(id) ? value(id) : free.get(id);
+    return typeof v === 'number' ? v : undefined;
+  };
+  for (const ratio of plan.ratios) {
+    if (ratio.rule.check !== 'ratio') continue;
+    const { factor } = ratio.rule;
+    const [numeratorId, denominatorId] = ratio.terms.map((t) => t.cellId) as [CellId, CellId];
+    const cell = template.cellById.get(ratio.target)!;
+    const numerator = numberAt(numeratorId);
+    let denominator = numberAt(denominatorId);
+    // A share above its cell's maximum (a percent over 100) needs a larger whole: raise a free denominator.
+    const max = cell.spec.max ?? (cell.spec.kind === 'percent' ? 100 : Infinity);
+    if (numerator !== undefined && denominator !== undefined && free.has(denominatorId) && Number.isFinite(max)) {
+      const needed = Math.ceil(Math.abs(factor * numerator) / max);
+      if (Math.abs(denominator) < needed) free.set(denominatorId, (denominator = needed));
+    }
+    const v =
+      numerator === undefined || denominator === undefined || denominator === 0
+        ? undefined
+        : (factor * numerator) / denominator;
+    if (v !== undefined && inRange(v, cell.spec)) free.set(ratio.target, v);
+    else if (cell.required || !options.omitOptional)
+      throw new Error(`consistentFill could not satisfy ${ratio.rule.id}@${ratio.target}`);
   }
   // In template order, so a failing case reads like the sheet.
   const fill: Fill = {};

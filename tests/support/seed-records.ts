@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { seedSubmissions } from '../../scripts/demo/seed-submissions';
 import type { SubmissionRecord } from '../../shared/indices/consolidation-model';
 import { registry } from '../../shared/config/registry';
-import { findForbund } from '../../shared/model/selectors';
+import { parsePeriod } from '../../shared/model/period';
+import { findForbund, findTemplate } from '../../shared/model/selectors';
 
 /**
  * The demo's seed submissions as stored, approved versions (fixed times and stand-in hashes),
@@ -16,7 +17,8 @@ export function seedRecords(filter: (r: SubmissionRecord) => boolean = () => tru
       return {
         id: `${s.period}~${s.templateId}~${s.scope}~${s.party}~1`,
         templateId: s.templateId,
-        templateVersion: 1,
+        // The version the demo's submission is made with: the newest for its year.
+        templateVersion: findTemplate(registry, s.templateId, parsePeriod(s.period)?.year ?? 0)?.version ?? 1,
         period: s.period,
         scope: s.scope,
         party: s.party,

@@ -1,20 +1,11 @@
-import {
-  HAE_COLUMNS,
-  HAE_LABEL,
-  HAE_TEMPLATE,
-  haeCell,
-  type HaeColumn,
-} from '../../../shared/indices/helarsekvivalenter';
-import {
-  formatScbValue,
-  importScbFile,
-  previewScbPeriod,
-  type ScbImport,
-  type ScbPreview,
-} from '../../../shared/indices/scb-import';
+import { HAE_TEMPLATE } from '../../../shared/indices/helarsekvivalenter';
 import { describePeriod, requirePeriod } from '../../../shared/model/period';
+import { resolveTemplate, type ResolvedTemplate } from '../../../shared/model/resolve';
+import { listSv } from '../../../shared/text/list-sv';
 import { templatesForForbund } from '../../../shared/model/selectors';
 import type { TemplateDefinition } from '../../../shared/model/template-schema';
+import type { ScbImport } from '../../../shared/scb/import';
+import type { ScbPreview } from '../../../shared/scb/preview';
 import { PaneError } from '../api/api-error';
 import { SubmitPanel } from '../report/submit-panel';
 import { resolveTarget, type ChosenTarget } from '../report/template-context';
@@ -22,20 +13,22 @@ import { runAction } from '../ui/action';
 import { button, field, filePicker, h, replaceChildren, select } from '../ui/dom';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
 
-/** A national file for every kommun and half-year is a few hundred kB; far more is not SCB's table. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const FORMAT_LABEL = { csv: 'CSV', 'json-stat2': 'json-stat2' } as const;
+/** A national download for every month since 2014 is a few MB; far more is not SCB's table. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const number = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
 
 /**
- * Importera SCB (kansliet): SCB's helårsekvivalenter file (HE0000T02N2, CSV or json-stat2) is
- * read and parsed here in the pane, previewed per kommun, and sent as the `helarsekvivalenter`
- * template's values for the chosen first half-year through the same SubmitPanel as Rapportera.
- * Only those values leave the pane, never the file.
+ * Importera SCB (kansliet): SCB's helårsekvivalenter table (HE0000T02N2 / TAB1386) as
+ * Statistikdatabasen serves it — CSV, json-stat2 or xlsx — is read here in the pane, the
+ * configured sex and age group are chosen, each first half-year is made from its months, and
+ * the chosen half-year is sent as the `helarsekvivalenter` template's values per kommun and for
+ * riket, through the same SubmitPanel as Rapportera. Only those values leave the pane, never the file.
  */
 export function createScbImportView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'scb-heading' }, 'Importera SCB');
-  const upload = filePicker('SCB-fil (.csv eller .json)', {
-    accept: '.csv,.json,text/csv,application/json',
+  const upload = filePicker('SCB-fil (.csv, .json eller .xlsx)', {
+    accept:
+      '.csv,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     name: 'scb-file',
   });
   const summary = h('div', { class: 'facts', role: 'status' });
@@ -49,9 +42,14 @@ export function createScbImportView(deps: PaneDeps): View {
   const previewBox = h('div', { class: 'scb-preview' });
   const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
   let found: ScbImport | undefined;
+  let reader: typeof import('../scb/read-scb') | undefined;
 
-  const definitionFor = (period: string) =>
+  const definitionFor = (period: string): TemplateDefinition | undefined =>
     templatesForForbund(deps.registry, deps.forbund, requirePeriod(period).year).find((t) => t.id === HAE_TEMPLATE);
+  const templateFor = (period: string): ResolvedTemplate | undefined => {
+    const definition = definitionFor(period);
+    return definition && resolveTemplate(definition, deps.forbund, requirePeriod(period).year);
+  };
 
   const clear = (): void => {
     found = undefined;
@@ -62,10 +60,10 @@ export function createScbImportView(deps: PaneDeps): View {
   };
 
   const showPeriod = (period: string): void => {
-    if (!found) return;
-    const preview = previewScbPeriod(found.table, deps.forbund, period);
+    if (!found || !reader) return;
     const target = targetFor(deps, period, definitionFor(period));
-    replaceChildren(previewBox, ...missingNotes(preview, target), previewTable(preview), problemList(preview.problems));
+    const preview = reader.previewPeriod(found, deps.forbund, target.template, period);
+    replaceChildren(previewBox, ...missingNotes(preview, target), previewTable(preview), problemList(found.problems));
     panel.reset(target);
     panel.validate(preview.values);
   };
@@ -78,39 +76,26 @@ export function createScbImportView(deps: PaneDeps): View {
         const file = upload.input.files?.[0];
         if (!file) {
           upload.input.focus();
-          throw new PaneError('no-file', 'Välj SCB:s fil (.csv eller .json) först.');
+          throw new PaneError('no-file', 'Välj SCB:s fil (.csv, .json eller .xlsx) först.');
         }
         if (file.size > MAX_FILE_BYTES)
           throw new PaneError(
             'file-too-large',
-            'Filen är större än 10 MB. Välj bara förbundets kommuner och de halvår som behövs i SCB:s statistikdatabas.',
+            'Filen är större än 20 MB. Välj bara förbundets kommuner, riket och de månader som behövs i SCB:s statistikdatabas.',
           );
-        const result = importScbFile(
+        reader ??= await import('../scb/read-scb');
+        const result = await reader.readScbImport(
           file.name,
           new Uint8Array(await file.arrayBuffer()),
           deps.forbund,
-          (period) => definitionFor(period) !== undefined,
+          templateFor,
         );
         if (!result.ok) {
           replaceChildren(previewBox, problemList(result.problems));
           throw new PaneError('scb-file', `${result.message} Inget har skickats in.`);
         }
         found = result;
-        replaceChildren(
-          summary,
-          h(
-            'p',
-            {},
-            `Läst som ${FORMAT_LABEL[result.format]}. Första halvåret ${listYears(result.periods)} finns i filen för förbundets kommuner.`,
-          ),
-          result.unsupportedPeriods.length > 0
-            ? h(
-                'p',
-                {},
-                `Första halvåret ${listYears(result.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${result.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`,
-              )
-            : null,
-        );
+        replaceChildren(summary, ...summaryOf(result));
         replaceChildren(
           periodSelect,
           ...result.periods.map((p) => h('option', { value: p }, describePeriod(requirePeriod(p)))),
@@ -140,7 +125,7 @@ export function createScbImportView(deps: PaneDeps): View {
       h(
         'p',
         { class: 'intro' },
-        'Läs in SCB:s helårsekvivalenter per kommun och förmån (tabell HE0000T02N2, hämtad som CSV eller json-stat2). Filen läses här; bara värdena per kommun skickas in.',
+        'Läs in SCB:s tabell över helårsekvivalenter per månad (HE0000T02N2, i nya statistikdatabasen TAB1386) som CSV, json-stat2 eller Excel. Filen läses här; bara förbundets värden för första halvåret skickas in.',
       ),
       upload.element,
       h('div', { class: 'actions' }, readButton),
@@ -164,16 +149,39 @@ function targetFor(deps: PaneDeps, period: string, definition: TemplateDefinitio
 
 /** "2023", "2023 och 2022", "2023, 2022 och 2021". */
 function listYears(periods: readonly string[]): string {
-  const years = periods.map((p) => p.slice(0, 4));
-  return years.length <= 1 ? (years[0] ?? '') : `${years.slice(0, -1).join(', ')} och ${years[years.length - 1]}`;
+  return listSv(periods.map((p) => p.slice(0, 4)));
+}
+
+/** The format, what was chosen and left out, and the half-years: said before the figures. */
+function summaryOf(found: ScbImport): HTMLElement[] {
+  const parts: (HTMLElement | null)[] = [
+    h(
+      'p',
+      {},
+      `Läst som ${found.formatLabel}. Första halvåret ${listYears(found.periods)} finns i filen för förbundets kommuner.`,
+    ),
+    h(
+      'ul',
+      { class: 'scb-choices', 'aria-label': 'Vad som används ur filen' },
+      ...found.choices.map((c) => h('li', {}, c)),
+    ),
+    found.unsupportedPeriods.length > 0
+      ? h(
+          'p',
+          {},
+          `Första halvåret ${listYears(found.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${found.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`,
+        )
+      : null,
+  ];
+  return parts.filter((e): e is HTMLElement => e !== null);
 }
 
 /**
- * Förmån × kommun: seven rows and one column per kommun fit a narrow pane better than the
- * sheet's kommun rows with seven columns. A value SCB did not give reads "saknas".
+ * Content × region: nine rows and one column per kommun and riket fit a narrow pane better than
+ * the sheet's region rows with nine columns. A value the file cannot give reads "saknas".
  */
 function previewTable(preview: ScbPreview): HTMLElement {
-  const title = `Helårsekvivalenter ${describePeriod(requirePeriod(preview.period)).toLowerCase()}`;
+  const title = `Helårsekvivalenter, medelvärde per månad ${describePeriod(requirePeriod(preview.period)).toLowerCase()}`;
   return h(
     'div',
     { class: 'table-scroll', role: 'region', 'aria-label': title, tabindex: 0 },
@@ -187,24 +195,24 @@ function previewTable(preview: ScbPreview): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Förmån')),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Tabellinnehåll')),
           ...preview.rows.map((row) => h('th', { scope: 'col', class: 'num' }, row.name)),
         ),
       ),
       h(
         'tbody',
         {},
-        ...HAE_COLUMNS.map((column) =>
+        ...preview.columns.map((column) =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, HAE_LABEL[column]),
+            h('th', { scope: 'row' }, column.label),
             ...preview.rows.map((row) => {
-              const value = row.values[column];
+              const value = row.values[column.id] ?? null;
               return h(
                 'td',
-                { class: value === null ? 'num missing' : 'num', 'data-kommun': row.kommunId, 'data-column': column },
-                formatScbValue(value, column),
+                { class: value === null ? 'num missing' : 'num', 'data-kommun': row.rowId, 'data-column': column.id },
+                value === null ? 'saknas' : number.format(value),
               );
             }),
           ),
@@ -215,23 +223,25 @@ function previewTable(preview: ScbPreview): HTMLElement {
 }
 
 /**
- * The gaps named in words, so they are seen without scrolling the table sideways: those the
- * template lets a submission leave empty go in as missing, and the rest stop the sending until
- * a file has them (the findings below say the same, cell by cell).
+ * The gaps named in words, with why: those the template lets a submission leave empty go in as
+ * missing, the rest stop the sending until a file has them (the findings below say the same,
+ * cell by cell).
  */
 function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] {
-  const required = (kommunId: string, column: HaeColumn) =>
-    target.template.cellById.get(haeCell(kommunId, column))?.required === true;
-  const listed = (pick: (kommunId: string, column: HaeColumn) => boolean) =>
+  const cellOf = (rowId: string, column: string) =>
+    target.template.cells.find((c) => c.row === rowId && c.column === column);
+  const label = (column: string) => preview.columns.find((c) => c.id === column)?.label.toLowerCase() ?? column;
+  const isRequired = (rowId: string, column: string) => cellOf(rowId, column)?.required ?? false;
+  const listed = (required: boolean) =>
     preview.missing.flatMap((m) => {
-      const columns = m.columns.filter((c) => pick(m.kommunId, c));
-      if (columns.length === 0) return [];
-      return [
-        `${m.name}: ${columns.length === HAE_COLUMNS.length ? 'alla värden' : columns.map((c) => HAE_LABEL[c].toLowerCase()).join(', ')}`,
-      ];
+      // A region the file lacks is named once, where its most serious gap belongs.
+      if (m.columns.length === preview.columns.length) {
+        const stops = m.columns.some((c) => isRequired(m.rowId, c));
+        return stops === required ? [`${m.name}: alla värden (${m.reasons.join('; ')})`] : [];
+      }
+      const columns = m.columns.filter((c) => isRequired(m.rowId, c) === required);
+      return columns.length === 0 ? [] : [`${m.name}: ${columns.map(label).join(', ')} (${m.reasons.join('; ')})`];
     });
-  const blocking = listed(required);
-  const allowed = listed((k, c) => !required(k, c));
   const note = (kind: 'error' | 'warning', title: string, gaps: string[], after?: string) =>
     h(
       'div',
@@ -244,6 +254,8 @@ function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] 
         after ? h('p', {}, after) : null,
       ),
     );
+  const blocking = listed(true);
+  const allowed = listed(false);
   return [
     ...(blocking.length > 0
       ? [
@@ -251,7 +263,7 @@ function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] 
             'error',
             'Saknas i SCB:s fil och måste finnas för att kunna skicka in:',
             blocking,
-            'Hämta tabellen från SCB igen med de kommunerna och förmånerna, eller fyll i värdena i mallen under Rapportera.',
+            'Hämta tabellen från SCB igen med de kommunerna, månaderna och tabellinnehållet, eller fyll i värdena i mallen under Rapportera.',
           ),
         ]
       : []),
@@ -269,7 +281,7 @@ function problemList(problems: readonly string[]): HTMLElement | null {
     h(
       'div',
       { class: 'message-text' },
-      h('strong', {}, 'Det här i filen hoppades över eller saknas:'),
+      h('strong', {}, 'Det här i filen hoppades över:'),
       h('ul', { class: 'scb-problems' }, ...problems.map((p) => h('li', {}, p))),
     ),
   );

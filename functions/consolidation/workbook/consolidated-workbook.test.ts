@@ -63,6 +63,23 @@ describe('the consolidated workbook', () => {
     expect(percentCell).toBeDefined();
   });
 
+  it('sets each kommun and the förbund against riket on Helårsekvivalenter, first half-year by first half-year', async () => {
+    const sheet = (await openWorkbook(internal)).getWorksheet('Helårsekvivalenter')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const named = (name: string) => rows.filter((r) => r[0] === name);
+    // The counts table, the shares per benefit, and the series: three rows each.
+    expect(named('Riket')).toHaveLength(3);
+    expect(named('Samordningsförbundet Umeåregionen')).toHaveLength(3);
+    expect(rows).toContainEqual(['Region', '2022H1', '2023H1']);
+    const [counts, , series] = named('Riket');
+    expect(counts!.slice(1, 2)).toEqual([5937000]);
+    expect(counts![8]).toBe(700566);
+    expect((series!.slice(1) as number[]).map((v) => Math.round(v * 10) / 10)).toEqual([12.1, 11.8]);
+    const umea = named('Umeå kommun')[2]!;
+    expect((umea.slice(1) as number[]).map((v) => Math.round(v * 10) / 10)).toEqual([9.5, 9.3]);
+  });
+
   it('colours the headline green where the target is reached and red where not', async () => {
     const sheet = (await openWorkbook(internal)).getWorksheet('Sammanfattning')!;
     let positive: ExcelJS.Row | undefined;
@@ -91,7 +108,8 @@ describe('the consolidated workbook', () => {
   it('embeds the charts as PNG images', async () => {
     const parts = await readXlsxParts(internal);
     const media = [...parts.keys()].filter((k) => k.startsWith('xl/media/'));
-    expect(media).toEqual(['xl/media/image1.png', 'xl/media/image2.png']);
+    // Summary: positiv lösning and Impactindex; Helårsekvivalenter: the förbund against riket.
+    expect(media).toEqual(['xl/media/image1.png', 'xl/media/image2.png', 'xl/media/image3.png']);
     const zip = await JSZip.loadAsync(internal);
     const png = await zip.file('xl/media/image1.png')!.async('nodebuffer');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -45,7 +45,7 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
   for (const scope of c.participants) writePlatformSheet(add(scope.name), c, scope);
   writeImpactSheet(add('Impactindex'), c);
   writeIndicatorsSheet(add('Indikatorer per kommun'), c);
-  writeHaeSheet(add('Helårsekvivalenter'), c);
+  writeHaeSheet(workbook, add('Helårsekvivalenter'), c);
   writeEconomySheet(add('Ekonomi'), c);
   writeSubmissionsSheet(add('Inlämningar'), c);
   writeAboutSheet(add('Om rapporten'), c, info);

@@ -288,3 +288,18 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   taken.add(name.toLowerCase());
   return name;
 }
+
+/** PNG size from its IHDR chunk, so the image is placed at its natural size. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** A chart picture at `row`, column A, at half its pixel size; returns the first row below it. */
+export function addChart(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number): number {
+  const id = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+  const size = pngSize(png);
+  // Half size: the bitmap font is drawn at 2× for crispness.
+  const ext = { width: size.width / 2, height: size.height / 2 };
+  sheet.addImage(id, { tl: { col: 0, row: row - 1 }, ext, editAs: 'oneCell' });
+  return row + Math.ceil(ext.height / 20) + 1;
+}

@@ -3,6 +3,7 @@ import type { Consolidation, HeadlineRow } from '../../../shared/indices/consoli
 import { renderBarChart } from '../chart/bar-chart';
 import { reportLine, SV_NUMBER, targetText, timeText, yearOf } from './report-text';
 import {
+  addChart,
   finishSheet,
   FORMAT,
   paint,
@@ -26,20 +27,6 @@ const DIFF_FORMAT = { '%': FORMAT.points, index: FORMAT.signedIndex, tkr: FORMAT
 
 const THIS_YEAR: readonly [number, number, number] = [31, 78, 121];
 const LAST_YEAR: readonly [number, number, number] = [166, 166, 166];
-
-/** PNG size from its IHDR chunk, so the image is placed at its natural size. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-function addChart(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number): number {
-  const id = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-  const size = pngSize(png);
-  // Half size: the bitmap font is drawn at 2× for crispness.
-  const ext = { width: size.width / 2, height: size.height / 2 };
-  sheet.addImage(id, { tl: { col: 0, row: row - 1 }, ext, editAs: 'oneCell' });
-  return row + Math.ceil(ext.height / 20) + 1;
-}
 
 const percent = (v: number) => `${SV_NUMBER.format(v)} %`;
 

@@ -3,7 +3,7 @@ import { arbsam } from './arbsam';
 import { deltagareAvslut } from './deltagare-avslut';
 import { egetKapital } from './eget-kapital';
 import { ekonomiUtfall } from './ekonomi-utfall';
-import { helarsekvivalenter } from './helarsekvivalenter';
+import { helarsekvivalenter, helarsekvivalenterV1 } from './helarsekvivalenter';
 import { impactindexUnderlag } from './impactindex-underlag';
 import { samverkansinitiativ } from './samverkansinitiativ';
 import { strategiskaIndikatorer } from './strategiska-indikatorer';
@@ -13,6 +13,7 @@ export const TEMPLATE_INPUTS: readonly TemplateDefinitionInput[] = [
   deltagareAvslut,
   arbsam,
   strategiskaIndikatorer,
+  helarsekvivalenterV1,
   helarsekvivalenter,
   ekonomiUtfall,
   samverkansinitiativ,
