@@ -27,11 +27,11 @@ afterAll(async () => {
   await azurite.stop();
 });
 
+const logged: string[] = [];
+
 async function check(): Promise<{ status: number; body: HealthReport }> {
-  const response = await health(
-    new HttpRequest({ method: 'GET', url: 'http://localhost/api/health' }),
-    new InvocationContext(),
-  );
+  const context = new InvocationContext({ logHandler: (_level, ...args) => logged.push(String(args[0])) });
+  const response = await health(new HttpRequest({ method: 'GET', url: 'http://localhost/api/health' }), context);
   return { status: response.status ?? 200, body: response.jsonBody as HealthReport };
 }
 
@@ -71,6 +71,10 @@ describe('GET /api/health: jobs and timers', () => {
     expect(body.jobs).toMatchObject({ queued: 1, oldestWaitingSeconds: expect.any(Number) });
     expect((body.jobs as { oldestWaitingSeconds: number }).oldestWaitingSeconds).toBeGreaterThanOrEqual(2);
     expect(body.problems).toEqual([expect.stringMatching(/^a job has waited \d+ s for a worker$/)]);
+    expect(logged.map((line) => JSON.parse(line) as { event: string; problems: string[] }).at(-1)).toMatchObject({
+      event: 'health.degraded',
+      problems: body.problems,
+    });
   });
 
   it("shows the timer's last run", async () => {
