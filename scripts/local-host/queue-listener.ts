@@ -91,7 +91,7 @@ export function startQueueListener(options: QueueListenerOptions): QueueListener
     await queue.deleteMessage(message.messageId, popReceipt);
   };
 
-  const process = async (message: DequeuedMessageItem) => {
+  const handle = async (message: DequeuedMessageItem) => {
     let popReceipt = message.popReceipt;
     if (message.dequeueCount > settings.maxDequeueCount) {
       // Delivered more often than allowed without a verdict (its host died mid-run): poison now.
@@ -152,7 +152,7 @@ export function startQueueListener(options: QueueListenerOptions): QueueListener
   };
 
   const track = (message: DequeuedMessageItem) => {
-    const run = process(message)
+    const run = handle(message)
       .catch((error: unknown) =>
         logger.log('error', source, `handling message ${message.messageId} failed: ${describe(error)}`),
       )
