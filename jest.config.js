@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/shared', '<rootDir>/functions', '<rootDir>/addin', '<rootDir>/tests', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
+  // Fixtures may look like tests (tests/fixtures/boundaries/ has a test file the boundary rules must allow).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/fixtures/'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },

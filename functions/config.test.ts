@@ -2,7 +2,8 @@ import { ConfigError, loadConfig, registrationSettings } from './config';
 import { azuriteConnectionString } from './storage/connection-string';
 
 const realAccount =
-  'DefaultEndpointsProtocol=https;AccountName=samladprod;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
+  'DefaultEndpointsProtocol=https;AccountName=samladprod;' +
+  'AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
 
 const entra = { ENTRA_TENANT_ID: 'tenant-guid', ENTRA_AUDIENCE: 'api://samlad' };
 const identity = {

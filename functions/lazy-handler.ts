@@ -8,7 +8,10 @@
  * the functions it runs need (BENCHMARKS.md, cold import, measures it against a bare app).
  *
  * @example
- * app.http('status', { route: …, handler: lazyHandler(() => (require('../http/status') as typeof import('../http/status')).getStatus) });
+ * app.http('status', {
+ *   route: 'forbund/{forbund}/status',
+ *   handler: lazyHandler(() => (require('../http/status') as typeof import('../http/status')).getStatus),
+ * });
  */
 export function lazyHandler<A extends unknown[], R>(load: () => (...args: A) => R): (...args: A) => R {
   let handler: ((...args: A) => R) | undefined;

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { authSettingsFrom, authSettingsSchema } from './auth/settings';
-import type { AppConfig, ConfigIssue, SamladEnvironment } from './config';
-import { samladEnvironments } from './config';
+import { samladEnvironments, type AppConfig, type ConfigIssue, type SamladEnvironment } from './app-config';
 import { ALLOW_SHARED_KEY } from './storage/connection-name';
 
 /** Settings whose values must never appear in an error message. */

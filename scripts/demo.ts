@@ -22,18 +22,12 @@ import { findForbund } from '../shared/model/selectors';
 import { api, DemoLoadError, loadSeeds } from './demo/load-seeds';
 import { formatHeadline, readHeadline } from './demo/headline';
 import { createProgress, type ProgressDisplay } from './demo/progress';
+import { consolidateAnswerSchema, jobSchema, type ReportMetadata } from '../shared/api';
 import { loadFunctionApp, readHostSettings, startLocalHost, type HostLogger } from './local-host';
 import { expectedStartupErrors, findAppRoot, runMain, startAzurite } from './local-stack';
 
 const FORBUND = 'umearegionen';
 const PERIOD = '2023T3';
-
-interface PublicReport {
-  id: string;
-  fileName: string;
-  sha256: string;
-  size: number;
-}
 
 /** Host logs would drown the progress display; errors are kept to show if something fails. */
 function quietLogger(errors: string[]): HostLogger {
@@ -49,15 +43,17 @@ async function consolidate(
   token: string,
   variant: 'internal' | 'published',
   progress: ProgressDisplay,
-): Promise<PublicReport> {
+): Promise<ReportMetadata> {
   const res = await api(apiUrl, 'POST', `/forbund/${FORBUND}/consolidate`, token, { period: PERIOD, variant });
-  const body = res.body as { report?: PublicReport; jobId?: string; message?: string };
-  if (res.status === 201 && body.report) return body.report;
-  if (res.status !== 202 || !body.jobId)
-    throw new DemoLoadError(`Sammanställningen svarade HTTP ${res.status}: ${body.message ?? ''}`);
+  const started = consolidateAnswerSchema.safeParse(res.body);
+  if (!started.success || (res.status !== 201 && res.status !== 202))
+    throw new DemoLoadError(
+      `Sammanställningen svarade HTTP ${res.status}: ${(res.body as { message?: string }).message ?? ''}`,
+    );
+  if ('report' in started.data) return started.data.report;
   for (;;) {
-    const poll = await api(apiUrl, 'GET', `/forbund/${FORBUND}/consolidate/jobs/${body.jobId}`, token);
-    const job = poll.body as { status: string; progress: number; message: string; report?: PublicReport };
+    const poll = await api(apiUrl, 'GET', `/forbund/${FORBUND}/consolidate/jobs/${started.data.jobId}`, token);
+    const job = jobSchema.parse(poll.body);
     progress.update(
       job.progress,
       `Sammanställer (${variant === 'internal' ? 'intern' : 'publicerad'} version): ${job.message}`,
@@ -121,7 +117,8 @@ async function main(): Promise<void> {
       onStep: (step, total, label) => progress.update(step / total, label),
     });
     progress.done(
-      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
+      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} ` +
+        `godkända av kansliet (${loaded.periods.join(', ')})`,
     );
 
     const kansli = await token('kansli');
@@ -141,7 +138,9 @@ async function main(): Promise<void> {
       written.push(path.relative(process.cwd(), target) || target);
       if (variant === 'internal') internal = bytes;
       progress.done(
-        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ${report.sha256.slice(0, 12)}…)`,
+        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ` +
+          `${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ` +
+          `${report.sha256.slice(0, 12)}…)`,
       );
     }
 

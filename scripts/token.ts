@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { signDevToken } from '../functions/auth/dev-token';
-import type { Role } from '../functions/auth/principal';
+import type { Role } from '../shared/api/principal';
 import { loadConfig } from '../functions/config';
 
 const roles: readonly Role[] = ['reporter', 'kansli', 'admin'];

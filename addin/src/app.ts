@@ -15,7 +15,7 @@ import { createConsolidateView } from './views/consolidate-view';
 import { createLoginView } from './views/login-view';
 import { createOwnTableView } from './views/own-table-view';
 import type { PaneDeps, View } from './views/pane-deps';
-import { createReportView } from './views/report-view';
+import { createSubmissionView } from './views/submission-view';
 import { createScbImportView } from './views/scb-import-view';
 import { createStatusView } from './views/status-view';
 
@@ -126,11 +126,11 @@ export class App {
     const deps: PaneDeps = { api, host: this.host, session, forbund, registry, ctx: this.ctx, now: () => new Date() };
     this.views =
       session.principal.role === 'reporter'
-        ? [createReportView(deps), createOwnTableView(deps)]
+        ? [createSubmissionView(deps), createOwnTableView(deps)]
         : [
             createStatusView(deps),
             createConsolidateView(deps),
-            createReportView(deps),
+            createSubmissionView(deps),
             ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : []),
           ];
     this.renderHeader();

@@ -33,7 +33,8 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new ApiError(
     429,
     'too-many-requests',
-    `Du har skickat många ändringar på kort tid. Vänta ${retryAfterSeconds} sekunder och försök igen – det du skickade senast sparades inte.`,
+    `Du har skickat många ändringar på kort tid. Vänta ${retryAfterSeconds} sekunder och försök igen – ` +
+      'det du skickade senast sparades inte.',
     { headers: { 'Retry-After': String(retryAfterSeconds) } },
   );
 export const serviceUnavailable = (message: string, retryAfterSeconds = 5) =>

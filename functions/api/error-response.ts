@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { z } from 'zod';
+import type { ErrorBody } from '../../shared/api';
 import { renderFinding } from '../../shared/validation/messages-sv';
 import { AuthenticationError } from '../auth/token-verifier';
 import { logEvent } from '../log-event';
@@ -12,8 +14,22 @@ export function isTransientStorageError(error: unknown): boolean {
   return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(e?.code ?? '');
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponseInit {
   return { status, jsonBody: body, headers: { 'Cache-Control': 'no-store', ...headers } };
+}
+
+/**
+ * A JSON answer in the API's contract (shared/api): the compiler holds `body` to the schema's
+ * shape, the one the pane parses it with. Not parsed here at run time (an answer is built from
+ * typed data); tests/api/contract.test.ts sends every route's real answer through the pane's parser.
+ */
+export function answer<S extends z.ZodType>(
+  _schema: S,
+  status: number,
+  body: z.input<S>,
+  headers: Record<string, string> = {},
+): HttpResponseInit {
+  return jsonResponse(status, body, headers);
 }
 
 /**
@@ -38,23 +54,21 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
         { status: known.status, code: known.code },
         known === error ? undefined : error,
       );
-    return jsonResponse(
-      known.status,
-      {
-        code: known.code,
-        message: known.messageSv,
-        ...(findings ? { findings } : {}),
-        ...(known.extra.details ? { details: known.extra.details } : {}),
-      },
-      known.extra.headers,
-    );
+    const body: ErrorBody = {
+      code: known.code,
+      message: known.messageSv,
+      ...(findings ? { findings } : {}),
+      ...(known.extra.details ? { details: known.extra.details } : {}),
+    };
+    return jsonResponse(known.status, body, known.extra.headers);
   }
   const correlationId =
     context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
   logEvent(context, 'error', 'request.failed', { errorCode: correlationId }, error);
-  return jsonResponse(500, {
+  const body: ErrorBody = {
     code: 'internal',
     message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`,
     correlationId,
-  });
+  };
+  return jsonResponse(500, body);
 }

@@ -1,11 +1,11 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { findForbund } from '../../shared/model/selectors';
-import { belongsTo, hasRole, type Principal, type Role } from '../auth/principal';
+import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/principal';
 import { forbidden } from './api-error';
 import { errorResponse } from './error-response';
 import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
-import { getServices, type Services } from './services';
+import { getServices, type Services } from '../services';
 
 export interface ForbundCall {
   request: HttpRequest;

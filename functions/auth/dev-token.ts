@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { roleValue, type Role } from './principal';
+import { roleValue, type Role } from '../../shared/api/principal';
 
 export interface DevTokenRequest {
   forbund?: string;

@@ -4,6 +4,8 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { signDevToken } from './dev-token';
 import { AuthenticationError, createTokenVerifier } from './token-verifier';
 
+const bearer = (token: string) => `Bearer ${token}`;
+
 const dev = {
   issuer: 'samlad-dev',
   audience: 'samlad-api',
@@ -36,44 +38,71 @@ describe('dev issuer', () => {
     ['not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'malformed'],
     [
       'expired',
-      async () =>
-        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: -3600 }, dev)}`,
+      async () => bearer(await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: -3600 }, dev)),
       'expired',
     ],
     [
       'wrong signature',
       async () =>
-        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, signingKey: new TextEncoder().encode('another-key-another-key-another-key!!') })}`,
+        bearer(
+          await signDevToken(
+            { forbund: 'umearegionen', role: 'kansli' },
+            { ...dev, signingKey: new TextEncoder().encode('another-key-another-key-another-key!!') },
+          ),
+        ),
       'invalid',
     ],
     [
       'wrong audience',
       async () =>
-        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, audience: 'other-api' })}`,
+        bearer(await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, audience: 'other-api' })),
       'invalid',
     ],
     [
       'wrong issuer',
-      async () =>
-        `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, issuer: 'evil' })}`,
+      async () => bearer(await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, { ...dev, issuer: 'evil' })),
       'invalid',
     ],
     [
       'no Samlad role',
       async () =>
-        `Bearer ${await new SignJWT({ roles: ['Something.Else'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(dev.signingKey)}`,
+        bearer(
+          await new SignJWT({ roles: ['Something.Else'] })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer(dev.issuer)
+            .setAudience(dev.audience)
+            .setExpirationTime('1h')
+            .sign(dev.signingKey),
+        ),
       'no-role',
     ],
     [
       'roles in two förbund',
       async () =>
-        `Bearer ${await new SignJWT({ roles: ['Kansli.umearegionen', 'Reporter.skelleftea-norsjo.af'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(dev.signingKey)}`,
+        bearer(
+          await new SignJWT({ roles: ['Kansli.umearegionen', 'Reporter.skelleftea-norsjo.af'] })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('x')
+            .setIssuer(dev.issuer)
+            .setAudience(dev.audience)
+            .setExpirationTime('1h')
+            .sign(dev.signingKey),
+        ),
       'no-role',
     ],
     [
       'alg none',
       async () =>
-        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ roles: ['Admin'], sub: 'x', iss: dev.issuer, aud: dev.audience, exp: 9999999999 })).toString('base64url')}.x`,
+        bearer(
+          [
+            Buffer.from('{"alg":"none"}').toString('base64url'),
+            Buffer.from(
+              JSON.stringify({ roles: ['Admin'], sub: 'x', iss: dev.issuer, aud: dev.audience, exp: 9999999999 }),
+            ).toString('base64url'),
+            'x',
+          ].join('.'),
+        ),
       'invalid',
     ],
   ])('refuses %s', async (_name, header, expected) => {
@@ -91,9 +120,9 @@ describe('remembered tokens', () => {
   }
   afterEach(() => jest.restoreAllMocks());
 
-  it('checks the signature of a token once while it is valid, and shares the check of requests that arrive together', async () => {
+  it("checks a token's signature once while valid, and requests arriving together share the check", async () => {
     const { verify, checks } = counted();
-    const header = `Bearer ${await signDevToken({ forbund: 'umearegionen', party: 'af', role: 'reporter' }, dev)}`;
+    const header = bearer(await signDevToken({ forbund: 'umearegionen', party: 'af', role: 'reporter' }, dev));
     const principals = await Promise.all([verify(header), verify(header), verify(header)]);
     await verify(header);
     expect(checks()).toBe(1);
@@ -103,13 +132,13 @@ describe('remembered tokens', () => {
 
   it('checks again after the token expires (and refuses it) and after ten minutes', async () => {
     const { verify, checks, advance } = counted();
-    const short = `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: 120 }, dev)}`;
+    const short = bearer(await signDevToken({ forbund: 'umearegionen', role: 'kansli', expiresInSeconds: 120 }, dev));
     await verify(short);
     advance(121_000 + 60_000); // past expiry and jose's clock tolerance
     expect(await reason(verify(short))).toBe('expired');
     expect(checks()).toBe(2);
 
-    const long = `Bearer ${await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, dev)}`;
+    const long = bearer(await signDevToken({ forbund: 'umearegionen', role: 'kansli' }, dev));
     await verify(long);
     advance(9 * 60_000);
     await verify(long);

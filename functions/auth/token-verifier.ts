@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { principalFromRoles, type Principal } from './principal';
+import { principalFromRoles, type Principal } from '../../shared/api/principal';
 
 /**
  * How tokens are checked. `dev` trusts an HMAC key held by this machine (local stack and tests

@@ -1,5 +1,5 @@
-import type { JobState, JobStore } from './job-store';
-import type { PublicReport } from './public-report';
+import type { JobRepository, JobState } from './job-repository';
+import type { ReportMetadata } from '../../shared/api';
 
 /** Progress writes at most this often; a poll every second sees it move, storage is spared. */
 const WRITE_EVERY_MS = 250;
@@ -14,7 +14,7 @@ export class JobTracker {
   private pending: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly jobs: JobStore,
+    private readonly jobs: JobRepository,
     private readonly forbund: string,
     private state: JobState,
     private readonly now: () => Date,
@@ -50,7 +50,7 @@ export class JobTracker {
     }, wait);
   };
 
-  async done(report: PublicReport): Promise<void> {
+  async done(report: ReportMetadata): Promise<void> {
     this.state = { ...this.state, status: 'done', progress: 1, message: 'Klar', report };
     await this.settle();
   }

@@ -1,14 +1,14 @@
 import type { ReportBasis, SubmissionRecord } from '../../shared/indices/consolidation-model';
 import { requiredPeriods } from '../../shared/indices/report-periods';
 import type { Period } from '../../shared/model/period';
-import type { CurrentReport } from '../submissions/model';
+import type { CurrentSubmission } from '../submissions/model';
 import type { SubmissionRepository } from '../submissions/repository';
 
 /** Reads at most this many versions at once: enough to hide latency, few enough for Table storage. */
 const PARALLEL = 8;
 
 /** Which current versions a report may use: approved ones, or every current version. */
-export function eligible(current: CurrentReport, basis: ReportBasis): boolean {
+export function eligible(current: CurrentSubmission, basis: ReportBasis): boolean {
   return basis === 'latest' || current.state === 'godkand';
 }
 

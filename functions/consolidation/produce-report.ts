@@ -3,14 +3,15 @@ import type { Actor } from '../submissions/model';
 import type { SubmissionRepository } from '../submissions/repository';
 import { buildReport, type BuiltReport, type ReportRequest } from './build-report';
 import { loadSubmissions } from './load-submissions';
-import type { ReportStore, ReportSummary, ReportTrigger } from './report-store';
+import type { ReportSummary } from '../../shared/api';
+import type { ReportRepository, ReportTrigger } from './report-repository';
 
 export type Progress = (share: number, message: string) => void;
 
 export interface ProduceDeps {
   registry: Registry;
   repository: SubmissionRepository;
-  store: ReportStore;
+  reports: ReportRepository;
   now: () => Date;
 }
 
@@ -74,7 +75,7 @@ export async function produceReport(
   const generatedAt = options.generatedAt?.(records) ?? deps.now().toISOString();
   const built = await buildReport(deps.registry, request, records, generatedAt);
   progress(0.9, 'Sparar rapporten');
-  const { summary, written } = await deps.store.save(request.forbund.id, built, options.trigger, options.jobId);
+  const { summary, written } = await deps.reports.save(request.forbund.id, built, options.trigger, options.jobId);
   await deps.repository.recordAudit(request.forbund.id, request.period.id, {
     at: deps.now().toISOString(),
     event: written ? 'report-written' : 'report-unchanged',

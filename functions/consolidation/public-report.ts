@@ -1,17 +1,7 @@
-import type { ReportSummary } from './report-store';
+import type { ReportMetadata, ReportSummary } from '../../shared/api';
 
 /** What the API says about a stored report (POST consolidate, a finished job). */
-export interface PublicReport {
-  id: string;
-  fileName: string;
-  period: string;
-  variant: ReportSummary['variant'];
-  createdAt: string;
-  sha256: string;
-  size: number;
-}
-
-export function publicReport(summary: ReportSummary): PublicReport {
+export function publicReport(summary: ReportSummary): ReportMetadata {
   const { id, fileName, period, variant, createdAt, sha256, size } = summary;
   return { id, fileName, period, variant, createdAt, sha256, size };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { JobMessage } from './job-message';
 import type { JobQueue } from './job-queue';
-import type { JobState, JobStore } from './job-store';
+import type { JobRepository, JobState } from './job-repository';
 
 export interface QueueJobDeps {
-  jobs: JobStore;
+  jobs: JobRepository;
   queue: JobQueue;
   now: () => Date;
 }

@@ -3,18 +3,18 @@ import { parsePeriod } from '../../shared/model/period';
 import { findForbund } from '../../shared/model/selectors';
 import type { SubmissionRepository } from '../submissions/repository';
 import type { JobMessage } from './job-message';
-import type { JobState, JobStore } from './job-store';
+import type { JobRepository, JobState } from './job-repository';
 import { JobTracker } from './job-tracker';
 import { produceReport } from './produce-report';
 import { publicReport } from './public-report';
-import type { ReportStore } from './report-store';
+import type { ReportRepository } from './report-repository';
 import { summaryTime } from './tertial-schedule';
 
 export interface JobDeps {
   registry: Registry;
   repository: SubmissionRepository;
-  store: ReportStore;
-  jobs: JobStore;
+  reports: ReportRepository;
+  jobs: JobRepository;
   now: () => Date;
 }
 
@@ -76,7 +76,7 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
     if (!forbund) throw new UnrunnableJob(`Förbundet ${message.forbund} finns inte längre i konfigurationen.`);
     if (!period) throw new UnrunnableJob(`Perioden ${message.period} finns inte.`);
     if (existing && existing.attempts > 0) {
-      const stored = await deps.store.findByJob(forbund.id, period.id, message.variant, message.jobId);
+      const stored = await deps.reports.findByJob(forbund.id, period.id, message.variant, message.jobId);
       if (stored) {
         log('info', 'job.found-earlier-report', { report: stored.id, attempt });
         await tracker.done(publicReport(stored));
@@ -138,6 +138,7 @@ export async function failJob(deps: Pick<JobDeps, 'jobs' | 'now'>, message: JobM
   log('error', 'job.failed', { attempts: job.attempts });
   const tries = job.attempts > 1 ? `efter ${job.attempts} försök ` : '';
   await new JobTracker(deps.jobs, message.forbund, job, deps.now).failed(
-    `Sammanställningen misslyckades ${tries}(felkod ${message.jobId}). Försök igen om en stund; kvarstår felet, kontakta den som förvaltar Samlad och uppge felkoden.`,
+    `Sammanställningen misslyckades ${tries}(felkod ${message.jobId}). Försök igen om en stund; ` +
+      'kvarstår felet, kontakta den som förvaltar Samlad och uppge felkoden.',
   );
 }

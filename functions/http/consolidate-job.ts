@@ -1,17 +1,17 @@
 import { notFound } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
-import { getReportServices } from '../consolidation/report-services';
+import { jobSchema } from '../../shared/api';
 
 /**
  * GET /api/forbund/{forbund}/consolidate/jobs/{jobId} — kansliet polls a consolidation that
  * answered 202: {jobId, status: queued|running|done|failed, progress 0–1, message, report?}.
  */
-export const getConsolidationJob = forbundRoute('kansli', async ({ request, forbund }) => {
-  const job = await getReportServices().jobs.get(forbund.id, request.params.jobId ?? '');
+export const getConsolidationJob = forbundRoute('kansli', async ({ request, services, forbund }) => {
+  const job = await services.jobs.get(forbund.id, request.params.jobId ?? '');
   if (!job) throw notFound('Sammanställningen finns inte.');
   const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
-  return jsonResponse(200, {
+  return answer(jobSchema, 200, {
     jobId,
     status,
     progress,

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
-import type { JobState, JobStore } from '../consolidation/job-store';
+import type { JobRepository, JobState } from '../consolidation/job-repository';
 import { queueJob } from '../consolidation/queue-job';
-import { getReportServices } from '../consolidation/report-services';
 import { correlationIdOf, logEvent } from '../log-event';
+import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -20,7 +20,7 @@ const body = z
 
 /** Looks at the job often at first (a quick build is done in well under a second), then once a second. */
 async function waitForJob(
-  jobs: JobStore,
+  jobs: JobRepository,
   forbund: string,
   jobId: string,
   budgetMs: number,
@@ -57,7 +57,7 @@ export const consolidateReport = forbundWriteRoute(
       );
     if (period.kind === 'halfyear')
       throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-    const { jobs, queue } = getReportServices();
+    const { jobs, queue } = services;
     const job = await queueJob(
       { jobs, queue, now: services.now },
       {
@@ -78,9 +78,11 @@ export const consolidateReport = forbundWriteRoute(
       trigger: 'api',
     });
     const settled = await waitForJob(jobs, forbund.id, job.jobId, getConfig().reports.syncBudgetMs);
-    if (settled?.status === 'done' && settled.report) return jsonResponse(201, { report: settled.report });
+    if (settled?.status === 'done' && settled.report)
+      return answer(consolidateAnswerSchema, 201, { report: settled.report });
     const location = `/api/forbund/${forbund.id}/consolidate/jobs/${job.jobId}`;
-    return jsonResponse(
+    return answer(
+      consolidateAnswerSchema,
       202,
       { jobId: job.jobId, status: settled?.status ?? job.status, location },
       { Location: location },

@@ -13,10 +13,11 @@ import { z } from 'zod';
 import { registry } from '../../shared/config/registry';
 import { findForbund, findParty } from '../../shared/model/selectors';
 import { badRequest, notFound } from '../api/api-error';
-import { errorResponse, jsonResponse } from '../api/error-response';
+import { answer, errorResponse } from '../api/error-response';
 import { readJson } from '../api/read-body';
 import { signDevToken } from '../auth/dev-token';
 import { getConfig, type AppConfig } from '../config';
+import { devTokenAnswerSchema } from '../../shared/api';
 
 const bodySchema = z
   .object({
@@ -56,7 +57,7 @@ export const devTokenHandler =
         },
         config.auth,
       );
-      return jsonResponse(200, { token, expiresInSeconds: EXPIRES_IN_SECONDS });
+      return answer(devTokenAnswerSchema, 200, { token, expiresInSeconds: EXPIRES_IN_SECONDS });
     } catch (error) {
       return errorResponse(error, context);
     }

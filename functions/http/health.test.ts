@@ -5,12 +5,12 @@
  */
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { encodeJobMessage } from '../consolidation/job-message';
-import { JobStore } from '../consolidation/job-store';
+import { TableJobStore } from '../storage/table-job-store';
 import { JOBS_QUEUE } from '../consolidation/queues';
-import { JOBS_TABLE } from '../consolidation/report-services';
+import { JOBS_TABLE } from '../services';
 import { createStorageClients } from '../storage';
 import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azurite';
-import type { HealthReport } from './health';
+import type { HealthAnswer as HealthReport } from '../../shared/api';
 
 let azurite: RunningAzurite;
 let health: typeof import('./health').health;
@@ -79,7 +79,7 @@ describe('GET /api/health: jobs and timers', () => {
 
   it("shows the timer's last run", async () => {
     const run = { at: '2026-12-04T06:00:00.000Z', outcome: '6 jobb köade' };
-    await new JobStore(createStorageClients(azurite.connectionString).tableClient(JOBS_TABLE)).recordTimerRun(
+    await new TableJobStore(createStorageClients(azurite.connectionString).tableClient(JOBS_TABLE)).recordTimerRun(
       'tertialSummary',
       run,
     );

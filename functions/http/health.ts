@@ -8,49 +8,28 @@
  * no instance is the one to blame for a backlog.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { HealthAnswer } from '../../shared/api';
 import { appVersion } from '../app-info';
 import { getConfig } from '../config';
-import { JobQueue, type QueueStats } from '../consolidation/job-queue';
-import { JobStore, type TimerRun } from '../consolidation/job-store';
+import type { JobQueue, QueueStats } from '../consolidation/job-queue';
+import type { JobRepository, TimerRun } from '../consolidation/job-repository';
 import { JOBS_POISON_QUEUE, JOBS_QUEUE } from '../consolidation/queues';
-import { JOBS_TABLE } from '../consolidation/report-services';
 import { logEvent } from '../log-event';
+import { JOBS_TABLE } from '../services';
 import {
   createStorageClients,
   defaultProbeTimeoutMs,
   describeProbeFailure,
   probeStorage,
   type StorageClients,
-  type StorageProbeReport,
 } from '../storage';
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  version: string;
-  /** Server time (ISO 8601, UTC). */
-  time: string;
-  storage: StorageProbeReport;
-  jobs:
-    | {
-        /** Jobs on the queue, waiting or being built. */
-        queued: number;
-        /** How long the longest-waiting job no worker has taken yet has waited (seconds). */
-        oldestWaitingSeconds: number | null;
-        /** Jobs that failed every try (in the poison queue, until its handler settles them). */
-        failedUnhandled: number;
-        /** Above this wait the status is degraded. */
-        alertAfterSeconds: number;
-      }
-    | { error: string };
-  timers: { tertialSummary: TimerRun | null } | { error: string };
-  /** Why the status is degraded, in English, for whoever monitors it. */
-  problems: string[];
-}
+import { StorageJobQueue } from '../storage/storage-job-queue';
+import { TableJobStore } from '../storage/table-job-store';
 
 interface HealthClients {
   storage: StorageClients;
   queue: JobQueue;
-  jobs: JobStore;
+  jobs: JobRepository;
 }
 
 let clients: HealthClients | undefined;
@@ -59,10 +38,11 @@ let clients: HealthClients | undefined;
 function getHealthClients(): HealthClients {
   if (!clients) {
     const storage = createStorageClients(getConfig().storage, { retry: false });
+    const queues = { queue: storage.queueClient(JOBS_QUEUE), poison: storage.queueClient(JOBS_POISON_QUEUE) };
     clients = {
       storage,
-      queue: new JobQueue(storage.queueClient(JOBS_QUEUE), storage.queueClient(JOBS_POISON_QUEUE)),
-      jobs: new JobStore(storage.tableClient(JOBS_TABLE)),
+      queue: new StorageJobQueue(() => queues),
+      jobs: new TableJobStore(storage.tableClient(JOBS_TABLE)),
     };
   }
   return clients;
@@ -92,7 +72,7 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   const [probes, stats, lastRun] = await Promise.all([
     probeStorage(storage),
     within<QueueStats>(queue.stats(now)),
-    within(jobs.lastTimerRun('tertialSummary')),
+    within<TimerRun | undefined>(jobs.lastTimerRun('tertialSummary')),
   ]);
   const reachable = probes.table.ok && probes.blob.ok;
   const problems: string[] = [];
@@ -101,7 +81,7 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   if (failed(stats)) problems.push(`job queue unreadable: ${stats.error}`);
   else if (stats.oldestWaitingMs !== undefined && stats.oldestWaitingMs > alertAfterMs)
     problems.push(`a job has waited ${Math.round(stats.oldestWaitingMs / 1000)} s for a worker`);
-  const report: HealthReport = {
+  const report: HealthAnswer = {
     status: problems.length === 0 ? 'ok' : 'degraded',
     version: appVersion,
     time: now.toISOString(),

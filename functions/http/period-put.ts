@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
+import { periodAnswerSchema } from '../../shared/api';
 
 const body = z
   .object({
@@ -21,5 +22,5 @@ export const putPeriod = forbundWriteRoute('kansli', async ({ request, services,
     { deadline: settings.deadline ?? undefined, locked: settings.locked },
     actorOf(principal),
   );
-  return jsonResponse(200, { period: period.id, ...saved });
+  return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
 });

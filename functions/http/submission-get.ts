@@ -1,7 +1,8 @@
 import { notFound } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { parseSubmissionId } from '../submissions/model';
+import { storedSubmissionSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/submissions/{id} — one version with its values. */
 export const getSubmission = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
@@ -12,5 +13,5 @@ export const getSubmission = forbundRoute('reporter', async ({ request, services
     : undefined;
   // Another party's submission answers exactly like one that does not exist.
   if (!stored) throw notFound('Inlämningen finns inte.');
-  return jsonResponse(200, stored);
+  return answer(storedSubmissionSchema, 200, stored);
 });

@@ -1,6 +1,7 @@
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
+import { submissionsAnswerSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/submissions?period= — a reporter sees their own party's; kansliet sees all. */
 export const listSubmissions = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
@@ -11,5 +12,9 @@ export const listSubmissions = forbundRoute('reporter', async ({ request, servic
   ]);
   const visible = <T extends { party: string }>(items: T[]) =>
     principal.role === 'reporter' ? items.filter((i) => i.party === principal.party) : items;
-  return jsonResponse(200, { period: period.id, current: visible(current), versions: visible(versions) });
+  return answer(submissionsAnswerSchema, 200, {
+    period: period.id,
+    current: visible(current),
+    versions: visible(versions),
+  });
 });

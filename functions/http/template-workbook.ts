@@ -1,11 +1,10 @@
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
+import { workbookAnswer } from '../api/workbook-answer';
 import { requirePeriodParam } from '../api/query';
-import { XLSX_CONTENT_TYPE } from '../api/read-body';
-import { generateTemplateWorkbook } from '../workbook';
+import { generateTemplateWorkbook } from '../template-workbook';
 
 /**
  * GET /api/forbund/{forbund}/templates/{id}/workbook?period=&scope=[&format=base64]
@@ -35,14 +34,5 @@ export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, se
     generatedAt: services.now(),
   });
   const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
-  if (request.query.get('format') === 'base64') return jsonResponse(200, { fileName, base64: xlsx.toString('base64') });
-  return {
-    status: 200,
-    body: xlsx,
-    headers: {
-      'Content-Type': XLSX_CONTENT_TYPE,
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'no-store',
-    },
-  };
+  return workbookAnswer(request, fileName, xlsx);
 });

@@ -1,7 +1,8 @@
 import { badRequest } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { scopesForParty, scopesOf, templatesForForbund } from '../../shared/model/selectors';
+import { templatesAnswerSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/templates?year= — the definitions the caller may fill, with their scopes. */
 export const listTemplates = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
@@ -17,5 +18,5 @@ export const listTemplates = forbundRoute('reporter', async ({ request, services
           : scopesOf(definition, forbund),
     }))
     .filter((t) => t.scopes.length > 0);
-  return jsonResponse(200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
+  return answer(templatesAnswerSchema, 200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
 });

@@ -1,14 +1,12 @@
 import type { InvocationContext } from '@azure/functions';
-import { getServices } from '../api/services';
 import { jobMessageSchema, type JobMessage } from '../consolidation/job-message';
 import { failJob, runJob, type JobDeps, type JobLog } from '../consolidation/run-job';
-import { getReportServices } from '../consolidation/report-services';
+import { getServices } from '../services';
 import { logEvent } from '../log-event';
 
 function jobDeps(): JobDeps {
-  const { registry, repository, now } = getServices();
-  const { store, jobs } = getReportServices();
-  return { registry, repository, store, jobs, now };
+  const { registry, repository, reports, jobs, now } = getServices();
+  return { registry, repository, reports, jobs, now };
 }
 
 /** The job's events, under the correlation id of the request (or timer run) that queued it. */

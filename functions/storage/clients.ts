@@ -14,6 +14,7 @@ import type { BlobServiceClient } from '@azure/storage-blob';
 import type { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import { getConfig } from '../config';
 import { parseConnectionString } from './connection-string';
+import { memo } from './setup';
 import { connectionStringConnection, type StorageConnection } from './storage-settings';
 
 export interface StorageClients {
@@ -60,11 +61,6 @@ function credentialFor(clientId: string | undefined): TokenCredential {
   const credential = new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
   sharedCredential = { clientId, credential };
   return credential;
-}
-
-function memo<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
 }
 
 export function createStorageClients(

@@ -10,7 +10,8 @@ describe('parseConnectionString', () => {
     ],
     [
       'explicit endpoints with a SAS',
-      'BlobEndpoint=https://b.example/;QueueEndpoint=https://q.example/;TableEndpoint=https://t.example/;SharedAccessSignature=sv=2024&sig=x',
+      'BlobEndpoint=https://b.example/;QueueEndpoint=https://q.example/;TableEndpoint=https://t.example/;' +
+        'SharedAccessSignature=sv=2024&sig=x',
       'https://b.example/',
       'https://t.example/',
     ],

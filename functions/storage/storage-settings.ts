@@ -74,7 +74,9 @@ function fromConnectionString(env: NodeJS.ProcessEnv, name: string, value: strin
   if (options.production && !isTrue(setting(env, ALLOW_SHARED_KEY)))
     return fail(
       name,
-      `holds an account key or SAS, which SAMLAD_ENV=production refuses: use the managed identity (${HOST_STORAGE}__accountName or the service URIs, ${HOST_STORAGE}__credential=managedidentity), or set ${ALLOW_SHARED_KEY}=true to accept the key knowingly`,
+      `holds an account key or SAS, which SAMLAD_ENV=production refuses: use the managed identity ` +
+        `(${HOST_STORAGE}__accountName or the service URIs, ${HOST_STORAGE}__credential=managedidentity), ` +
+        `or set ${ALLOW_SHARED_KEY}=true to accept the key knowingly`,
     );
   return ok(connectionStringConnection(name, parsed));
 }
@@ -107,7 +109,8 @@ function fromIdentity(env: NodeJS.ProcessEnv, name: string, options: ResolveOpti
     if (single)
       return fail(
         `${name}__serviceUri`,
-        `names one service; Samlad uses Blob, Queue and Table: set ${name}__accountName, or ${name}__blobServiceUri, ${name}__queueServiceUri and ${name}__tableServiceUri`,
+        `names one service; Samlad uses Blob, Queue and Table: set ${name}__accountName, or ` +
+          `${name}__blobServiceUri, ${name}__queueServiceUri and ${name}__tableServiceUri`,
       );
     return undefined;
   }
@@ -120,7 +123,8 @@ function fromIdentity(env: NodeJS.ProcessEnv, name: string, options: ResolveOpti
     if (!uri)
       return fail(
         key,
-        `is missing: with ${name}__${SERVICES.find((s) => uris[s])}ServiceUri set, every service needs its URI (or set ${name}__accountName)`,
+        `is missing: with ${name}__${SERVICES.find((s) => uris[s])}ServiceUri set, every service ` +
+          `needs its URI (or set ${name}__accountName)`,
       );
     let url: URL;
     try {
@@ -173,7 +177,8 @@ export function resolveStorageConnection(
     return fail(
       name,
       options.production
-        ? `required when SAMLAD_ENV=production: set ${name}__accountName (or ${name}__blobServiceUri, ${name}__queueServiceUri and ${name}__tableServiceUri) with ${name}__credential=managedidentity`
+        ? `required when SAMLAD_ENV=production: set ${name}__accountName (or ${name}__blobServiceUri, ` +
+            `${name}__queueServiceUri and ${name}__tableServiceUri) with ${name}__credential=managedidentity`
         : `is not set, and neither are ${name}__accountName or its service URIs`,
     );
   const azurite = parseConnectionString(azuriteConnectionString());

@@ -7,7 +7,7 @@ import type { TemplateDefinition } from '../../shared/model/template-schema';
 import type { Registry } from '../../shared/config/registry';
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../shared/api/principal';
 
 /** What arrives, from JSON or a parsed workbook, before any checking. */
 export interface SubmissionDraft {
@@ -75,13 +75,16 @@ export function checkDraft(
   if (draft.templateVersion !== undefined && draft.templateVersion !== template.version) {
     throw unprocessable(
       'wrong-template-version',
-      `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ${template.version}. Hämta mallen på nytt.`,
+      `Filen är version ${draft.templateVersion} av mallen, men för ${period.year} gäller version ` +
+        `${template.version}. Hämta mallen på nytt.`,
     );
   }
   if (template.period.kind !== period.kind) {
     throw unprocessable(
       'wrong-period-kind',
-      `Mallen ”${template.title}” lämnas per ${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, inte för ${describePeriod(period)}.`,
+      `Mallen ”${template.title}” lämnas per ` +
+        `${template.period.kind === 'tertial' ? 'tertial' : template.period.kind === 'halfyear' ? 'halvår' : 'år'}, ` +
+        `inte för ${describePeriod(period)}.`,
     );
   }
   if (!scopesOf(template, forbund).some((s) => s.id === draft.scope))

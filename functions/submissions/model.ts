@@ -1,22 +1,18 @@
 import type { CellValue } from '../../shared/model/cell-kind';
+import type { Actor, SeriesKey } from '../../shared/api';
 
-/** Workflow state of the current version of a (template, scope, party) report. */
-export type SubmissionState = 'inskickad' | 'godkand' | 'returnerad';
+export type {
+  Actor,
+  CurrentSubmission,
+  PeriodSettings,
+  SeriesKey,
+  StoredReceipt,
+  StoredSubmission,
+  SubmissionState,
+  SubmissionVersion,
+} from '../../shared/api';
 
-/** What identifies one party's report of one template for one scope in a period. */
-export interface ReportKey {
-  templateId: string;
-  scope: string;
-  party: string;
-}
-
-export interface Actor {
-  subject: string;
-  name?: string;
-  role: string;
-}
-
-export interface NewSubmission extends ReportKey {
+export interface NewSubmission extends SeriesKey {
   forbund: string;
   period: string;
   templateVersion: number;
@@ -26,48 +22,6 @@ export interface NewSubmission extends ReportKey {
   source: 'json' | 'xlsx';
   actor: Actor;
   late: boolean;
-}
-
-export interface Receipt {
-  id: string;
-  version: number;
-  sha256: string;
-  submittedAt: string;
-}
-
-export interface SubmissionVersion extends ReportKey {
-  id: string;
-  forbund: string;
-  period: string;
-  version: number;
-  templateVersion: number;
-  sha256: string;
-  submittedAt: string;
-  submittedBy: Actor;
-  comment?: string;
-  source: 'json' | 'xlsx';
-  late: boolean;
-}
-
-export interface StoredSubmission extends SubmissionVersion {
-  values: Record<string, CellValue>;
-}
-
-export interface CurrentReport extends ReportKey {
-  id: string;
-  version: number;
-  sha256: string;
-  state: SubmissionState;
-  stateComment?: string;
-  submittedAt: string;
-  updatedAt: string;
-  late: boolean;
-}
-
-export interface PeriodSettings {
-  deadline?: string;
-  locked: boolean;
-  updatedAt?: string;
 }
 
 export interface AuditEvent {
@@ -89,12 +43,12 @@ export interface AuditEvent {
   comment?: string;
 }
 
-/** Receipt ids name the period and report, so approve/return URLs need nothing else. */
-export function submissionId(period: string, key: ReportKey, version: number): string {
+/** Receipt ids name the period and the series, so approve/return URLs need nothing else. */
+export function submissionId(period: string, key: SeriesKey, version: number): string {
   return `${period}~${key.templateId}~${key.scope}~${key.party}~${version}`;
 }
 
-export function parseSubmissionId(id: string): { period: string; key: ReportKey; version: number } | undefined {
+export function parseSubmissionId(id: string): { period: string; key: SeriesKey; version: number } | undefined {
   const match =
     /^(\d{4}(?:H1|T[123])?)~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,60})~([a-z][a-z0-9-]{1,40})~([1-9]\d{0,5})$/.exec(
       id,

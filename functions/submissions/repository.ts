@@ -1,11 +1,11 @@
 import type {
   Actor,
   AuditEvent,
-  CurrentReport,
+  CurrentSubmission,
   NewSubmission,
   PeriodSettings,
-  Receipt,
-  ReportKey,
+  StoredReceipt,
+  SeriesKey,
   StoredSubmission,
   SubmissionState,
   SubmissionVersion,
@@ -33,20 +33,20 @@ export interface SubmissionRepository {
   submit(
     submission: NewSubmission,
     admit?: (period: PeriodSettings) => void,
-  ): Promise<{ receipt: Receipt; created: boolean }>;
-  listCurrent(forbund: string, period: string): Promise<CurrentReport[]>;
+  ): Promise<{ receipt: StoredReceipt; created: boolean }>;
+  listCurrent(forbund: string, period: string): Promise<CurrentSubmission[]>;
   listVersions(forbund: string, period: string): Promise<SubmissionVersion[]>;
-  getVersion(forbund: string, period: string, key: ReportKey, version: number): Promise<StoredSubmission | undefined>;
+  getVersion(forbund: string, period: string, key: SeriesKey, version: number): Promise<StoredSubmission | undefined>;
   /** Approves or returns the current version; NotCurrentError if `version` is not current. */
   transition(
     forbund: string,
     period: string,
-    key: ReportKey,
+    key: SeriesKey,
     version: number,
     to: Exclude<SubmissionState, 'inskickad'>,
     actor: Actor,
     comment?: string,
-  ): Promise<CurrentReport>;
+  ): Promise<CurrentSubmission>;
   getPeriod(forbund: string, period: string): Promise<PeriodSettings>;
   putPeriod(
     forbund: string,

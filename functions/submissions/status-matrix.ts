@@ -2,25 +2,8 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { maySubmit, scopesOf, templatesForForbund } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
-import type { CurrentReport, PeriodSettings } from './model';
-
-export type StatusState = 'saknas' | 'sen' | 'inskickad' | 'godkand' | 'returnerad';
-
-export interface StatusRow {
-  templateId: string;
-  templateTitle: string;
-  scope: string;
-  scopeName: string;
-  /** The parties expected to report this row; for a platform any one of them will do. */
-  parties: string[];
-  state: StatusState;
-  id?: string;
-  version?: number;
-  party?: string;
-  submittedAt?: string;
-  updatedAt?: string;
-  stateComment?: string;
-}
+import type { StatusRow } from '../../shared/api';
+import type { CurrentSubmission, PeriodSettings } from './model';
 
 /**
  * Completeness for a period: every template × scope × expected party, with the state of its
@@ -31,7 +14,7 @@ export function statusMatrix(
   registry: Registry,
   forbund: ForbundConfig,
   period: Period,
-  current: readonly CurrentReport[],
+  current: readonly CurrentSubmission[],
   settings: PeriodSettings,
   now: Date,
 ): StatusRow[] {
@@ -44,7 +27,7 @@ export function statusMatrix(
       const expected = forbund.parties.filter((p) => maySubmit(template, forbund, p.id, scope.id)).map((p) => p.id);
       const groups = template.scope === 'platform' ? [expected] : expected.map((p) => [p]);
       for (const parties of groups) {
-        const reports = current
+        const versions = current
           .filter(
             (c) =>
               c.templateId === template.id &&
@@ -52,7 +35,7 @@ export function statusMatrix(
               (parties.includes(c.party) || c.party === 'kansli'),
           )
           .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
-        const latest = reports[0];
+        const latest = versions[0];
         const base = {
           templateId: template.id,
           templateTitle: template.title,

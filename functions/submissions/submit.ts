@@ -4,10 +4,10 @@ import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
 import { checkDraft, type SubmissionDraft } from './intake';
 import type { DraftSource } from './read-draft';
-import type { PeriodSettings, Receipt } from './model';
+import type { PeriodSettings, StoredReceipt } from './model';
 
 export interface SubmitOutcome {
-  receipt: Receipt;
+  receipt: StoredReceipt;
   created: boolean;
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
 }
@@ -50,7 +50,7 @@ export async function submitDraft(
       findings,
     );
   }
-  // The deadline is judged on arrival, not after waiting for another submission of the same report.
+  // The deadline is judged on arrival, not after waiting for another submission of the same series.
   const arrived = services.now();
   const sha256 = contentHash({
     templateId: checked.template.id,

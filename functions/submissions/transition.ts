@@ -1,11 +1,12 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { conflict, notFound } from '../api/api-error';
-import { jsonResponse } from '../api/error-response';
+import { answer } from '../api/error-response';
 import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { parseSubmissionId, type SubmissionState } from './model';
 import { NotCurrentError } from './repository';
+import { currentSubmissionSchema } from '../../shared/api';
 
 const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 const returnBody = z.object({ comment: z.string().trim().min(3, 'skriv vad som behöver rättas').max(2000) }).strict();
@@ -31,13 +32,14 @@ export async function transitionSubmission(
       actorOf(principal),
       body.comment,
     );
-    return jsonResponse(200, current);
+    return answer(currentSubmissionSchema, 200, current);
   } catch (error) {
     if (error instanceof NotCurrentError) {
       if (error.currentVersion === undefined) throw notFound('Inlämningen finns inte.');
       throw conflict(
         'not-current',
-        `Version ${parsed.version} är inte längre den senaste (senaste är version ${error.currentVersion}). Läs in den nya versionen först.`,
+        `Version ${parsed.version} är inte längre den senaste (senaste är version ` +
+          `${error.currentVersion}). Läs in den nya versionen först.`,
       );
     }
     throw error;

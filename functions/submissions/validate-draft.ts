@@ -3,11 +3,12 @@ import type { Registry } from '../../shared/config/registry';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { hasErrors } from '../../shared/validation/findings';
 import { renderFinding } from '../../shared/validation/messages-sv';
-import type { Principal } from '../auth/principal';
-import { jsonResponse } from '../api/error-response';
+import type { Principal } from '../../shared/api/principal';
+import { answer } from '../api/error-response';
 import { checkDraft } from './intake';
 import { readDraft } from './read-draft';
 import { readWorkbookDraft } from './workbook-draft';
+import { validateAnswerSchema } from '../../shared/api';
 
 /**
  * The validate route's answer: reads the draft (JSON or a workbook), checks it against
@@ -22,7 +23,7 @@ export async function validateDraftRequest(
 ): Promise<HttpResponseInit> {
   const { draft } = await readDraft(request, readWorkbookDraft);
   const { validation, template, period, party } = checkDraft(registry, forbund, principal, draft);
-  return jsonResponse(200, {
+  return answer(validateAnswerSchema, 200, {
     templateId: template.id,
     templateVersion: template.version,
     period: period.id,

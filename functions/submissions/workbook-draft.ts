@@ -1,7 +1,7 @@
 import { registry } from '../../shared/config/registry';
 import { ApiError } from '../api/api-error';
 import { LIMITS } from '../api/read-body';
-import { parseTemplateWorkbook } from '../workbook';
+import { parseTemplateWorkbook } from '../template-workbook';
 import type { SubmissionDraft } from './intake';
 
 /** Reads a filled template into a draft; cells are found by their defined names, never by position. */

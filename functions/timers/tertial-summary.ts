@@ -1,10 +1,9 @@
 import type { InvocationContext, Timer } from '@azure/functions';
-import { getServices } from '../api/services';
 import { getConfig } from '../config';
 import { queueJob } from '../consolidation/queue-job';
-import { getReportServices } from '../consolidation/report-services';
 import { defaultDeadline, endedTertials } from '../consolidation/tertial-schedule';
 import { correlationIdOf, logEvent } from '../log-event';
+import { getServices } from '../services';
 import type { Actor } from '../submissions/model';
 
 const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanställning', role: 'system' };
@@ -21,7 +20,7 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
  */
 export async function tertialSummary(timer: Timer, context: InvocationContext): Promise<void> {
   const services = getServices();
-  const { jobs, queue } = getReportServices();
+  const { jobs, queue } = services;
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
   const errors: string[] = [];
@@ -71,7 +70,8 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
     });
     logEvent(context, 'info', 'timer.forbund-done', { timer: 'tertialSummary', forbund: forbund.id, outcome });
   }
-  const summary = `${queued} jobb köade${errors.length > 0 ? `; ${errors.length} kunde inte köas: ${errors.join(', ')}` : ''}`;
+  const unqueued = errors.length > 0 ? `; ${errors.length} kunde inte köas: ${errors.join(', ')}` : '';
+  const summary = `${queued} jobb köade${unqueued}`;
   await jobs.recordTimerRun('tertialSummary', { at: now.toISOString(), outcome: summary });
   logEvent(context, errors.length > 0 ? 'error' : 'info', 'timer.run', {
     timer: 'tertialSummary',

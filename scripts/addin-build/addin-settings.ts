@@ -10,7 +10,8 @@
  * | SAMLAD_ADDIN_BASE_URL | manifest/environments.json | https origin (and path) the pane is served from |
  * | SAMLAD_OFFICE_JS_URL | /office-js/office.js (served from @microsoft/office-js) | office.js for the pages |
  * | SAMLAD_API_BASE | /api | the API, same-origin path or https origin |
- * | SAMLAD_ENTRA_CLIENT_ID, SAMLAD_ENTRA_AUTHORITY, SAMLAD_API_SCOPES | (dev login) | Entra app of the pane; scopes space-separated |
+ * | SAMLAD_ENTRA_CLIENT_ID, SAMLAD_ENTRA_AUTHORITY, SAMLAD_API_SCOPES | (dev login) | Entra app of
+ * the pane; scopes space-separated |
  * | SAMLAD_SUPPORT_URL | base URL | the manifest's SupportUrl |
  */
 import { readFileSync } from 'node:fs';

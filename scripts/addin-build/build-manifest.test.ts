@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-// The XML handler alone: the package's entry also loads the JSON-manifest code, which is ESM-only and breaks under jest.
+// The XML handler alone: the package's entry also loads the JSON-manifest code, which is ESM-only
+// and breaks under jest.
 // Its uuid dependency (ESM-only too) serves only to write new ids, never to parse, so it is stubbed.
 jest.mock('../../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js', () => ({
   v4: () => '00000000-0000-4000-8000-000000000000',

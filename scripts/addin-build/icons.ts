@@ -1,4 +1,5 @@
-import { encodeRgbaPng } from '../../functions/consolidation/chart/png';
+import { deflateSync } from 'node:zlib';
+import { encodeRgbaPng } from '../../shared/image/png';
 
 /**
  * Sizes Office asks for: 16/32/80 for ribbon buttons (with 20/24/40/48/64 for scaled displays),
@@ -59,7 +60,9 @@ export function drawIcon(size: number): Buffer {
       rgba[i + 3] = Math.round((255 * covered) / (n * n));
     }
   }
-  return encodeRgbaPng(size, size, rgba);
+  // Level 4 as the report's charts use; an icon drawn at build time is small at any level.
+  const png = encodeRgbaPng(size, size, rgba, (bytes) => deflateSync(bytes, { level: 4 }));
+  return Buffer.from(png.buffer, png.byteOffset, png.length);
 }
 
 /** Every icon, keyed by its path under the add-in's base URL. */

@@ -14,6 +14,8 @@ import { loadGateway, type Gateway, type MockExcelState } from './addin-gateway'
 import { kb } from './measure';
 import type { BenchRow, SectionResult } from './report';
 
+const OFFICE_JS_ELSEWHERE = 'it loads from /office-js/ or the configured CDN';
+
 const SIZES = [10, 1_000, 10_000] as const;
 const GOAL_SYNCS = 3;
 const GOAL_GZIP_BYTES = 150 * 1024;
@@ -49,7 +51,10 @@ function inputs(gateway: Gateway, n: number) {
   };
 }
 
-/** A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping: Läs tabellen's most round trips. */
+/**
+ * A participant table of `n` rows selected as an Excel table, in a workbook with a stored mapping:
+ * Läs tabellen's most round trips.
+ */
 function participantTable(gateway: Gateway, n: number): MockExcelState {
   const cells: Record<string, unknown> = {};
   ['Kön', 'Födelseår', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part'].forEach(
@@ -203,9 +208,21 @@ export async function benchAddin(): Promise<SectionResult> {
       { measure: `task pane, every asset incl. lazy chunks (${sizes.files} JS/CSS files), gzip`, value: kb(sizes.all) },
     ],
     notes: [
-      'Round trips counted by MockExcel (addin/src/excel/testing/mock-excel.ts, built on office-addin-mock), which wraps context.sync as the gateway tests do; the gateway functions are bundled for Node by esbuild (scripts/bench/addin-gateway.ts). Sizes are n input cells (Kontrollera, markFindings, Visa i mallen) or n table rows (Läs tabellen).',
-      'Each pane action is one gateway call, one Excel.run: Läs tabellen reads the table and the stored mapping together; Kontrollera reads, validates (a callback between the read and the writes) and marks; Visa i mallen inserts the sheet, restores the names the host dropped and writes the values.',
-      `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is not in the bundle (${sizes.officeJsIncluded ? 'an office* asset WAS found' : 'it loads from /office-js/ or the configured CDN'}). Source maps and icons excluded. The rest of the assets are the Entra sign-in library (MSAL, a dynamic import used only for production sign-in) and the small entries of the sign-in dialog, redirect and ribbon-command pages.`,
+      'Round trips counted by MockExcel (addin/src/excel/testing/mock-excel.ts, built on ' +
+        'office-addin-mock), which wraps context.sync as the gateway tests do; the gateway ' +
+        'functions are bundled for Node by esbuild (scripts/bench/addin-gateway.ts). Sizes are n ' +
+        'input cells (Kontrollera, markFindings, Visa i mallen) or n table rows (Läs tabellen).',
+      'Each pane action is one gateway call, one Excel.run: Läs tabellen reads the table and the ' +
+        'stored mapping together; Kontrollera reads, validates (a callback between the read and the ' +
+        'writes) and marks; Visa i mallen inserts the sheet, restores the names the host dropped ' +
+        'and writes the values.',
+      `Bundle: dist/pane from \`npm run build\` (Vite), gzip at Node's default level; office.js is ` +
+        `not in the bundle ` +
+        `(${sizes.officeJsIncluded ? 'an office* asset WAS found' : OFFICE_JS_ELSEWHERE}` +
+        '). ' +
+        `Source maps and icons excluded. The rest of the assets ` +
+        `are the Entra sign-in library (MSAL, a dynamic import used only for production sign-in) ` +
+        `and the small entries of the sign-in dialog, redirect and ribbon-command pages.`,
     ],
   };
 }

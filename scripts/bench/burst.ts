@@ -117,7 +117,10 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
             : `round ${i + 1}: ${BURST}, ${r.concurrency} in flight`;
         return {
           measure: `${label} — p50 / p99 / max; wall; submissions/s; CPU per submission host / bench`,
-          value: `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 99))} / ${ms(sorted[sorted.length - 1]!)}; ${ms(r.wallMs)}; ${((BURST * 1000) / r.wallMs).toFixed(0)}; ${ms(r.hostCpuMs / BURST)} / ${ms(r.benchCpuMs / BURST)}`,
+          value:
+            `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 99))} / ` +
+            `${ms(sorted[sorted.length - 1]!)}; ${ms(r.wallMs)}; ` +
+            `${((BURST * 1000) / r.wallMs).toFixed(0)}; ${ms(r.hostCpuMs / BURST)} / ${ms(r.benchCpuMs / BURST)}`,
         };
       }),
       {
@@ -137,7 +140,8 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
         met: errors.length === 0,
       },
       {
-        measure: `throttled (429), all rounds: ${principals} principals a round, one client address, the default limits`,
+        measure:
+          `throttled (429), all rounds: ${principals} principals a round, one client address, ` + 'the default limits',
         value: `${throttled}`,
         goal: '0',
         met: throttled === 0,
@@ -155,11 +159,24 @@ export async function benchBurst(stack: BenchStack): Promise<SectionResult> {
       },
     ],
     notes: [
-      `Each round: ${BURST} valid JSON submissions through a bounded pool on loopback (rounds 1–${ROUNDS}: all ${BURST} in flight at once; round ${ROUNDS + 1}: ${PACED_CONCURRENCY} at a time) — ${BURST - RESUBMISSIONS} distinct reports across both förbund, every template, 2023–2026 periods and every party allowed, plus ${RESUBMISSIONS} resubmissions with new figures to ${contended} of those reports, racing for the same pointer. Later rounds resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
-      `Each report is sent by a principal of its own (a token with its own subject), as a deadline's submissions come from different people, all from one loopback address, under the app's default write limits (RATE_LIMIT_PER_PRINCIPAL 120 and RATE_LIMIT_PER_ADDRESS 1,200 a minute, per instance).`,
-      `Before the rounds, ${WARMUP} submissions ${WARMUP_CONCURRENCY} at a time warm the host, as a day of submissions before a deadline would (cold start is under Cold import).`,
-      'Latency is client-side (node:http with keep-alive, from send to the end of the body). Azurite runs in the bench process, the host in its own, both on the same 2 cores as the client.',
-      `Read-back: the repository lists versions, pointers and audit events of every partition touched; each 201 receipt must match exactly one stored version (id and hash), versions run 1..n with the pointer at n, one audit event per version, and the table holds nothing else (${stored.tableEntityCount} entities).`,
+      `Each round: ${BURST} valid JSON submissions through a bounded pool on loopback (rounds ` +
+        `1–${ROUNDS}: all ${BURST} in flight at once; round ${ROUNDS + 1}: ${PACED_CONCURRENCY} at ` +
+        `a time) — ${BURST - RESUBMISSIONS} distinct reports across both förbund, every template, ` +
+        `2023–2026 periods and every party allowed, plus ${RESUBMISSIONS} resubmissions with new ` +
+        `figures to ${contended} of those reports, racing for the same pointer. Later rounds ` +
+        `resubmit with new figures, so up to ${(ROUNDS + 1) * 2} versions of a report exist.`,
+      `Each report is sent by a principal of its own (a token with its own subject), as a ` +
+        `deadline's submissions come from different people, all from one loopback address, under ` +
+        `the app's default write limits (RATE_LIMIT_PER_PRINCIPAL 120 and RATE_LIMIT_PER_ADDRESS ` +
+        `1,200 a minute, per instance).`,
+      `Before the rounds, ${WARMUP} submissions ${WARMUP_CONCURRENCY} at a time warm the host, as a ` +
+        `day of submissions before a deadline would (cold start is under Cold import).`,
+      'Latency is client-side (node:http with keep-alive, from send to the end of the body). ' +
+        'Azurite runs in the bench process, the host in its own, both on the same 2 cores as the client.',
+      `Read-back: the repository lists versions, pointers and audit events of every partition ` +
+        `touched; each 201 receipt must match exactly one stored version (id and hash), versions ` +
+        `run 1..n with the pointer at n, one audit event per version, and the table holds nothing ` +
+        `else (${stored.tableEntityCount} entities).`,
       ...(stored.problems.length > 0 ? [`Problems: ${stored.problems.slice(0, 5).join('; ')}`] : []),
       ...(errors.length > 0
         ? [

@@ -100,7 +100,9 @@ interface Timing {
 }
 
 function runOnce(files: readonly string[], env: NodeJS.ProcessEnv): Promise<Timing> {
-  const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(files)})require(f);process.stdout.write('REQUIRE_NS='+(process.hrtime.bigint()-t));`;
+  const script =
+    `const t=process.hrtime.bigint();for(const f of ` +
+    `${JSON.stringify(files)})require(f);process.stdout.write('REQUIRE_NS='+(process.hrtime.bigint()-t));`;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -156,7 +158,9 @@ export async function benchColdImport(): Promise<SectionResult> {
         value: `${ms(requires.median)} / ${ms(requires.max)}`,
       },
       {
-        measure: `the same for a bare @azure/functions app in the same layout: an entry file and the same ${files.length - 1} registrations, one per file, with empty handlers (median / max)`,
+        measure:
+          `the same for a bare @azure/functions app in the same layout: an entry file and the same ` +
+          `${files.length - 1} registrations, one per file, with empty handlers (median / max)`,
         value: `${ms(bareRequires.median)} / ${ms(bareRequires.max)}`,
       },
       {
@@ -174,12 +178,23 @@ export async function benchColdImport(): Promise<SectionResult> {
         value: ms(oneFile.median),
       },
       {
-        measure: `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they share libraries, so these do not add up)`,
+        measure:
+          `each dependency alone in a fresh process (median of ${DEPENDENCY_RUNS}; they ` +
+          `share libraries, so these do not add up)`,
         value: dependencies.map(([name, t]) => `${name} ${ms(t)}`).join(' · '),
       },
     ],
     notes: [
-      `A fresh \`node -e\` per run requiring what package.json "main" names (dist/functions/index.js and dist/functions/registrations/*.js), SAMLAD_ENV=test; ${RUNS} runs after one untimed run, taking turns with two bare apps generated from the app's own registrations (the same names, routes and methods, schedule, queue and connection, each with an empty handler): one laid out as the app is (an entry file, then a file per function — the layout this project and Azure's samples use), which the ratio is taken against, and one with everything in a single file, for what the number of files costs by itself. Outside the worker, @azure/functions registers nothing, so both are module loading and registration only; handlers (and the configuration's zod schemas, checked in the app-start hook) load on first use, which these figures leave out.`,
+      `A fresh \`node -e\` per run requiring what package.json "main" names (dist/functions/index.js ` +
+        `and dist/functions/registrations/*.js), SAMLAD_ENV=test; ${RUNS} runs after one untimed ` +
+        `run, taking turns with two bare apps generated from the app's own registrations (the same ` +
+        `names, routes and methods, schedule, queue and connection, each with an empty handler): ` +
+        `one laid out as the app is (an entry file, then a file per function — the layout this ` +
+        `project and Azure's samples use), which the ratio is taken against, and one with ` +
+        `everything in a single file, for what the number of files costs by itself. Outside the ` +
+        `worker, @azure/functions registers nothing, so both are module loading and registration ` +
+        `only; handlers (and the configuration's zod schemas, checked in the app-start hook) load ` +
+        `on first use, which these figures leave out.`,
     ],
   };
 }

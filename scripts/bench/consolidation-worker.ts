@@ -20,7 +20,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadSubmissions } from '../../functions/consolidation/load-submissions';
-import { writeConsolidatedWorkbook } from '../../functions/consolidation/workbook/consolidated-workbook';
+import { writeConsolidatedWorkbook } from '../../functions/consolidation/report-workbook/consolidated-workbook';
 import { consolidate } from '../../shared/indices/consolidate';
 import { findForbund, requirePeriod, type ForbundConfig, type Period, type Registry } from '../../shared';
 import type { SubmissionRepository } from '../../functions/submissions/repository';

@@ -105,7 +105,11 @@ function pairRows(label: string, pair: WorkerResult, goals: boolean): BenchRow[]
 }
 
 function profileNote(shares: readonly ProfileShare[], totalMs: number, forbund: number): string {
-  return `Where the time goes, from a CPU profile of Samlad's run over ${forbund} förbund (${forbund * 3} reports, ${ms(totalMs)} of samples; profiling slows it, so shares, not times): ${shares.map((s) => `${s.category} ${(s.share * 100).toFixed(0)} %`).join(', ')}.`;
+  return (
+    `Where the time goes, from a CPU profile of Samlad's run over ${forbund} förbund ` +
+    `(${forbund * 3} reports, ${ms(totalMs)} of samples; profiling slows it, so shares, not times): ` +
+    `${shares.map((s) => `${s.category} ${(s.share * 100).toFixed(0)} %`).join(', ')}.`
+  );
 }
 
 export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Promise<SectionResult> {
@@ -157,7 +161,9 @@ export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Prom
       rows: [
         {
           measure: 'data: förbund, submissions, values (2023 and 2022)',
-          value: `${nationalCount}, ${data.submissions.length.toLocaleString('en')}, ${data.values.toLocaleString('en')}`,
+          value:
+            `${nationalCount}, ${data.submissions.length.toLocaleString('en')}, ` +
+            `${data.values.toLocaleString('en')}`,
         },
         {
           measure: `data: generate / store in Azurite (repository.submit, ${LOAD_CONCURRENCY} at a time)`,
@@ -171,9 +177,24 @@ export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Prom
         ...pairRows('national year', national, true),
       ],
       notes: [
-        `Data: ${nationalCount} synthetic förbund shaped like Umeåregionen (its templates, 2023 budget and social budget), 12 parties each (AF, FK, Region, 8 kommuner, Kriminalvården) and 25 platforms; every template for every period of 2023 and 2022 (the comparison year), one submission per report scope, values from consistentFill — ${data.values.toLocaleString('en')} non-empty values in ${data.submissions.length.toLocaleString('en')} submissions. A report is one förbund's tertial (2023T1–T3, the timer's unit), basis "latest"; the national year is all ${nationalCount * 3}.`,
-        'Storage is real: Azurite (in the bench process, in memory) through the repository, read by loadSubmissions exactly as POST consolidate and the timer read it. Each measurement runs in a fresh Node process with --max-old-space-size=2048; peak RSS is sampled every 20 ms while it measures. In the paired runs Samlad and the floor alternate report by report in one process, after one untimed pass of each (so both meet the same machine load and neither pays the warm-up alone), and that process\'s peak RSS bounds Samlad\'s from above; "Samlad alone" is a fresh process doing nothing else, warm-up included.',
-        "Floor: the same loadSubmissions calls, then every cell value of the report written with exceljs stream.xlsx.WorkbookWriter into memory, values only (no styles, images or shared strings) and nothing computed. The cells are those of förbund 1's report for the same tertial, read back from Samlad's file beforehand (every synthetic förbund has the same layout).",
+        `Data: ${nationalCount} synthetic förbund shaped like Umeåregionen (its templates, 2023 ` +
+          `budget and social budget), 12 parties each (AF, FK, Region, 8 kommuner, Kriminalvården) ` +
+          `and 25 platforms; every template for every period of 2023 and 2022 (the comparison ` +
+          `year), one submission per report scope, values from consistentFill — ` +
+          `${data.values.toLocaleString('en')} non-empty values in ` +
+          `${data.submissions.length.toLocaleString('en')} submissions. A report is one förbund's ` +
+          `tertial (2023T1–T3, the timer's unit), basis "latest"; the national year is all ${nationalCount * 3}.`,
+        'Storage is real: Azurite (in the bench process, in memory) through the repository, read by ' +
+          'loadSubmissions exactly as POST consolidate and the timer read it. Each measurement runs ' +
+          'in a fresh Node process with --max-old-space-size=2048; peak RSS is sampled every 20 ms ' +
+          'while it measures. In the paired runs Samlad and the floor alternate report by report in ' +
+          'one process, after one untimed pass of each (so both meet the same machine load and ' +
+          "neither pays the warm-up alone), and that process's peak RSS bounds Samlad's from " +
+          'above; "Samlad alone" is a fresh process doing nothing else, warm-up included.',
+        'Floor: the same loadSubmissions calls, then every cell value of the report written with ' +
+          'exceljs stream.xlsx.WorkbookWriter into memory, values only (no styles, images or shared ' +
+          "strings) and nothing computed. The cells are those of förbund 1's report for the same " +
+          "tertial, read back from Samlad's file beforehand (every synthetic förbund has the same layout).",
         ...(profile ? [profileNote(profile.shares, profile.totalMs, Math.min(PROFILED, nationalCount))] : []),
       ],
     };

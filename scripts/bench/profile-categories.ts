@@ -34,12 +34,13 @@ const CATEGORIES: readonly { name: string; matches: (f: Frame) => boolean }[] = 
   {
     name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)",
     matches: (f) =>
-      /node_modules\/(jszip|pako)\//.test(f.url) || f.url.includes('/functions/consolidation/workbook/fixed-zip'),
+      /node_modules\/(jszip|pako)\//.test(f.url) ||
+      f.url.includes('/functions/consolidation/report-workbook/fixed-zip'),
   },
   { name: 'exceljs (workbook model and XML)', matches: (f) => /node_modules\/(exceljs|saxes|xmlchars)\//.test(f.url) },
   {
-    name: 'sheet building (functions/consolidation/workbook)',
-    matches: (f) => f.url.includes('/functions/consolidation/workbook/'),
+    name: 'sheet building (functions/consolidation/report-workbook)',
+    matches: (f) => f.url.includes('/functions/consolidation/report-workbook/'),
   },
   { name: 'computation (shared/)', matches: (f) => f.url.includes('/shared/') },
   {

@@ -54,7 +54,8 @@ const verdict = (row: BenchRow) => (row.met === undefined ? '' : row.met ? 'yes'
 
 export function sectionMarkdown(section: SectionResult, machine: Machine): string {
   const lines = [
-    `_Measured ${machine.date} by \`npm run bench\` on ${machine.nproc} × ${machine.cpu}, ${machine.memory}, Node ${machine.node}; load average ${machine.load} when the section started._`,
+    `_Measured ${machine.date} by \`npm run bench\` on ${machine.nproc} × ${machine.cpu}, ` +
+      `${machine.memory}, Node ${machine.node}; load average ${machine.load} when the section started._`,
     '',
     '| measure | value | goal | met |',
     '|---|---|---|---|',

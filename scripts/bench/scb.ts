@@ -118,7 +118,11 @@ async function paneBundle(root: string): Promise<string> {
         import { findForbund, findTemplate } from './shared/model/selectors';
         import { resolveTemplate } from './shared/model/resolve';
         const forbund = findForbund(registry, 'umearegionen');
-        const templateFor = (p) => { const y = Number(p.slice(0, 4)); const d = findTemplate(registry, 'helarsekvivalenter', y); return d && resolveTemplate(d, forbund, y); };
+        const templateFor = (p) => {
+          const y = Number(p.slice(0, 4));
+          const d = findTemplate(registry, 'helarsekvivalenter', y);
+          return d && resolveTemplate(d, forbund, y);
+        };
         globalThis.readNational = async (name, bytes) => {
           const found = await readScbImport(name, bytes, forbund, templateFor);
           if (!found.ok) throw new Error(found.message);
@@ -180,7 +184,9 @@ export async function benchScb(): Promise<SectionResult> {
         );
         const s = summarize(samples);
         rows.push({
-          measure: `in the pane (Chromium): national ${file.label} (${kb(file.bytes.length)}), read → first half-year's values (median / max of ${RUNS})`,
+          measure:
+            `in the pane (Chromium): national ${file.label} (${kb(file.bytes.length)}), read ` +
+            `→ first half-year's values (median / max of ${RUNS})`,
           value: `${ms(s.median)} / ${ms(s.max)}`,
           goal: `< ${ms(GOAL_MS)}`,
           met: s.max < GOAL_MS,
@@ -202,8 +208,15 @@ export async function benchScb(): Promise<SectionResult> {
     title: 'Importera SCB',
     rows,
     notes: [
-      `The national file: ${what}, one sex (män och kvinnor totalt) and one age group (20–64 år), made-up figures in SCB's real layouts (tests/fixtures/scb/figures.ts, written by tests/support/scb-files.ts): CSV with stub region, kön, åldersgrupp, tabellinnehåll and heading månad, json-stat2 as API v2 answers, xlsx as PxWeb writes it (three heading rows).`,
-      `Timed: decoding the bytes, reading the format, choosing sex and age group, the first half-years of the förbund's kommuner, and the preview of the newest one (addin/src/scb/read-scb.ts, bundled by esbuild and run in headless Chromium by playwright-core; xlsx unpacked by the browser's DecompressionStream). One untimed run first; the file's bytes are in the page before the clock starts.`,
+      `The national file: ${what}, one sex (män och kvinnor totalt) and one age group (20–64 år), ` +
+        `made-up figures in SCB's real layouts (tests/fixtures/scb/figures.ts, written by ` +
+        `tests/support/scb-files.ts): CSV with stub region, kön, åldersgrupp, tabellinnehåll and ` +
+        `heading månad, json-stat2 as API v2 answers, xlsx as PxWeb writes it (three heading rows).`,
+      `Timed: decoding the bytes, reading the format, choosing sex and age group, the first ` +
+        `half-years of the förbund's kommuner, and the preview of the newest one ` +
+        `(addin/src/scb/read-scb.ts, bundled by esbuild and run in headless Chromium by ` +
+        `playwright-core; xlsx unpacked by the browser's DecompressionStream). One untimed run ` +
+        `first; the file's bytes are in the page before the clock starts.`,
     ],
   };
 }

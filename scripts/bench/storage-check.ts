@@ -5,10 +5,10 @@
  * fault runs use it to prove that acknowledged submissions were stored exactly once and that
  * no half-written submission exists.
  */
-import { SUBMISSIONS_TABLE, VALUES_CONTAINER } from '../../functions/api/services';
+import { SUBMISSIONS_TABLE, VALUES_CONTAINER } from '../../functions/services';
 import { createStorageClients } from '../../functions/storage';
 import type { SubmissionVersion } from '../../functions/submissions/model';
-import { TableSubmissionRepository } from '../../functions/submissions/table-repository';
+import { TableSubmissionRepository } from '../../functions/storage/submissions/table-submission-repository';
 import { slotKey } from './submission-plan';
 
 export interface Partition {

@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { draftBodySchema } from '../../functions/submissions/read-draft';
 import { checkDraft } from '../../functions/submissions/intake';
-import type { Principal } from '../../functions/auth/principal';
+import type { Principal } from '../../shared/api/principal';
 import { findForbund, findTemplate, resolveTemplate, validateSubmission } from '../../shared';
 import { consistentFill, seededRng, type Fill } from '../../tests/support/consistent-fill';
 import { ms, timeRuns } from './measure';
@@ -118,7 +118,9 @@ export async function benchValidation(stack: BenchStack): Promise<SectionResult>
       {
         measure:
           'of the intake (medians): JSON + schema / resolveTemplate / layout and rule expansion of a fresh template',
-        value: `${ms(bodyParse.median)} / ${ms(resolve.median)} / ${ms(Math.max(0, freshValidate.median - resolve.median - validOnly.median))}`,
+        value:
+          `${ms(bodyParse.median)} / ${ms(resolve.median)} / ` +
+          `${ms(Math.max(0, freshValidate.median - resolve.median - validOnly.median))}`,
       },
       {
         measure: 'HTTP POST validate, 2,000 cells, sequential (median / p95)',
@@ -141,14 +143,23 @@ export async function benchValidation(stack: BenchStack): Promise<SectionResult>
         value: `${load.errors} / ${load.non2xx}`,
       },
       {
-        measure: `HTTP POST validate, shipped ${real.slot.templateId} (${real.slot.template.cells.length} cells), sequential (median)`,
+        measure:
+          `HTTP POST validate, shipped ${real.slot.templateId} ` +
+          `(${real.slot.template.cells.length} cells), sequential (median)`,
         value: ms(realHttp.median),
       },
     ],
     notes: [
-      `Template: one section of 200 rows × 10 columns built through the template zod schema (scripts/bench/synthetic-template.ts), 210 sum-rule instances; values from consistentFill (its plan took ${ms(fillMs)} once).`,
-      `In-process figures are medians of ${IN_PROCESS_RUNS} runs after 20 warm-up runs. "Whole intake" is what POST validate does besides HTTP: JSON.parse, the body's zod schema, checkDraft (template lookup, resolveTemplate, validation).`,
-      `HTTP figures: the local host (child process) on loopback, ${HTTP_RUNS} sequential requests after 10 warm-up; the 2,000-cell route is a bench-only registration running the validate route's pipeline against the bench registry (scripts/bench/functions/bench-validate.ts). Load: autocannon, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s, on the same 2 cores as the host.`,
+      `Template: one section of 200 rows × 10 columns built through the template zod schema ` +
+        `(scripts/bench/synthetic-template.ts), 210 sum-rule instances; values from consistentFill ` +
+        `(its plan took ${ms(fillMs)} once).`,
+      `In-process figures are medians of ${IN_PROCESS_RUNS} runs after 20 warm-up runs. "Whole ` +
+        `intake" is what POST validate does besides HTTP: JSON.parse, the body's zod schema, ` +
+        `checkDraft (template lookup, resolveTemplate, validation).`,
+      `HTTP figures: the local host (child process) on loopback, ${HTTP_RUNS} sequential requests ` +
+        `after 10 warm-up; the 2,000-cell route is a bench-only registration running the validate ` +
+        `route's pipeline against the bench registry (scripts/bench/functions/bench-validate.ts). ` +
+        `Load: autocannon, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s, on the same 2 cores as the host.`,
     ],
   };
 }

@@ -108,7 +108,8 @@ function main(): void {
   writeFileSync(path.join(values.out, 'api-app.json'), `${JSON.stringify(api, null, 2)}\n`);
   const roles = api['appRoles'] as AppRole[];
   process.stdout.write(
-    `Wrote api-app.json (${roles.filter((r) => r.isEnabled).length} app roles, ${roles.filter((r) => !r.isEnabled).length} disabled)\n`,
+    `Wrote api-app.json (${roles.filter((r) => r.isEnabled).length} app roles, ` +
+      `${roles.filter((r) => !r.isEnabled).length} disabled)\n`,
   );
   if (values['pane-url']) {
     const pane = paneRegistrationBody({ apiAppId: values['api-app-id'], paneUrl: values['pane-url'] });

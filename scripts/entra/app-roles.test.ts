@@ -3,7 +3,7 @@
  * per förbund and Admin — each a value the API maps back to that caller, under an id that never
  * changes — and a party or förbund added to the configuration adds its role.
  */
-import { principalFromRoles } from '../../functions/auth/principal';
+import { principalFromRoles } from '../../shared/api/principal';
 import { registry, type Registry } from '../../shared/config/registry';
 import { appRolesFor, mergeAppRoles, uuidV5 } from './app-roles';
 import { apiRegistrationBody, paneRegistrationBody } from './app-registrations';

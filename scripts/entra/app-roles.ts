@@ -10,7 +10,7 @@
  * disabled one stop granting access.
  */
 import { createHash } from 'node:crypto';
-import { principalFromRoles, roleValue, type Principal } from '../../functions/auth/principal';
+import { principalFromRoles, roleValue, type Principal } from '../../shared/api/principal';
 import type { Registry } from '../../shared/config/registry';
 
 export interface AppRole {

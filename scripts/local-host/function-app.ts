@@ -73,7 +73,8 @@ export async function loadFunctionApp(options: LoadFunctionAppOptions): Promise<
   const files = [...new Set(patterns.flatMap((pattern) => expandMainGlob(root, pattern)))];
   if (files.length === 0) {
     throw new AppLoadError(
-      `No files match the entry point ${patterns.map((p) => `"${p}"`).join(', ')} under ${root}. Run "npm run build" first.`,
+      `No files match the entry point ${patterns.map((p) => `"${p}"`).join(', ')} under ${root}. ` +
+        `Run "npm run build" first.`,
     );
   }
   for (const file of files) {

@@ -1,7 +1,7 @@
 import { createPollingBackoff } from './polling-backoff';
 
 describe('createPollingBackoff', () => {
-  it('starts at 100 ms, doubles its step while the queue stays empty, stops at the maximum, and resets on a find', () => {
+  it('starts at 100 ms, doubles its step while the queue is empty, stops at the maximum, resets on a find', () => {
     const backoff = createPollingBackoff(2000, () => 0.5); // no jitter
     const waits = Array.from({ length: 7 }, () => backoff.next(false));
     expect(waits).toEqual([200, 300, 500, 900, 1700, 2000, 2000]);

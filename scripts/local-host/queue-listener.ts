@@ -84,7 +84,8 @@ export function startQueueListener(options: QueueListenerOptions): QueueListener
     logger.log(
       'warning',
       source,
-      `Message ${message.messageId} has reached MaxDequeueCount of ${settings.maxDequeueCount}. Moving message to queue '${poisonQueue.name}'.`,
+      `Message ${message.messageId} has reached MaxDequeueCount of ${settings.maxDequeueCount}. ` +
+        `Moving message to queue '${poisonQueue.name}'.`,
     );
     await poisonQueue.createIfNotExists();
     await poisonQueue.sendMessage(message.messageText);

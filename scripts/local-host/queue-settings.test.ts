@@ -47,7 +47,7 @@ describe('queueSettingsFrom', () => {
 });
 
 describe('applyHostJsonOverrides', () => {
-  it('replaces host.json values from AzureFunctionsJobHost__ settings, case-insensitively, leaving the file alone', () => {
+  it('replaces host.json values from AzureFunctionsJobHost__ settings, in any case, leaving the file alone', () => {
     const hostJson = { version: '2.0', extensions: { queues: { maxDequeueCount: 5 } } };
     const env = {
       AzureFunctionsJobHost__extensions__queues__MAXDEQUEUECOUNT: '2',

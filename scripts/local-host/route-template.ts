@@ -163,7 +163,8 @@ function parseToken(template: string, token: string): { name: string; constraint
   if (!constraint) {
     throw new RouteTemplateError(
       template,
-      `constraint "${constraintName}" is not supported by the local host (supported: ${Object.keys(constraints).join(', ')})`,
+      `constraint "${constraintName}" is not supported by the local host (supported: ` +
+        `${Object.keys(constraints).join(', ')})`,
     );
   }
   return { name, constraint };

@@ -36,7 +36,8 @@ export class AzuriteStartError extends Error {
     const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
     const hint =
       code === 'EADDRINUSE'
-        ? `port ${port} is in use (another Azurite or "npm start"?); stop it or choose another port with AZURITE_${service.toUpperCase()}_PORT`
+        ? `port ${port} is in use (another Azurite or "npm start"?); stop it or choose another port ` +
+          `with AZURITE_${service.toUpperCase()}_PORT`
         : cause instanceof Error
           ? cause.message
           : String(cause);

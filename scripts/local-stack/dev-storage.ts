@@ -8,7 +8,10 @@ import type { HostLogger } from '../local-host';
 import { startAzurite, type RunningAzurite } from './azurite';
 import type { StackSettings } from './stack-settings';
 
-/** True when no storage is configured (no connection string, no identity settings), or only "UseDevelopmentStorage=true". */
+/**
+ * True when no storage is configured (no connection string, no identity settings), or only
+ * "UseDevelopmentStorage=true".
+ */
 export function wantsLocalAzurite(env: NodeJS.ProcessEnv): boolean {
   const name = appStorageConnectionName(env);
   const configured = env[name]?.trim();

@@ -11,7 +11,7 @@ import {
   type ReferringParty,
 } from './categories';
 import { parseDateCell } from './dates';
-import { normaliseKey, type ParticipantField } from './fields';
+import { normaliseKey, PARTICIPANT_FIELDS, type ParticipantField } from './fields';
 import { columnIndex, type CategoryField, type ParticipantTable, type TableMapping } from './table-mapping';
 
 /** The template these rows aggregate into (seed 004, Tabell 1 and Bilaga 2). */
@@ -88,19 +88,7 @@ const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeo
 /** Reads one row through the mapping; each accessor records a problem instead of throwing. */
 function rowReader(table: ParticipantTable, mapping: TableMapping) {
   const index = new Map<ParticipantField, number>();
-  const fields: ParticipantField[] = [
-    'kon',
-    'fodelsear',
-    'alder',
-    'startdatum',
-    'avslutsdatum',
-    'avslutsorsak',
-    'aktualiserande_part',
-    'aktualiseringsdatum',
-    'beslut',
-    'plattform',
-  ];
-  for (const f of fields) index.set(f, columnIndex(table, mapping, f));
+  for (const f of PARTICIPANT_FIELDS) index.set(f, columnIndex(table, mapping, f));
   const has = (field: ParticipantField): boolean => (index.get(field) ?? -1) >= 0;
 
   return (row: readonly unknown[], problems: RowProblem[]) => {
@@ -156,6 +144,73 @@ function rowReader(table: ParticipantTable, mapping: TableMapping) {
 
 const within = (date: string, span: DateSpan): boolean => span.start <= date && date <= span.end;
 
+type RowRead = ReturnType<ReturnType<typeof rowReader>>;
+
+/** The problems that keep a row out of every figure, whatever the span. */
+function checkRow(r: RowRead, decision: Decision, referralDate: string | null, problems: RowProblem[]): void {
+  if (decision === 'ja' && r.start === null && !problems.some((p) => p.field === 'startdatum'))
+    problems.push({ code: 'missing-value', field: 'startdatum' });
+  if (
+    decision === 'nej' &&
+    referralDate === null &&
+    !problems.some((p) => p.field === 'startdatum' || p.field === 'aktualiseringsdatum')
+  ) {
+    problems.push({ code: 'missing-value', field: 'aktualiseringsdatum' });
+  }
+  if (r.start !== null && r.end !== null && r.end < r.start)
+    problems.push({ code: 'end-before-start', field: 'avslutsdatum', raw: r.end });
+}
+
+/** Counting into the template's cells: one to a cell, or to a gender's cell and the total. */
+function tally(values: Counter) {
+  const add = (section: string, rowId: string, column: string): void => {
+    const id = cellId(section, rowId, column);
+    values[id] = (values[id] ?? 0) + 1;
+  };
+  const addKon = (section: string, rowId: string, gender: Gender): void => {
+    add(section, rowId, gender);
+    add(section, rowId, 'tot');
+  };
+  return { add, addKon };
+}
+type Tally = ReturnType<typeof tally>;
+
+/** Age at the span's end: from the birth year when it is plausible, else the Ålder column. */
+function ageAtEnd(r: RowRead, spanEndYear: number): number | undefined {
+  const birthYear = r.birthYear();
+  const age =
+    birthYear !== undefined && birthYear > 1900 && birthYear <= spanEndYear
+      ? spanEndYear - Math.trunc(birthYear)
+      : r.age();
+  return age === undefined || age < 0 || age > 120 ? undefined : Math.trunc(age);
+}
+
+/** A deltagare: counted as active, new, closed (with why) or remaining. */
+function countParticipant(
+  count: Tally,
+  row: { start: string; end: string | null; gender: Gender; closedBecause: ClosureReason | undefined },
+  span: DateSpan,
+): void {
+  count.addKon('deltagare', 'antal', row.gender);
+  if (within(row.start, span)) count.addKon('deltagare', 'nya', row.gender);
+  if (row.closedBecause !== undefined) {
+    count.addKon('deltagare', 'avslutade', row.gender);
+    count.addKon('deltagare', row.closedBecause, row.gender);
+    if (POSITIVE_REASONS.has(row.closedBecause)) count.addKon('deltagare', 'positiv', row.gender);
+  } else if (row.end === null || row.end > span.end) {
+    count.addKon('deltagare', 'kvar', row.gender);
+  }
+}
+
+/** A referral in the span: by referring party and by gender, under aktualiserade and Ja or Nej. */
+function countReferral(count: Tally, party: ReferringParty, decision: Decision, gender: Gender): void {
+  for (const rowId of ['aktualiserade', decision]) {
+    count.add('aktualiserade', rowId, party);
+    count.add('aktualiserade', rowId, 'tot');
+    count.addKon('aktualiserade_kon', rowId, gender);
+  }
+}
+
 /**
  * Aggregates a party's participant rows into the deltagare-avslut template for one span, in the
  * party's own browser: only the counts leave it.
@@ -175,7 +230,8 @@ const within = (date: string, span: DateSpan): boolean => span.start <= date && 
  * sheet row number and every reason, and counted nowhere, so totals stay consistent.
  *
  * @example
- * const { values, rejected } = aggregateParticipants(table, mapping, { span: periodSpan(requirePeriod('2023T2'), true), platform: 'vuxentorget' });
+ * const { values, rejected } = aggregateParticipants(table, mapping, { span:
+ * periodSpan(requirePeriod('2023T2'), true), platform: 'vuxentorget' });
  */
 export function aggregateParticipants(
   table: ParticipantTable,
@@ -197,6 +253,7 @@ export function aggregateParticipants(
     ageGroups,
   };
   const spanEndYear = Number(span.end.slice(0, 4));
+  const count = tally(values);
 
   table.rows.forEach((row, i) => {
     const rowNumber = table.firstRowNumber + i;
@@ -215,17 +272,7 @@ export function aggregateParticipants(
     }
     const decision = r.decision() ?? 'ja';
     const referralDate = r.referred ?? r.start;
-    if (decision === 'ja' && r.start === null && !problems.some((p) => p.field === 'startdatum'))
-      problems.push({ code: 'missing-value', field: 'startdatum' });
-    if (
-      decision === 'nej' &&
-      referralDate === null &&
-      !problems.some((p) => p.field === 'startdatum' || p.field === 'aktualiseringsdatum')
-    ) {
-      problems.push({ code: 'missing-value', field: 'aktualiseringsdatum' });
-    }
-    if (r.start !== null && r.end !== null && r.end < r.start)
-      problems.push({ code: 'end-before-start', field: 'avslutsdatum', raw: r.end });
+    checkRow(r, decision, referralDate, problems);
     if (problems.length > 0) {
       // Every counted row needs a gender: report its problem too, so one pass shows all of a row's problems.
       r.gender();
@@ -250,42 +297,12 @@ export function aggregateParticipants(
       result.rejected.push({ rowNumber, problems });
       return;
     }
-    const g = gender as Gender;
-    const add = (section: string, rowId: string, column: string): void => {
-      const id = cellId(section, rowId, column);
-      values[id] = (values[id] ?? 0) + 1;
-    };
-    const addKon = (section: string, rowId: string): void => {
-      add(section, rowId, g);
-      add(section, rowId, 'tot');
-    };
-
     if (isParticipant && r.start !== null) {
-      addKon('deltagare', 'antal');
-      if (within(r.start, span)) addKon('deltagare', 'nya');
-      if (closes) {
-        const why = reason as ClosureReason;
-        addKon('deltagare', 'avslutade');
-        addKon('deltagare', why);
-        if (POSITIVE_REASONS.has(why)) addKon('deltagare', 'positiv');
-      } else if (r.end === null || r.end > span.end) {
-        addKon('deltagare', 'kvar');
-      }
-      const birthYear = r.birthYear();
-      const age =
-        birthYear !== undefined && birthYear > 1900 && birthYear <= spanEndYear
-          ? spanEndYear - Math.trunc(birthYear)
-          : r.age();
-      ageGroups[ageGroup(age === undefined || age < 0 || age > 120 ? undefined : Math.trunc(age))] += 1;
+      const closedBecause = closes ? (reason as ClosureReason) : undefined;
+      countParticipant(count, { start: r.start, end: r.end, gender: gender as Gender, closedBecause }, span);
+      ageGroups[ageGroup(ageAtEnd(r, spanEndYear))] += 1;
     }
-    if (isReferred) {
-      const p = party as ReferringParty;
-      for (const rowId of ['aktualiserade', decision]) {
-        add('aktualiserade', rowId, p);
-        add('aktualiserade', rowId, 'tot');
-        addKon('aktualiserade_kon', rowId);
-      }
-    }
+    if (isReferred) countReferral(count, party as ReferringParty, decision, gender as Gender);
     result.used += 1;
   });
   return result;

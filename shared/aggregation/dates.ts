@@ -15,7 +15,10 @@ function isoIfValid(year: number, month: number, day: number): string | undefine
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** Excel's serial day 1 is 1900-01-01, and it counts a 29 February 1900 that never was; day 61 onward is exact from 1899-12-30. */
+/**
+ * Excel's serial day 1 is 1900-01-01, and it counts a 29 February 1900 that never was; day 61
+ * onward is exact from 1899-12-30.
+ */
 export function excelSerialToIso(serial: number): string | undefined {
   if (!Number.isFinite(serial) || serial < 61 || serial > 150_000) return undefined;
   const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;

@@ -43,7 +43,8 @@ export interface TrappanConfig {
  */
 export const TRAPPAN: TrappanConfig = {
   source:
-    'Nationella rådets rekommendation om eget kapital (2013-10-02), så som den återges i Umeåregionens årsredovisning 2023, avsnitt 1.4',
+    'Nationella rådets rekommendation om eget kapital (2013-10-02), så som den återges i ' +
+    'Umeåregionens årsredovisning 2023, avsnitt 1.4',
   basis: 'verksamhetens-intakter',
   steps: [
     { from: 0, to: 7000, percent: 20, illustrative: false },
@@ -70,5 +71,6 @@ export const SUPPRESSION: SuppressionConfig = {
   limit: 4,
   mark: '–',
   footnote:
-    '– = värdet är 1–4, eller skulle kunna räknas fram ur summor där ett sådant värde ingår. Det visas inte för att skydda enskilda.',
+    '– = värdet är 1–4, eller skulle kunna räknas fram ur summor där ett sådant värde ingår. Det ' +
+    'visas inte för att skydda enskilda.',
 };

@@ -75,7 +75,8 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
  * @example
- * budgetOutcome(budget2023, utfall, requirePeriod('2023T3')).groups[1].avvikelse // kansli: 173 (lines) — seed prints 174
+ * budgetOutcome(budget2023, utfall, requirePeriod('2023T3')).groups[1].avvikelse // kansli: 173
+ * (lines) — seed prints 174
  */
 export function budgetOutcome(
   lines: readonly BudgetLine[],

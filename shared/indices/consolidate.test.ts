@@ -209,7 +209,20 @@ describe('the published variant', () => {
     expect(kr.hidden.has('current:deltagare.studier.tot')).toBe(true);
     // Nothing large is hidden for no reason: Arbetsmarknadstorgen's participants stay visible.
     expect(scope('arbetsmarknadstorgen').hidden.has('current:deltagare.antal.tot')).toBe(false);
-    for (const s of report.participants) expect(s.hidden.size).toBeGreaterThanOrEqual(0);
+    // Every hidden key names a figure the scope has, this year's or last year's.
+    const unknown = report.participants.flatMap((s) =>
+      [...s.hidden].filter((key) => {
+        const [year, cellId = ''] = key.split(':');
+        return !(year === 'current' ? s.current : year === 'lastYear' ? s.lastYear : new Map()).has(cellId);
+      }),
+    );
+    expect(unknown).toEqual([]);
+    // The internal variant hides nothing.
+    expect(
+      run('internal')
+        .participants.filter((s) => s.hidden.size > 0)
+        .map((s) => s.id),
+    ).toEqual([]);
   });
 
   it('leaves no rule of the template with exactly one hidden cell', () => {

@@ -213,7 +213,8 @@ function completeness(input: ConsolidationInput, sources: SubmissionSources): Co
  * reproducible byte for byte.
  *
  * @example
- * const report = consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant: 'internal', basis: 'approved', generatedAt, submissions });
+ * const report = consolidate({ registry, forbund, period: requirePeriod('2023T3'), variant:
+ * 'internal', basis: 'approved', generatedAt, submissions });
  * report.headline[0] // Arbetsmarknadstorgen, Andel positiv lösning, 61,5 % against ≥ 70 %
  */
 export function consolidate(input: ConsolidationInput): Consolidation {

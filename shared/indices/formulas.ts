@@ -190,13 +190,15 @@ export function formulaProblems(forbund: YearsOf): string[] {
         case 'kommun':
           if (!kommuner.includes(ref.argument))
             problems.push(
-              `${where}: formeln ${ref.name} behöver en av förbundets kommuner (${kommuner.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
+              `${where}: formeln ${ref.name} behöver en av förbundets kommuner ` +
+                `(${kommuner.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
             );
           break;
         case 'referring-party':
           if (!isReferringParty(ref.argument))
             problems.push(
-              `${where}: formeln ${ref.name} behöver en aktualiserande part (${REFERRING_PARTIES.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
+              `${where}: formeln ${ref.name} behöver en aktualiserande part ` +
+                `(${REFERRING_PARTIES.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
             );
           break;
       }

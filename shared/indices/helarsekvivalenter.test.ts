@@ -32,7 +32,7 @@ describe('helårsekvivalenter as a share of the population', () => {
     expect(f.benefits.arbetsmarknadsatgarder.share.value).toBeCloseTo((1170 / 78000) * 100, 12);
   });
 
-  it('reads a submission made with version 1 as that version defined it: five benefits, without arbetsmarknadsåtgärder', () => {
+  it('reads a version 1 submission as version 1 defined it: five benefits, no arbetsmarknadsåtgärder', () => {
     const table = measuresOf(version(1), umea({ ...benefits, befolkning_20_64: 78000 }), 'test');
     const f = haeFigures(table, 'umea', 'Umeå kommun');
     expect(f.total.count.value).toBe(1600 + 2400 + 880 + 800 + 440);

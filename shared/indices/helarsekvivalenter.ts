@@ -122,8 +122,16 @@ export function haeSumOf(parts: readonly HaeFigures[], id: string, name: string)
 export function haeMethodNote(): string {
   const span = monthSpan(config.halfYear.months);
   return [
-    `Helårsekvivalenter (SCB, tabell HE0000T02N2, ${config.alder.replace('-', '–')} år, män och kvinnor totalt): första halvåret är medelvärdet av månaderna ${span}, så som SCB räknar årsvärden ur månaderna. Saknas en månad i SCB:s fil saknas halvåret; det blir aldrig ett medelvärde av färre månader.`,
-    'Andel av befolkningen = Summa helårsekvivalenter (sjukpenning, sjuk- och aktivitetsersättning, arbetslöshetsersättning, arbetsmarknadsåtgärder, ekonomiskt bistånd och etableringsersättning) / folkmängden 20–64 år × 100. Förbundets andel räknas ur kommunernas summor; riket kommer ur samma fil från SCB. Skiljer sig SCB:s egen andel från den mer än avrundning blir det en varning vid inskickningen.',
-    'Inlämningar gjorda med mallens första version saknar SCB:s summa; för dem är summan de fem ersättningarna utan arbetsmarknadsåtgärder, som den versionen definierade den.',
+    `Helårsekvivalenter (SCB, tabell HE0000T02N2, ${config.alder.replace('-', '–')} år, män och ` +
+      `kvinnor totalt): första halvåret är medelvärdet av månaderna ${span}, så som SCB räknar ` +
+      `årsvärden ur månaderna. Saknas en månad i SCB:s fil saknas halvåret; det blir aldrig ett ` +
+      `medelvärde av färre månader.`,
+    'Andel av befolkningen = Summa helårsekvivalenter (sjukpenning, sjuk- och aktivitetsersättning, ' +
+      'arbetslöshetsersättning, arbetsmarknadsåtgärder, ekonomiskt bistånd och ' +
+      'etableringsersättning) / folkmängden 20–64 år × 100. Förbundets andel räknas ur kommunernas ' +
+      'summor; riket kommer ur samma fil från SCB. Skiljer sig SCB:s egen andel från den mer än ' +
+      'avrundning blir det en varning vid inskickningen.',
+    'Inlämningar gjorda med mallens första version saknar SCB:s summa; för dem är summan de fem ' +
+      'ersättningarna utan arbetsmarknadsåtgärder, som den versionen definierade den.',
   ].join(' ');
 }

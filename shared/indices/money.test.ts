@@ -64,7 +64,7 @@ describe('seed 004, Bilaga 3: utfall against budget 2023', () => {
     expect([outcome.costs.budgetYear, outcome.result.budgetYear]).toEqual([-12635, -1150]);
   });
 
-  it('names the subtotals that differ from their lines by rounding: kansli 1, verksamhetsnära 2, insatser 1, costs 4 tkr', () => {
+  it('names subtotals off their lines by rounding: kansli 1, verksamhetsnära 2, insatser 1, costs 4 tkr', () => {
     expect(
       ['kansli', 'verksamhetsnara', 'insatser'].map((g) => [g, v(group(g).utfall), v(group(g).roundingDifference)]),
     ).toEqual([
@@ -184,7 +184,7 @@ describe('seed 004 §1.4: equity against the trappan', () => {
     expect(trappanLimit(11380, TRAPPAN).limit).toBeCloseTo(2057, 9);
   });
 
-  it('finds 2 095 tkr above the limit by 7,6 tkr — the seed says 7 (and calls it both "marginellt över" and "nås")', () => {
+  it('finds 2 095 tkr over the limit by 7,6 tkr — the seed says 7 ("marginellt över" and "nås")', () => {
     const assessment = assessEquity(known(2095), known(11583), TRAPPAN);
     expect(assessment.withinLimit).toBe(false);
     expect(assessment.margin.value).toBeCloseTo(7.55, 9);

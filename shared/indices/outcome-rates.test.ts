@@ -121,7 +121,7 @@ describe('seed 004, per platform 2023 (Bilaga 2 and the analysis text)', () => {
     expect(value(participantCount(kr23, 'arbete', 'k'))).toBe(9);
   });
 
-  it('has every referring party at ≥ 80 % Ja for Arbetsmarknadstorgen ("Alla organisationer får ja … minst 80 %")', () => {
+  it('has every referring party at ≥ 80 % Ja for Arbetsmarknadstorgen ("… minst 80 %")', () => {
     for (const party of ['af', 'fk', 'soc', 'ovr_kommun', 'region'] as const)
       expect([party, value(yesShare(torgen23, party)) >= 80]).toEqual([party, true]);
   });
@@ -152,7 +152,7 @@ describe('seed 004, Tabell 1: the 2022 column', () => {
     },
   );
 
-  it("names the seed's own inconsistency: the shares of the positive add up to 96 %, so saknar arbetsförmåga cannot be 13 %", () => {
+  it("names the seed's inconsistency: the positive's shares add to 96 %, so saknar arbetsförmåga ≠ 13 %", () => {
     const { andel_arbete, andel_studier, andel_vidare_af, andel_saknar_arbetsformaga } = t.percent;
     expect(andel_arbete + andel_studier + andel_vidare_af + andel_saknar_arbetsformaga).toBe(96);
     const saknar = value(outcomeRate(torgen22, 'andel_saknar_arbetsformaga'));

@@ -156,7 +156,8 @@ export function referralCount(table: CellMeasures, row: ReferralRow, party: Refe
   return measureAt(
     table,
     `aktualiserade.${row}.${party}`,
-    `${row === 'aktualiserade' ? 'aktualiserade' : row === 'ja' ? 'Ja till samverkan' : 'Nej till samverkan'} (${REFERRING_PARTY_LABEL[party]})`,
+    `${row === 'aktualiserade' ? 'aktualiserade' : row === 'ja' ? 'Ja till samverkan' : 'Nej till samverkan'} ` +
+      `(${REFERRING_PARTY_LABEL[party]})`,
   );
 }
 

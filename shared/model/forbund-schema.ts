@@ -118,7 +118,8 @@ export function checkSocialBudget(budget: {
     if (sum < low - 1e-9 || sum > high + 1e-9) {
       const f = (n: number) => svNumber.format(n);
       problems.push(
-        `Indikatorernas vikter i målområdet ${area.name} summerar till ${f(sum)}, men ska vara ${f(area.points)} ± 5 % (${f(low)}–${f(high)})`,
+        `Indikatorernas vikter i målområdet ${area.name} summerar till ${f(sum)}, men ska vara ` +
+          `${f(area.points)} ± 5 % (${f(low)}–${f(high)})`,
       );
     }
   }

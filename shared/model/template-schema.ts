@@ -110,7 +110,10 @@ export const sectionSchema = z
     columns: z.array(columnSchema).min(1),
     rows: z.array(rowSchema).default([]),
     rowSource: rowSourceSchema.optional(),
-    /** Where rows from `rowSource` go: after the section's own rows (default), or before them (lines, then their Summa). */
+    /**
+     * Where rows from `rowSource` go: after the section's own rows (default), or before them
+     * (lines, then their Summa).
+     */
     sourcedRows: z.enum(['first', 'last']).optional(),
   })
   .refine((s) => s.rows.length > 0 || s.rowSource !== undefined, {

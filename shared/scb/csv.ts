@@ -62,7 +62,9 @@ export function readScbCsv(text: string): ReadOutcome {
   if (parsed.endsInsideQuotes)
     return {
       ok: false,
-      message: `Filen tar slut mitt i ett citerat fält på rad ${body[body.length - 1]!.line}: den verkar vara avbruten. Hämta den igen från SCB.`,
+      message:
+        `Filen tar slut mitt i ett citerat fält på rad ${body[body.length - 1]!.line}: den ` +
+        `verkar vara avbruten. Hämta den igen från SCB.`,
       problems: [],
     };
   const width = header.fields.length;
@@ -72,8 +74,10 @@ export function readScbCsv(text: string): ReadOutcome {
     return {
       ok: false,
       message: last
-        ? `Filen tar slut mitt i rad ${uneven.line} (${uneven.fields.length} av ${width} fält): den verkar vara avbruten. Hämta den igen från SCB.`
-        : `Rad ${uneven.line} har ${uneven.fields.length} fält men rubrikraden har ${width}. Filen är inte en hel tabell från SCB; hämta den igen.`,
+        ? `Filen tar slut mitt i rad ${uneven.line} (${uneven.fields.length} av ${width} fält): den ` +
+          `verkar vara avbruten. Hämta den igen från SCB.`
+        : `Rad ${uneven.line} har ${uneven.fields.length} fält men rubrikraden har ${width}. Filen ` +
+          `är inte en hel tabell från SCB; hämta den igen.`,
       problems: [],
     };
   }

@@ -78,7 +78,7 @@ describe("every layout of SCB's table HE0000T02N2 a user can download", () => {
     },
   );
 
-  it("gives each cell of the template, which accepts them without a finding (summa and SCB's andel agree)", async () => {
+  it("gives each cell of the template, accepted without a finding (summa and SCB's andel agree)", async () => {
     const values = (await reference)['2023H1'];
     const template = templateFor('2023H1')!;
     expect(Object.keys(values)).toEqual(template.cells.map((c) => c.id));
@@ -189,7 +189,8 @@ describe('months and first half-years', () => {
     expect(result).toMatchObject({
       ok: false,
       message:
-        'Filen har inte alla månader januari–juni för något år (2022 har bara 2022M01, 2022M02 och 2022M03). Första halvåret räknas bara när alla månaderna finns.',
+        'Filen har inte alla månader januari–juni för något år (2022 har bara 2022M01, 2022M02 och ' +
+        '2022M03). Första halvåret räknas bara när alla månaderna finns.',
     });
   });
 

@@ -57,7 +57,10 @@ function halfYearsOf(
   return { whole, covered, unsupported: whole.filter((y) => !covered.includes(y)), partial };
 }
 
-/** Contents the template requires of a kommun that the file lacks (a summa it can make from its parts is not lacking). */
+/**
+ * Contents the template requires of a kommun that the file lacks (a summa it can make from its
+ * parts is not lacking).
+ */
 function missingRequired(table: HeTable, template: ResolvedTemplate, config: ScbImportConfig): ContentId[] {
   const section = sectionOf(template, config);
   const required = new Set(
@@ -84,6 +87,7 @@ function choicesOf(table: HeTable, kommuner: Party[], present: Party[], halfYear
   const hasRiket = table.regions.has('riket');
   const otherMonths = table.months.some((m) => !config.halfYear.months.includes(Number(m.slice(5))));
   const partial = partialText(halfYears.partial);
+  const othersLeftOut = others === 0 ? [] : [others === 1 ? 'en annan kommun' : `${others} andra kommuner`];
   return [
     `Kön: ${KON_LABEL[kon.chosen]}${
       kon.eliminated
@@ -98,10 +102,11 @@ function choicesOf(table: HeTable, kommuner: Party[], present: Party[], halfYear
       present.length === kommuner.length
         ? `förbundets ${present.length === 1 ? 'kommun' : `${present.length} kommuner`}`
         : `${present.length} av förbundets ${kommuner.length} kommuner`
-    }${hasRiket ? ' och riket' : ''}${leftOut(others === 0 ? [] : [others === 1 ? 'en annan kommun' : `${others} andra kommuner`])}.`,
-    `Månader: ${table.months[0]}–${table.months[table.months.length - 1]}. Första halvåret är medelvärdet av ${monthSpan(config.halfYear.months)}${
-      otherMonths ? '; övriga månader används inte' : ''
-    }.`,
+    }${hasRiket ? ' och riket' : ''}${leftOut(othersLeftOut)}.`,
+    `Månader: ${table.months[0]}–${table.months[table.months.length - 1]}. ` +
+      `Första halvåret är medelvärdet av ${monthSpan(config.halfYear.months)}${
+        otherMonths ? '; övriga månader används inte' : ''
+      }.`,
     ...(partial.length > 0 ? [`Ofullständigt första halvår (räknas inte): ${partial.join('; ')}.`] : []),
     ...(hasRiket ? [] : ['Riket finns inte i filen: rapportens jämförelse med riket blir tom för de här halvåren.']),
     ...(summaDerivable(table)
@@ -148,13 +153,16 @@ export function importScb(
   if (halfYears.whole.length === 0) {
     const partial = partialText(halfYears.partial);
     return fail(
-      `Filen har inte alla månader ${span} för något år (${partial.length > 0 ? partial.join('; ') : `den har ${listSv(table.months.slice(0, 6))}`}). Första halvåret räknas bara när alla månaderna finns.`,
+      `Filen har inte alla månader ${span} för något år ` +
+        `(${partial.length > 0 ? partial.join('; ') : `den har ${listSv(table.months.slice(0, 6))}`}). ` +
+        `Första halvåret räknas bara när alla månaderna finns.`,
     );
   }
   const unsupportedPeriods = halfYears.unsupported.map((y) => `${y}H1`);
   if (halfYears.covered.length === 0)
     return fail(
-      `Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ${unsupportedPeriods.join(', ')}.`,
+      `Filen har bara halvår som Samlads mall för helårsekvivalenter inte gäller för: ` +
+        `${unsupportedPeriods.join(', ')}.`,
     );
   const lacking = missingRequired(table, templateFor(`${halfYears.covered[0]}H1`)!, config);
   if (lacking.length > 0)

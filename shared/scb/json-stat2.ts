@@ -55,7 +55,10 @@ function codesOf(dataset: Dataset, id: string, size: number): string[] {
   return codes.slice(0, size);
 }
 
-/** The text a category is known by: its label, with a region's code in front, or the code where the label says nothing. */
+/**
+ * The text a category is known by: its label, with a region's code in front, or the code where the
+ * label says nothing.
+ */
 function textOf(role: VariableRole | undefined, code: string, label: string | undefined): string {
   if (label === undefined) return code;
   if (role === 'region' && /^\d{2}(\d{2})?$/.test(code) && !label.startsWith(code)) return `${code} ${label}`;
@@ -85,7 +88,8 @@ export function readScbJsonStat2(input: unknown): ReadOutcome {
   const declared = dataset.size.reduce((a, b) => a * b, 1);
   if (declared > MAX_CELLS)
     return fail(
-      `json-stat2: filen anger ${declared.toLocaleString('sv-SE')} värden; en nedladdning av den här tabellen har högst 150 000.`,
+      `json-stat2: filen anger ${declared.toLocaleString('sv-SE')} värden; en nedladdning av den ` +
+        `här tabellen har högst 150 000.`,
     );
   if (Array.isArray(dataset.value) && dataset.value.length !== declared)
     return fail(`json-stat2: filen har ${dataset.value.length} värden men anger ${declared}.`);

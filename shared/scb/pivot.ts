@@ -108,7 +108,8 @@ export function observationsOfPivot(pivot: Pivot): { observations: Observation[]
   }
   if (notNumbers > 0)
     problems.push(
-      `${notNumbers === 1 ? 'En cell' : `${notNumbers} celler`} i tabellen är inte tal och hoppas över (första: ${firstNotNumber}).`,
+      `${notNumbers === 1 ? 'En cell' : `${notNumbers} celler`} i tabellen är inte tal och hoppas ` +
+        `över (första: ${firstNotNumber}).`,
     );
   return { observations, problems };
 }

@@ -52,7 +52,8 @@ export function readScbText(fileName: string, bytes: Uint8Array): ({ ok: true } 
   const decoded = decodeScbText(bytes);
   if (!decoded.ok)
     return fail(
-      'Filen blandar teckenkodningar (både UTF-8 och Windows-1252), så å, ä och ö kan inte läsas säkert. Hämta filen igen från SCB och spara den utan att ändra den.',
+      'Filen blandar teckenkodningar (både UTF-8 och Windows-1252), så å, ä och ö kan inte läsas ' +
+        'säkert. Hämta filen igen från SCB och spara den utan att ändra den.',
     );
   const text = decoded.text;
   if (text.trim() === '') return fail('Filen är tom.');

@@ -20,7 +20,10 @@ import {
  * any reader's observations, so CSV, json-stat2 and xlsx all end up here.
  */
 
-/** A month's figure: a number, null where SCB gives none (".."), or two different figures given for it (neither is used). */
+/**
+ * A month's figure: a number, null where SCB gives none (".."), or two different figures given for
+ * it (neither is used).
+ */
 export type Figure = number | null | { conflict: number[] };
 
 export interface TableRegion {
@@ -113,16 +116,18 @@ export function buildHeTable(
     const seen = [...unknownContents].slice(0, 3);
     if (seen.length > 0 && seen.every(looksLikeCode))
       return fail(
-        `Filen anger tabellinnehållet bara med koder (${listSv(seen)}). Hämta tabellen igen från SCB med text, eller med kod och text.`,
+        `Filen anger tabellinnehållet bara med koder (${listSv(seen)}). Hämta tabellen igen från ` +
+          `SCB med text, eller med kod och text.`,
       );
     return fail(
-      `Filen är inte ${expected}: den har inget av tabellinnehållet ${listSv(CONTENT_ORDER.map((c) => CONTENT_LABEL[c]))}${
-        seen.length > 0
-          ? `, utan ${listSv(seen.map((s) => `”${s}”`))}`
-          : withoutContents > 0
-            ? ' (tabellinnehåll saknas helt)'
-            : ''
-      }.`,
+      `Filen är inte ${expected}: den har inget av tabellinnehållet ` +
+        `${listSv(CONTENT_ORDER.map((c) => CONTENT_LABEL[c]))}${
+          seen.length > 0
+            ? `, utan ${listSv(seen.map((s) => `”${s}”`))}`
+            : withoutContents > 0
+              ? ' (tabellinnehåll saknas helt)'
+              : ''
+        }.`,
     );
   }
   if (withoutMonth === observations.length)
@@ -136,15 +141,18 @@ export function buildHeTable(
   if (!konEliminated && !konKnown.includes(want.kon)) {
     const has = listSv(konKnown.map((k) => KON_LABEL[k]));
     return fail(
-      `Filen har bara kön ${has}. Samlad använder ${KON_LABEL[want.kon]}; välj det i SCB:s statistikdatabas och hämta filen igen.`,
+      `Filen har bara kön ${has}. Samlad använder ${KON_LABEL[want.kon]}; välj det i SCB:s ` +
+        `statistikdatabas och hämta filen igen.`,
     );
   }
   const alderKnown = [...alderFound].filter((a): a is Alder => a !== 'none');
   if (!alderKnown.includes(want.alder))
     return fail(
       alderKnown.length === 0
-        ? `Filen anger ingen åldersgrupp. Samlad använder ${ALDER_LABEL[want.alder]}; välj den i SCB:s statistikdatabas och hämta filen igen.`
-        : `Filen har bara åldersgruppen ${listSv(alderKnown.map((a) => ALDER_LABEL[a]))}. Samlad använder ${ALDER_LABEL[want.alder]}; välj den i SCB:s statistikdatabas och hämta filen igen.`,
+        ? `Filen anger ingen åldersgrupp. Samlad använder ${ALDER_LABEL[want.alder]}; välj den i ` +
+            `SCB:s statistikdatabas och hämta filen igen.`
+        : `Filen har bara åldersgruppen ${listSv(alderKnown.map((a) => ALDER_LABEL[a]))}. Samlad ` +
+            `använder ${ALDER_LABEL[want.alder]}; välj den i SCB:s statistikdatabas och hämta filen igen.`,
     );
 
   const regions = new Map<string, TableRegion>();

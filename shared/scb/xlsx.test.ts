@@ -87,13 +87,14 @@ describe("reading SCB's xlsx without a spreadsheet library", () => {
     });
   });
 
-  it('reads only the cells the sheet holds: a declared dimension, merge or validation over the whole sheet costs nothing', async () => {
+  it('reads only the cells the sheet holds: a whole-sheet dimension, merge or validation costs nothing', async () => {
     const sheet = text(
       [
         '<worksheet><dimension ref="A1:XFD1048576"/><sheetData>',
         '<row r="1"><c r="A1" t="inlineStr"><is><t>Antal helårsekvivalenter</t></is></c></row>',
         '<row r="3"><c r="C3" t="inlineStr"><is><t>2023M01</t></is></c></row>',
-        '<row r="4"><c r="A4" t="inlineStr"><is><t>Umeå</t></is></c><c r="B4" t="inlineStr"><is><t>Folkmängd</t></is></c><c r="C4"><v>78400</v></c></row>',
+        '<row r="4"><c r="A4" t="inlineStr"><is><t>Umeå</t></is></c><c r="B4" ' +
+          't="inlineStr"><is><t>Folkmängd</t></is></c><c r="C4"><v>78400</v></c></row>',
         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
         '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
         '<dataValidations count="1"><dataValidation sqref="A1:XFD1048576" type="whole"/></dataValidations></worksheet>',
@@ -136,7 +137,8 @@ describe("reading SCB's xlsx without a spreadsheet library", () => {
       () =>
         workbookWith(
           text(
-            '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Hej</t></is></c></row></sheetData></worksheet>',
+            '<worksheet><sheetData><row r="1"><c r="A1" ' +
+              't="inlineStr"><is><t>Hej</t></is></c></row></sheetData></worksheet>',
           ),
         ),
       /har inga tal/,

@@ -34,12 +34,15 @@ const messageByCode = {
   'unknown-cell': (p) => `fältet ${p.key} finns inte i mallen.`,
   'not-owner': (p) => `den här uppgiften lämnas av ${p.owner}, inte av er part. Lämna cellen tom.`,
   'sum-mismatch': (p) =>
-    `${p.description}. Angivet värde är ${num(p.actual)}, men ${p.terms} blir ${num(p.expected)} (skillnad ${num(p.difference)}).`,
+    `${p.description}. Angivet värde är ${num(p.actual)}, men ${p.terms} blir ${num(p.expected)} ` +
+    `(skillnad ${num(p.difference)}).`,
   'exceeds-whole': (p) => `${p.description}. ${num(p.actual)} är större än ${p.terms} = ${num(p.expected)}.`,
   'ratio-mismatch': (p) =>
-    `${p.description}. Angivet värde är ${num(p.actual)}, men ${p.terms} blir ${num(p.expected)} (skillnad ${num(p.difference)}, mer än avrundning).`,
+    `${p.description}. Angivet värde är ${num(p.actual)}, men ${p.terms} blir ${num(p.expected)} ` +
+    `(skillnad ${num(p.difference)}, mer än avrundning).`,
   'formula-without-result': (p) =>
-    `cellen innehåller formeln =${p.formula} men inget beräknat värde. Öppna filen i Excel och spara den igen, eller skriv in talet.`,
+    `cellen innehåller formeln =${p.formula} men inget beräknat värde. Öppna filen i Excel och ` +
+    `spara den igen, eller skriv in talet.`,
   'error-value': (p) => `cellen innehåller felvärdet ${p.error}. Rätta formeln eller skriv in talet.`,
 } satisfies Record<FindingCode, Render>;
 

@@ -46,7 +46,8 @@ describe('validateSubmission on deltagare-avslut', () => {
     expect(hit).toHaveLength(1);
     expect(hit[0]).toMatchObject({ cellId: 'deltagare.antal.tot', cell: "'Deltagare och avslut'!D7", severity: 'fel' });
     expect(renderFinding(hit[0]!)).toBe(
-      "Fel i 'Deltagare och avslut'!D7 (Antal deltagare, Totalt): Totalt ska vara Kvinnor + Män. Angivet värde är 25, men B7 + C7 blir 24 (skillnad 1).",
+      "Fel i 'Deltagare och avslut'!D7 (Antal deltagare, Totalt): Totalt ska vara Kvinnor + Män. " +
+        'Angivet värde är 25, men B7 + C7 blir 24 (skillnad 1).',
     );
   });
 

@@ -51,6 +51,11 @@ const FINDING_OF_CHECK = {
   ratio: 'ratio-mismatch',
 } as const satisfies Record<Rule['check'], FindingCode>;
 
+/** "B7 / C7 × 100": how a ratio rule's finding names its terms. */
+function ratioTerms(cells: readonly string[], factor: number): string {
+  return `${cells.join(' / ')}${factor === 1 ? '' : ` × ${factor}`}`;
+}
+
 function mayFill(cell: ResolvedCell, context: ValidationContext): boolean {
   if (!cell.owner || context.submitter === undefined || context.submitter === 'kansli') return true;
   return cell.owner.includes(context.submitter);
@@ -152,13 +157,16 @@ export function validateSubmission(
     const short = (id: CellId) => addressOf(id).split('!')[1] ?? id;
     const terms =
       instance.rule.check === 'ratio'
-        ? `${instance.terms.map((t) => short(t.cellId)).join(' / ')}${instance.rule.factor === 1 ? '' : ` × ${instance.rule.factor}`}`
+        ? ratioTerms(
+            instance.terms.map((t) => short(t.cellId)),
+            instance.rule.factor,
+          )
         : (constant === undefined ? '' : String(constant)) +
           instance.terms
-            .map(
-              (t, i) =>
-                `${i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${short(t.cellId)}`,
-            )
+            .map((t, i) => {
+              const sign = i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
+              return `${sign}${short(t.cellId)}`;
+            })
             .join('');
     findings.push(
       finding(

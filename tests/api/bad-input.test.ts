@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { SUBMISSIONS_TABLE } from '../../functions/api/services';
+import { SUBMISSIONS_TABLE } from '../../functions/services';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { call, devAuth } from './api-client';
 

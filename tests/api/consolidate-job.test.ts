@@ -6,9 +6,9 @@
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueClient } from '@azure/storage-queue';
-import { SUBMISSIONS_TABLE } from '../../functions/api/services';
+import { SUBMISSIONS_TABLE } from '../../functions/services';
 import { JOBS_POISON_QUEUE } from '../../functions/consolidation/queues';
-import { REPORTS_CONTAINER } from '../../functions/consolidation/report-services';
+import { REPORTS_CONTAINER } from '../../functions/services';
 import { pollUntil } from '../support/poll';
 import { zeroSubmission } from '../support/zero-submission';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -89,7 +89,7 @@ describe('consolidation as a job', () => {
     ).toBe(403);
   });
 
-  it('fails every delivery of a job whose submissions storage cannot read, then reads as failed, in Swedish', async () => {
+  it('fails every delivery of a job whose submissions cannot be read, then reads failed, in Swedish', async () => {
     // Damage 2024T2's stored values: every build of its report throws.
     const table = TableClient.fromConnectionString(stack.connectionString, SUBMISSIONS_TABLE, {
       allowInsecureConnection: true,
@@ -114,7 +114,8 @@ describe('consolidation as a job', () => {
       { timeoutMs: 30_000, intervalMs: 50, what: 'the job to fail' },
     );
     expect(job.message).toBe(
-      `Sammanställningen misslyckades efter 3 försök (felkod ${jobId}). Försök igen om en stund; kvarstår felet, kontakta den som förvaltar Samlad och uppge felkoden.`,
+      `Sammanställningen misslyckades efter 3 försök (felkod ${jobId}). Försök igen om en stund; ` +
+        'kvarstår felet, kontakta den som förvaltar Samlad och uppge felkoden.',
     );
     expect(job.report).toBeUndefined();
     expect([...statuses].every((s) => ['queued', 'running', 'failed'].includes(s))).toBe(true);

@@ -20,7 +20,7 @@ describe('per principal', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('refuses the fourth write in a minute with 429 and Retry-After, stores nothing of it, and lets others write', async () => {
+  it('refuses the fourth write a minute with 429 and Retry-After, stores none of it, lets others write', async () => {
     const token = await reporter('anna');
     const statuses: number[] = [];
     for (const period of ['2024T1', '2024T2', '2024T3']) {

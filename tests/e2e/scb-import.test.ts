@@ -145,7 +145,7 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
 
   afterAll(() => closeAll({ context, browser, pane, stack }));
 
-  it("reads SCB's CSV download in the page, says what it chose and left out, and sends the first half-year with a receipt", async () => {
+  it("reads SCB's CSV in the page, says what it chose and left out, sends the half-year: a receipt", async () => {
     const before = requests.length;
     await choose(CSV, csv);
     await view().locator('.scb-table').waitFor();
@@ -209,7 +209,7 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
       for (const text of FILE_ONLY) expect(request.body).not.toContain(text);
   });
 
-  it("reads SCB's xlsx download in the page (unpacked by the browser, no spreadsheet library) to the same figures", async () => {
+  it("reads SCB's xlsx in the page (unpacked by the browser, no spreadsheet library): same figures", async () => {
     await choose(XLSX, xlsx);
     await view().locator('.scb-table').waitFor();
     await expect(view().locator('.facts p').first().textContent()).resolves.toContain('Läst som Excel (xlsx).');
@@ -226,7 +226,7 @@ describeE2e('Importera SCB in the task pane (browser)', () => {
     expect((await stored('2022H1'))?.values).toEqual(expectedValues(csv, '2022H1'));
   });
 
-  it('makes a half-year with a month SCB gives as ".." missing (never a mean of five), names it, and stores it as missing', async () => {
+  it('makes a half-year with a ".." month missing (never a mean of five), names it, stores it as missing', async () => {
     const text = dotted('Bjurholm', 'Arbetsmarknadsåtgärder', '2022M03');
     await choose('he-med-prickar.csv', text);
     await view().locator('.scb-table').waitFor();

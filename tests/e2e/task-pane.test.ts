@@ -15,11 +15,11 @@ import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../add
 import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
 import { suggestMapping } from '../../shared/aggregation/table-mapping';
 import { registry } from '../../shared/config/registry';
-import { layoutTemplate } from '../../shared/model/layout';
+import { columnLetter, layoutTemplate } from '../../shared/model/layout';
 import { periodSpan, requirePeriod } from '../../shared/model/period';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../shared/model/selectors';
-import { SUBMISSIONS_TABLE } from '../../functions/api/services';
+import { SUBMISSIONS_TABLE } from '../../functions/services';
 import { devAuth } from '../api/api-client';
 import { aktualiseradeUmea2023, tabell1Arbetsmarknadstorgen2023 } from '../fixtures/seeds/seed-004-tabell-1';
 import { editWorkbook, inputCellAddresses } from '../support/fill-workbook';
@@ -27,7 +27,7 @@ import { repoRoot } from '../support/node-process';
 import { pollUntil } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { launchChromium, skipReason } from './support/browser';
-import { installFakeExcel, type FakeWorkbookState } from './support/fake-excel-host';
+import { fakeExcelInitScript, type FakeWorkbookState } from './support/fake-excel-host';
 import { ARTIFACTS, closeAll, shot as screenshot, signIn as signInAs, watchPage } from './support/pane-page';
 import { servePane, type PaneServer } from './support/serve-pane';
 
@@ -158,7 +158,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       const p = await context.newPage();
       watchPage(p, requests);
       if (excel) {
-        await p.addInitScript(installFakeExcel);
+        await p.addInitScript(fakeExcelInitScript());
         // The fake defines Office; the real office.js must not replace it.
         await p.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
         excelPage = p;
@@ -180,7 +180,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   });
 
   let xlsx: Buffer;
-  it('downloads the template, shows an uploaded error with its cell, and sends the correction with a receipt', async () => {
+  it("downloads the template, shows an upload's error with its cell, sends the correction: a receipt", async () => {
     const v = view('rapportera');
     await choose('rapportera', {
       year: '2023',
@@ -275,7 +275,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
   const fake = (): Promise<FakeWorkbookState> =>
     page.evaluate(() => (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel);
 
-  it("in Excel: inserts the template, marks findings in the sheet, selects a finding's cell, and sends the corrected values", async () => {
+  it("in Excel: inserts the template, marks findings, selects a finding's cell, sends corrected values", async () => {
     await usePage(excelPage);
     await page.goto(`${pane.url}/index.html`);
     await signIn('reporter', 'umea');
@@ -342,12 +342,12 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await shot('09-excel-rapportera-kvitto');
   });
 
-  it('in Excel: reads the own table at the selection, writes the counts into the template, and keeps the mapping in the workbook', async () => {
+  it('in Excel: reads the own table, writes the counts into the template, keeps the mapping in it', async () => {
     await page.getByRole('button', { name: 'Från egen tabell' }).click();
     const v = view('egen-tabell');
     await choose('egen-tabell', { year: '2023', template: 'deltagare-avslut', period: '2023T3', scope: 'vuxentorget' });
     const cells: Record<string, string> = {};
-    OWN_TABLE.forEach((row, r) => row.forEach((value, c) => (cells[`${String.fromCharCode(65 + c)}${r + 1}`] = value)));
+    OWN_TABLE.forEach((row, r) => row.forEach((value, c) => (cells[`${columnLetter(c + 1)}${r + 1}`] = value)));
     await page.evaluate((cells) => {
       const state = (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel;
       state.sheets.push({ name: 'Mina deltagare', cells, fills: {}, protected: false });
@@ -430,7 +430,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       sheets.map((g) => ({
         name: g.sheet,
         cells: Object.fromEntries(
-          g.values.flatMap((row, r) => row.map((v, c) => [`${String.fromCharCode(65 + c)}${r + 1}`, v ?? ''])),
+          g.values.flatMap((row, r) => row.map((v, c) => [`${columnLetter(c + 1)}${r + 1}`, v ?? ''])),
         ),
       })),
     );

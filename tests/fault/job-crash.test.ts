@@ -13,10 +13,10 @@ import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { QueueClient } from '@azure/storage-queue';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { SUBMISSIONS_TABLE } from '../../functions/api/services';
+import { SUBMISSIONS_TABLE } from '../../functions/services';
 import { encodeJobMessage, type JobMessage } from '../../functions/consolidation/job-message';
 import { JOBS_QUEUE } from '../../functions/consolidation/queues';
-import { JOBS_TABLE, REPORTS_CONTAINER } from '../../functions/consolidation/report-services';
+import { JOBS_TABLE, REPORTS_CONTAINER } from '../../functions/services';
 import { loadSeeds } from '../../scripts/demo/load-seeds';
 import type { RunningAzurite } from '../../scripts/local-stack/azurite';
 import { findForbund, registry } from '../../shared';
@@ -156,7 +156,7 @@ describe('a consolidation job', () => {
     expect((await jobRow(jobId))?.updatedAt).toBe(before.job?.updatedAt);
   }, 60_000);
 
-  it('delivered again after its report was stored but not yet marked done, finds that report — even with new figures since', async () => {
+  it('delivered again after its report was stored, before done, finds that report despite new figures', async () => {
     const before = await workbooks();
     // The state a crash between storing the report and marking the job done leaves…
     await jobsTable.updateEntity(
@@ -215,7 +215,7 @@ describe('the tertialSummary timer', () => {
     return after.flatMap((line) => [...line.matchAll(/2022T[123]: köad som jobb ([0-9a-f-]{36})/g)].map((m) => m[1]!));
   }
 
-  it('killed half-way through its jobs, leaves the clean run’s reports, byte for byte, once a new host takes over', async () => {
+  it('killed half-way through its jobs, leaves the clean run’s reports byte for byte on a new host', async () => {
     const clean = await fire();
     expect(clean.length).toBe(3);
     for (const id of clean) expect((await waitForJob(id)).status).toBe('done');

@@ -62,7 +62,7 @@ async function readBack(id: string, planned: PlannedSubmission) {
   return call(host!.apiUrl, 'GET', `/forbund/${planned.slot.forbund}/submissions/${encodeURIComponent(id)}`, { token });
 }
 
-it('answers 503 with Retry-After while storage is down, loses no acknowledged submission, and leaves none half-written', async () => {
+it('answers 503 with Retry-After while storage is down; loses no acknowledged submission, none halfway', async () => {
   const plan = planSubmissions({ count: BURST, resubmissions: 8, seed: 11 });
   let acknowledged = 0;
   let stopping: Promise<void> | undefined;

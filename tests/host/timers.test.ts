@@ -123,7 +123,8 @@ describe('local host: timers', () => {
     );
     expect(result.code).toBe(1);
     expect(result.output).toContain(
-      'No function named "noSuchTimer". Functions this can run: consolidationJobFailed, consolidationWorker, tertialSummary, fixtureRecordRun',
+      'No function named "noSuchTimer". Functions this can run: ' +
+        'consolidationJobFailed, consolidationWorker, tertialSummary, fixtureRecordRun',
     );
   });
 });

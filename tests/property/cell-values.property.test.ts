@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { draftBodySchema } from '../../functions/submissions/read-draft';
 import { checkDraft } from '../../functions/submissions/intake';
-import { generateTemplateWorkbook } from '../../functions/workbook';
+import { generateTemplateWorkbook } from '../../functions/template-workbook';
 import { findForbund, registry, validateSubmission, type CellId } from '../../shared';
 import { consistentFill, seededRng } from '../support/consistent-fill';
 import { cellWrite, editWorkbook, inputCellAddresses, pickStyle } from '../support/fill-workbook';

@@ -4,7 +4,7 @@
  * or read and validated into findings, never an unhandled error (the same intake as the API).
  * And damage that leaves the template's own cells alone changes nothing.
  *
- * functions/workbook/parse.test.ts already covers chosen cases (names removed, a damaged
+ * functions/template-workbook/parse.test.ts already covers chosen cases (names removed, a damaged
  * _samlad sheet, truncation, 40 seeded byte flips); these add random combinations, damage
  * below the zip layer (where the XML parser meets it), and sheets a user adds.
  */
@@ -15,7 +15,7 @@ import {
   META_SHEET_NAME,
   PARSE_ERROR_CODES,
   parseTemplateWorkbook,
-} from '../../functions/workbook';
+} from '../../functions/template-workbook';
 import { findForbund, findTemplate, registry, requirePeriod, resolveTemplate, scopesOf } from '../../shared';
 import { consistentFill, seededRng } from '../support/consistent-fill';
 import { editWorkbook, fillWorkbook } from '../support/fill-workbook';
@@ -65,8 +65,8 @@ function expectHandled(verdict: UploadVerdict): void {
   if (verdict.kind === 'refused') expect(REFUSALS).toContain(verdict.code);
 }
 
-it('a zip rebuilt from the parts of the filled file reads exactly as the original (the XML tests rely on it)', async () => {
-  expect(await judgeUpload(writeZip(parts))).toEqual(clean);
+it("a zip rebuilt from the filled file's parts reads exactly as the original (the XML tests rely on it)", async () => {
+  expect(await judgeUpload(await writeZip(parts))).toEqual(clean);
 });
 
 describe('defined names', () => {
@@ -106,7 +106,7 @@ describe('defined names', () => {
     workbook.definedNames.model = model;
   }
 
-  it('any damage is refused (missing-cells names the cells) or validated; names of cells the template lacks change nothing', async () => {
+  it('any damage is refused (missing-cells names them) or validated; names it lacks change nothing', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 6 }), async (damages) => {
         const verdict = await judgeUpload(await editWorkbook(filled, (workbook) => apply(workbook, damages)));
@@ -127,7 +127,7 @@ describe('bytes of the file', () => {
   const rarely = <T>(arb: fc.Arbitrary<T>) =>
     fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
-  it('random byte flips, a cut and inserted bytes are refused or validated, by the intake and by the parser alone', async () => {
+  it('random byte flips, a cut and inserted bytes are refused or validated, by intake and by the parser', async () => {
     await fc.assert(
       fc.asyncProperty(
         flips,
@@ -169,7 +169,8 @@ describe('XML inside the zip', () => {
     '\uFFFE',
     '<?xml version="1.0"?>',
     // An entity expansion ("billion laughs") must not be expanded.
-    '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+    '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c ' +
+      '"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
     '<definedName name="SAM.deltagare.antal.k">\'Deltagare och avslut\'!$Z$1</definedName>',
   );
   const xmlDamage = fc.record({
@@ -190,7 +191,7 @@ describe('XML inside the zip', () => {
           const at = d.at % (xml.length + 1);
           changed.set(name, xml.slice(0, at) + d.insert + xml.slice(at + d.length));
         }
-        expectHandled(await judgeUpload(writeZip(changed)));
+        expectHandled(await judgeUpload(await writeZip(changed)));
       }),
       { numRuns: 60 },
     );

@@ -46,7 +46,10 @@ export function pickStyle(spec: CellSpec, rng: Rng): FillStyle {
   return options[Math.floor(rng() * options.length)]!;
 }
 
-/** What a user's cell holds for `value` written in `style`; falls back to a plain number when text would not read back exactly. */
+/**
+ * What a user's cell holds for `value` written in `style`; falls back to a plain number when text
+ * would not read back exactly.
+ */
 export function cellWrite(value: number | string, style: FillStyle): CellWrite {
   if (typeof value === 'string') {
     switch (style) {

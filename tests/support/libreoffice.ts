@@ -22,12 +22,17 @@ const TIMEOUT_MS = 180_000;
  * Recalculate formulas on load (0 = always), so results are LibreOffice's own and not the
  * cached ones we wrote; Swedish locale, as our users have.
  */
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>sv-SE</value></prop></item>
-</oor:items>
-`;
+const PROFILE = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+  '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">' +
+    '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>',
+  '<item oor:path="/org.openoffice.Setup/L10N">' +
+    '<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>sv-SE</value></prop></item>',
+  '</oor:items>',
+  '',
+].join('\n');
 
 export class LibreOfficeError extends Error {
   override name = 'LibreOfficeError';

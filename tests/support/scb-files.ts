@@ -89,7 +89,10 @@ export interface CsvOptions extends PivotLayout {
   eol?: string;
 }
 
-/** PxWeb's CSV: optional quoted title line; header of stub variable names and joined heading texts; quoted stub texts; bare figures. */
+/**
+ * PxWeb's CSV: optional quoted title line; header of stub variable names and joined heading texts;
+ * quoted stub texts; bare figures.
+ */
 export function toPxCsv(cube: Cube, options: CsvOptions): string {
   const { delimiter = ',', naming = 'text', eol = '\r\n' } = options;
   const quote = (s: string) => (options.excelResave ? s : `"${s}"`);

@@ -1,4 +1,4 @@
-import type { ApiFinding } from './schemas';
+import type { ApiFinding } from '../../../shared/api';
 
 /**
  * Every failure the pane shows goes through this one type: the API's `{code, message}` bodies

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PaneError } from './api-error';
 import { HttpClient } from './http-client';
-import { receiptSchema } from './schemas';
+import { receiptSchema } from '../../../shared/api';
 
 function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -45,6 +45,7 @@ describe('the HTTP client', () => {
       cellId: 'deltagare.antal.tot',
       element: 'Antal deltagare',
       column: 'Totalt',
+      params: { sum: 12, total: 13 },
       message: 'Fel i D7',
     };
     const { http } = client(() =>

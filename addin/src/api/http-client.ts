@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { PaneError } from './api-error';
-import { errorBodySchema } from './schemas';
+import { errorBodySchema } from '../../../shared/api';
 
 export interface HttpClientOptions {
   /** `/api` or an https origin + path, from the runtime config. */

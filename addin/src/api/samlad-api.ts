@@ -1,32 +1,36 @@
-import { z } from 'zod';
 import { templateDefinitionSchema, type TemplateDefinition } from '../../../shared/model/template-schema';
 import { PaneError } from './api-error';
 import type { HttpClient } from './http-client';
 import {
-  consolidateResponseSchema,
-  devTokenSchema,
+  consolidateAnswerSchema,
+  currentSubmissionSchema,
+  devTokenAnswerSchema,
   jobSchema,
+  periodAnswerSchema,
   receiptSchema,
-  reportsSchema,
-  statusSchema,
-  templatesSchema,
-  validateResponseSchema,
-  workbookBase64Schema,
+  reportsAnswerSchema,
+  statusAnswerSchema,
+  templatesAnswerSchema,
+  validateAnswerSchema,
+  workbookFileSchema,
   type ApiScope,
   type ConsolidationJob,
+  type CurrentSubmission,
+  type PeriodAnswer,
   type Receipt,
-  type Report,
-  type StatusMatrix,
-  type ValidateResponse,
-} from './schemas';
+  type ReportMetadata,
+  type ReportSummary,
+  type StatusAnswer,
+  type ValidateAnswer,
+} from '../../../shared/api';
 
 export interface AvailableTemplate {
   definition: TemplateDefinition;
   scopes: ApiScope[];
 }
 
-/** What identifies one report: template, period and scope. */
-export interface ReportTarget {
+/** What a submission is for: template, period and scope. */
+export interface SubmissionTarget {
   templateId: string;
   period: string;
   scope: string;
@@ -34,9 +38,7 @@ export interface ReportTarget {
 
 export type CellValues = Record<string, number | string | null>;
 
-export type ConsolidationStart = { kind: 'report'; report: Report } | { kind: 'job'; jobId: string };
-
-const ok = z.unknown();
+export type ConsolidationStart = { kind: 'report'; report: ReportMetadata } | { kind: 'job'; jobId: string };
 
 /** Samlad's API as the pane uses it: one method per endpoint, typed in and out. */
 export class SamladApi {
@@ -50,7 +52,7 @@ export class SamladApi {
   }
 
   async templates(year: number): Promise<AvailableTemplate[]> {
-    const { data } = await this.http.json(`${this.base()}/templates`, templatesSchema, {
+    const { data } = await this.http.json(`${this.base()}/templates`, templatesAnswerSchema, {
       query: { year: String(year) },
     });
     return data.templates.map((t) => {
@@ -63,37 +65,36 @@ export class SamladApi {
     });
   }
 
-  private workbookPath(target: Omit<ReportTarget, 'period'>): string {
+  private workbookPath(target: Omit<SubmissionTarget, 'period'>): string {
     return `${this.base()}/templates/${encodeURIComponent(target.templateId)}/workbook`;
   }
 
-  async templateWorkbookBase64(target: ReportTarget): Promise<{ fileName: string; base64: string }> {
-    const { data } = await this.http.json(this.workbookPath(target), workbookBase64Schema, {
+  async templateWorkbookBase64(target: SubmissionTarget): Promise<{ fileName: string; base64: string }> {
+    const { data } = await this.http.json(this.workbookPath(target), workbookFileSchema, {
       query: { period: target.period, scope: target.scope, format: 'base64' },
     });
     return data;
   }
 
-  templateWorkbookFile(target: ReportTarget): Promise<{ blob: Blob; fileName: string | undefined }> {
+  templateWorkbookFile(target: SubmissionTarget): Promise<{ blob: Blob; fileName: string | undefined }> {
     return this.http.file(this.workbookPath(target), { query: { period: target.period, scope: target.scope } });
   }
 
-  async validateValues(target: ReportTarget, values: CellValues): Promise<ValidateResponse> {
+  async validateValues(target: SubmissionTarget, values: CellValues): Promise<ValidateAnswer> {
     return (
-      await this.http.json(`${this.base()}/validate`, validateResponseSchema, {
+      await this.http.json(`${this.base()}/validate`, validateAnswerSchema, {
         method: 'POST',
         json: { ...target, values },
       })
     ).data;
   }
 
-  async validateWorkbook(file: Blob): Promise<ValidateResponse> {
-    return (await this.http.json(`${this.base()}/validate`, validateResponseSchema, { method: 'POST', body: file }))
-      .data;
+  async validateWorkbook(file: Blob): Promise<ValidateAnswer> {
+    return (await this.http.json(`${this.base()}/validate`, validateAnswerSchema, { method: 'POST', body: file })).data;
   }
 
   /** Only the template's values (aggregates) and the comment are sent: never anything else from the workbook. */
-  async submitValues(target: ReportTarget, values: CellValues, comment?: string): Promise<Receipt> {
+  async submitValues(target: SubmissionTarget, values: CellValues, comment?: string): Promise<Receipt> {
     return (
       await this.http.json(`${this.base()}/submissions`, receiptSchema, {
         method: 'POST',
@@ -112,26 +113,24 @@ export class SamladApi {
     ).data;
   }
 
-  async status(period: string): Promise<StatusMatrix> {
-    return (await this.http.json(`${this.base()}/status`, statusSchema, { query: { period } })).data;
+  async status(period: string): Promise<StatusAnswer> {
+    return (await this.http.json(`${this.base()}/status`, statusAnswerSchema, { query: { period } })).data;
   }
 
-  async approve(id: string, comment?: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/approve`, ok, {
-      method: 'POST',
-      json: comment ? { comment } : {},
-    });
+  async approve(id: string, comment?: string): Promise<CurrentSubmission> {
+    const path = `${this.base()}/submissions/${encodeURIComponent(id)}/approve`;
+    return (await this.http.json(path, currentSubmissionSchema, { method: 'POST', json: comment ? { comment } : {} }))
+      .data;
   }
 
-  async returnSubmission(id: string, comment: string): Promise<void> {
-    await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/return`, ok, {
-      method: 'POST',
-      json: { comment },
-    });
+  async returnSubmission(id: string, comment: string): Promise<CurrentSubmission> {
+    const path = `${this.base()}/submissions/${encodeURIComponent(id)}/return`;
+    return (await this.http.json(path, currentSubmissionSchema, { method: 'POST', json: { comment } })).data;
   }
 
-  async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<void> {
-    await this.http.json(`${this.base()}/periods/${encodeURIComponent(period)}`, ok, { method: 'PUT', json: settings });
+  async setPeriod(period: string, settings: { locked: boolean; deadline?: string | null }): Promise<PeriodAnswer> {
+    const path = `${this.base()}/periods/${encodeURIComponent(period)}`;
+    return (await this.http.json(path, periodAnswerSchema, { method: 'PUT', json: settings })).data;
   }
 
   async consolidate(request: {
@@ -139,20 +138,20 @@ export class SamladApi {
     variant: 'internal' | 'published';
     basis: 'approved' | 'latest';
   }): Promise<ConsolidationStart> {
-    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateResponseSchema, {
+    const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateAnswerSchema, {
       method: 'POST',
       json: request,
     });
-    if (data.report) return { kind: 'report', report: data.report };
-    return { kind: 'job', jobId: data.jobId ?? '' };
+    if ('report' in data) return { kind: 'report', report: data.report };
+    return { kind: 'job', jobId: data.jobId };
   }
 
   async job(jobId: string): Promise<ConsolidationJob> {
     return (await this.http.json(`${this.base()}/consolidate/jobs/${encodeURIComponent(jobId)}`, jobSchema)).data;
   }
 
-  async reports(period: string): Promise<Report[]> {
-    return (await this.http.json(`${this.base()}/reports`, reportsSchema, { query: { period } })).data.reports;
+  async reports(period: string): Promise<ReportSummary[]> {
+    return (await this.http.json(`${this.base()}/reports`, reportsAnswerSchema, { query: { period } })).data.reports;
   }
 
   reportFile(id: string): Promise<{ blob: Blob; fileName: string | undefined }> {
@@ -161,7 +160,7 @@ export class SamladApi {
 
   async reportBase64(id: string): Promise<{ fileName: string; base64: string }> {
     return (
-      await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookBase64Schema, {
+      await this.http.json(`${this.base()}/reports/${encodeURIComponent(id)}`, workbookFileSchema, {
         query: { format: 'base64' },
       })
     ).data;
@@ -173,5 +172,5 @@ export async function requestDevToken(
   http: HttpClient,
   request: { forbund: string; party?: string; role: 'reporter' | 'kansli' },
 ): Promise<string> {
-  return (await http.json('/dev/token', devTokenSchema, { method: 'POST', json: request })).data.token;
+  return (await http.json('/dev/token', devTokenAnswerSchema, { method: 'POST', json: request })).data.token;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { principalFromRoles, type Principal } from '../../../functions/auth/principal';
+import { principalFromRoles, type Principal } from '../../../shared/api/principal';
 
 /**
  * Who is signed in, read from the token's payload. The pane does not verify the signature —

@@ -15,7 +15,10 @@ export const runtimeConfigSchema = z.object({
   auth: z.discriminatedUnion('mode', [
     /** The local dev issuer: the pane asks POST /api/dev/token (functions/http/dev-token.ts). */
     z.object({ mode: z.literal('dev') }),
-    /** Microsoft Entra ID: nested app authentication in Office, MSAL popup in a browser, the Office dialog as fallback. */
+    /**
+     * Microsoft Entra ID: nested app authentication in Office, MSAL popup in a browser, the Office
+     * dialog as fallback.
+     */
     z.object({
       mode: z.literal('entra'),
       clientId: z

@@ -57,7 +57,7 @@ describe('locating the figures for the native charts', () => {
     expect(table?.cells[1]?.[1]).toBeUndefined();
   });
 
-  it('finds outcome rates per platform in each Tabell 1 sheet, also when the sheet name was cut to 31 characters', () => {
+  it('finds outcome rates per platform in each Tabell 1 sheet, also when its name was cut to 31 characters', () => {
     const grids = [platformSheet('Ungdomstorget', 60), platformSheet('Samordningsteamen i kranskommunerna', 70)];
     const table = locateOutcomeTable(grids, PLATFORMS);
     expect(table?.rowLabels).toEqual(['Ungdomstorget', 'Samordningsteamen i kranskommunerna']);

@@ -5,7 +5,7 @@ import { a1, columnLetter } from './addresses';
  * the "Diagram" sheet that holds the charts is laid out. Pure: the gateway reads the sheets,
  * this decides, the gateway writes.
  *
- * The consolidated workbook is built by the functions (functions/consolidation/workbook), so the
+ * The consolidated workbook is built by the functions (functions/consolidation/report-workbook), so the
  * pane finds figures by their labels, not by fixed addresses: the area × platform table under
  * "Målområde" on the Impactindex sheet, and the outcome rates in each platform's Tabell 1 sheet
  * (or the Sammanfattning). The Diagram sheet links to those cells with formulas, so the charts
@@ -119,7 +119,10 @@ export const OUTCOME_MEASURES = [
 
 type MeasureLabel = (typeof OUTCOME_MEASURES)[number]['label'];
 
-/** Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet names may be cut at 31 characters). */
+/**
+ * Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet
+ * names may be cut at 31 characters).
+ */
 function platformOfSheet(grid: SheetGrid, platformNames: readonly string[]): string | undefined {
   const heading = norm(grid.values[0]?.find((cell) => norm(cell) !== ''));
   return platformNames.find((name) => heading.startsWith(norm(name)) || norm(grid.sheet) === norm(name));

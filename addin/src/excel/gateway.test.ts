@@ -20,7 +20,7 @@ import {
 describe('markFindings', () => {
   const inputs = [...layout.positions.values()].map((p) => ({ sheet: SHEET, address: p.a1 }));
 
-  it('restores input fills, fills and annotates findings, replaces only its own notes, and keeps the sheet protected', async () => {
+  it('restores input fills, marks findings, replaces only its own notes, and keeps the sheet protected', async () => {
     const excel = new MockExcel({
       sheets: [{ name: SHEET, protected: true }],
       notes: [{ content: `${NOTE_PREFIX}old finding` }, { content: 'A note the user wrote' }],
@@ -185,7 +185,7 @@ describe('insertReport', () => {
     },
   };
 
-  it('inserts the sheets, then adds a Diagram sheet whose data links to them and two native charts, in three trips', async () => {
+  it('inserts the sheets, then a Diagram sheet linking to them and two native charts, in three trips', async () => {
     const excel = new MockExcel({
       sheets: [{ name: 'Blad1' }, { name: 'Diagram' }],
       insertable: { sheets: [impactSheet, platform] },

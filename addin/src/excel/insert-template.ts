@@ -3,13 +3,16 @@ import { PaneError } from '../api/api-error';
 import type { ExcelCapabilities } from './capabilities';
 import { runExcel } from './excel-run';
 
-/** The generated workbook's very hidden identity sheet (functions/workbook/metadata.ts). */
+/** The generated workbook's very hidden identity sheet (functions/template-workbook/metadata.ts). */
 const META_SHEET = '_samlad';
 
 export interface TemplateInsert {
   base64: string;
   sheetName: string;
-  /** Where each input cell sits on the template sheet (from shared's layoutTemplate), to restore names Excel did not bring along. */
+  /**
+   * Where each input cell sits on the template sheet (from shared's layoutTemplate), to restore
+   * names Excel did not bring along.
+   */
   positions: ReadonlyMap<string, string>;
   /** Replace a sheet of the same name (the user confirmed). */
   replace: boolean;
@@ -40,10 +43,7 @@ export function insertTemplate(
 ): Promise<InsertOutcome> {
   if (!capabilities.insertSheets) return Promise.reject(insertUnsupported());
   return runExcel(async (context) => {
-    const sheets = context.workbook.worksheets;
-    const names = context.workbook.names;
-    sheets.load('items/name');
-    names.load('items/name');
+    const { sheets, names } = loadSheetsAndNames(context, 'items/name');
     await context.sync(); // 1: what is there
 
     const inserted = queueInsert(context, input, sheets, names);
@@ -64,6 +64,18 @@ export function insertTemplate(
  * from a deleted sheet (#REF!) would clash with the new ones. Reload the names before
  * `queueMissingNames`.
  */
+/** Queues the loads an insert begins with: the sheets' names, and the workbook's names with `nameProperties`. */
+export function loadSheetsAndNames(
+  context: Excel.RequestContext,
+  nameProperties: string,
+): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
+  const sheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  sheets.load('items/name');
+  names.load(nameProperties);
+  return { sheets, names };
+}
+
 export function queueInsert(
   context: Excel.RequestContext,
   input: TemplateInsert,

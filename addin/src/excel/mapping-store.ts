@@ -18,7 +18,10 @@ const unescapeXml = (text: string): string =>
     .replace(/&amp;/g, '&');
 
 export function mappingToXml(mapping: TableMapping): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><samladMapping xmlns="${MAPPING_NAMESPACE}">${escapeXml(JSON.stringify(mapping))}</samladMapping>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><samladMapping ` +
+    `xmlns="${MAPPING_NAMESPACE}">${escapeXml(JSON.stringify(mapping))}</samladMapping>`
+  );
 }
 
 /** The mapping in a part, or undefined when it is missing or damaged (the pane then suggests one afresh). */

@@ -24,13 +24,16 @@ export function marksAt(cells: ReadonlyMap<string, SheetCell>, findings: readonl
   });
 }
 
-/** The generated template's input fill (functions/workbook/styles.ts INPUT_FILL), restored on cells without findings. */
+/**
+ * The generated template's input fill (functions/template-workbook/styles.ts INPUT_FILL), restored
+ * on cells without findings.
+ */
 export const INPUT_FILL = '#FFF2CC';
 export const MARK_FILL = { fel: '#F4B6B6', varning: '#FCD9A8' } as const;
 /** Marks Samlad's own notes, so a later run removes only those and never a user's. */
 export const NOTE_PREFIX = 'Samlad: ';
 
-/** The template's protection (functions/workbook/generate.ts), put back after marking. */
+/** The template's protection (functions/template-workbook/generate.ts), put back after marking. */
 const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
   allowFormatColumns: true,
   allowFormatRows: true,

@@ -29,7 +29,7 @@ describe('checkInputCells (Kontrollera)', () => {
     { cellId: 'deltagare.antal.tot', severity: 'fel', text: 'Totalt ska vara Kvinnor + Män' },
   ];
 
-  it('reads every input cell through its name, checks the values, and marks the findings, in three round trips', async () => {
+  it('reads every input cell by its name, checks the values and marks the findings, in three trips', async () => {
     const cells: Record<string, unknown> = {};
     for (const [id, p] of layout.positions)
       cells[p.a1] = id === 'deltagare.antal.k' ? 12 : id === 'deltagare.antal.m' ? '1 234' : '';

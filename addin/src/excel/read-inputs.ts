@@ -8,7 +8,10 @@ export interface InputCell extends SheetCell {
 
 export interface InputRead {
   cells: InputCell[];
-  /** Template cells whose defined name the workbook does not have (the sheet was not inserted, or a name was deleted). */
+  /**
+   * Template cells whose defined name the workbook does not have (the sheet was not inserted, or a
+   * name was deleted).
+   */
   missing: string[];
 }
 

@@ -6,7 +6,10 @@ import { queueSelectedTable, type TableRead } from './read-table';
 
 export interface OwnTableRead {
   table: TableRead;
-  /** The mapping kept in this workbook by an earlier Räkna; undefined when there is none, it is damaged, or Excel lacks custom XML parts. */
+  /**
+   * The mapping kept in this workbook by an earlier Räkna; undefined when there is none, it is
+   * damaged, or Excel lacks custom XML parts.
+   */
   mapping: TableMapping | undefined;
 }
 

@@ -16,7 +16,10 @@ export interface TableRead {
 }
 
 export interface QueuedTableRead {
-  /** After the first sync: queues the Excel table's own range when the selection is in one; true when that needs another sync. */
+  /**
+   * After the first sync: queues the Excel table's own range when the selection is in one; true
+   * when that needs another sync.
+   */
   afterFirstSync(): boolean;
   /** After the last sync: the table, or a PaneError when the selection holds no rows. */
   collect(): TableRead;

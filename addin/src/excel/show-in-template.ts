@@ -1,6 +1,12 @@
 import type { ExcelCapabilities } from './capabilities';
 import { runExcel } from './excel-run';
-import { insertUnsupported, queueInsert, queueMissingNames, type TemplateInsert } from './insert-template';
+import {
+  insertUnsupported,
+  loadSheetsAndNames,
+  queueInsert,
+  queueMissingNames,
+  type TemplateInsert,
+} from './insert-template';
 import { locateInputNames } from './input-names';
 import { queueValueWrites, type InputValues } from './write-values';
 
@@ -33,10 +39,7 @@ export function showValuesInTemplate(
   if (!capabilities.insertSheets) return Promise.reject(insertUnsupported());
   const wanted = (id: string): boolean => Object.hasOwn(values, id);
   return runExcel(async (context) => {
-    const sheets = context.workbook.worksheets;
-    const names = context.workbook.names;
-    sheets.load('items/name');
-    names.load('items/name,items/formula');
+    const { sheets, names } = loadSheetsAndNames(context, 'items/name,items/formula');
     await context.sync(); // 1: what is there
 
     const inserted = queueInsert(context, input, sheets, names);

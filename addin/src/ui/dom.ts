@@ -51,12 +51,18 @@ export function uid(prefix: string): string {
   return `${prefix}-${idCounter}`;
 }
 
-/** A labelled form field; the label is always visible (placeholders are not labels). */
-export function field(label: string, control: HTMLElement, help?: string): HTMLElement {
+/** Gives the control an id and, with help, the id of the text that describes it. */
+function describe(control: HTMLElement, help: string | undefined): { id: string; helpId: string | undefined } {
   const id = control.id || uid('f');
   control.id = id;
   const helpId = help ? `${id}-help` : undefined;
   if (helpId) control.setAttribute('aria-describedby', helpId);
+  return { id, helpId };
+}
+
+/** A labelled form field; the label is always visible (placeholders are not labels). */
+export function field(label: string, control: HTMLElement, help?: string): HTMLElement {
+  const { id, helpId } = describe(control, help);
   return h(
     'div',
     { class: 'field' },
@@ -66,12 +72,12 @@ export function field(label: string, control: HTMLElement, help?: string): HTMLE
   );
 }
 
-/** A label and control on one line, for long lists of choices in a narrow pane (the help stays available to screen readers). */
+/**
+ * A label and control on one line, for long lists of choices in a narrow pane (the help stays
+ * available to screen readers).
+ */
 export function inlineField(label: string, control: HTMLElement, help?: string): HTMLElement {
-  const id = control.id || uid('f');
-  control.id = id;
-  const helpId = help ? `${id}-help` : undefined;
-  if (helpId) control.setAttribute('aria-describedby', helpId);
+  const { id, helpId } = describe(control, help);
   return h(
     'div',
     { class: 'inline-field' },

@@ -1,9 +1,10 @@
 import { describePeriod, parsePeriod } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
-import type { Report } from '../api/schemas';
+import type { ReportMetadata } from '../../../shared/api';
+import type { ConsolidationStart } from '../api/samlad-api';
 import { insertReport, openReportAsNewWorkbook } from '../excel';
-import { defaultPeriod, periodChoices } from '../report/period-choice';
-import { yearOptions } from '../report/template-context';
+import { defaultPeriod, periodChoices } from '../view-parts/period-choice';
+import { yearOptions } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, formatDateTime, h, replaceChildren, select } from '../ui/dom';
 import { saveBlob } from '../ui/download';
@@ -17,14 +18,94 @@ const VARIANT_LABEL = { internal: 'Intern (alla tal)', published: 'Publicerad (s
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, ms));
 
-/**
- * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
- * it works, then downloads it, inserts its sheets into this workbook with native charts, or
- * opens it as a new workbook.
- */
-export function createConsolidateView(deps: PaneDeps): View {
-  const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
-  const now = deps.now();
+/** Download, and in Excel insert the sheets with native charts or open the report as a new workbook. */
+function reportActions(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+  const download: HTMLButtonElement = button(
+    'Ladda ner',
+    () =>
+      void runAction(deps.ctx, download, 'Hämtar rapporten…', async () => {
+        const file = await deps.api.reportFile(report.id);
+        saveBlob(file.blob, file.fileName ?? report.fileName);
+        deps.ctx.announcer.announce('Rapporten är nedladdad.');
+      }),
+    { class: 'btn', 'aria-label': `Ladda ner ${report.fileName}` },
+  );
+  if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
+  const capabilities = deps.host.capabilities;
+  const done = h('p', { class: 'hint', role: 'status' });
+  const insertHere: HTMLButtonElement = button(
+    'Infoga i arbetsboken',
+    () =>
+      void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
+        const { base64 } = await deps.api.reportBase64(report.id);
+        const outcome = await insertReport({ base64, platformNames }, capabilities);
+        done.textContent =
+          `${outcome.sheets.length} blad ` +
+          `infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
+      }),
+    { class: 'btn btn-primary' },
+  );
+  const openNew: HTMLButtonElement = button(
+    'Öppna som ny arbetsbok',
+    () =>
+      void runAction(deps.ctx, openNew, 'Öppnar rapporten…', async () => {
+        const { base64 } = await deps.api.reportBase64(report.id);
+        await openReportAsNewWorkbook(base64, capabilities);
+      }),
+    { class: 'btn' },
+  );
+  return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
+}
+
+function reportCard(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+  const period = parsePeriod(report.period);
+  return h(
+    'div',
+    { class: 'report-card' },
+    h(
+      'p',
+      {},
+      h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`),
+    ),
+    h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
+    h('p', { class: 'file-label' }, report.fileName),
+    reportActions(deps, report, platformNames),
+  );
+}
+
+/** The report a consolidation produced: at once (201), or by polling its job until done. */
+async function reportOf(
+  deps: PaneDeps,
+  started: ConsolidationStart,
+  showProgress: (fraction: number, text: string) => void,
+): Promise<ReportMetadata> {
+  if (started.kind === 'report') return started.report;
+  const deadline = Date.now() + POLL_LIMIT_MS;
+  for (;;) {
+    if (Date.now() > deadline)
+      throw new PaneError(
+        'job-timeout',
+        'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.',
+        { transient: true },
+      );
+    await sleep(POLL_INTERVAL_MS);
+    const job = await deps.api.job(started.jobId);
+    showProgress(job.progress, job.message ?? 'Sammanställer…');
+    if (job.status === 'failed')
+      throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', {
+        transient: true,
+      });
+    if (job.status === 'done') {
+      if (job.report) return job.report;
+      throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', {
+        transient: true,
+      });
+    }
+  }
+}
+
+/** Which report: period (a tertial, the year so far, or a year), variant and basis. */
+function consolidationChoices(now: Date) {
   // Consolidation is per tertial (year to date) or year; the half year has only SCB's figures.
   const periodSelect = select(
     yearOptions(now).flatMap((y) => periodChoices(y, { halfyear: false })),
@@ -42,73 +123,43 @@ export function createConsolidateView(deps: PaneDeps): View {
     ],
     { name: 'basis' },
   );
-  const progress = h('progress', { max: 1, value: 0, 'aria-labelledby': 'consolidate-progress-label' });
-  const progressText = h('span', { id: 'consolidate-progress-label' }, '');
-  const progressBox = h('div', { class: 'progress-box', role: 'status', hidden: true }, progressText, progress);
+  return { periodSelect, variantSelect, basisSelect };
+}
+
+/** A progress bar with its text, shown while the server works and hidden a moment after. */
+function progressDisplay() {
+  const bar = h('progress', { max: 1, value: 0, 'aria-labelledby': 'consolidate-progress-label' });
+  const text = h('span', { id: 'consolidate-progress-label' }, '');
+  const element = h('div', { class: 'progress-box', role: 'status', hidden: true }, text, bar);
+  return {
+    element,
+    show(fraction: number, label: string): void {
+      element.hidden = false;
+      bar.value = fraction;
+      text.textContent = `${label} ${Math.round(fraction * 100)} %`;
+    },
+    hideSoon(): void {
+      window.setTimeout(() => (element.hidden = true), 1500);
+    },
+  };
+}
+
+/**
+ * Konsolidera (kansliet): asks the API to build the consolidated workbook, shows progress while
+ * it works, then downloads it, inserts its sheets into this workbook with native charts, or
+ * opens it as a new workbook.
+ */
+export function createConsolidateView(deps: PaneDeps): View {
+  const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
+  const now = deps.now();
+  const { periodSelect, variantSelect, basisSelect } = consolidationChoices(now);
+  const progress = progressDisplay();
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
   const platformNames = [
     ...deps.forbund.platforms.map((p) => p.name),
     ...deps.forbund.platformGroups.map((g) => g.name),
   ];
-
-  const showProgress = (fraction: number, text: string): void => {
-    progressBox.hidden = false;
-    progress.value = fraction;
-    progressText.textContent = `${text} ${Math.round(fraction * 100)} %`;
-  };
-
-  const reportActions = (report: Report): HTMLElement => {
-    const download: HTMLButtonElement = button(
-      'Ladda ner',
-      () =>
-        void runAction(deps.ctx, download, 'Hämtar rapporten…', async () => {
-          const file = await deps.api.reportFile(report.id);
-          saveBlob(file.blob, file.fileName ?? report.fileName);
-          deps.ctx.announcer.announce('Rapporten är nedladdad.');
-        }),
-      { class: 'btn', 'aria-label': `Ladda ner ${report.fileName}` },
-    );
-    if (deps.host.kind !== 'excel') return h('div', { class: 'actions' }, download);
-    const capabilities = deps.host.capabilities;
-    const done = h('p', { class: 'hint', role: 'status' });
-    const insertHere: HTMLButtonElement = button(
-      'Infoga i arbetsboken',
-      () =>
-        void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
-          const { base64 } = await deps.api.reportBase64(report.id);
-          const outcome = await insertReport({ base64, platformNames }, capabilities);
-          done.textContent = `${outcome.sheets.length} blad infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
-        }),
-      { class: 'btn btn-primary' },
-    );
-    const openNew: HTMLButtonElement = button(
-      'Öppna som ny arbetsbok',
-      () =>
-        void runAction(deps.ctx, openNew, 'Öppnar rapporten…', async () => {
-          const { base64 } = await deps.api.reportBase64(report.id);
-          await openReportAsNewWorkbook(base64, capabilities);
-        }),
-      { class: 'btn' },
-    );
-    return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
-  };
-
-  const reportCard = (report: Report): HTMLElement => {
-    const period = parsePeriod(report.period);
-    return h(
-      'div',
-      { class: 'report-card' },
-      h(
-        'p',
-        {},
-        h('strong', {}, `${period ? describePeriod(period) : report.period} · ${VARIANT_LABEL[report.variant]}`),
-      ),
-      h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
-      h('p', { class: 'file-label' }, report.fileName),
-      reportActions(report),
-    );
-  };
 
   /** Earlier reports of the period, except the one just shown above them. */
   let shownId: string | undefined;
@@ -117,7 +168,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     replaceChildren(
       earlierBox,
       reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null,
-      ...reports.map(reportCard),
+      ...reports.map((r) => reportCard(deps, r, platformNames)),
     );
   };
 
@@ -126,34 +177,13 @@ export function createConsolidateView(deps: PaneDeps): View {
     () =>
       void runAction(deps.ctx, start, 'Sammanställer…', async () => {
         resultBox.replaceChildren();
-        showProgress(0, 'Startar…');
+        progress.show(0, 'Startar…');
         const variant = variantSelect.value === 'published' ? 'published' : 'internal';
         const basis = basisSelect.value === 'latest' ? 'latest' : 'approved';
         try {
           const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis });
-          let report = started.kind === 'report' ? started.report : undefined;
-          const deadline = Date.now() + POLL_LIMIT_MS;
-          while (!report && started.kind === 'job') {
-            if (Date.now() > deadline)
-              throw new PaneError(
-                'job-timeout',
-                'Sammanställningen tar ovanligt lång tid. Titta under Tidigare rapporter om en stund.',
-                { transient: true },
-              );
-            await sleep(POLL_INTERVAL_MS);
-            const job = await deps.api.job(started.jobId);
-            showProgress(job.progress, job.message ?? 'Sammanställer…');
-            if (job.status === 'failed')
-              throw new PaneError('job-failed', job.message ?? 'Sammanställningen misslyckades. Försök igen.', {
-                transient: true,
-              });
-            if (job.status === 'done') report = job.report;
-          }
-          if (!report)
-            throw new PaneError('job-failed', 'Sammanställningen blev klar utan rapport. Försök igen.', {
-              transient: true,
-            });
-          showProgress(1, 'Klar.');
+          const report = await reportOf(deps, started, progress.show);
+          progress.show(1, 'Klar.');
           shownId = report.id;
           replaceChildren(
             resultBox,
@@ -162,12 +192,12 @@ export function createConsolidateView(deps: PaneDeps): View {
               { class: 'message-bar success', role: 'status' },
               h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.')),
             ),
-            reportCard(report),
+            reportCard(deps, report, platformNames),
           );
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();
         } finally {
-          window.setTimeout(() => (progressBox.hidden = true), 1500);
+          progress.hideSoon();
         }
       }),
     { class: 'btn btn-primary' },
@@ -196,7 +226,7 @@ export function createConsolidateView(deps: PaneDeps): View {
       field('Variant', variantSelect, 'Den publicerade varianten döljer små tal som kan peka ut personer.'),
       field('Underlag', basisSelect),
       h('div', { class: 'actions' }, start),
-      progressBox,
+      progress.element,
       resultBox,
       earlierBox,
     ),

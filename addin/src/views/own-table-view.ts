@@ -23,12 +23,12 @@ import { layoutTemplate } from '../../../shared/model/layout';
 import { describePeriod, periodSpan } from '../../../shared/model/period';
 import { PaneError } from '../api/api-error';
 import { readOwnTable, saveMapping, showValuesInTemplate } from '../excel';
-import { browserMappingMemory } from '../report/mapping-memory';
-import { parsePastedTable } from '../report/paste-table';
-import { reviewTable } from '../report/review-table';
-import { SubmitPanel } from '../report/submit-panel';
-import { createTargetPicker } from '../report/target-picker';
-import type { ChosenTarget } from '../report/template-context';
+import { browserMappingMemory } from '../view-parts/mapping-memory';
+import { parsePastedTable } from '../view-parts/paste-table';
+import { reviewTable } from '../view-parts/review-table';
+import { SubmitPanel } from '../view-parts/submit-panel';
+import { createTargetPicker } from '../view-parts/target-picker';
+import type { ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, h, inlineField, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
@@ -36,18 +36,18 @@ import { submitterOf, type PaneDeps, type View } from './pane-deps';
 const NONE = '';
 const MAX_LISTED_ROWS = 50;
 
+/** The fixed words of each category field; a platform's are the förbund's own platforms. */
+const CATEGORY_LABELS = {
+  kon: GENDER_LABEL,
+  avslutsorsak: CLOSURE_REASON_LABEL,
+  aktualiserande_part: REFERRING_PARTY_LABEL,
+  beslut: DECISION_LABEL,
+} satisfies Record<Exclude<CategoryField, 'plattform'>, Record<string, string>>;
+
 /** The choices a category value can be mapped to, per field. */
 function targetOptions(field: CategoryField, platforms: readonly { id: string; name: string }[]): Option[] {
   const labels: Record<string, string> =
-    field === 'kon'
-      ? GENDER_LABEL
-      : field === 'avslutsorsak'
-        ? CLOSURE_REASON_LABEL
-        : field === 'aktualiserande_part'
-          ? REFERRING_PARTY_LABEL
-          : field === 'beslut'
-            ? DECISION_LABEL
-            : Object.fromEntries(platforms.map((p) => [p.id, p.name]));
+    field === 'plattform' ? Object.fromEntries(platforms.map((p) => [p.id, p.name])) : CATEGORY_LABELS[field];
   return [{ value: NONE, label: '— välj —' }, ...Object.entries(labels).map(([value, label]) => ({ value, label }))];
 }
 
@@ -55,6 +55,207 @@ function setValueMapping(mapping: TableMapping, field: CategoryField, key: strin
   const values = mapping.values[field] as Record<string, string>;
   if (target === NONE) delete values[key];
   else values[key] = target;
+}
+
+type Platforms = PaneDeps['forbund']['platforms'];
+
+/**
+ * The mapping's two groups: which header holds each field, and what each category word means.
+ * Changing a column calls `onColumns` with the mapping (values suggested anew); a value's choice
+ * is written into `mapping` as it is made.
+ */
+function mappingGroups(
+  table: ParticipantTable,
+  mapping: TableMapping,
+  options: { remembered: boolean; platforms: Platforms; onColumns: (mapping: TableMapping) => void },
+): (HTMLElement | null)[] {
+  const headerOptions: Option[] = [
+    { value: NONE, label: '— finns inte —' },
+    ...table.headers.filter((x) => String(x ?? '').trim() !== '').map((x) => ({ value: String(x), label: String(x) })),
+  ];
+  const columnFields = PARTICIPANT_FIELDS.map((f: ParticipantField) => {
+    const control = select(headerOptions, { name: `column-${f}` }, mapping.columns[f] ?? NONE);
+    control.addEventListener('change', () => {
+      if (control.value === NONE) delete mapping.columns[f];
+      else mapping.columns[f] = control.value;
+      options.onColumns(suggestValues(table, mapping, options.platforms));
+    });
+    return inlineField(FIELD_INFO[f].label, control, FIELD_INFO[f].help);
+  });
+  const values = categoryValues(table, mapping);
+  const valueFields = values.map((v) => {
+    const chosen = (mapping.values[v.field] as Record<string, string>)[v.key] ?? NONE;
+    const control = select(targetOptions(v.field, options.platforms), { name: `value-${v.field}-${v.key}` }, chosen);
+    control.addEventListener('change', () => setValueMapping(mapping, v.field, v.key, control.value));
+    return inlineField(
+      `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ` +
+        `${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
+      control,
+    );
+  });
+  const unmapped = values.filter(
+    (v) => (mapping.values[v.field] as Record<string, string>)[v.key] === undefined,
+  ).length;
+  const mappedColumns = PARTICIPANT_FIELDS.filter((f) => mapping.columns[f] !== undefined).length;
+  return [
+    h(
+      'details',
+      { class: 'mapping-group', open: !options.remembered || !mapping.columns.startdatum || !mapping.columns.kon },
+      h('summary', {}, `Kolumner: ${mappedColumns} av ${PARTICIPANT_FIELDS.length} kopplade`),
+      h('p', { class: 'hint' }, 'Rubriker som Samlad känner igen är redan valda. Kontrollera och ändra vid behov.'),
+      ...columnFields,
+    ),
+    values.length > 0
+      ? h(
+          'details',
+          { class: 'mapping-group', open: !options.remembered || unmapped > 0 },
+          h(
+            'summary',
+            {},
+            unmapped > 0
+              ? `Värden: ${unmapped} av ${values.length} saknar val`
+              : `Värden: alla ${values.length} kopplade`,
+          ),
+          h(
+            'p',
+            { class: 'hint' },
+            'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.',
+          ),
+          ...valueFields,
+        )
+      : null,
+  ];
+}
+
+/**
+ * Step 1: read the table at the selection (Excel) or from what was pasted (a browser). `use`
+ * gets the table, how to describe it and the mapping remembered for it, if any.
+ */
+function tableControls(
+  deps: PaneDeps,
+  use: (table: ParticipantTable, description: string, stored: TableMapping | undefined) => void,
+): HTMLElement {
+  if (deps.host.kind === 'excel') {
+    const capabilities = deps.host.capabilities;
+    const readButton: HTMLButtonElement = button(
+      'Läs tabellen',
+      () =>
+        void runAction(deps.ctx, readButton, 'Läser tabellen…', async () => {
+          const { table: read, mapping: stored } = await readOwnTable(capabilities);
+          use(read, `Tabell på bladet ”${read.sheet}” (${read.address})`, stored);
+        }),
+      { class: 'btn btn-primary' },
+    );
+    return h(
+      'div',
+      {},
+      h(
+        'p',
+        { class: 'hint' },
+        'Markera en cell i er deltagartabell (en rad per deltagare, rubriker överst) och välj Läs tabellen.',
+      ),
+      h('div', { class: 'actions' }, readButton),
+    );
+  }
+  const pasteBox = h('textarea', { rows: 6, name: 'paste', spellcheck: false, class: 'paste-box' });
+  const pasteButton: HTMLButtonElement = button(
+    'Läs in',
+    () =>
+      void runAction(deps.ctx, pasteButton, 'Läser tabellen…', async () => {
+        const read = parsePastedTable(pasteBox.value);
+        if (!read) throw new PaneError('no-table', 'Klistra in tabellen med rubrikraden överst och minst en rad.');
+        use(read, 'Inklistrad tabell', browserMappingMemory.load(read.headers));
+      }),
+    { class: 'btn btn-primary' },
+  );
+  return h(
+    'div',
+    {},
+    field(
+      'Klistra in tabellen',
+      pasteBox,
+      'Kopiera tabellen i Excel, rubrikraden med, och klistra in här. Raderna stannar i webbläsaren.',
+    ),
+    h('div', { class: 'actions' }, pasteButton),
+  );
+}
+
+/** What the count covered and what it left out, one sentence each. */
+function countFacts(chosen: ChosenTarget, r: AggregationResult): string[] {
+  return [
+    `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ` +
+      `${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
+    r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
+    r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
+    r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
+  ].filter(Boolean);
+}
+
+/** The rows that could not be counted, with why (the first MAX_LISTED_ROWS). */
+function rejectedRows(r: AggregationResult): HTMLElement | null {
+  if (r.rejected.length === 0) return null;
+  return h(
+    'div',
+    { class: 'message-bar warning' },
+    h(
+      'div',
+      { class: 'message-text' },
+      h(
+        'strong',
+        {},
+        `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`,
+      ),
+      h(
+        'ul',
+        { class: 'rejected-rows' },
+        ...r.rejected.slice(0, MAX_LISTED_ROWS).map((row) => h('li', {}, renderRejectedRow(row))),
+      ),
+      r.rejected.length > MAX_LISTED_ROWS
+        ? h('p', {}, `… och ${numberFormat.format(r.rejected.length - MAX_LISTED_ROWS)} till.`)
+        : null,
+    ),
+  );
+}
+
+/** Visa i mallen (Excel only): the counts written into the template sheet, inserted if missing. */
+function showInTemplateButton(deps: PaneDeps, chosen: ChosenTarget, r: AggregationResult): HTMLButtonElement | null {
+  if (deps.host.kind !== 'excel') return null;
+  const capabilities = deps.host.capabilities;
+  const showInSheet: HTMLButtonElement = button(
+    'Visa i mallen',
+    () =>
+      void runAction(deps.ctx, showInSheet, 'Skriver in summorna i mallen…', async () => {
+        const layout = layoutTemplate(chosen.template);
+        const { base64 } = await deps.api.templateWorkbookBase64({
+          templateId: chosen.definition.id,
+          period: chosen.period.id,
+          scope: chosen.scope.id,
+        });
+        // An existing template sheet is written into, not replaced: the user may have typed in it.
+        const written = await showValuesInTemplate(
+          {
+            base64,
+            sheetName: layout.sheetName,
+            positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])),
+            replace: false,
+          },
+          r.values,
+          capabilities,
+        );
+        deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
+      }),
+    { class: 'btn' },
+  );
+  return showInSheet;
+}
+
+function step(number: string, title: string, ...children: HTMLElement[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'step' },
+    h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, number), title),
+    ...children,
+  );
 }
 
 /**
@@ -68,7 +269,6 @@ export function createOwnTableView(deps: PaneDeps): View {
   let target: ChosenTarget | undefined;
   let table: ParticipantTable | undefined;
   let mapping: TableMapping | undefined;
-  let result: AggregationResult | undefined;
   /** Whether the mapping came from the workbook (or this browser): then its details start folded. */
   let remembered = false;
 
@@ -77,16 +277,10 @@ export function createOwnTableView(deps: PaneDeps): View {
   const resultBox = h('div', { class: 'result' });
   const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
 
-  const picker = createTargetPicker({
-    api: deps.api,
-    registry: deps.registry,
-    forbundId: deps.forbund.id,
-    ctx: deps.ctx,
-    now: deps.now(),
+  const picker = createTargetPicker(deps, {
     accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
     onChange: (chosen) => {
       target = chosen;
-      result = undefined;
       resultBox.replaceChildren();
       panel.reset(chosen);
     },
@@ -94,73 +288,17 @@ export function createOwnTableView(deps: PaneDeps): View {
 
   const renderMapping = (): void => {
     if (!table || !mapping) return;
-    const current = mapping;
-    const headerOptions: Option[] = [
-      { value: NONE, label: '— finns inte —' },
-      ...table.headers
-        .filter((x) => String(x ?? '').trim() !== '')
-        .map((x) => ({ value: String(x), label: String(x) })),
-    ];
-    const columnFields = PARTICIPANT_FIELDS.map((f: ParticipantField) => {
-      const control = select(headerOptions, { name: `column-${f}` }, current.columns[f] ?? NONE);
-      control.addEventListener('change', () => {
-        if (control.value === NONE) delete current.columns[f];
-        else current.columns[f] = control.value;
-        if (table) mapping = suggestValues(table, current, deps.forbund.platforms);
-        renderMapping();
-      });
-      return inlineField(FIELD_INFO[f].label, control, FIELD_INFO[f].help);
-    });
-    const values = categoryValues(table, current);
-    const valueFields = values.map((v) => {
-      const chosen = (current.values[v.field] as Record<string, string>)[v.key] ?? NONE;
-      const control = select(
-        targetOptions(v.field, deps.forbund.platforms),
-        { name: `value-${v.field}-${v.key}` },
-        chosen,
-      );
-      control.addEventListener('change', () => setValueMapping(current, v.field, v.key, control.value));
-      return inlineField(
-        `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
-        control,
-      );
-    });
-    const unmapped = values.filter(
-      (v) => (current.values[v.field] as Record<string, string>)[v.key] === undefined,
-    ).length;
-    const mappedColumns = PARTICIPANT_FIELDS.filter((f) => current.columns[f] !== undefined).length;
+    const onColumns = (suggested: TableMapping) => {
+      mapping = suggested;
+      renderMapping();
+    };
     replaceChildren(
       mappingBox,
-      h(
-        'details',
-        { class: 'mapping-group', open: !remembered || !current.columns.startdatum || !current.columns.kon },
-        h('summary', {}, `Kolumner: ${mappedColumns} av ${PARTICIPANT_FIELDS.length} kopplade`),
-        h('p', { class: 'hint' }, 'Rubriker som Samlad känner igen är redan valda. Kontrollera och ändra vid behov.'),
-        ...columnFields,
-      ),
-      values.length > 0
-        ? h(
-            'details',
-            { class: 'mapping-group', open: !remembered || unmapped > 0 },
-            h(
-              'summary',
-              {},
-              unmapped > 0
-                ? `Värden: ${unmapped} av ${values.length} saknar val`
-                : `Värden: alla ${values.length} kopplade`,
-            ),
-            h(
-              'p',
-              { class: 'hint' },
-              'Vad betyder orden i er tabell? Rader med ett värde utan val räknas inte, utan listas.',
-            ),
-            ...valueFields,
-          )
-        : null,
+      ...mappingGroups(table, mapping, { remembered, platforms: deps.forbund.platforms, onColumns }),
     );
   };
 
-  /** `stored`: the mapping remembered for this table (in the workbook in Excel, in this browser's memory otherwise). */
+  /** `stored`: the mapping remembered for this table (the workbook's in Excel, else this browser's). */
   const useTable = (read: ParticipantTable, description: string, stored: TableMapping | undefined): void => {
     table = read;
     remembered = stored !== undefined;
@@ -172,58 +310,13 @@ export function createOwnTableView(deps: PaneDeps): View {
       h(
         'p',
         { class: 'hint' },
-        `${description}: ${numberFormat.format(read.rows.length)} rader. ${stored ? 'Tidigare koppling hittades och används.' : ''}`,
+        `${description}: ${numberFormat.format(read.rows.length)} rader. ` +
+          `${stored ? 'Tidigare koppling hittades och används.' : ''}`,
       ),
     );
     renderMapping();
     deps.ctx.announcer.announce(`Tabellen är inläst, ${read.rows.length} rader.`);
   };
-
-  let tableControls: HTMLElement;
-  if (deps.host.kind === 'excel') {
-    const capabilities = deps.host.capabilities;
-    const readButton: HTMLButtonElement = button(
-      'Läs tabellen',
-      () =>
-        void runAction(deps.ctx, readButton, 'Läser tabellen…', async () => {
-          const { table: read, mapping: stored } = await readOwnTable(capabilities);
-          useTable(read, `Tabell på bladet ”${read.sheet}” (${read.address})`, stored);
-        }),
-      { class: 'btn btn-primary' },
-    );
-    tableControls = h(
-      'div',
-      {},
-      h(
-        'p',
-        { class: 'hint' },
-        'Markera en cell i er deltagartabell (en rad per deltagare, rubriker överst) och välj Läs tabellen.',
-      ),
-      h('div', { class: 'actions' }, readButton),
-    );
-  } else {
-    const pasteBox = h('textarea', { rows: 6, name: 'paste', spellcheck: false, class: 'paste-box' });
-    const pasteButton: HTMLButtonElement = button(
-      'Läs in',
-      () =>
-        void runAction(deps.ctx, pasteButton, 'Läser tabellen…', async () => {
-          const read = parsePastedTable(pasteBox.value);
-          if (!read) throw new PaneError('no-table', 'Klistra in tabellen med rubrikraden överst och minst en rad.');
-          useTable(read, 'Inklistrad tabell', browserMappingMemory.load(read.headers));
-        }),
-      { class: 'btn btn-primary' },
-    );
-    tableControls = h(
-      'div',
-      {},
-      field(
-        'Klistra in tabellen',
-        pasteBox,
-        'Kopiera tabellen i Excel, rubrikraden med, och klistra in här. Raderna stannar i webbläsaren.',
-      ),
-      h('div', { class: 'actions' }, pasteButton),
-    );
-  }
 
   const countButton: HTMLButtonElement = button(
     'Räkna',
@@ -234,84 +327,22 @@ export function createOwnTableView(deps: PaneDeps): View {
         if (!mapping.columns.startdatum || !mapping.columns.kon)
           throw new PaneError('mapping-incomplete', 'Välj åtminstone vilka kolumner som har Startdatum och Kön.');
         const span = periodSpan(target.period, target.definition.period.cumulative);
-        result = aggregateParticipants(table, mapping, { span, platform: target.scope.id });
+        const result = aggregateParticipants(table, mapping, { span, platform: target.scope.id });
         if (deps.host.kind === 'excel') await saveMapping(mapping, deps.host.capabilities);
         else browserMappingMemory.save(table.headers, mapping);
-        renderResult(target, result);
+        const showInSheet = showInTemplateButton(deps, target, result);
+        replaceChildren(
+          resultBox,
+          h('div', { class: 'facts', role: 'status' }, ...countFacts(target, result).map((f) => h('p', {}, f))),
+          rejectedRows(result),
+          h('h3', {}, 'Detta skickas (bara summor)'),
+          reviewTable(target.template, result.values),
+          showInSheet ? h('div', { class: 'actions' }, showInSheet) : null,
+        );
         await panel.check(result.values);
       }),
     { class: 'btn btn-primary' },
   );
-
-  const renderResult = (chosen: ChosenTarget, r: AggregationResult): void => {
-    const facts = [
-      `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
-      r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
-      r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
-      r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
-    ].filter(Boolean);
-    const rejected =
-      r.rejected.length > 0
-        ? h(
-            'div',
-            { class: 'message-bar warning' },
-            h(
-              'div',
-              { class: 'message-text' },
-              h(
-                'strong',
-                {},
-                `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`,
-              ),
-              h(
-                'ul',
-                { class: 'rejected-rows' },
-                ...r.rejected.slice(0, MAX_LISTED_ROWS).map((row) => h('li', {}, renderRejectedRow(row))),
-              ),
-              r.rejected.length > MAX_LISTED_ROWS
-                ? h('p', {}, `… och ${numberFormat.format(r.rejected.length - MAX_LISTED_ROWS)} till.`)
-                : null,
-            ),
-          )
-        : null;
-    const showInSheet: HTMLButtonElement | null =
-      deps.host.kind === 'excel'
-        ? button(
-            'Visa i mallen',
-            () =>
-              void runAction(deps.ctx, showInSheet ?? undefined, 'Skriver in summorna i mallen…', async () => {
-                if (deps.host.kind !== 'excel') return;
-                const layout = layoutTemplate(chosen.template);
-                const { base64 } = await deps.api.templateWorkbookBase64({
-                  templateId: chosen.definition.id,
-                  period: chosen.period.id,
-                  scope: chosen.scope.id,
-                });
-                // An existing template sheet is written into, not replaced: the user may have typed in it.
-                const written = await showValuesInTemplate(
-                  {
-                    base64,
-                    sheetName: layout.sheetName,
-                    positions: new Map([...layout.positions].map(([id, p]) => [id, p.a1])),
-                    replace: false,
-                  },
-                  r.values,
-                  deps.host.capabilities,
-                );
-                deps.ctx.announcer.announce(`${written.written} värden skrivna i bladet ”${layout.sheetName}”.`);
-              }),
-            { class: 'btn' },
-          )
-        : null;
-    replaceChildren(
-      resultBox,
-      h('div', { class: 'facts', role: 'status' }, ...facts.map((f) => h('p', {}, f))),
-      rejected,
-      h('h3', {}, 'Detta skickas (bara summor)'),
-      reviewTable(chosen.template, r.values),
-      showInSheet ? h('div', { class: 'actions' }, showInSheet) : null,
-    );
-  };
 
   const body = h(
     'div',
@@ -319,30 +350,13 @@ export function createOwnTableView(deps: PaneDeps): View {
     h(
       'p',
       { class: 'intro' },
-      'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna skickas till förbundet.',
+      'Räkna fram mallens siffror ur er egen deltagartabell. Raderna stannar hos er – bara summorna ' +
+        'skickas till förbundet.',
     ),
     picker.element,
-    h(
-      'section',
-      { class: 'step' },
-      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '1'), 'Er tabell'),
-      tableControls,
-      tableStatus,
-    ),
-    h(
-      'section',
-      { class: 'step' },
-      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), 'Koppla kolumner och värden'),
-      mappingBox,
-      h('div', { class: 'actions' }, countButton),
-    ),
-    h(
-      'section',
-      { class: 'step' },
-      h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), 'Granska och skicka in'),
-      resultBox,
-      panel.element,
-    ),
+    step('1', 'Er tabell', tableControls(deps, useTable), tableStatus),
+    step('2', 'Koppla kolumner och värden', mappingBox, h('div', { class: 'actions' }, countButton)),
+    step('3', 'Granska och skicka in', resultBox, panel.element),
   );
   return {
     id: 'egen-tabell',

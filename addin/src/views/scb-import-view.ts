@@ -7,8 +7,8 @@ import type { TemplateDefinition } from '../../../shared/model/template-schema';
 import type { ScbImport } from '../../../shared/scb/import';
 import type { ScbPreview } from '../../../shared/scb/preview';
 import { PaneError } from '../api/api-error';
-import { SubmitPanel } from '../report/submit-panel';
-import { resolveTarget, type ChosenTarget } from '../report/template-context';
+import { SubmitPanel } from '../view-parts/submit-panel';
+import { resolveTarget, type ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, filePicker, h, replaceChildren, select } from '../ui/dom';
 import { submitterOf, type PaneDeps, type View } from './pane-deps';
@@ -81,7 +81,8 @@ export function createScbImportView(deps: PaneDeps): View {
         if (file.size > MAX_FILE_BYTES)
           throw new PaneError(
             'file-too-large',
-            'Filen är större än 20 MB. Välj bara förbundets kommuner, riket och de månader som behövs i SCB:s statistikdatabas.',
+            'Filen är större än 20 MB. Välj bara förbundets kommuner, riket och de månader som ' +
+              'behövs i SCB:s statistikdatabas.',
           );
         reader ??= await import('../scb/read-scb');
         const result = await reader.readScbImport(
@@ -125,7 +126,9 @@ export function createScbImportView(deps: PaneDeps): View {
       h(
         'p',
         { class: 'intro' },
-        'Läs in SCB:s tabell över helårsekvivalenter per månad (HE0000T02N2, i nya statistikdatabasen TAB1386) som CSV, json-stat2 eller Excel. Filen läses här; bara förbundets värden för första halvåret skickas in.',
+        'Läs in SCB:s tabell över helårsekvivalenter per månad (HE0000T02N2, i nya ' +
+          'statistikdatabasen TAB1386) som CSV, json-stat2 eller Excel. Filen läses här; bara ' +
+          'förbundets värden för första halvåret skickas in.',
       ),
       upload.element,
       h('div', { class: 'actions' }, readButton),
@@ -158,7 +161,8 @@ function summaryOf(found: ScbImport): HTMLElement[] {
     h(
       'p',
       {},
-      `Läst som ${found.formatLabel}. Första halvåret ${listYears(found.periods)} finns i filen för förbundets kommuner.`,
+      `Läst som ${found.formatLabel}. Första halvåret ${listYears(found.periods)} finns i filen för ` +
+        `förbundets kommuner.`,
     ),
     h(
       'ul',
@@ -169,7 +173,8 @@ function summaryOf(found: ScbImport): HTMLElement[] {
       ? h(
           'p',
           {},
-          `Första halvåret ${listYears(found.unsupportedPeriods)} tas inte emot: Samlads mall gäller inte ${found.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`,
+          `Första halvåret ${listYears(found.unsupportedPeriods)} tas inte emot: Samlads mall ` +
+            `gäller inte ${found.unsupportedPeriods.length === 1 ? 'det året' : 'de åren'}.`,
         )
       : null,
   ];
@@ -181,7 +186,8 @@ function summaryOf(found: ScbImport): HTMLElement[] {
  * the sheet's region rows with nine columns. A value the file cannot give reads "saknas".
  */
 function previewTable(preview: ScbPreview): HTMLElement {
-  const title = `Helårsekvivalenter, medelvärde per månad ${describePeriod(requirePeriod(preview.period)).toLowerCase()}`;
+  const title =
+    `Helårsekvivalenter, medelvärde per månad ` + `${describePeriod(requirePeriod(preview.period)).toLowerCase()}`;
   return h(
     'div',
     { class: 'table-scroll', role: 'region', 'aria-label': title, tabindex: 0 },
@@ -263,7 +269,8 @@ function missingNotes(preview: ScbPreview, target: ChosenTarget): HTMLElement[] 
             'error',
             'Saknas i SCB:s fil och måste finnas för att kunna skicka in:',
             blocking,
-            'Hämta tabellen från SCB igen med de kommunerna, månaderna och tabellinnehållet, eller fyll i värdena i mallen under Rapportera.',
+            'Hämta tabellen från SCB igen med de kommunerna, månaderna och tabellinnehållet, eller ' +
+              'fyll i värdena i mallen under Rapportera.',
           ),
         ]
       : []),

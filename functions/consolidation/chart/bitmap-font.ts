@@ -1,4 +1,4 @@
-import { fillRect, type Raster } from './png';
+import { fillRect, type Raster } from '../../../shared/image/png';
 
 /**
  * A 5 × 7 pixel font (with descenders and Swedish letters) for chart labels. A bitmap keeps the

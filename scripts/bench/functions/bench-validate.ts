@@ -1,7 +1,8 @@
 /**
  * POST /api/bench/forbund/{forbund}/validate — the validate route's own pipeline
  * (`validateDraftRequest`: body reader, intake checks, validation, findings rendered) behind the
- * same auth wrapper, against the bench registry, whose only template has 2,000 cells. The shipped registry has no template that large, and the
+ * same auth wrapper, against the bench registry, whose only template has 2,000 cells. The shipped
+ * registry has no template that large, and the
  * app has no hook to add one; the bench host loads this file beside the app's own
  * (`--main dist/scripts/bench/functions/*.js`). Never deployed: package.json "main" does not
  * name it.

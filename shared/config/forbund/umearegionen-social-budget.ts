@@ -245,7 +245,8 @@ const medarbetarnojdhet: ImpactIndicator[] = [
   survey(
     'respekt',
     'medarbetarnojdhet',
-    'Andel medarbetare som instämmer i att personal i de andra myndigheterna respekterar deras roll och tar tillvara deras kunskap',
+    'Andel medarbetare som instämmer i att personal i de andra myndigheterna respekterar deras roll ' +
+      'och tar tillvara deras kunskap',
     6,
   ),
   survey(

@@ -43,7 +43,8 @@ describe('arbsam (seed 000)', () => {
     const af = findings.find((f) => f.cellId === 'remittent.af.tot')!;
     expect(af.cell).toBe('ArbSam!D15');
     expect(renderFinding(af)).toBe(
-      'Fel i ArbSam!D15 (Arbetsförmedlingen, Totalt): Totalt ska vara Kvinnor + Män. Angivet värde är 25, men B15 + C15 blir 24 (skillnad 1).',
+      'Fel i ArbSam!D15 (Arbetsförmedlingen, Totalt): Totalt ska vara Kvinnor + Män. Angivet värde ' +
+        'är 25, men B15 + C15 blir 24 (skillnad 1).',
     );
   });
 
@@ -51,7 +52,8 @@ describe('arbsam (seed 000)', () => {
     const { findings } = validateSubmission(template, arbsam2025);
     const hit = findings.find((f) => f.cellId === 'remittent.samtliga.tot')!;
     expect(renderFinding(hit)).toBe(
-      'Fel i ArbSam!D19 (Samtliga, Totalt): Samtliga ska vara summan av de remitterande myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1).',
+      'Fel i ArbSam!D19 (Samtliga, Totalt): Samtliga ska vara summan av de remitterande ' +
+        'myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1).',
     );
   });
 

@@ -19,7 +19,9 @@ export const arbsam: TemplateDefinitionInput = {
   years: { from: 2023, to: 2026 },
   title: 'ArbSam – deltagare, avslut och förberedande insatser',
   sheetName: 'ArbSam',
-  help: 'Fyll i antal personer i ArbSam under året. Lämna en cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
+  help:
+    'Fyll i antal personer i ArbSam under året. Lämna en cell tom bara om uppgiften saknas – ' +
+    'skriv 0 om det inte finns några.',
   // The seed is an annual report; ArbSam has no tertial reporting of its own.
   period: { kind: 'year', cumulative: false },
   scope: 'platform',
@@ -87,7 +89,9 @@ export const arbsam: TemplateDefinitionInput = {
     {
       id: 'forberedande',
       title: 'Förberedande insatser',
-      help: 'Antal deltagare under året. Lämna tomt för en insats som inte fanns under året (Djurens Gård och Café Klockaren startade hösten 2025).',
+      help:
+        'Antal deltagare under året. Lämna tomt för en insats som inte fanns under året ' +
+        '(Djurens Gård och Café Klockaren startade hösten 2025).',
       cell: { kind: 'count' },
       required: false,
       columns: antal,
@@ -101,7 +105,9 @@ export const arbsam: TemplateDefinitionInput = {
     {
       id: 'forum',
       title: 'Samverkansforum',
-      help: 'Ärenden som forumet hanterat under året. Lämna tomt om forumet inte funnits under året (det avvecklas 2026).',
+      help:
+        'Ärenden som forumet hanterat under året. Lämna tomt om forumet inte funnits under året ' +
+        '(det avvecklas 2026).',
       cell: { kind: 'count' },
       required: false,
       columns: antal,

@@ -14,7 +14,9 @@ export const deltagareAvslut: TemplateDefinitionInput = {
   years: { from: 2022, to: 2026 },
   title: 'Deltagare och avslut per plattform',
   sheetName: 'Deltagare och avslut',
-  help: 'Fyll i antal personer för plattformen, från årets början till periodens slut. Lämna en cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
+  help:
+    'Fyll i antal personer för plattformen, från årets början till periodens slut. Lämna en ' +
+    'cell tom bara om uppgiften saknas – skriv 0 om det inte finns några.',
   period: { kind: 'tertial', cumulative: true },
   scope: 'platform',
   submitters: ['kommun', 'af', 'fk', 'region'],
@@ -41,7 +43,9 @@ export const deltagareAvslut: TemplateDefinitionInput = {
     {
       id: 'aktualiserade',
       title: 'Aktualiserade per aktualiserande part',
-      help: 'Personer som aktualiserats under perioden och beslutet om samverkan, fördelat på den part som aktualiserade.',
+      help:
+        'Personer som aktualiserats under perioden och beslutet om samverkan, fördelat på den ' +
+        'part som aktualiserade.',
       cell: { kind: 'count' },
       columns: [
         { id: 'af', label: 'Arbetsförmedlingen' },

@@ -96,7 +96,9 @@ describe('ekonomi-utfall', () => {
       ['resultat.totala_kostnader.utfall', 'totala_kostnader', 'varning'],
     ]);
     expect(renderFinding(findings[0]!)).toBe(
-      'Varning i Ekonomi!B21 (Summa kansli, styrelse och administration, Utfall (tkr)): Summan ska vara summan av posterna för kansli, styrelse och administration. Angivet värde är −2\u00a0681, men B13 + B14 + B15 + B16 + B17 + B18 + B19 + B20 blir −2\u00a0862 (skillnad 181).',
+      'Varning i Ekonomi!B21 (Summa kansli, styrelse och administration, Utfall (tkr)): Summan ska ' +
+        'vara summan av posterna för kansli, styrelse och administration. Angivet värde är ' +
+        '−2\u00a0681, men B13 + B14 + B15 + B16 + B17 + B18 + B19 + B20 blir −2\u00a0862 (skillnad 181).',
     );
   });
 

@@ -42,7 +42,9 @@ export const ekonomiUtfall: TemplateDefinitionInput = {
   years: { from: 2023, to: 2026 },
   title: 'Ekonomi – utfall per budgetpost',
   sheetName: 'Ekonomi',
-  help: 'Fyll i utfallet per budgetpost i tkr från årets början till periodens slut. Budgeten för posten står i radens hjälptext.',
+  help:
+    'Fyll i utfallet per budgetpost i tkr från årets början till periodens slut. Budgeten för ' +
+    'posten står i radens hjälptext.',
   period: { kind: 'tertial', cumulative: true },
   scope: 'forbund',
   // The förbund's own accounts: kansliet reports them; no party does.

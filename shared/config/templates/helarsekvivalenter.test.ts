@@ -55,7 +55,7 @@ describe('helarsekvivalenter', () => {
       expect(maySubmit(definition, umearegionen, party.id, 'umearegionen')).toBe(false);
   });
 
-  it('accepts plausible values, decimals typed the Swedish way, a missing arbetsmarknadsåtgärder and an empty riket', () => {
+  it('accepts plausible values, Swedish decimals, a missing arbetsmarknadsåtgärder and an empty riket', () => {
     const { findings, values } = validateSubmission(template, {
       ...umea,
       'helarsekvivalenter.umea.sjukpenning': '1 480,5',

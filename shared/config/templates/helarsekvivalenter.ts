@@ -17,7 +17,9 @@ export const helarsekvivalenterV1: TemplateDefinitionInput = {
   years: { from: 2022, to: 2026 },
   title: 'Helårsekvivalenter per kommun och ersättning (SCB)',
   sheetName: 'Helårsekvivalenter',
-  help: 'Helårsekvivalenter 20–64 år för januari–juni enligt SCB: antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet fyller i eller importerar SCB:s fil.',
+  help:
+    'Helårsekvivalenter 20–64 år för januari–juni enligt SCB: antal personer som skulle kunna ' +
+    'försörjas ett helt år med full ersättning. Kansliet fyller i eller importerar SCB:s fil.',
   // The agreement compares first half-years (seed 004, Bilaga 4: "första halvåret 2022 och
   // första halvåret 2023"), so the template collects H1 only.
   period: { kind: 'halfyear', cumulative: false },
@@ -60,7 +62,10 @@ export const helarsekvivalenter: TemplateDefinitionInput = {
   ...helarsekvivalenterV1,
   version: 2,
   years: { from: 2014, to: 2030 },
-  help: 'Helårsekvivalenter 20–64 år enligt SCB, första halvåret: medelvärdet av januari–juni. Antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet importerar SCB:s fil (tabell HE0000T02N2) eller fyller i.',
+  help:
+    'Helårsekvivalenter 20–64 år enligt SCB, första halvåret: medelvärdet av januari–juni. ' +
+    'Antal personer som skulle kunna försörjas ett helt år med full ersättning. Kansliet importerar ' +
+    'SCB:s fil (tabell HE0000T02N2) eller fyller i.',
   sections: [
     {
       id: 'helarsekvivalenter',

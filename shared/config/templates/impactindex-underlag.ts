@@ -27,7 +27,9 @@ export const impactindexUnderlag: TemplateDefinitionInput = {
   years: { from: 2023, to: 2023 },
   title: 'Underlag till Impactindex per plattform',
   sheetName: 'Impactindex',
-  help: 'Fyll i enkätresultaten för plattformen i procent (0–100), t.ex. andel som instämmer. Lämna tomt om enkäten inte genomförts. Övriga indikatorer räknas fram ur andra inrapporteringar.',
+  help:
+    'Fyll i enkätresultaten för plattformen i procent (0–100), t.ex. andel som instämmer. Lämna ' +
+    'tomt om enkäten inte genomförts. Övriga indikatorer räknas fram ur andra inrapporteringar.',
   period: { kind: 'year', cumulative: false },
   scope: 'platform',
   // The platform's coordinators, who are employed by the kommuner that run the platform.

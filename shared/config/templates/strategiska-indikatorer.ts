@@ -168,7 +168,9 @@ export const strategiskaIndikatorer: TemplateDefinitionInput = {
   years: { from: 2022, to: 2026 },
   title: 'Strategiska indikatorer per kommun',
   sheetName: 'Strategiska indikatorer',
-  help: 'Fyll i årets värden för kommunen – bara de rader som er part ansvarar för. Lämna tomt det som inte finns ännu (t.ex. skolans terminssiffror); tomt är saknat, inte 0.',
+  help:
+    'Fyll i årets värden för kommunen – bara de rader som er part ansvarar för. Lämna tomt det ' +
+    'som inte finns ännu (t.ex. skolans terminssiffror); tomt är saknat, inte 0.',
   period: { kind: 'year', cumulative: false },
   scope: 'kommun',
   // The owners of the rows; SCB rows are imported by kansliet. No row is the Region's.

@@ -19,7 +19,10 @@ export function skipReason(): string | undefined {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}; .ci/run installs it with apt-get (chromium fonts-liberation)`,
     );
-  return `Chromium not found at ${CHROMIUM_PATH}: end-to-end tests skipped (apt-get install -y --no-install-recommends chromium fonts-liberation)`;
+  return (
+    `Chromium not found at ${CHROMIUM_PATH}: end-to-end tests skipped (apt-get install -y ` +
+    `--no-install-recommends chromium fonts-liberation)`
+  );
 }
 
 export async function launchChromium(): Promise<Browser> {

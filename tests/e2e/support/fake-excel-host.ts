@@ -6,8 +6,10 @@
  * round trips are proven apart with office-addin-mock (addin/src/excel/gateway.test.ts).
  *
  * `installFakeExcel` is serialised into the page by playwright's addInitScript, so it must not
- * use anything from outside its own body.
+ * use anything from outside its own body but what `fakeExcelInitScript` hands it.
  */
+import { columnLetter } from '../../../shared/model/layout';
+
 export interface FakeSheet {
   name: string;
   cells: Record<string, unknown>;
@@ -28,7 +30,12 @@ export interface FakeWorkbookState {
   syncs: number;
 }
 
-export function installFakeExcel(): void {
+/** The page's init script: the stand-in, given shared/'s own column letters. */
+export function fakeExcelInitScript(): { content: string } {
+  return { content: `(${installFakeExcel.toString()})(${columnLetter.toString()});` };
+}
+
+function installFakeExcel(letters: (column: number) => string): void {
   const state: FakeWorkbookState = {
     sheets: [],
     names: [],
@@ -38,11 +45,6 @@ export function installFakeExcel(): void {
     selected: [],
     insertable: [],
     syncs: 0,
-  };
-  const letters = (n: number): string => {
-    let s = '';
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
   };
   const cellAt = (a1: string): { row: number; column: number } => {
     const m = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, '')) ?? ['', 'A', '1'];
@@ -123,7 +125,11 @@ export function installFakeExcel(): void {
     getUsedRangeOrNullObject: () => {
       const keys = Object.keys(sheet.cells).map(cellAt);
       if (keys.length === 0) return { isNullObject: true, load: () => undefined, address: '', values: [] };
-      const address = `${letters(Math.min(...keys.map((k) => k.column)))}${Math.min(...keys.map((k) => k.row))}:${letters(Math.max(...keys.map((k) => k.column)))}${Math.max(...keys.map((k) => k.row))}`;
+      const rows = keys.map((k) => k.row);
+      const columns = keys.map((k) => k.column);
+      const address =
+        `${letters(Math.min(...columns))}${Math.min(...rows)}:` +
+        `${letters(Math.max(...columns))}${Math.max(...rows)}`;
       return { isNullObject: false, ...range(sheet, address) };
     },
     activate: () => undefined,

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../functions/api/api-error';
 import { assertSafeXlsx } from '../../../functions/api/xlsx-guard';
-import type { Principal } from '../../../functions/auth/principal';
+import type { Principal } from '../../../shared/api/principal';
 import { checkDraft } from '../../../functions/submissions/intake';
 import { readWorkbookDraft } from '../../../functions/submissions/workbook-draft';
 import {

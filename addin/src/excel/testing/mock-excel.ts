@@ -102,7 +102,10 @@ export class MockExcel {
     return mock;
   }
 
-  /** A collection's data, whose load() loads its items (office-addin-mock cannot follow `items/…`). Plain data: mocks cannot nest mocks. */
+  /**
+   * A collection's data, whose load() loads its items (office-addin-mock cannot follow `items/…`).
+   * Plain data: mocks cannot nest mocks.
+   */
   private collectionData(kind: string, items: Item[], extra: Record<string, unknown> = {}): Record<string, unknown> {
     const loads = this.loads;
     return {
@@ -197,7 +200,10 @@ export class MockExcel {
           const keys = Object.keys(sheet.cells ?? {});
           if (keys.length === 0) return nullable(this.track(new OfficeMockObject({ address: '', values: [] })), true);
           const used = keys.map((k) => parseA1(k)).filter((p): p is { row: number; column: number } => p !== undefined);
-          const address = `${a1(Math.min(...used.map((p) => p.row)), Math.min(...used.map((p) => p.column)))}:${a1(Math.max(...used.map((p) => p.row)), Math.max(...used.map((p) => p.column)))}`;
+          const rows = used.map((p) => p.row);
+          const columns = used.map((p) => p.column);
+          const first = a1(Math.min(...rows), Math.min(...columns));
+          const address = `${first}:${a1(Math.max(...rows), Math.max(...columns))}`;
           return nullable(
             this.track(
               new OfficeMockObject({

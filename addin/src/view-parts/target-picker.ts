@@ -1,0 +1,103 @@
+import type { AvailableTemplate } from '../api/samlad-api';
+import { runAction } from '../ui/action';
+import type { PaneDeps } from '../views/pane-deps';
+import { field, h, replaceChildren, select, type Option } from '../ui/dom';
+import { periodOptions, resolveTarget, yearOptions, type ChosenTarget } from './template-context';
+
+/** What the picker needs of the pane: the same for every view that offers it. */
+export type TargetPickerDeps = Pick<PaneDeps, 'api' | 'registry' | 'forbund' | 'ctx' | 'now'>;
+
+export interface TargetPickerChoice {
+  /** Limit the templates offered (Från egen tabell offers only the one it can aggregate into). */
+  accept?: (template: AvailableTemplate) => boolean;
+  onChange: (target: ChosenTarget | undefined) => void;
+}
+
+export interface TargetPicker {
+  element: HTMLElement;
+  current(): ChosenTarget | undefined;
+}
+
+/**
+ * År → mall → period → omfång. Only templates and scopes the API says the signed-in party may
+ * submit are offered, so a reporter cannot pick something the server would refuse.
+ */
+export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerChoice): TargetPicker {
+  const { api, registry, ctx } = deps;
+  const options = { api, registry, ctx, forbundId: deps.forbund.id, now: deps.now(), ...choice };
+  const years = yearOptions(options.now);
+  const yearSelect = select(
+    years.map((y) => ({ value: String(y), label: String(y) })),
+    { name: 'year' },
+    String(years[0]),
+  );
+  const templateSelect = select([], { name: 'template' });
+  const periodSelect = select([], { name: 'period' });
+  const scopeSelect = select([], { name: 'scope' });
+  const note = h('p', { class: 'hint', hidden: true });
+  let templates: AvailableTemplate[] = [];
+  let chosen: ChosenTarget | undefined;
+
+  const setOptions = (el: HTMLSelectElement, opts: readonly Option[], keep?: string): void => {
+    const previous = keep ?? el.value;
+    replaceChildren(el, ...opts.map((o) => h('option', { value: o.value, selected: o.value === previous }, o.label)));
+    el.disabled = opts.length === 0;
+  };
+
+  const update = (): void => {
+    const available = templates.find((t) => t.definition.id === templateSelect.value);
+    if (!available) {
+      setOptions(periodSelect, []);
+      setOptions(scopeSelect, []);
+      chosen = undefined;
+    } else {
+      setOptions(periodSelect, periodOptions(available.definition, Number(yearSelect.value)));
+      setOptions(
+        scopeSelect,
+        available.scopes.map((s) => ({ value: s.id, label: s.name })),
+      );
+      const scope = available.scopes.find((s) => s.id === scopeSelect.value);
+      chosen =
+        scope && periodSelect.value
+          ? resolveTarget(options.registry, options.forbundId, available.definition, periodSelect.value, scope)
+          : undefined;
+    }
+    options.onChange(chosen);
+  };
+
+  // Changing the year quickly can leave an older request answering last; only the newest counts.
+  let request = 0;
+  const loadYear = (): Promise<void> =>
+    runAction(options.ctx, undefined, 'Hämtar mallar…', async () => {
+      const mine = ++request;
+      const loaded = (await options.api.templates(Number(yearSelect.value))).filter((t) => options.accept?.(t) ?? true);
+      if (mine !== request) return;
+      templates = loaded;
+      setOptions(
+        templateSelect,
+        templates.map((t) => ({ value: t.definition.id, label: t.definition.title })),
+      );
+      note.hidden = templates.length > 0;
+      note.textContent =
+        templates.length > 0 ? '' : `Det finns inga mallar för din part att lämna för ${yearSelect.value}.`;
+      update();
+    });
+
+  yearSelect.addEventListener('change', () => void loadYear());
+  templateSelect.addEventListener('change', update);
+  periodSelect.addEventListener('change', update);
+  scopeSelect.addEventListener('change', update);
+  void loadYear();
+
+  const element = h(
+    'fieldset',
+    { class: 'target-picker' },
+    h('legend', {}, 'Vad ska rapporteras?'),
+    field('År', yearSelect),
+    field('Mall', templateSelect),
+    field('Period', periodSelect),
+    field('Gäller', scopeSelect, 'Plattform, kommun eller förbundet – det som uppgifterna avser.'),
+    note,
+  );
+  return { element, current: () => chosen };
+}

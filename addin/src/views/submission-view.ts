@@ -1,0 +1,280 @@
+import { layoutTemplate } from '../../../shared/model/layout';
+import { PaneError } from '../api/api-error';
+import type { ApiFinding, Receipt } from '../../../shared/api';
+import {
+  checkInputCells,
+  insertTemplate,
+  markFindings,
+  marksAt,
+  selectCell,
+  type CellFinding,
+  type ExcelCapabilities,
+  type InputCell,
+} from '../excel';
+import { receiptCard, SubmitPanel, toFindingItems } from '../view-parts/submit-panel';
+import { createTargetPicker } from '../view-parts/target-picker';
+import type { ChosenTarget } from '../view-parts/template-context';
+import { runAction } from '../ui/action';
+import { button, field, filePicker, h, replaceChildren } from '../ui/dom';
+import { saveBlob } from '../ui/download';
+import { findingsList, type FindingItem } from '../ui/findings-list';
+import { submitterOf, type PaneDeps, type View } from './pane-deps';
+
+/** Rapportera: in Excel, insert → fill → check → send; in a browser, download → upload → check → send. */
+export function createSubmissionView(deps: PaneDeps): View {
+  const heading = h('h1', { tabindex: -1, id: 'report-heading' }, 'Rapportera');
+  const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
+  return {
+    id: 'rapportera',
+    label: 'Rapportera',
+    heading,
+    element: h('section', { class: 'view', id: 'view-rapportera', 'aria-labelledby': 'report-heading' }, heading, body),
+  };
+}
+
+const asCellFinding = (f: FindingItem): CellFinding => ({ cellId: f.cellId, severity: f.severity, text: f.message });
+
+function step(number: number, title: string, ...content: (HTMLElement | null)[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'step' },
+    h('h2', {}, h('span', { class: 'step-number', 'aria-hidden': 'true' }, String(number)), title),
+    ...content,
+  );
+}
+
+/** Insert the template sheet, read every input cell in one batch, mark findings in the sheet. */
+function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElement {
+  let target: ChosenTarget | undefined;
+  let cells = new Map<string, InputCell>();
+  const insertStatus = h('div', { class: 'step-status', role: 'status' });
+  const panel = new SubmitPanel({
+    api: deps.api,
+    ctx: deps.ctx,
+    submitter: submitterOf(deps),
+    onSelectFinding: (finding) => {
+      const cell = cells.get(finding.cellId);
+      if (cell) void runAction(deps.ctx, undefined, `Markerar ${cell.address}…`, () => selectCell(cell));
+    },
+    onFindings: async (findings) => {
+      await markFindings([...cells.values()], marksAt(cells, findings.map(asCellFinding)), capabilities);
+    },
+  });
+
+  const picker = createTargetPicker(deps, {
+    onChange: (chosen) => {
+      target = chosen;
+      cells = new Map();
+      insertStatus.replaceChildren();
+      panel.reset(chosen);
+    },
+  });
+
+  const insert = (replace: boolean, trigger?: HTMLButtonElement): Promise<void> =>
+    runAction(deps.ctx, trigger, 'Hämtar och infogar mallen…', async () => {
+      const chosen = requireTarget(target);
+      const { base64 } = await deps.api.templateWorkbookBase64({
+        templateId: chosen.definition.id,
+        period: chosen.period.id,
+        scope: chosen.scope.id,
+      });
+      const layout = layoutTemplate(chosen.template);
+      const positions = new Map([...layout.positions].map(([id, p]) => [id, p.a1]));
+      const outcome = await insertTemplate({ base64, sheetName: layout.sheetName, positions, replace }, capabilities);
+      if (outcome.kind === 'exists') {
+        const replaceButton: HTMLButtonElement = button('Ersätt bladet', () => void insert(true, replaceButton), {
+          class: 'btn',
+        });
+        replaceChildren(
+          insertStatus,
+          h(
+            'div',
+            { class: 'message-bar warning' },
+            h(
+              'div',
+              { class: 'message-text' },
+              `Arbetsboken har redan ett blad som heter ”${outcome.sheetName}”. Ersätter du det ` +
+                `försvinner det som står där.`,
+            ),
+            replaceButton,
+          ),
+        );
+        replaceButton.focus();
+        return;
+      }
+      replaceChildren(
+        insertStatus,
+        h(
+          'p',
+          { class: 'hint' },
+          `Mallen finns nu på bladet ”${outcome.sheetName}”. Fyll i de gula cellerna och välj Kontrollera.`,
+        ),
+      );
+      deps.ctx.announcer.announce('Mallen är infogad.');
+    });
+
+  const insertButton: HTMLButtonElement = button('Infoga mall', () => void insert(false, insertButton), {
+    class: 'btn btn-primary',
+  });
+  const checkButton: HTMLButtonElement = button(
+    'Kontrollera',
+    () =>
+      void runAction(deps.ctx, checkButton, 'Läser och kontrollerar mallen…', async () => {
+        const chosen = requireTarget(target);
+        // Read, validate and mark in one batch; the server's findings after Skicka in are marked through onFindings.
+        await checkInputCells(
+          chosen.template.cells.map((c) => c.id),
+          (read) => {
+            if (read.cells.length === 0)
+              throw new PaneError('no-template', 'Mallen finns inte i arbetsboken. Välj Infoga mall först.');
+            cells = new Map(read.cells.map((c) => [c.cellId, c]));
+            const raw: Record<string, unknown> = {};
+            for (const c of read.cells) raw[c.cellId] = c.value;
+            return panel.validate(raw).map(asCellFinding);
+          },
+          capabilities,
+        );
+      }),
+    { class: 'btn btn-primary' },
+  );
+
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'intro' },
+      'Välj vad du ska rapportera, infoga mallen, fyll i de gula cellerna och kontrollera. Fel och ' +
+        'varningar markeras i bladet.',
+    ),
+    picker.element,
+    step(1, 'Infoga mallen', h('div', { class: 'actions' }, insertButton), insertStatus),
+    step(2, 'Kontrollera och skicka in', h('div', { class: 'actions' }, checkButton), panel.element),
+  );
+}
+
+function requireTarget(target: ChosenTarget | undefined): ChosenTarget {
+  if (!target) throw new PaneError('no-target', 'Välj mall, period och vad uppgifterna gäller först.');
+  return target;
+}
+
+/** Without Office: the server checks the uploaded file, and sends findings with their cells. */
+function browserSteps(deps: PaneDeps): HTMLElement {
+  let target: ChosenTarget | undefined;
+  let checked: { file: File; findings: ApiFinding[] } | undefined;
+  const picker = createTargetPicker(deps, {
+    onChange: (chosen) => {
+      target = chosen;
+    },
+  });
+  const downloadButton: HTMLButtonElement = button(
+    'Ladda ner mallen',
+    () =>
+      void runAction(deps.ctx, downloadButton, 'Hämtar mallen…', async () => {
+        const chosen = requireTarget(target);
+        const file = await deps.api.templateWorkbookFile({
+          templateId: chosen.definition.id,
+          period: chosen.period.id,
+          scope: chosen.scope.id,
+        });
+        saveBlob(file.blob, file.fileName ?? `${chosen.definition.id}_${chosen.period.id}_${chosen.scope.id}.xlsx`);
+        deps.ctx.announcer.announce('Mallen är nedladdad.');
+      }),
+    { class: 'btn' },
+  );
+
+  const upload = filePicker('Ifylld mall (.xlsx)', {
+    accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    name: 'upload',
+  });
+  const fileInput = upload.input;
+  const findingsBox = h('div', { class: 'findings-box', 'aria-live': 'polite' });
+  const commentBox = h('textarea', { rows: 3, maxlength: 2000, name: 'comment' });
+  const commentField = field(
+    'Kommentar till kansliet',
+    commentBox,
+    'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.',
+  );
+  commentField.hidden = true;
+  const receiptBox = h('div', { class: 'receipt-box' });
+  const showFindings = (findings: ApiFinding[]): void => {
+    replaceChildren(findingsBox, findingsList(toFindingItems(findings)));
+    commentField.hidden = !findings.some((f) => f.severity === 'varning');
+    sendButton.disabled = findings.some((f) => f.severity === 'fel');
+  };
+
+  const checkButton: HTMLButtonElement = button(
+    'Kontrollera filen',
+    () =>
+      void runAction(deps.ctx, checkButton, 'Kontrollerar filen…', async () => {
+        const file = fileInput.files?.[0];
+        if (!file) {
+          fileInput.focus();
+          throw new PaneError('no-file', 'Välj den ifyllda mallen (.xlsx) först.');
+        }
+        receiptBox.replaceChildren();
+        const result = await deps.api.validateWorkbook(file);
+        checked = { file, findings: result.findings };
+        showFindings(result.findings);
+        deps.ctx.announcer.announce(
+          result.findings.length === 0 ? 'Inga fel eller varningar.' : `${result.findings.length} fel eller varningar.`,
+        );
+      }),
+    { class: 'btn btn-primary' },
+  );
+  fileInput.addEventListener('change', () => {
+    checked = undefined;
+    sendButton.disabled = true;
+    findingsBox.replaceChildren();
+    receiptBox.replaceChildren();
+  });
+
+  const sendButton: HTMLButtonElement = button(
+    'Skicka in',
+    () =>
+      void runAction(deps.ctx, sendButton, 'Skickar in…', async () => {
+        if (!checked) throw new PaneError('not-checked', 'Kontrollera filen innan du skickar in.');
+        const comment = commentBox.value.trim();
+        if (checked.findings.some((f) => f.severity === 'varning') && comment === '') {
+          commentBox.focus();
+          throw new PaneError('comment-required', 'Skriv en kommentar som förklarar varningarna innan du skickar in.');
+        }
+        let receipt: Receipt;
+        try {
+          receipt = await deps.api.submitWorkbook(checked.file, comment || undefined);
+        } catch (error) {
+          if (error instanceof PaneError && error.findings.length > 0) showFindings(error.findings);
+          throw error;
+        }
+        replaceChildren(receiptBox, receiptCard(receipt));
+        deps.ctx.announcer.announce(`Inskickat, version ${receipt.version}.`);
+      }),
+    { class: 'btn btn-primary', disabled: true },
+  );
+
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'message-bar info' },
+      h(
+        'div',
+        { class: 'message-text' },
+        'Du använder Samlad i webbläsaren. Ladda ner mallen, fyll i den i Excel och ladda upp den här.',
+      ),
+    ),
+    picker.element,
+    step(1, 'Ladda ner mallen', h('div', { class: 'actions' }, downloadButton)),
+    step(
+      2,
+      'Ladda upp den ifyllda mallen',
+      upload.element,
+      h('div', { class: 'actions' }, checkButton),
+      findingsBox,
+      commentField,
+      h('div', { class: 'actions' }, sendButton),
+      receiptBox,
+    ),
+  );
+}

@@ -1,0 +1,59 @@
+import { registry, type Registry } from '../shared/config/registry';
+import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
+import { getConfig } from './config';
+import type { JobQueue } from './consolidation/job-queue';
+import type { JobRepository } from './consolidation/job-repository';
+import { JOBS_POISON_QUEUE, JOBS_QUEUE } from './consolidation/queues';
+import type { ReportRepository } from './consolidation/report-repository';
+import { getStorageClients } from './storage';
+import { memo } from './storage/setup';
+import { BlobReportStore } from './storage/blob-report-store';
+import { TableSubmissionRepository } from './storage/submissions/table-submission-repository';
+import { StorageJobQueue } from './storage/storage-job-queue';
+import { TableJobStore } from './storage/table-job-store';
+import type { SubmissionRepository } from './submissions/repository';
+
+export const SUBMISSIONS_TABLE = 'samladsubmissions';
+export const VALUES_CONTAINER = 'samlad-submission-values';
+export const REPORTS_CONTAINER = 'samlad-reports';
+export const JOBS_TABLE = 'samladjobs';
+
+/**
+ * What handlers and timers depend on, built once per process from configuration: the one place
+ * that chooses the storage behind each repository (Azure Table and Blob storage, functions/storage/).
+ * Another backend is another folder beside functions/storage/ and another branch here.
+ */
+export interface Services {
+  registry: Registry;
+  repository: SubmissionRepository;
+  reports: ReportRepository;
+  jobs: JobRepository;
+  /** Where consolidations wait for a worker (the queue the consolidationWorker function reads). */
+  queue: JobQueue;
+  verifyToken: TokenVerifier;
+  now: () => Date;
+}
+
+let services: Services | undefined;
+
+export function getServices(): Services {
+  if (!services) {
+    const config = getConfig();
+    const storage = getStorageClients();
+    services = {
+      registry,
+      repository: new TableSubmissionRepository(
+        storage.tableClient(SUBMISSIONS_TABLE),
+        storage.blobService.getContainerClient(VALUES_CONTAINER),
+      ),
+      reports: new BlobReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)),
+      jobs: new TableJobStore(storage.tableClient(JOBS_TABLE)),
+      queue: new StorageJobQueue(
+        memo(() => ({ queue: storage.queueClient(JOBS_QUEUE), poison: storage.queueClient(JOBS_POISON_QUEUE) })),
+      ),
+      verifyToken: createTokenVerifier(config.auth),
+      now: () => new Date(),
+    };
+  }
+  return services;
+}
