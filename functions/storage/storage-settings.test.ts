@@ -195,6 +195,19 @@ describe('resolveStorageConnection', () => {
     });
   });
 
+  it('refuses service URIs on this machine in production', () => {
+    const env = {
+      AzureWebJobsStorage__blobServiceUri: 'https://localhost:10000/devstoreaccount1',
+      AzureWebJobsStorage__queueServiceUri: 'https://127.0.0.1:10001/devstoreaccount1',
+      AzureWebJobsStorage__tableServiceUri: 'https://[::1]:10002/devstoreaccount1',
+    };
+    expect(resolveAppStorage(env, { production: false }).ok).toBe(true);
+    expect(resolveAppStorage(env, { production: true })).toMatchObject({
+      ok: false,
+      issue: { setting: 'AzureWebJobsStorage__blobServiceUri', message: expect.stringMatching(/names this machine/) },
+    });
+  });
+
   it('resolves any named connection by the same convention, and refuses one that is not set', () => {
     const named = resolveStorageConnection({ JobsStorage__accountName: 'samladjobs' }, 'JobsStorage', {
       production: true,

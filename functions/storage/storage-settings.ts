@@ -56,6 +56,8 @@ export interface ResolveOptions {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+/** An emulator or a tunnel on this machine, never a deployed account. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
 
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -137,6 +139,8 @@ function fromIdentity(env: NodeJS.ProcessEnv, name: string, options: ResolveOpti
         key,
         `must be an https URL${options.production ? ' in production' : ''} (got ${JSON.stringify(uri)})`,
       );
+    if (options.production && LOOPBACK.test(url.hostname))
+      return fail(key, `names this machine, which SAMLAD_ENV=production does not allow (got ${JSON.stringify(uri)})`);
     endpoints[service] = uri.replace(/\/+$/, '');
   }
   const credential = setting(env, `${name}__credential`);
