@@ -1,12 +1,11 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
+import { parsePeriod } from '../../shared/model/period';
+import { reportsOfPeriod } from '../../shared/model/selectors';
 import { answer } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
 import { periodAnswerSchema } from '../../shared/api';
-import { parsePeriod } from '../../shared/model/period';
-import { reportsOfPeriod } from '../../shared/model/selectors';
 
 const body = z
   .object({
@@ -16,7 +15,7 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute(
+export const putPeriod = forbundWriteRoute(
   'kansli',
   async ({ request, services, forbund, principal }) => {
     const period = requirePeriodParam(request);
@@ -32,10 +31,3 @@ export const putPeriod = forbundRoute(
   },
   { period: (id) => parsePeriod(id) !== undefined },
 );
-
-app.http('periodPut', {
-  methods: ['PUT'],
-  route: 'forbund/{forbund}/periods/{period}',
-  authLevel: 'anonymous',
-  handler: putPeriod,
-});

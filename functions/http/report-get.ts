@@ -1,8 +1,7 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
+import { isReportId } from '../consolidation/report-repository';
 import { forbundRoute } from '../api/forbund-route';
 import { workbookAnswer } from '../api/workbook-answer';
-import { isReportId } from '../consolidation/report-repository';
 
 /**
  * GET /api/forbund/{forbund}/reports/{id}[?format=base64] — the consolidated workbook as
@@ -16,12 +15,5 @@ export const getReport = forbundRoute(
     const { summary, xlsx } = found;
     return workbookAnswer(request, summary.fileName, xlsx, { ETag: `"${summary.sha256}"` });
   },
-  { id: isReportId },
+  { ids: { id: isReportId } },
 );
-
-app.http('reportGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/reports/{id}',
-  authLevel: 'anonymous',
-  handler: getReport,
-});

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -18,12 +17,5 @@ export const getSubmission = forbundRoute(
     if (!stored) throw notFound('Inlämningen finns inte.');
     return answer(storedSubmissionSchema, 200, stored);
   },
-  { id: (id) => parseSubmissionId(id) !== undefined },
+  { ids: { id: (id) => parseSubmissionId(id) !== undefined } },
 );
-
-app.http('submissionGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/submissions/{id}',
-  authLevel: 'anonymous',
-  handler: getSubmission,
-});

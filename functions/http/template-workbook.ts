@@ -1,6 +1,5 @@
-import { app } from '@azure/functions';
-import { templateIdSchema } from '../../shared/model/ids';
 import { resolveTemplate } from '../../shared/model/resolve';
+import { templateIdSchema } from '../../shared/model/ids';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
 import { forbundRoute } from '../api/forbund-route';
@@ -40,12 +39,5 @@ export const getTemplateWorkbook = forbundRoute(
     const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
     return workbookAnswer(request, fileName, xlsx);
   },
-  { id: (id) => templateIdSchema.safeParse(id).success },
+  { ids: { id: (id) => templateIdSchema.safeParse(id).success } },
 );
-
-app.http('templateWorkbook', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/templates/{id}/workbook',
-  authLevel: 'anonymous',
-  handler: getTemplateWorkbook,
-});

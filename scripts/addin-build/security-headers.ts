@@ -67,7 +67,13 @@ export function paneSecurityHeaders(settings: AddinSettings, mode: 'build' | 'de
 
 export const STATIC_WEB_APP_CONFIG_FILE = 'staticwebapp.config.json';
 
-/** Azure Static Web Apps' configuration for dist/pane/: the headers on every file it serves. */
-export function staticWebAppConfig(settings: AddinSettings): { globalHeaders: Record<string, string> } {
-  return { globalHeaders: paneSecurityHeaders(settings, 'build') };
+/**
+ * Azure Static Web Apps' configuration for dist/pane/: the headers on every file it serves, and
+ * JSON (samlad-config.json) served as JSON.
+ */
+export function staticWebAppConfig(settings: AddinSettings): {
+  globalHeaders: Record<string, string>;
+  mimeTypes: Record<string, string>;
+} {
+  return { globalHeaders: paneSecurityHeaders(settings, 'build'), mimeTypes: { '.json': 'application/json' } };
 }

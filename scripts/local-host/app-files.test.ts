@@ -34,7 +34,7 @@ describe('readHostSettings', () => {
   it('reads the repository host.json, with the headers Azure adds to every answer', () => {
     expect(
       readHostSettings(path.resolve(__dirname, '../..'), { FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '6291456' }),
-    ).toEqual({
+    ).toMatchObject({
       routePrefix: 'api',
       customHeaders: { 'X-Content-Type-Options': 'nosniff' },
       maxRequestBodyBytes: 6291456,

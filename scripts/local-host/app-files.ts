@@ -1,11 +1,13 @@
 /**
  * The Function App's own configuration files, read as Azure Functions Core Tools reads them:
- * host.json (route prefix) and local.settings.json ("Values" become environment variables
+ * host.json (route prefix, queue settings; app settings named `AzureFunctionsJobHost__…`
+ * override its values) and local.settings.json ("Values" become environment variables
  * without overriding variables that are already set).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { applyHostJsonOverrides, queueSettingsFrom, queuesSchema, type QueueSettings } from './queue-settings';
 
 const hostJsonSchema = z.object({
   version: z.literal('2.0'),
@@ -18,6 +20,7 @@ const hostJsonSchema = z.object({
           customHeaders: z.record(z.string(), z.string()).optional(),
         })
         .optional(),
+      queues: queuesSchema.optional(),
     })
     .optional(),
 });
@@ -25,6 +28,8 @@ const hostJsonSchema = z.object({
 export interface HostSettings {
   /** Prefix of every HTTP route, without slashes; "" for none. Azure's default is "api". */
   routePrefix: string;
+  /** `extensions.queues`, with the extension's defaults. */
+  queues: QueueSettings;
   /** Headers added to every HTTP response (host.json extensions.http.customHeaders). */
   customHeaders: Record<string, string>;
   /** The largest request body taken (the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT). */
@@ -57,11 +62,10 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-/** host.json, and the one app setting the host itself reads from `env`. */
-export function readHostSettings(root: string, env: NodeJS.ProcessEnv = {}): HostSettings {
+export function readHostSettings(root: string, env: NodeJS.ProcessEnv = process.env): HostSettings {
   const file = path.join(root, 'host.json');
   if (!existsSync(file)) throw new Error(`${file} is missing; every Function App needs one`);
-  const parsed = hostJsonSchema.safeParse(readJson(file));
+  const parsed = hostJsonSchema.safeParse(applyHostJsonOverrides(readJson(file), env));
   if (!parsed.success) throw new Error(`${file}: ${issuesText(parsed.error)}`);
   const http = parsed.data.extensions?.http;
   const prefix = http?.routePrefix ?? 'api';
@@ -69,6 +73,7 @@ export function readHostSettings(root: string, env: NodeJS.ProcessEnv = {}): Hos
     routePrefix: prefix.replace(/^\/+|\/+$/g, ''),
     customHeaders: http?.customHeaders ?? {},
     maxRequestBodyBytes: readRequestBodyLimit(env),
+    queues: queueSettingsFrom(parsed.data.extensions?.queues),
   };
 }
 

@@ -18,7 +18,7 @@ let routes: { method: string; template: string }[];
 beforeAll(async () => {
   const port = await closedPort();
   host = await startTestHost({
-    connectionString: azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }),
+    connectionString: azuriteConnectionString({ host: '127.0.0.1', blobPort: port, queuePort: port, tablePort: port }),
     env: auth.env,
   });
   kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
