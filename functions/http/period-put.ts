@@ -1,7 +1,8 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
+import { parsePeriod } from '../../shared/model/period';
+import { reportsOfPeriod } from '../../shared/model/selectors';
 import { answer } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
 import { periodAnswerSchema } from '../../shared/api';
@@ -14,21 +15,19 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
-  const period = requirePeriodParam(request);
-  const settings = await readJson(request, body);
-  const saved = await services.repository.putPeriod(
-    forbund.id,
-    period.id,
-    { deadline: settings.deadline ?? undefined, locked: settings.locked },
-    actorOf(principal),
-  );
-  return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
-});
-
-app.http('periodPut', {
-  methods: ['PUT'],
-  route: 'forbund/{forbund}/periods/{period}',
-  authLevel: 'anonymous',
-  handler: putPeriod,
-});
+export const putPeriod = forbundWriteRoute(
+  'kansli',
+  async ({ request, services, forbund, principal }) => {
+    const period = requirePeriodParam(request);
+    const settings = await readJson(request, body);
+    const saved = await services.repository.putPeriod(
+      forbund.id,
+      period.id,
+      { deadline: settings.deadline ?? undefined, locked: settings.locked },
+      actorOf(principal),
+      reportsOfPeriod(services.registry, forbund, period),
+    );
+    return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
+  },
+  { period: (id) => parsePeriod(id) !== undefined },
+);

@@ -1,5 +1,5 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
+import { isReportId } from '../consolidation/report-repository';
 import { forbundRoute } from '../api/forbund-route';
 import { workbookAnswer } from '../api/workbook-answer';
 
@@ -7,16 +7,13 @@ import { workbookAnswer } from '../api/workbook-answer';
  * GET /api/forbund/{forbund}/reports/{id}[?format=base64] — the consolidated workbook as
  * .xlsx, or as {fileName, base64} for Excel's insertWorksheetsFromBase64.
  */
-export const getReport = forbundRoute('kansli', async ({ request, services, forbund }) => {
-  const found = await services.reports.get(forbund.id, request.params.id ?? '');
-  if (!found) throw notFound('Rapporten finns inte.');
-  const { summary, xlsx } = found;
-  return workbookAnswer(request, summary.fileName, xlsx, { ETag: `"${summary.sha256}"` });
-});
-
-app.http('reportGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/reports/{id}',
-  authLevel: 'anonymous',
-  handler: getReport,
-});
+export const getReport = forbundRoute(
+  'kansli',
+  async ({ request, services, forbund }) => {
+    const found = await services.reports.get(forbund.id, request.params.id ?? '');
+    if (!found) throw notFound('Rapporten finns inte.');
+    const { summary, xlsx } = found;
+    return workbookAnswer(request, summary.fileName, xlsx, { ETag: `"${summary.sha256}"` });
+  },
+  { ids: { id: isReportId } },
+);

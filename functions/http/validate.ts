@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
 import { validateDraftRequest } from '../submissions/validate-draft';
 
@@ -6,10 +5,3 @@ import { validateDraftRequest } from '../submissions/validate-draft';
 export const validateDraft = forbundRoute('reporter', ({ request, services, forbund, principal }) =>
   validateDraftRequest(request, services.registry, forbund, principal),
 );
-
-app.http('validate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/validate',
-  authLevel: 'anonymous',
-  handler: validateDraft,
-});

@@ -37,7 +37,8 @@ export function ruleInstances(template: ResolvedTemplate): RuleInstance[] {
   return instances;
 }
 
-function typed(numbers: CellMeasures): Map<CellId, CellValue> {
+/** A scope's figures as the values rules are evaluated on. */
+export function typedValues(numbers: CellMeasures): Map<CellId, CellValue> {
   return new Map([...numbers].map(([id, m]) => [id, m.value]));
 }
 
@@ -59,7 +60,7 @@ export function templateChecks(figures: TemplateFigures): CheckRow[] {
     for (const key of PERIOD_KEYS) {
       const figuresAt = periods[key];
       if (!figuresAt?.reported) continue;
-      const values = typed(figuresAt.numbers);
+      const values = typedValues(figuresAt.numbers);
       const own = new Set<RuleInstance>();
       for (const instance of instances) {
         const outcome = evaluateRule(instance, values);

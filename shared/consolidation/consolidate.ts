@@ -174,9 +174,12 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const checks = templates.flatMap(templateChecks);
   if (published)
     notes.push(
-      `Publicerad version: antal från 1 till ${SUPPRESSION.limit} visas som ”${SUPPRESSION.mark}”, liksom varje ` +
-        `cell ur vilken ett sådant värde kan räknas fram med en summaregel i mallen eller med en grupps eller ` +
-        `förbundets summa, och andelar som bygger på dolda antal. Fritextkommentarer ingår inte.`,
+      `Publicerad version: antal från 1 till ${SUPPRESSION.limit} visas som ”${SUPPRESSION.mark}”, liksom så ` +
+        `många andra celler att inget sådant värde kan räknas fram eller ringas in – med mallarnas regler ` +
+        `(summor och att en del inte kan vara större än det hela), gruppernas och förbundets summor och att ` +
+        `antal är hela tal från 0, var för sig eller tillsammans: varje dolt litet antal kan vara minst ` +
+        `${SUPPRESSION.limit + 1} olika värden för den som bara ser tabellerna. Andelar som bygger på dolda ` +
+        `antal visas inte heller. Fritextkommentarer ingår inte.`,
     );
   const completenessRows = completeness(input, sources.used());
   const unreported = completenessRows.filter((r) => r.used.length === 0 && r.period.startsWith(String(period.year)));

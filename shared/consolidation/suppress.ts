@@ -1,25 +1,23 @@
 import type { SuppressionConfig } from '../config/finance';
-import { suppressSmallCounts } from '../indices/suppression';
+import { ruleRelations } from '../indices/rule-relations';
+import { sumRelation, suppressSmallCounts, type LinearRelation } from '../indices/suppression';
+import { evaluateRule } from '../validation/rules';
 import { cellRoles } from './cell-patterns';
-import { ruleInstances } from './checks';
+import { ruleInstances, typedValues } from './checks';
 import { isSum } from './report-scopes';
 import { hiddenKey, PERIOD_KEYS, type TemplateFigures } from './template-figures';
 
 /**
- * What a reader of the published workbook can use to recompute a hidden count, as linear
- * relations over cells (keys as in {@link hiddenKey}): every rule of the template for every
- * scope and period shown — sums as equalities, part ≤ whole as inequalities — and every sum
- * of scopes (a group = Σ its platforms, the förbund = Σ its kommuner). Counts are also bounded
- * below by 0. This is the model's whole statement of the problem; the method that hides cells
- * sits behind {@link hideSmallCounts}.
+ * The published variant's suppression, stated by the template model and solved by
+ * shared/indices/suppression.ts (issue 15): what a reader of the published workbook can use to
+ * narrow down a hidden count, as linear relations over cells (keys as in {@link hiddenKey}) —
+ * every rule of the template that holds for the figures, for every scope and period shown (sums
+ * as equalities, part ≤ whole as inequalities, a share once its denominator is known), and every
+ * sum of scopes (a group = Σ its platforms, the förbund = Σ its kommuner). The solver adds that
+ * counts are whole and ≥ 0, hides counts 1..limit and as many other counts as it takes for each
+ * to keep more than `limit` possible values. Figures that are never hidden (not suppressible
+ * counts) are known to every reader: they enter the relations as constants.
  */
-export interface LinearRelation {
-  /** Σ coefficient × value, compared with `constant` (the shape issue 15's suppression takes). */
-  terms: { cell: string; coefficient: number }[];
-  kind: 'eq' | 'le';
-  constant: number;
-}
-
 export interface SuppressionProblem {
   /** Every suppressible count shown, known or missing. */
   values: ReadonlyMap<string, number | null>;
@@ -28,36 +26,30 @@ export interface SuppressionProblem {
   limit: number;
 }
 
+export type { LinearRelation };
+
+/** The reader's relations over one consolidated template's figures (a broken rule is on Kontroll and tells nothing). */
 export function templateRelations(figures: TemplateFigures): LinearRelation[] {
   const relations: LinearRelation[] = [];
   const instances = ruleInstances(figures.template);
   const { additive } = cellRoles(figures.template);
   for (const { scope, periods } of figures.scopes) {
     for (const key of PERIOD_KEYS) {
-      if (!periods[key]) continue;
-      const at = (cell: string) => hiddenKey(scope.id, key, cell);
-      for (const instance of instances) {
-        // A ratio rule (a share beside its parts) is not linear, and holds no count to protect.
-        if (instance.rule.check === 'ratio') continue;
-        relations.push({
-          terms: [
-            { cell: at(instance.target), coefficient: 1 },
-            ...instance.terms.map((t) => ({ cell: at(t.cellId), coefficient: -t.sign })),
-          ],
-          kind: instance.rule.check === 'sum' ? 'eq' : 'le',
-          constant: instance.rule.constant ?? 0,
-        });
-      }
+      const at = periods[key];
+      if (!at) continue;
+      const cellKey = (cell: string) => hiddenKey(scope.id, key, cell);
+      const values = typedValues(at.numbers);
+      for (const instance of instances)
+        if (evaluateRule(instance, values).status === 'ok')
+          relations.push(...ruleRelations(instance, cellKey, (cell) => values.get(cell)));
       if (!isSum(scope)) continue;
       for (const cell of additive)
-        relations.push({
-          terms: [
-            { cell: at(cell), coefficient: 1 },
-            ...scope.members.map((m) => ({ cell: hiddenKey(m.id, key, cell), coefficient: -1 })),
-          ],
-          kind: 'eq',
-          constant: 0,
-        });
+        relations.push(
+          sumRelation(
+            cellKey(cell),
+            scope.members.map((m) => hiddenKey(m.id, key, cell)),
+          ),
+        );
     }
   }
   return relations;
@@ -67,38 +59,41 @@ export function templateRelations(figures: TemplateFigures): LinearRelation[] {
 export function suppressionProblem(figures: TemplateFigures, limit: number): SuppressionProblem {
   const { suppressible } = cellRoles(figures.template);
   const values = new Map<string, number | null>();
+  const shown = new Map<string, number>();
   for (const { scope, periods } of figures.scopes)
-    for (const key of PERIOD_KEYS)
-      for (const cell of suppressible) {
-        const at = periods[key];
-        if (at) values.set(hiddenKey(scope.id, key, cell), at.numbers.get(cell)?.value ?? null);
+    for (const key of PERIOD_KEYS) {
+      const at = periods[key];
+      if (!at) continue;
+      for (const [cell, measure] of at.numbers) {
+        const id = hiddenKey(scope.id, key, cell);
+        if (suppressible.has(cell)) values.set(id, measure.value);
+        else if (measure.value !== null) shown.set(id, measure.value);
       }
-  return { values, relations: templateRelations(figures), limit };
+      for (const cell of suppressible) {
+        const id = hiddenKey(scope.id, key, cell);
+        if (!values.has(id)) values.set(id, null);
+      }
+    }
+  return { values, relations: templateRelations(figures).map((r) => withShownAsConstants(r, shown)), limit };
 }
 
-/**
- * The seam to the method that decides what to hide. Today: counts 1..limit, then, repeatedly,
- * another cell of any equality that holds and has exactly one hidden cell
- * (`suppressSmallCounts`). Inequalities are part of the problem already; the method that also
- * closes them (issue 15) replaces this body and nothing else.
- */
+/** A relation with the figures that are never hidden moved into its constant: every reader knows them. */
+function withShownAsConstants(relation: LinearRelation, shown: ReadonlyMap<string, number>): LinearRelation {
+  if (!relation.terms.some((t) => shown.has(t.cell))) return relation;
+  let constant = relation.constant;
+  const terms = relation.terms.filter((t) => {
+    const value = shown.get(t.cell);
+    if (value === undefined) return true;
+    constant -= t.coefficient * value;
+    return false;
+  });
+  return { ...relation, terms, constant };
+}
+
+/** The cells the published variant hides: the solver's primary and secondary suppression. */
 export function hideSmallCounts(problem: SuppressionProblem): Set<string> {
-  const equalities = problem.relations
-    .filter((r) => r.kind === 'eq' && holds(r, problem.values))
-    .map((r) => ({ cells: r.terms.map((t) => t.cell) }));
-  const { primary, secondary } = suppressSmallCounts(problem.values, equalities, problem.limit);
+  const { primary, secondary } = suppressSmallCounts(problem.values, problem.relations, problem.limit);
   return new Set([...primary, ...secondary]);
-}
-
-/** Only an equation that holds for the shown values can give a cell away. */
-function holds(relation: LinearRelation, values: ReadonlyMap<string, number | null>): boolean {
-  let sum = 0;
-  for (const term of relation.terms) {
-    const value = values.get(term.cell);
-    if (value === undefined || value === null) return false;
-    sum += term.coefficient * value;
-  }
-  return Math.abs(sum - relation.constant) < 1e-9;
 }
 
 /** The template's figures with what the published variant hides. */

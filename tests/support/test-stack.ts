@@ -10,17 +10,18 @@
  * built app (dist/) in a child process, exactly as `npm start` loads it, and never reads a
  * developer's local.settings.json.
  */
+import { LIMITS } from '../../functions/api/read-body';
 import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azurite';
 import { spawnScript, type NodeProcess } from './node-process';
 
 /** The app's own entry points (package.json "main"). */
-export const appMain = 'dist/functions/{index,http/*,timers/*}.js';
+export const appMain = 'dist/functions/{index,registrations/*}.js';
 /** Test-only functions in tests/support/functions (HTTP routes under fixture/, a timer). */
 export const fixtureFunctions = 'dist/tests/support/functions/*.js';
 
 /** An in-memory Azurite on free loopback ports. */
 export function startTestAzurite(): Promise<RunningAzurite> {
-  return startAzurite({ blobPort: 0, tablePort: 0 });
+  return startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
 }
 
 export interface TestHostOptions {
@@ -32,6 +33,8 @@ export interface TestHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Run timers on their schedules (default false: tests fire them explicitly). */
   runTimers?: boolean;
+  /** Lease on fetched queue messages, in seconds (default: the runtime's 10 minutes). */
+  queueLeaseSeconds?: number;
 }
 
 export interface TestHost {
@@ -49,12 +52,20 @@ export function childEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   for (const name of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'SAMLAD_ENV', 'PORT', 'ADDIN_PORT'])
     delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('AZURITE_')) delete env[name];
-  return { ...env, SAMLAD_ENV: 'test', SAMLAD_LOCAL_SETTINGS: 'none', ...overrides };
+  return {
+    ...env,
+    SAMLAD_ENV: 'test',
+    SAMLAD_LOCAL_SETTINGS: 'none',
+    // As the Function App is configured (README, Deployment): the host refuses larger bodies itself.
+    FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: String(LIMITS.requestBytes),
+    ...overrides,
+  };
 }
 
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const args = ['--port', '0', '--main', appMain, ...(options.extraMain ?? []).flatMap((m) => ['--main', m])];
   if (!options.runTimers) args.push('--no-timers');
+  if (options.queueLeaseSeconds !== undefined) args.push('--queue-lease-seconds', String(options.queueLeaseSeconds));
   const env = childEnv({
     ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}),
     ...options.env,
