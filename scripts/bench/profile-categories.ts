@@ -35,7 +35,7 @@ const CATEGORIES: readonly { name: string; matches: (f: Frame) => boolean }[] = 
     matches: (f) => f.url.includes('/functions/consolidation/report-workbook/chart-parts'),
   },
   {
-    name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)",
+    name: 'zip (fixed-zip checksumming, deflating and dating the parts)',
     matches: (f) =>
       /node_modules\/(jszip|pako)\//.test(f.url) ||
       f.url.includes('/functions/consolidation/report-workbook/fixed-zip'),

@@ -12,7 +12,8 @@ import {
   escapeXml,
   relationshipsXml,
 } from './chart-parts';
-import { packWithFixedDate } from './fixed-zip';
+import { writeParts } from './exceljs-parts';
+import { FixedDateZip } from './fixed-zip';
 import { renderSheet, type RenderedSheet } from './render-sheet';
 import { sheetName } from './sheet-kit';
 
@@ -57,9 +58,16 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
     return { ws, result: renderSheet(ws, model, options) };
   });
   writeChartIndex(workbook, rendered);
-  // Stored, not deflated: packWithFixedDate deflates once, natively, while it re-dates the entries.
-  const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
-  return packWithFixedDate(stored, generatedAt, packageParts(rendered));
+  const zip = new FixedDateZip(generatedAt);
+  const parts = packageParts(rendered);
+  await writeParts(workbook, (name, data) => {
+    const change = parts.get(name);
+    zip.add(name, change ? Buffer.from(change(data.toString('utf8')), 'utf8') : data);
+    parts.delete(name);
+  });
+  // What exceljs did not write (the charts' parts, and a sheet's relationships where it had none).
+  for (const [name, change] of parts) zip.add(name, Buffer.from(change(undefined), 'utf8'));
+  return zip.finish();
 }
 
 interface Rendered {
@@ -96,7 +104,11 @@ function writeChartIndex(workbook: ExcelJS.Workbook, rendered: Rendered[]) {
   for (const r of rows) ws.addRow(r);
 }
 
-/** The defined names, the charts' parts, and the content types and relationships that tie them in. */
+/**
+ * The defined names, the charts' parts, and the content types and relationships that tie them in:
+ * by part name, a function from exceljs' text of the part (undefined where it wrote none) to the
+ * part's text.
+ */
 function packageParts(rendered: Rendered[]): Map<string, (text: string | undefined) => string> {
   const parts = new Map<string, (text: string | undefined) => string>();
   // Names are made of letters, digits, _ and . (figure-names.ts); only the sheet needs escaping.

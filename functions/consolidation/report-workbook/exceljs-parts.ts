@@ -1,0 +1,68 @@
+import type ExcelJS from 'exceljs';
+
+/** What exceljs hands its zip: a part's text (or bytes) and its name. */
+type Append = (data: string | Buffer, options: { name: string; base64?: boolean }) => void;
+
+/**
+ * The steps of exceljs' `XLSX.write` (lib/xlsx/xlsx.js in exceljs 4.4), each of which renders
+ * parts of the package and appends them to a zip. Not in exceljs' typings; `writeParts` checks
+ * they are there, so an exceljs without them fails loudly instead of writing half a package.
+ */
+interface XlsxSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: Sink, model: unknown): Promise<void> | void;
+  addOfficeRels(zip: Sink, model: unknown): Promise<void> | void;
+  addWorkbookRels(zip: Sink, model: unknown): Promise<void> | void;
+  addWorksheets(zip: Sink, model: unknown): Promise<void> | void;
+  addSharedStrings(zip: Sink, model: unknown): Promise<void> | void;
+  addDrawings(zip: Sink, model: unknown): Promise<void> | void;
+  addTables(zip: Sink, model: unknown): Promise<void> | void;
+  addThemes(zip: Sink, model: unknown): Promise<void> | void;
+  addStyles(zip: Sink, model: unknown): Promise<void> | void;
+  addMedia(zip: Sink, model: unknown): Promise<void> | void;
+  addApp(zip: Sink, model: unknown): Promise<void> | void;
+  addCore(zip: Sink, model: unknown): Promise<void> | void;
+  addWorkbook(zip: Sink, model: unknown): Promise<void> | void;
+}
+interface Sink {
+  append: Append;
+}
+
+/** In the order `XLSX.write` takes them, which is the order of the parts in the zip. */
+const STEPS = [
+  'addContentTypes',
+  'addOfficeRels',
+  'addWorkbookRels',
+  'addWorksheets',
+  'addSharedStrings', // after the worksheets, which fill the shared strings
+  'addDrawings',
+  'addTables',
+  'addThemes',
+  'addStyles',
+  'addMedia',
+  'addApp',
+  'addCore',
+  'addWorkbook',
+] as const satisfies readonly (keyof XlsxSteps)[];
+
+/**
+ * Renders the workbook's package parts with exceljs and hands each to `part` as it is made, in
+ * package order, instead of exceljs zipping them: the caller zips them itself (FixedDateZip), so
+ * JSZip's JavaScript checksums and copies, and unpacking its zip again, are not paid for.
+ */
+export async function writeParts(
+  workbook: ExcelJS.Workbook,
+  part: (name: string, data: Buffer) => void,
+): Promise<void> {
+  const xlsx = workbook.xlsx as unknown as Partial<XlsxSteps>;
+  for (const step of ['prepareModel', ...STEPS] as const)
+    if (typeof xlsx[step] !== 'function') throw new Error(`exceljs has no XLSX.${step}: its writer changed`);
+  const steps = xlsx as XlsxSteps;
+  const sink: Sink = {
+    append: (data, { name, base64 }) =>
+      part(name, typeof data === 'string' ? Buffer.from(data, base64 ? 'base64' : 'utf8') : data),
+  };
+  const model = (workbook as unknown as { model: unknown }).model;
+  steps.prepareModel(model, {});
+  for (const step of STEPS) await steps[step](sink, model);
+}
