@@ -15,6 +15,7 @@ import {
 import { writeParts } from './exceljs-parts';
 import { FixedDateZip } from './fixed-zip';
 import { renderSheet, type RenderedSheet } from './render-sheet';
+import { SheetData } from './sheet-data';
 import { sheetName } from './sheet-kit';
 
 export interface WorkbookInfo {
@@ -57,14 +58,32 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
     }) as unknown as ExcelJS.Worksheet;
     return { ws, result: renderSheet(ws, model, options) };
   });
-  writeChartIndex(workbook, rendered);
+  const sheets: { ws: ExcelJS.Worksheet; data: SheetData }[] = [
+    ...rendered.map(({ ws, result }) => ({ ws, data: result.data })),
+    ...writeChartIndex(workbook, rendered),
+  ];
   const zip = new FixedDateZip(generatedAt);
   const parts = packageParts(rendered);
-  await writeParts(workbook, (name, data) => {
-    const change = parts.get(name);
-    zip.add(name, change ? Buffer.from(change(data.toString('utf8')), 'utf8') : data);
-    parts.delete(name);
-  });
+  await writeParts(
+    workbook,
+    (name, data) => {
+      const change = parts.get(name);
+      zip.add(name, change ? Buffer.from(change(data.toString('utf8')), 'utf8') : data);
+      parts.delete(name);
+    },
+    (tables) => {
+      // Each sheet's cells, written by us into what exceljs writes around them.
+      for (const { ws, data } of sheets) {
+        const { sheetData, dimension } = data.xml(tables);
+        const name = `xl/worksheets/sheet${ws.id}.xml`;
+        const then = parts.get(name);
+        parts.set(name, (xml = '') => {
+          const withCells = withSheetData(xml, sheetData, dimension);
+          return then ? then(withCells) : withCells;
+        });
+      }
+    },
+  );
   // What exceljs did not write (the charts' parts, and a sheet's relationships where it had none).
   for (const [name, change] of parts) zip.add(name, Buffer.from(change(undefined), 'utf8'));
   return zip.finish();
@@ -76,7 +95,10 @@ interface Rendered {
 }
 
 /** The chart index (see CHART_INDEX_MARK): every charted figure by name, sheet position and cell. */
-function writeChartIndex(workbook: ExcelJS.Workbook, rendered: Rendered[]) {
+function writeChartIndex(
+  workbook: ExcelJS.Workbook,
+  rendered: Rendered[],
+): { ws: ExcelJS.Worksheet; data: SheetData }[] {
   const rows: (string | number)[][] = [[CHART_INDEX_MARK], [...CHART_INDEX_COLUMNS]];
   rendered.forEach(({ result }, position) => {
     if (result.charts.length === 0) return;
@@ -99,9 +121,11 @@ function writeChartIndex(workbook: ExcelJS.Workbook, rendered: Rendered[]) {
           ]);
         }
   });
-  if (rows.length <= 2) return;
+  if (rows.length <= 2) return [];
   const ws = workbook.addWorksheet(CHART_INDEX_SHEET, { state: 'veryHidden' });
-  for (const r of rows) ws.addRow(r);
+  const data = new SheetData();
+  rows.forEach((values, r) => values.forEach((value, c) => data.set(r + 1, c + 1, value)));
+  return [{ ws, data }];
 }
 
 /**
@@ -164,6 +188,18 @@ function packageParts(rendered: Rendered[]): Map<string, (text: string | undefin
   if (overrides.length > 0)
     parts.set('[Content_Types].xml', (xml = '') => xml.replace('</Types>', `${overrides.join('')}</Types>`));
   return parts;
+}
+
+/** The sheet's XML with its `<sheetData>` and `<dimension>` replaced. */
+function withSheetData(xml: string, sheetData: string, dimension: string): string {
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) throw new Error('exceljs wrote a worksheet without <sheetData>');
+  const empty = xml.startsWith('<sheetData/>', start);
+  const end = empty ? start + '<sheetData/>'.length : xml.indexOf('</sheetData>', start) + '</sheetData>'.length;
+  return (xml.slice(0, start) + sheetData + xml.slice(end)).replace(
+    /<dimension ref="[^"]*"\/>/,
+    `<dimension ref="${dimension}"/>`,
+  );
 }
 
 /** `<drawing>` goes after the page setup and before `<legacyDrawing>` (notes), as the schema orders them. */

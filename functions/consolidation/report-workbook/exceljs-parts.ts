@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type { CellKind, PackageTables } from './sheet-data';
 
 /** What exceljs hands its zip: a part's text (or bytes) and its name. */
 type Append = (data: string | Buffer, options: { name: string; base64?: boolean }) => void;
@@ -45,14 +46,26 @@ const STEPS = [
   'addWorkbook',
 ] as const satisfies readonly (keyof XlsxSteps)[];
 
+/** The tables exceljs' writer fills while it prepares the workbook (lib/xlsx/xlsx.js prepareModel). */
+interface PreparedModel {
+  styles: { addStyleModel(style: object, cellType: number): number };
+  sharedStrings: { add(text: string): number };
+}
+
+/** exceljs' ValueType of a cell, which decides the default number format of a style without one. */
+const VALUE_TYPE = { empty: 0, number: 2, string: 3 } as const satisfies Record<CellKind, number>;
+
 /**
  * Renders the workbook's package parts with exceljs and hands each to `part` as it is made, in
  * package order, instead of exceljs zipping them: the caller zips them itself (FixedDateZip), so
  * JSZip's JavaScript checksums and copies, and unpacking its zip again, are not paid for.
+ * `prepared` runs once exceljs has prepared the workbook and before any part is written: styles
+ * and texts it registers in the tables go into styles.xml and sharedStrings.xml.
  */
 export async function writeParts(
   workbook: ExcelJS.Workbook,
   part: (name: string, data: Buffer) => void,
+  prepared: (tables: PackageTables) => void = () => {},
 ): Promise<void> {
   const xlsx = workbook.xlsx as unknown as Partial<XlsxSteps>;
   for (const step of ['prepareModel', ...STEPS] as const)
@@ -64,5 +77,10 @@ export async function writeParts(
   };
   const model = (workbook as unknown as { model: unknown }).model;
   steps.prepareModel(model, {});
+  const { styles, sharedStrings } = model as PreparedModel;
+  prepared({
+    styleId: (style, kind) => styles.addStyleModel(style, VALUE_TYPE[kind]),
+    stringId: (text) => sharedStrings.add(text),
+  });
   for (const step of STEPS) await steps[step](sink, model);
 }

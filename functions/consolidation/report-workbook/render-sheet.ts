@@ -22,8 +22,9 @@ import {
   HEADER_BORDER,
   LINE_HEIGHT,
   SECTION_FILL,
-  setStyle,
+  sharedStyle,
 } from './sheet-kit';
+import { SheetData, type CellValue } from './sheet-data';
 
 /**
  * The one renderer: writes any sheet of the report model with exceljs, for screen and paper.
@@ -47,6 +48,8 @@ export interface RenderedChart {
 }
 
 export interface RenderedSheet {
+  /** The sheet's cells and row heights, which the package step writes as its `<sheetData>`. */
+  data: SheetData;
   /** Every figure's defined name (letters, digits, _ and . only) and cell (`$C$5`) on this sheet. */
   names: { name: string; cell: string }[];
   charts: RenderedChart[];
@@ -242,6 +245,15 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   // exceljs takes a width of exactly 9 for its default and leaves the column out (Excel then shows 8.43).
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.01 : w));
   const names: RenderedSheet['names'] = [];
+  const data = new SheetData();
+  const put = (r: number, c: number, value: CellValue, style?: Partial<ExcelJS.Style>) =>
+    data.set(r, c, value, style && sharedStyle(style));
+  /** Merged as exceljs merges: the range's cells take its first cell's style. */
+  const merge = (r: number, from: number, to: number) => {
+    const style = data.styleAt(r, from);
+    for (let c = from + 1; c <= to; c++) data.set(r, c, null, style);
+    ws.mergeCells(r, from, r, to);
+  };
   const charts: RenderedChart[] = [];
   const pageHeight = (landscape ? PAGE.landscape.height : PAGE.portrait.height) / scale;
   let row = 1;
@@ -281,10 +293,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   };
   // Every row's height is set, so what prints is what the page breaks were planned on.
   const height = (r: number, points: number) => {
-    const sheetRow = ws.getRow(r);
-    sheetRow.height = points;
-    // A style object exceljs has seen maps to its entry at once; each row's own empty one is looked up as XML.
-    (sheetRow as unknown as { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
+    data.height(r, points);
     usedOnPage += points;
   };
   const spanningHeight = (value: string, font: Partial<ExcelJS.Font>) =>
@@ -295,17 +304,15 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
    * unmerged (a section's fill painted on each), as merging thousands of cells costs exceljs dearly.
    */
   const spanning = (value: string, font: Partial<ExcelJS.Font>, fill?: ExcelJS.Fill) => {
-    const cell = ws.getCell(row, 1);
-    cell.value = value;
     const styles = SPANNING.get(font)!;
     const fits =
       !value.includes('\n') && value.length * (font.bold ? BOLD_WIDTH : 1) <= (spanWidth * 11) / (font.size ?? 11) - 4;
     if (fits || lastColumn === 1) {
-      setStyle(cell, styles.single[fill ? 1 : 0]);
-      if (fill) for (let c = 2; c <= lastColumn; c++) setStyle(ws.getCell(row, c), FILL_ONLY);
+      put(row, 1, value, styles.single[fill ? 1 : 0]);
+      if (fill) for (let c = 2; c <= lastColumn; c++) put(row, c, null, FILL_ONLY);
     } else {
-      setStyle(cell, styles.wrapped[fill ? 1 : 0]);
-      ws.mergeCells(row, 1, row, lastColumn);
+      put(row, 1, value, styles.wrapped[fill ? 1 : 0]);
+      merge(row, 1, lastColumn);
     }
     height(row, spanningHeight(value, font));
     row += 1;
@@ -318,12 +325,16 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
 
   const writeCell = (r: number, c: number, cell: ReportCell) => {
     if (!cell) return;
-    const target = ws.getRow(r).getCell(c);
-    if (cell.kind === 'text') writeTextCell(target, cell, c <= model.labelColumns);
-    else {
-      writeFigure(target, cell, options.mark);
-      names.push({ name: cell.name, cell: `$${columnLetter(c)}$${r}` });
+    if (cell.kind === 'text') {
+      const { value, style } = textCell(cell, c <= model.labelColumns);
+      put(r, c, value, style);
+      return;
     }
+    const { value, style, note } = figureCell(cell, options.mark);
+    put(r, c, value, style);
+    // Notes stay exceljs' to write (comments and their VML drawing): only its cell is made there.
+    if (note) ws.getCell(r, c).note = note;
+    names.push({ name: cell.name, cell: `$${columnLetter(c)}$${r}` });
   };
 
   // Asked for each row twice (planning the page breaks, then writing it): worked out once.
@@ -368,10 +379,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
       let column = 1;
       for (const group of block.groups) {
         if (group.label) {
-          const cell = ws.getCell(row, column);
-          cell.value = group.label;
-          setStyle(cell, GROUP_HEADING);
-          if (group.span > 1) ws.mergeCells(row, column, row, column + group.span - 1);
+          put(row, column, group.label, GROUP_HEADING);
+          if (group.span > 1) merge(row, column, column + group.span - 1);
         }
         column += group.span;
       }
@@ -386,11 +395,9 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     }
     const headerRow = block.header ? row : undefined;
     if (block.header) {
-      block.header.forEach((label, i) => {
-        const cell = ws.getCell(row, i + 1);
-        cell.value = label;
-        setStyle(cell, i < model.labelColumns ? HEADING.left : HEADING.center);
-      });
+      block.header.forEach((label, i) =>
+        put(row, i + 1, label, i < model.labelColumns ? HEADING.left : HEADING.center),
+      );
       height(row, headerHeight(block.header));
       row += 1;
     }
@@ -460,12 +467,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     const frame = chartFrame(grid.rows.length + 4);
     spanning(`Underlag till diagrammet: ${spec.title}`, FONT.note);
     const headerRow = row;
-    ws.getCell(headerRow, 1).value = '';
-    grid.columns.forEach((column, i) => {
-      const cell = ws.getCell(headerRow, 2 + i);
-      cell.value = column.label;
-      setStyle(cell, HEADING.center);
-    });
+    put(headerRow, 1, '');
+    grid.columns.forEach((column, i) => put(headerRow, 2 + i, column.label, HEADING.center));
     height(headerRow, headerHeight(['', ...grid.columns.map((c) => c.label)]));
     row += 1;
     const first = row;
@@ -515,7 +518,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
   for (const spec of model.charts ?? []) writeChart(spec);
 
   // The table's heading on every page, unless charts follow it on pages of their own.
-  return { names, charts, ...(single && chartsOf(model).length === 0 ? { printTitles: firstHeader } : {}) };
+  return { data, names, charts, ...(single && chartsOf(model).length === 0 ? { printTitles: firstHeader } : {}) };
 }
 
 /**
@@ -547,7 +550,6 @@ const SPANNING = new Map<Partial<ExcelJS.Font>, { wrapped: StylePair; single: St
   }),
 );
 const FILL_ONLY: Partial<ExcelJS.Style> = { fill: SECTION_FILL };
-const NO_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 
 /**
  * A cell's style, made once per combination of what it depends on and then shared by key: a
@@ -569,15 +571,22 @@ function fontOf(good: boolean | null | undefined, bold: boolean | undefined, bas
 const fillOf = (good: boolean | null | undefined) =>
   good === true ? { fill: GOOD.fill } : good === false ? { fill: BAD.fill } : {};
 
-function writeTextCell(target: ExcelJS.Cell, cell: TextCell, label: boolean): void {
-  target.value = cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text;
+interface Written {
+  value: CellValue;
+  style: Partial<ExcelJS.Style>;
+  /** A note on the cell (why a figure is missing). */
+  note?: string;
+}
+
+function textCell(cell: TextCell, label: boolean): Written {
+  const value = cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text;
   const wrap = Boolean(cell.wrap || label);
   const formula = looksLikeFormula(cell.text);
   const flags = `${cell.bold ? 1 : 0}${cell.mono ? 1 : 0}${wrap ? 1 : 0}${formula ? 1 : 0}`;
   const key = `t${goodness(cell.good)}${flags}${cell.align ?? 'left'}${cell.indent ?? 0}`;
-  setStyle(
-    target,
-    styled(key, () => ({
+  return {
+    value,
+    style: styled(key, () => ({
       font: cell.mono && cell.good == null ? FONT.mono : fontOf(cell.good, cell.bold),
       alignment: {
         horizontal: cell.align ?? 'left',
@@ -588,38 +597,27 @@ function writeTextCell(target: ExcelJS.Cell, cell: TextCell, label: boolean): vo
       ...(formula ? { numFmt: '@' } : {}),
       ...fillOf(cell.good),
     })),
-  );
+  };
 }
 
 /** A figure: its number in its format, or "saknas" with the reason as a note, or the suppression mark. */
-function writeFigure(target: ExcelJS.Cell, cell: FigureCell, mark: string): void {
-  if (cell.hidden) {
-    target.value = mark;
-    setStyle(
-      target,
-      styled('hidden', () => ({ font: FONT.body, alignment: RIGHT })),
-    );
-    return;
-  }
+function figureCell(cell: FigureCell, mark: string): Written {
+  if (cell.hidden) return { value: mark, style: styled('hidden', () => ({ font: FONT.body, alignment: RIGHT })) };
   const { value } = cell;
-  if (value.value === null) {
-    target.value = 'saknas';
-    setStyle(
-      target,
-      styled('missing', () => ({ font: FONT.missing, alignment: RIGHT })),
-    );
-    target.note = describeMissing(value.missing);
-    return;
-  }
-  target.value = value.value;
+  if (value.value === null)
+    return {
+      value: 'saknas',
+      style: styled('missing', () => ({ font: FONT.missing, alignment: RIGHT })),
+      note: describeMissing(value.missing),
+    };
   const key = `f${cell.format}${goodness(cell.good)}${cell.bold ? 1 : 0}`;
-  setStyle(
-    target,
-    styled(key, () => ({
+  return {
+    value: value.value,
+    style: styled(key, () => ({
       numFmt: FORMAT[cell.format],
       font: fontOf(cell.good, cell.bold),
       alignment: RIGHT,
       ...fillOf(cell.good),
     })),
-  );
+  };
 }

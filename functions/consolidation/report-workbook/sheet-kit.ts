@@ -63,11 +63,10 @@ export const GOOD = { fill: solid('FFC6EFCE'), font: { ...BODY, color: { argb: '
 export const BAD = { fill: solid('FFFFC7CE'), font: { ...BODY, color: { argb: 'FF9C0006' } } };
 
 /**
- * Every styled cell points at one shared, frozen style object per distinct style. exceljs gives
- * each cell a style object of its own, and when writing it turns every style object it has not
- * seen into XML to find the matching entry of styles.xml — for ten thousand cells a report, the
- * largest part of writing the file. A style object it has seen maps to its entry at once. Frozen,
- * so a stray `cell.font = …` (which would change every cell sharing the object) throws instead.
+ * Every styled cell refers to one shared, frozen style object per distinct style. exceljs' style
+ * table maps a style object it has seen to its entry of styles.xml at once, and turns any other
+ * into XML first to find the entry — for ten thousand cells a report, a large part of writing the
+ * file. Frozen, so a change to a shared style (which would change every cell using it) throws.
  * Kept for the process: styles come from this code, never from data, so there are a few dozen.
  */
 const sharedStyles = new Map<string, Readonly<Partial<ExcelJS.Style>>>();
@@ -94,8 +93,8 @@ function partId(part: unknown): number {
   return id;
 }
 
-/** Gives a cell the shared style with these parts. Never use the cell's own setters (`cell.font = …`). */
-export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): ExcelJS.Cell {
+/** The shared style with these parts. Never change a style object after it is shared. */
+export function sharedStyle(style: Partial<ExcelJS.Style>): Readonly<Partial<ExcelJS.Style>> {
   let shared = sharedByObject.get(style);
   if (!shared) {
     const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
@@ -103,8 +102,7 @@ export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): Exc
     if (!shared) sharedStyles.set(key, (shared = Object.freeze({ ...style })));
     sharedByObject.set(style, shared);
   }
-  cell.style = shared as Partial<ExcelJS.Style>;
-  return cell;
+  return shared;
 }
 
 /** A style object passed again (the renderer keeps one per kind of cell) maps to its shared style at once. */

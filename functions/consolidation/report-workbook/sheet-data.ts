@@ -1,0 +1,106 @@
+import type ExcelJS from 'exceljs';
+import { columnLetter } from '../../../shared/model/layout';
+
+/** A cell's value: text, a number, or nothing (a cell that only carries a style). */
+export type CellValue = string | number | null;
+type Style = Readonly<Partial<ExcelJS.Style>>;
+
+/** What a cell's style is registered as: exceljs gives a style without a number format "General" for numbers and empty cells. */
+export type CellKind = 'number' | 'string' | 'empty';
+
+/**
+ * The package's shared tables, as exceljs' writer keeps them once it has prepared the workbook:
+ * the id of a style in styles.xml and of a text in sharedStrings.xml.
+ */
+export interface PackageTables {
+  styleId(style: Style, kind: CellKind): number;
+  stringId(text: string): number;
+}
+
+interface Cell {
+  value: CellValue;
+  style?: Style;
+}
+interface Row {
+  height?: number;
+  cells: (Cell | undefined)[];
+}
+
+/**
+ * A report sheet's cells and row heights, written straight to the sheet's `<sheetData>` XML.
+ * exceljs keeps an object per cell with its own style and then turns each into a model and XML;
+ * for the tens of thousands of cells a report has, that was most of writing the workbook. So the
+ * renderer puts values and (shared) styles here, and exceljs writes only the rest of the sheet —
+ * columns, views, page setup, merges, page breaks, notes — around it.
+ */
+export class SheetData {
+  private readonly rows: (Row | undefined)[] = [];
+
+  private row(number: number): Row {
+    let row = this.rows[number];
+    if (!row) this.rows[number] = row = { cells: [] };
+    return row;
+  }
+
+  set(row: number, column: number, value: CellValue, style?: Style): void {
+    this.row(row).cells[column] = style ? { value, style } : { value };
+  }
+
+  /** The style of a cell set before (undefined if none): merged cells take their first cell's. */
+  styleAt(row: number, column: number): Style | undefined {
+    return this.rows[row]?.cells[column]?.style;
+  }
+
+  height(row: number, points: number): void {
+    this.row(row).height = points;
+  }
+
+  /** The `<sheetData>` element and the `<dimension>` ref (the range holding cells). */
+  xml(tables: PackageTables): { sheetData: string; dimension: string } {
+    let xml = '<sheetData>';
+    let first = 0;
+    let last = 0;
+    let left = Infinity;
+    let right = 0;
+    const ids = new Map<Style, string>();
+    const styleAttribute = (style: Style, kind: CellKind) => {
+      let s = ids.get(style);
+      if (s === undefined) {
+        const id = tables.styleId(style, kind);
+        ids.set(style, (s = id ? ` s="${id}"` : ''));
+      }
+      return s;
+    };
+    for (let r = 1; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      const height = row.height === undefined ? '' : ` ht="${row.height}" customHeight="1"`;
+      let cells = '';
+      const line = row.cells;
+      for (let c = 1; c < line.length; c++) {
+        const cell = line[c];
+        if (!cell) continue;
+        if (c < left) left = c;
+        if (c > right) right = c;
+        const { value, style } = cell;
+        const kind: CellKind = typeof value === 'number' ? 'number' : value === null ? 'empty' : 'string';
+        const open = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
+        if (kind === 'number') cells += `${open}><v>${value}</v></c>`;
+        else if (kind === 'string') cells += `${open} t="s"><v>${tables.stringId(value as string)}</v></c>`;
+        else cells += `${open}/>`;
+      }
+      if (cells) {
+        if (!first) first = r;
+        last = r;
+        xml += `<row r="${r}"${height}>${cells}</row>`;
+      } else xml += `<row r="${r}"${height}/>`;
+    }
+    xml += '</sheetData>';
+    const dimension = first ? `${letter(left)}${first}:${letter(right)}${last}` : 'A1';
+    return { sheetData: xml, dimension };
+  }
+}
+
+/** Column letters, worked out once per column. */
+const letters: string[] = [];
+const letter = (column: number) => (letters[column] ??= columnLetter(column));
