@@ -30,6 +30,14 @@ function completeness(input: ConsolidationInput, used: ReturnType<ReturnType<typ
   const periods = requiredPeriods(period).filter(
     (p) => years.includes(p.slice(0, 4)) && p !== previousTertialOf(period),
   );
+  // Looked up once per template, period and scope: the report has hundreds of each.
+  const byKey = new Map<string, typeof used>();
+  for (const u of used) {
+    const key = `${u.templateId}|${u.period}|${u.scope}`;
+    const list = byKey.get(key);
+    if (list) list.push(u);
+    else byKey.set(key, [u]);
+  }
   for (const p of periods) {
     const parsed = parsePeriod(p);
     if (!parsed) continue;
@@ -37,17 +45,15 @@ function completeness(input: ConsolidationInput, used: ReturnType<ReturnType<typ
       (t) => t.period.kind === parsed.kind,
     )) {
       for (const scope of scopesOf(template, forbund)) {
-        const own = used
-          .filter((u) => u.templateId === template.id && u.period === p && u.scope === scope.id)
-          .map((u): UsedSubmission => {
-            const { values: _values, ...rest } = u;
-            return {
-              ...rest,
-              templateTitle: template.title,
-              scopeName: scope.name,
-              partyName: u.party === 'kansli' ? 'Kansliet' : (findParty(forbund, u.party)?.name ?? u.party),
-            };
-          });
+        const own = (byKey.get(`${template.id}|${p}|${scope.id}`) ?? []).map((u): UsedSubmission => {
+          const { values: _values, ...rest } = u;
+          return {
+            ...rest,
+            templateTitle: template.title,
+            scopeName: scope.name,
+            partyName: u.party === 'kansli' ? 'Kansliet' : (findParty(forbund, u.party)?.name ?? u.party),
+          };
+        });
         rows.push({
           templateId: template.id,
           templateTitle: template.title,

@@ -102,7 +102,7 @@ function writeChartIndex(
   const rows: (string | number)[][] = [[CHART_INDEX_MARK], [...CHART_INDEX_COLUMNS]];
   rendered.forEach(({ result }, position) => {
     if (result.charts.length === 0) return;
-    const cells = new Map(result.names.map(({ name, cell }) => [name, cell.replace(/\$/g, '')]));
+    const cells = new Map(result.names.map(({ name, cell }) => [name, cell]));
     for (const chart of result.charts)
       for (const [c, category] of chart.spec.categories.entries())
         for (const [s, series] of chart.spec.series.entries()) {
@@ -116,7 +116,7 @@ function writeChartIndex(
             series.label,
             name,
             position + 1,
-            cells.get(name) ?? '',
+            cells.get(name)?.replaceAll('$', '') ?? '',
             chart.spec.unit,
           ]);
         }
@@ -196,10 +196,9 @@ function withSheetData(xml: string, sheetData: string, dimension: string): strin
   if (start < 0) throw new Error('exceljs wrote a worksheet without <sheetData>');
   const empty = xml.startsWith('<sheetData/>', start);
   const end = empty ? start + '<sheetData/>'.length : xml.indexOf('</sheetData>', start) + '</sheetData>'.length;
-  return (xml.slice(0, start) + sheetData + xml.slice(end)).replace(
-    /<dimension ref="[^"]*"\/>/,
-    `<dimension ref="${dimension}"/>`,
-  );
+  // <dimension> comes before <sheetData>.
+  const before = xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
+  return before + sheetData + xml.slice(end);
 }
 
 /** `<drawing>` goes after the page setup and before `<legacyDrawing>` (notes), as the schema orders them. */

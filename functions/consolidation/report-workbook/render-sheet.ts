@@ -24,7 +24,7 @@ import {
   SECTION_FILL,
   sharedStyle,
 } from './sheet-kit';
-import { SheetData, type CellValue } from './sheet-data';
+import { letter, SheetData, type CellValue } from './sheet-data';
 
 /**
  * The one renderer: writes any sheet of the report model with exceljs, for screen and paper.
@@ -133,7 +133,8 @@ function columnsOf(model: ReportSheet): number {
 function cellWidth(cell: ReportCell, mark: string): number {
   if (!cell) return 0;
   if (cell.kind === 'text') {
-    const longest = Math.max(...cell.text.split('\n').map((l) => l.length)) + (cell.indent ?? 0) * 2;
+    const lines = cell.text.includes('\n') ? cell.text.split('\n') : [cell.text];
+    const longest = Math.max(...lines.map((l) => l.length)) + (cell.indent ?? 0) * 2;
     // Hashes are set small and monospaced: about 0,8 of a column unit per character.
     if (cell.mono) return Math.ceil(longest * 0.8);
     return cell.wrap ? Math.min(WRAP_MAX, longest) : cell.bold ? Math.ceil(longest * BOLD_WIDTH) : longest;
@@ -334,7 +335,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
     put(r, c, value, style);
     // Notes stay exceljs' to write (comments and their VML drawing): only its cell is made there.
     if (note) ws.getCell(r, c).note = note;
-    names.push({ name: cell.name, cell: `$${columnLetter(c)}$${r}` });
+    names.push({ name: cell.name, cell: `$${letter(c)}$${r}` });
   };
 
   // Asked for each row twice (planning the page breaks, then writing it): worked out once.

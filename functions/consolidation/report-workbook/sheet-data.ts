@@ -103,4 +103,4 @@ export class SheetData {
 
 /** Column letters, worked out once per column. */
 const letters: string[] = [];
-const letter = (column: number) => (letters[column] ??= columnLetter(column));
+export const letter = (column: number) => (letters[column] ??= columnLetter(column));

@@ -9,7 +9,7 @@ import {
   type ImpactIndexResult,
   type IndicatorStatus,
 } from '../../indices/impact-index';
-import { difference, firstMissing, known, missing, type Measure } from '../../indices/measure';
+import { difference, known, missing, type Measure } from '../../indices/measure';
 import { participantCount } from '../../indices/outcome-rates';
 import { periodFor } from '../../indices/report-periods';
 import { figureName, NAME_SUFFIX } from '../figure-names';
@@ -159,18 +159,32 @@ function inputValue(indicator: ImpactIndicator, scope: ReportScope, data: Impact
   return value;
 }
 
+/** The input cell of an indicator (`område.indikator.varde`), made once per indicator. */
+const inputCells = new WeakMap<ImpactIndicator, string>();
+function inputCell(indicator: ImpactIndicator): string {
+  let cell = inputCells.get(indicator);
+  if (cell === undefined) inputCells.set(indicator, (cell = `${indicator.area}.${indicator.id}.varde`));
+  return cell;
+}
+
 function computeInputValue(indicator: ImpactIndicator, scope: ReportScope, data: ImpactYearData): Measure {
-  const cell = `${indicator.area}.${indicator.id}.varde`;
   if (!isSum(scope))
-    return data.inputs(scope).get(cell) ?? missing('not-reported', `${indicator.label}, ${scope.name}`);
-  const parts = scope.members
-    .map(single)
-    .map((p) => ({ value: inputValue(indicator, p, data), weight: participantsOf(p, data) }));
-  const gap = firstMissing(...parts.flatMap((p) => [p.value, p.weight]));
-  if (gap) return gap;
-  const weights = parts.reduce((acc, p) => acc + (p.weight.value as number), 0);
-  if (weights === 0) return known(parts.reduce((acc, p) => acc + (p.value.value as number), 0) / parts.length);
-  return known(parts.reduce((acc, p) => acc + (p.value.value as number) * (p.weight.value as number), 0) / weights);
+    return data.inputs(scope).get(inputCell(indicator)) ?? missing('not-reported', `${indicator.label}, ${scope.name}`);
+  // A loop, not arrays of pairs: this runs for every indicator, group and year of the report.
+  let weights = 0;
+  let sum = 0;
+  let weighted = 0;
+  for (const member of scope.members) {
+    const part = single(member);
+    const value = inputValue(indicator, part, data);
+    if (value.value === null) return value;
+    const weight = participantsOf(part, data);
+    if (weight.value === null) return weight;
+    weights += weight.value;
+    sum += value.value;
+    weighted += value.value * weight.value;
+  }
+  return known(weights === 0 ? sum / scope.members.length : weighted / weights);
 }
 
 function formulaYear(data: ImpactYearData, scope: ReportScope): FormulaYear {
