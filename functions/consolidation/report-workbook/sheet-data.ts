@@ -17,13 +17,12 @@ export interface PackageTables {
   stringId(text: string): number;
 }
 
-interface Cell {
-  value: CellValue;
-  style?: Style;
-}
+/** A row's cells as two arrays by column, not an object per cell: a report has tens of thousands. */
 interface Row {
   height?: number;
-  cells: (Cell | undefined)[];
+  /** undefined where the row has no cell. */
+  values: (CellValue | undefined)[];
+  styles: (Style | undefined)[];
 }
 
 /**
@@ -38,17 +37,19 @@ export class SheetData {
 
   private row(number: number): Row {
     let row = this.rows[number];
-    if (!row) this.rows[number] = row = { cells: [] };
+    if (!row) this.rows[number] = row = { values: [], styles: [] };
     return row;
   }
 
   set(row: number, column: number, value: CellValue, style?: Style): void {
-    this.row(row).cells[column] = style ? { value, style } : { value };
+    const cells = this.row(row);
+    cells.values[column] = value;
+    cells.styles[column] = style;
   }
 
   /** The style of a cell set before (undefined if none): merged cells take their first cell's. */
   styleAt(row: number, column: number): Style | undefined {
-    return this.rows[row]?.cells[column]?.style;
+    return this.rows[row]?.styles[column];
   }
 
   height(row: number, points: number): void {
@@ -76,13 +77,13 @@ export class SheetData {
       if (!row) continue;
       const height = row.height === undefined ? '' : ` ht="${row.height}" customHeight="1"`;
       let cells = '';
-      const line = row.cells;
-      for (let c = 1; c < line.length; c++) {
-        const cell = line[c];
-        if (!cell) continue;
+      const { values, styles } = row;
+      for (let c = 1; c < values.length; c++) {
+        const value = values[c];
+        if (value === undefined) continue;
         if (c < left) left = c;
         if (c > right) right = c;
-        const { value, style } = cell;
+        const style = styles[c];
         const kind: CellKind = typeof value === 'number' ? 'number' : value === null ? 'empty' : 'string';
         const open = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
         if (kind === 'number') cells += `${open}><v>${value}</v></c>`;
