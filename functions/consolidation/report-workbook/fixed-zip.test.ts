@@ -10,7 +10,7 @@ const PARTS: Record<string, string> = {
   'xl/media/Översikt.xml': '<o/>',
 };
 
-async function zipOf(parts: Record<string, string>, date = DATE): Promise<Buffer> {
+function zipOf(parts: Record<string, string>, date = DATE): Buffer {
   const zip = new FixedDateZip(date);
   for (const [name, text] of Object.entries(parts)) zip.add(name, Buffer.from(text, 'utf8'));
   return zip.finish();
@@ -18,7 +18,7 @@ async function zipOf(parts: Record<string, string>, date = DATE): Promise<Buffer
 
 describe('FixedDateZip', () => {
   it('keeps every part, in order, dated the given time, readable by another zip reader', async () => {
-    const read = await JSZip.loadAsync(await zipOf(PARTS));
+    const read = await JSZip.loadAsync(zipOf(PARTS));
     const files = Object.values(read.files);
     expect(files.map((f) => f.name)).toEqual(Object.keys(PARTS));
     for (const file of files) {
@@ -27,14 +27,14 @@ describe('FixedDateZip', () => {
     }
   });
 
-  it('gives the same bytes for the same parts', async () => {
-    expect((await zipOf(PARTS)).equals(await zipOf(PARTS))).toBe(true);
+  it('gives the same bytes for the same parts', () => {
+    expect(zipOf(PARTS).equals(zipOf(PARTS))).toBe(true);
   });
 
   it('deflates parts that shrink and stores those that do not', async () => {
     const raw = Object.values(PARTS).reduce((a, t) => a + Buffer.byteLength(t), 0);
-    expect((await zipOf(PARTS)).length).toBeLessThan(raw / 4);
-    const tiny = await JSZip.loadAsync(await zipOf({ 'a.xml': 'x' }));
+    expect(zipOf(PARTS).length).toBeLessThan(raw / 4);
+    const tiny = await JSZip.loadAsync(zipOf({ 'a.xml': 'x' }));
     expect(await tiny.file('a.xml')!.async('string')).toBe('x');
   });
 

@@ -1,24 +1,22 @@
-import { crc32, deflateRaw } from 'node:zlib';
-import { promisify } from 'node:util';
-
-const deflate = promisify(deflateRaw);
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A zip writer for the consolidated workbook, dating every entry `date`. JSZip (exceljs' zip)
  * stamps entries with the time of writing, so two runs over the same figures would differ in a
  * few bytes of each header, and it deflates and checksums in JavaScript. Here each part is
- * deflated by node:zlib in libuv's thread pool from the moment it is added, so compressing one
- * sheet overlaps with writing the next; `finish` packs the entries in the order they were added.
+ * deflated by node:zlib as it is added; `finish` packs the entries in the order they were added.
+ * Synchronously: zlib's asynchronous calls (libuv's thread pool) were measured to cost about
+ * twice the CPU for a report's parts — on two busy cores, time taken from everything else.
  * The same parts therefore always give the same file (the tertial timer's idempotence depends
  * on it), as long as Node's bundled zlib is the same.
  *
  * @example
  * const zip = new FixedDateZip(generatedAt);
  * zip.add('xl/workbook.xml', Buffer.from(xml));
- * const bytes = await zip.finish();
+ * const bytes = zip.finish();
  */
 export class FixedDateZip {
-  private readonly entries: Promise<Entry>[] = [];
+  private readonly entries: Entry[] = [];
   private readonly names = new Set<string>();
 
   constructor(private readonly date: Date) {
@@ -32,9 +30,9 @@ export class FixedDateZip {
     this.entries.push(compress(name, data));
   }
 
-  async finish(): Promise<Buffer> {
+  finish(): Buffer {
     const { time, day } = dosDateTime(this.date);
-    const entries = await Promise.all(this.entries);
+    const { entries } = this;
     const locals: Buffer[] = [];
     const centrals: Buffer[] = [];
     let offset = 0;
@@ -132,11 +130,11 @@ function dosDateTime(date: Date): { time: number; day: number } {
 }
 
 /** Deflated, unless that does not make the part smaller (an image, say): then stored. */
-async function compress(name: string, data: Buffer): Promise<Entry> {
+function compress(name: string, data: Buffer): Entry {
   const nameBytes = Buffer.from(name, 'utf8');
   const flags = nameBytes.length === name.length ? 0 : UTF8_NAMES;
   const crc = crc32(data);
-  const deflated = await deflate(data, { level: LEVEL });
+  const deflated = deflateRawSync(data, { level: LEVEL });
   return {
     name: nameBytes,
     flags,
