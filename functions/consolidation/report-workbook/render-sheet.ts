@@ -331,10 +331,13 @@ export function renderSheet(ws: ExcelJS.Worksheet, model: ReportSheet, options: 
       put(r, c, value, style);
       return;
     }
-    const { value, style, note } = figureCell(cell, options.mark);
-    put(r, c, value, style);
-    // Notes stay exceljs' to write (comments and their VML drawing): only its cell is made there.
-    if (note) ws.getCell(r, c).note = note;
+    const { value } = cell;
+    if (cell.hidden) put(r, c, options.mark, HIDDEN);
+    else if (value.value === null) {
+      put(r, c, 'saknas', MISSING);
+      // Notes stay exceljs' to write (comments and their VML drawing): only its cell is made there.
+      ws.getCell(r, c).note = describeMissing(value.missing);
+    } else put(r, c, value.value, figureStyle(cell));
     names.push({ name: cell.name, cell: `$${letter(c)}$${r}` });
   };
 
@@ -572,14 +575,7 @@ function fontOf(good: boolean | null | undefined, bold: boolean | undefined, bas
 const fillOf = (good: boolean | null | undefined) =>
   good === true ? { fill: GOOD.fill } : good === false ? { fill: BAD.fill } : {};
 
-interface Written {
-  value: CellValue;
-  style: Partial<ExcelJS.Style>;
-  /** A note on the cell (why a figure is missing). */
-  note?: string;
-}
-
-function textCell(cell: TextCell, label: boolean): Written {
+function textCell(cell: TextCell, label: boolean): { value: string; style: Partial<ExcelJS.Style> } {
   const value = cell.text.includes('\r') ? cell.text.replace(/\r\n?/g, '\n') : cell.text;
   const wrap = Boolean(cell.wrap || label);
   const formula = looksLikeFormula(cell.text);
@@ -602,23 +598,19 @@ function textCell(cell: TextCell, label: boolean): Written {
 }
 
 /** A figure: its number in its format, or "saknas" with the reason as a note, or the suppression mark. */
-function figureCell(cell: FigureCell, mark: string): Written {
-  if (cell.hidden) return { value: mark, style: styled('hidden', () => ({ font: FONT.body, alignment: RIGHT })) };
-  const { value } = cell;
-  if (value.value === null)
-    return {
-      value: 'saknas',
-      style: styled('missing', () => ({ font: FONT.missing, alignment: RIGHT })),
-      note: describeMissing(value.missing),
-    };
-  const key = `f${cell.format}${goodness(cell.good)}${cell.bold ? 1 : 0}`;
-  return {
-    value: value.value,
-    style: styled(key, () => ({
-      numFmt: FORMAT[cell.format],
-      font: fontOf(cell.good, cell.bold),
-      alignment: RIGHT,
-      ...fillOf(cell.good),
-    })),
-  };
+const HIDDEN: Partial<ExcelJS.Style> = { font: FONT.body, alignment: RIGHT };
+const MISSING: Partial<ExcelJS.Style> = { font: FONT.missing, alignment: RIGHT };
+
+/** A figure's style by format, then by goodness and boldness: looked up for every figure, with no key to build. */
+const figureStyles = new Map<FigureCell['format'], Partial<ExcelJS.Style>[]>();
+function figureStyle(cell: FigureCell): Partial<ExcelJS.Style> {
+  let byFormat = figureStyles.get(cell.format);
+  if (!byFormat) figureStyles.set(cell.format, (byFormat = []));
+  const index = (cell.good === true ? 0 : cell.good === false ? 2 : 4) + (cell.bold ? 1 : 0);
+  return (byFormat[index] ??= {
+    numFmt: FORMAT[cell.format],
+    font: fontOf(cell.good, cell.bold),
+    alignment: RIGHT,
+    ...fillOf(cell.good),
+  });
 }

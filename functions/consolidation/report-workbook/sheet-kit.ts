@@ -36,13 +36,26 @@ export const FORMAT = {
 
 /** How many characters a figure takes at most in a format (sign, grouping, decimals, unit). */
 export function figureWidth(value: number, format: FigureFormat): number {
-  const digits = Math.max(1, Math.floor(Math.abs(value)).toString().length);
+  const whole = Math.floor(Math.abs(value));
+  let digits = 1;
+  if (whole >= 1e15) digits = whole.toString().length;
+  else for (let rest = whole; rest >= 10; rest = Math.floor(rest / 10)) digits++;
   const grouped = digits + Math.floor((digits - 1) / 3);
-  const decimals = FORMAT[format].includes('0.0') ? 2 : 0;
-  const unit = format === 'points' ? 5 : format === 'percent' ? 2 : 0;
-  const sign = format.startsWith('signed') || format === 'points' ? 1 : value < 0 ? 1 : 0;
-  return grouped + decimals + unit + sign;
+  const { decimals, unit, signed } = FORMAT_WIDTH[format];
+  return grouped + decimals + unit + (signed || value < 0 ? 1 : 0);
 }
+
+/** What a format adds to a figure's digits, worked out once per format (figureWidth runs for every figure). */
+const FORMAT_WIDTH = Object.fromEntries(
+  (Object.keys(FORMAT) as FigureFormat[]).map((format) => [
+    format,
+    {
+      decimals: FORMAT[format].includes('0.0') ? 2 : 0,
+      unit: format === 'points' ? 5 : format === 'percent' ? 2 : 0,
+      signed: format.startsWith('signed') || format === 'points',
+    },
+  ]),
+) as Record<FigureFormat, { decimals: number; unit: number; signed: boolean }>;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const BODY: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
