@@ -156,8 +156,15 @@ export function parseFormulaRef(ref: string): FormulaRef | undefined {
 /** The value an indicator with a formula takes for a scope; 'input' indicators are read elsewhere. */
 export function evaluateFormula(indicator: ImpactIndicator, context: FormulaContext): IndicatorValue | undefined {
   if (indicator.source === 'input') return undefined;
-  const ref = parseFormulaRef(indicator.source.formula);
+  const ref = formulaRef(indicator.source.formula);
   return ref ? FORMULAS[ref.name].evaluate(context, ref.argument) : undefined;
+}
+
+/** Each formula reference parsed once: a report evaluates it for every scope and year. Bounded by the configuration. */
+const parsedRefs = new Map<string, FormulaRef | undefined>();
+function formulaRef(text: string): FormulaRef | undefined {
+  if (!parsedRefs.has(text)) parsedRefs.set(text, parseFormulaRef(text));
+  return parsedRefs.get(text);
 }
 
 type YearsOf = Pick<ForbundConfig, 'id' | 'parties'> & { years?: ForbundConfigInput['years'] };
