@@ -68,7 +68,7 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
     workbook,
     (name, data) => {
       const change = parts.get(name);
-      zip.add(name, change ? Buffer.from(change(data.toString('utf8')), 'utf8') : data);
+      zip.add(name, change ? bytes(change(data.toString('utf8'))) : data);
       parts.delete(name);
     },
     (tables) => {
@@ -78,16 +78,21 @@ export async function writeConsolidatedWorkbook(c: Consolidation, info: Workbook
         const name = `xl/worksheets/sheet${ws.id}.xml`;
         const then = parts.get(name);
         parts.set(name, (xml = '') => {
-          const withCells = withSheetData(xml, sheetData, dimension);
-          return then ? then(withCells) : withCells;
+          const edited = then ? then(xml) : xml;
+          return withSheetData(typeof edited === 'string' ? edited : edited.toString('utf8'), sheetData, dimension);
         });
       }
     },
   );
   // What exceljs did not write (the charts' parts, and a sheet's relationships where it had none).
-  for (const [name, change] of parts) zip.add(name, Buffer.from(change(undefined), 'utf8'));
+  for (const [name, change] of parts) zip.add(name, bytes(change(undefined)));
   return zip.finish();
 }
+
+/** A part's new content, from exceljs' text of it (undefined where it wrote none). */
+type PartEdit = (text: string | undefined) => string | Buffer;
+
+const bytes = (content: string | Buffer) => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
 interface Rendered {
   ws: ExcelJS.Worksheet;
@@ -133,27 +138,32 @@ function writeChartIndex(
  * by part name, a function from exceljs' text of the part (undefined where it wrote none) to the
  * part's text.
  */
-function packageParts(rendered: Rendered[]): Map<string, (text: string | undefined) => string> {
-  const parts = new Map<string, (text: string | undefined) => string>();
+function packageParts(rendered: Rendered[]): Map<string, PartEdit> {
+  const parts = new Map<string, PartEdit>();
   // Names are made of letters, digits, _ and . (figure-names.ts); only the sheet needs escaping.
-  const definitions = rendered
-    .map(({ ws, result }, index) => {
-      const sheet = escapeXml(`'${ws.name.replace(/'/g, "''")}'!`);
-      const titles = result.printTitles
-        ? `<definedName name="_xlnm.Print_Titles" ` +
-          `localSheetId="${index}">${sheet}$${result.printTitles}:$${result.printTitles}</definedName>`
-        : '';
-      return (
-        titles +
-        result.names.map(({ name, cell }) => `<definedName name="${name}">${sheet}${cell}</definedName>`).join('')
-      );
-    })
-    .join('');
-  parts.set('xl/workbook.xml', (xml = '') =>
-    xml.includes('</definedNames>')
-      ? xml.replace('</definedNames>', `${definitions}</definedNames>`)
-      : xml.replace('<calcPr', `<definedNames>${definitions}</definedNames><calcPr`),
-  );
+  // As bytes per sheet, spliced in: ten thousand names are a megabyte of text.
+  const definitions = rendered.map(({ ws, result }, index) => {
+    const sheet = escapeXml(`'${ws.name.replace(/'/g, "''")}'!`);
+    const titles = result.printTitles
+      ? `<definedName name="_xlnm.Print_Titles" ` +
+        `localSheetId="${index}">${sheet}$${result.printTitles}:$${result.printTitles}</definedName>`
+      : '';
+    return Buffer.from(
+      titles +
+        result.names.map(({ name, cell }) => `<definedName name="${name}">${sheet}${cell}</definedName>`).join(''),
+      'utf8',
+    );
+  });
+  parts.set('xl/workbook.xml', (xml = '') => {
+    const within = xml.indexOf('</definedNames>');
+    const at = within >= 0 ? within : xml.indexOf('<calcPr');
+    const [open, close] = within >= 0 ? ['', ''] : ['<definedNames>', '</definedNames>'];
+    return Buffer.concat([
+      Buffer.from(xml.slice(0, at) + open, 'utf8'),
+      ...definitions,
+      Buffer.from(close + xml.slice(at), 'utf8'),
+    ]);
+  });
   const overrides: string[] = [];
   let chartNumber = 1;
   let drawingNumber = 1;
@@ -191,14 +201,14 @@ function packageParts(rendered: Rendered[]): Map<string, (text: string | undefin
 }
 
 /** The sheet's XML with its `<sheetData>` and `<dimension>` replaced. */
-function withSheetData(xml: string, sheetData: string, dimension: string): string {
+function withSheetData(xml: string, sheetData: Buffer, dimension: string): Buffer {
   const start = xml.indexOf('<sheetData');
   if (start < 0) throw new Error('exceljs wrote a worksheet without <sheetData>');
   const empty = xml.startsWith('<sheetData/>', start);
   const end = empty ? start + '<sheetData/>'.length : xml.indexOf('</sheetData>', start) + '</sheetData>'.length;
   // <dimension> comes before <sheetData>.
   const before = xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-  return before + sheetData + xml.slice(end);
+  return Buffer.concat([Buffer.from(before, 'utf8'), sheetData, Buffer.from(xml.slice(end), 'utf8')]);
 }
 
 /** `<drawing>` goes after the page setup and before `<legacyDrawing>` (notes), as the schema orders them. */

@@ -102,10 +102,11 @@ const DEFLATED = 8;
 /** Bit 11: the name is UTF-8. Set only for names outside ASCII, as JSZip does. */
 const UTF8_NAMES = 0x0800;
 /**
- * The XML parts shrink about sevenfold at level 3, eightfold at exceljs' default 6, which takes
- * 60 % longer on a consolidated workbook's parts; the few per cent of size are not worth it.
+ * Level 2: a consolidated workbook's parts (2.6 MB of XML) deflate to 308 kB in 9.7 ms here,
+ * against 300 kB in 11.5 ms at level 3 and 269 kB in 21 ms at exceljs' default 6; the few per
+ * cent of size are not worth the time.
  */
-const LEVEL = 3;
+const LEVEL = 2;
 
 interface Entry {
   name: Buffer;

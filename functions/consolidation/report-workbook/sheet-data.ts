@@ -56,9 +56,15 @@ export class SheetData {
     this.row(row).height = points;
   }
 
-  /** The `<sheetData>` element and the `<dimension>` ref (the range holding cells). */
-  xml(tables: PackageTables): { sheetData: string; dimension: string } {
-    let xml = '<sheetData>';
+  /**
+   * The `<sheetData>` element, as bytes (it is ASCII: references, numbers and ids), and the
+   * `<dimension>` ref (the range holding cells). Written into a buffer outside the JavaScript
+   * heap piece by piece, so the sheet's XML never lives as one long chain of strings that the
+   * garbage collector would copy from generation to generation.
+   */
+  xml(tables: PackageTables): { sheetData: Buffer; dimension: string } {
+    const out = new AsciiBuffer();
+    out.write('<sheetData>');
     let first = 0;
     let last = 0;
     let left = Infinity;
@@ -75,30 +81,53 @@ export class SheetData {
     for (let r = 1; r < this.rows.length; r++) {
       const row = this.rows[r];
       if (!row) continue;
-      const height = row.height === undefined ? '' : ` ht="${row.height}" customHeight="1"`;
-      let cells = '';
+      const open = `<row r="${r}"${row.height === undefined ? '' : ` ht="${row.height}" customHeight="1"`}`;
+      let opened = false;
       const { values, styles } = row;
       for (let c = 1; c < values.length; c++) {
         const value = values[c];
         if (value === undefined) continue;
+        if (!opened) {
+          out.write(`${open}>`);
+          opened = true;
+        }
         if (c < left) left = c;
         if (c > right) right = c;
         const style = styles[c];
         const kind: CellKind = typeof value === 'number' ? 'number' : value === null ? 'empty' : 'string';
-        const open = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
-        if (kind === 'number') cells += `${open}><v>${value}</v></c>`;
-        else if (kind === 'string') cells += `${open} t="s"><v>${tables.stringId(value as string)}</v></c>`;
-        else cells += `${open}/>`;
+        const cell = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
+        if (kind === 'number') out.write(`${cell}><v>${value}</v></c>`);
+        else if (kind === 'string') out.write(`${cell} t="s"><v>${tables.stringId(value as string)}</v></c>`);
+        else out.write(`${cell}/>`);
       }
-      if (cells) {
+      if (opened) {
+        out.write('</row>');
         if (!first) first = r;
         last = r;
-        xml += `<row r="${r}"${height}>${cells}</row>`;
-      } else xml += `<row r="${r}"${height}/>`;
+      } else out.write(`${open}/>`);
     }
-    xml += '</sheetData>';
+    out.write('</sheetData>');
     const dimension = first ? `${letter(left)}${first}:${letter(right)}${last}` : 'A1';
-    return { sheetData: xml, dimension };
+    return { sheetData: out.bytes(), dimension };
+  }
+}
+
+/** A growing buffer for ASCII text. */
+class AsciiBuffer {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  write(text: string): void {
+    if (this.length + text.length > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'latin1');
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
   }
 }
 
