@@ -59,7 +59,7 @@ export class SheetData {
   /**
    * The `<sheetData>` element, as bytes (it is ASCII: references, numbers and ids), and the
    * `<dimension>` ref (the range holding cells). Written into a buffer outside the JavaScript
-   * heap piece by piece, so the sheet's XML never lives as one long chain of strings that the
+   * heap row by row, so the sheet's XML never lives as one long chain of strings that the
    * garbage collector would copy from generation to generation.
    */
   xml(tables: PackageTables): { sheetData: Buffer; dimension: string } {
@@ -82,26 +82,23 @@ export class SheetData {
       const row = this.rows[r];
       if (!row) continue;
       const open = `<row r="${r}"${row.height === undefined ? '' : ` ht="${row.height}" customHeight="1"`}`;
-      let opened = false;
+      // A row's cells as one string, written at once: a write per cell costs more than the string.
+      let cells = '';
       const { values, styles } = row;
       for (let c = 1; c < values.length; c++) {
         const value = values[c];
         if (value === undefined) continue;
-        if (!opened) {
-          out.write(`${open}>`);
-          opened = true;
-        }
         if (c < left) left = c;
         if (c > right) right = c;
         const style = styles[c];
         const kind: CellKind = typeof value === 'number' ? 'number' : value === null ? 'empty' : 'string';
         const cell = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
-        if (kind === 'number') out.write(`${cell}><v>${value}</v></c>`);
-        else if (kind === 'string') out.write(`${cell} t="s"><v>${tables.stringId(value as string)}</v></c>`);
-        else out.write(`${cell}/>`);
+        if (kind === 'number') cells += `${cell}><v>${value}</v></c>`;
+        else if (kind === 'string') cells += `${cell} t="s"><v>${tables.stringId(value as string)}</v></c>`;
+        else cells += `${cell}/>`;
       }
-      if (opened) {
-        out.write('</row>');
+      if (cells) {
+        out.write(`${open}>${cells}</row>`);
         if (!first) first = r;
         last = r;
       } else out.write(`${open}/>`);
