@@ -54,9 +54,11 @@ const EPSILON = 1e-9;
 
 export function judgeIndicator(indicator: ImpactIndicator, value: IndicatorValue): IndicatorResult {
   if (!value.applicable) return { indicator, status: 'not-applicable', achievedPoints: 0 };
-  const base = { indicator, value: value.value, lastYear: value.lastYear };
-  if (!isKnown(value.value)) return { ...base, status: 'missing', achievedPoints: 0, missing: value.value };
-  const v = value.value.value;
+  // Object literals, not spreads: a report judges every indicator for every scope and year.
+  const now = value.value;
+  const lastYear = value.lastYear;
+  if (!isKnown(now)) return { indicator, value: now, lastYear, status: 'missing', achievedPoints: 0, missing: now };
+  const v = now.value;
   const { target } = indicator;
   let achieved: boolean;
   switch (target.type) {
@@ -64,13 +66,20 @@ export function judgeIndicator(indicator: ImpactIndicator, value: IndicatorValue
       achieved = target.comparator === 'gte' ? v >= target.value - EPSILON : v <= target.value + EPSILON;
       break;
     case 'better-than-last-year': {
-      if (!isKnown(value.lastYear)) return { ...base, status: 'missing', achievedPoints: 0, missing: value.lastYear };
-      const change = v - value.lastYear.value;
+      if (!isKnown(lastYear))
+        return { indicator, value: now, lastYear, status: 'missing', achievedPoints: 0, missing: lastYear };
+      const change = v - lastYear.value;
       achieved = target.direction === 'up' ? change > EPSILON : change < -EPSILON;
       break;
     }
   }
-  return { ...base, status: achieved ? 'achieved' : 'not-achieved', achievedPoints: achieved ? indicator.weight : 0 };
+  return {
+    indicator,
+    value: now,
+    lastYear,
+    status: achieved ? 'achieved' : 'not-achieved',
+    achievedPoints: achieved ? indicator.weight : 0,
+  };
 }
 
 function indexOf(achieved: number, judged: number, what: string): Measure {
