@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cellSpecSchema } from './cell-kind';
 import { elementIdSchema, forbundIdSchema, ownerSchema, partyKindSchema, templateIdSchema } from './ids';
+import { plausibilitySchema } from './plausibility-schema';
 
 /**
  * A cell reference inside a template: `section.row.column`. In rules, `*` in the row or column
@@ -155,6 +156,8 @@ export const templateDefinitionSchema = z
     forbund: z.array(forbundIdSchema).optional(),
     sections: z.array(sectionSchema).min(1),
     rules: z.array(ruleSchema).default([]),
+    /** Counts compared with last year and last period (a *varning* when far off); none when absent. */
+    plausibility: plausibilitySchema.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.years.from > t.years.to)
@@ -190,6 +193,13 @@ export const templateDefinitionSchema = z
           path: ['sections', si, 'columns'],
         });
     });
+    for (const section of t.plausibility?.sections ?? [])
+      if (!sectionIds.has(section))
+        ctx.addIssue({
+          code: 'custom',
+          message: `Rimlighetskontrollen nämner okänd sektion ${section}`,
+          path: ['plausibility', 'sections'],
+        });
     const ruleIds = new Set<string>();
     t.rules.forEach((rule, ri) => {
       if (ruleIds.has(rule.id))
