@@ -25,6 +25,8 @@ export interface Services {
   reports: ReportRepository;
   jobs: JobRepository;
   verifyToken: TokenVerifier;
+  /** Days after a period's end that submissions are due where kansliet set no deadline (TERTIAL_DEADLINE_DAYS). */
+  deadlineDays: number;
   now: () => Date;
 }
 
@@ -43,6 +45,7 @@ export function getServices(): Services {
       reports: new BlobReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)),
       jobs: new TableJobStore(storage.tableClient(JOBS_TABLE)),
       verifyToken: createTokenVerifier(config.auth),
+      deadlineDays: config.reports.deadlineDays,
       now: () => new Date(),
     };
   }

@@ -5,6 +5,7 @@ import { resolveTemplate, type ResolvedTemplate } from '../../shared/model/resol
 import { findParty, findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import type { TemplateDefinition } from '../../shared/model/template-schema';
 import type { Registry } from '../../shared/config/registry';
+import type { PlausibilityReference } from '../../shared/validation/plausibility';
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../../shared/api/principal';
@@ -57,6 +58,7 @@ export function checkDraft(
   forbund: ForbundConfig,
   principal: Principal,
   draft: SubmissionDraft,
+  references: readonly PlausibilityReference[] = [],
 ): CheckedDraft {
   if (draft.forbund !== undefined && draft.forbund !== forbund.id) {
     throw unprocessable('wrong-forbund', 'Filen är en mall för ett annat samordningsförbund. Hämta mallen på nytt.');
@@ -98,6 +100,7 @@ export function checkDraft(
   const validation = validateSubmission(resolved, draft.values, {
     submitter: submitterKind,
     cellIssues: draft.cellIssues,
+    references,
   });
   return { template, resolved, period, party, validation, values: validation.values };
 }

@@ -88,7 +88,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async submit(
     s: NewSubmission,
-    admit?: (period: PeriodSettings) => void,
+    admit?: (period: PeriodSettings) => { late: boolean },
   ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
@@ -103,32 +103,26 @@ export class TableSubmissionRepository implements SubmissionRepository {
     pk: string,
     series: string,
     s: NewSubmission,
-    admit?: (period: PeriodSettings) => void,
+    admit?: (period: PeriodSettings) => { late: boolean },
   ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { period, pointer, unchanged } = await this.beforeWrite(pk, s, series, attempt === 0);
-      admit?.(period);
+      const late = admit ? admit(period).late : s.late;
       if (unchanged) {
         const current = toCurrent(unchanged, s.period);
-        return {
-          receipt: {
-            id: current.id,
-            version: current.version,
-            sha256: current.sha256,
-            submittedAt: current.submittedAt,
-          },
-          created: false,
-        };
+        const { id, version, sha256, submittedAt } = current;
+        return { receipt: { id, version, sha256, submittedAt, late: current.late }, created: false };
       }
       const version = pointer ? pointer.version + 1 : 1;
       const at = this.now().toISOString();
+      const stored: NewSubmission = { ...s, late };
       const values = await this.values.encode(pk, versionRowKey(s, version), s.values);
       const id = submissionId(s.period, s, version);
       const actions: TransactionAction[] = [
-        ['create', versionEntity(pk, s, version, at, values.properties)],
+        ['create', versionEntity(pk, stored, version, at, values.properties)],
         pointer
-          ? ['update', pointerEntity(pk, s, version, at), 'Replace', { etag: pointer.etag }]
-          : ['create', pointerEntity(pk, s, version, at)],
+          ? ['update', pointerEntity(pk, stored, version, at), 'Replace', { etag: pointer.etag }]
+          : ['create', pointerEntity(pk, stored, version, at)],
         [
           'create',
           auditEntity(pk, {
@@ -150,7 +144,11 @@ export class TableSubmissionRepository implements SubmissionRepository {
           sha256: s.sha256,
           state: 'inskickad',
         });
-        return { receipt: { id, version, sha256: s.sha256, submittedAt: at }, created: true };
+        const replaces = pointer?.version;
+        return {
+          receipt: { id, version, sha256: s.sha256, submittedAt: at, late, ...(replaces ? { replaces } : {}) },
+          created: true,
+        };
       } catch (error) {
         // Whatever storage now holds, the guess may be wrong: the next attempt reads.
         this.pointers.forget(series);
@@ -182,7 +180,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const guess = mayGuess ? this.pointers.get(series) : undefined;
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
-    if (read && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
+    // The same content again is the same submission, unless kansliet returned it: then it is the answer.
+    if (read && read.sha256 === s.sha256 && str(read.state) !== 'returnerad')
+      return { period, pointer: undefined, unchanged: read };
     return {
       period,
       pointer: read && {
@@ -208,6 +208,12 @@ export class TableSubmissionRepository implements SubmissionRepository {
   async listCurrent(forbund: string, period: string): Promise<CurrentSubmission[]> {
     await this.ensure();
     return (await this.list(partitionKey(forbund, period), 'c_')).map((e) => toCurrent(e, period));
+  }
+
+  async getCurrent(forbund: string, period: string, key: SeriesKey): Promise<CurrentSubmission | undefined> {
+    await this.ensure();
+    const e = await this.readPointer(partitionKey(forbund, period), key);
+    return e ? toCurrent(e, period) : undefined;
   }
 
   async listVersions(forbund: string, period: string): Promise<SubmissionVersion[]> {
