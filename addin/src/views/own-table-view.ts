@@ -31,7 +31,7 @@ import { createTargetPicker } from '../view-parts/target-picker';
 import type { ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, h, inlineField, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
-import { submitterOf, type PaneDeps, type View } from './pane-deps';
+import { submitterDeps, type PaneDeps, type View } from './pane-deps';
 
 const NONE = '';
 const MAX_LISTED_ROWS = 50;
@@ -275,7 +275,7 @@ export function createOwnTableView(deps: PaneDeps): View {
   const tableStatus = h('div', { class: 'step-status', role: 'status' });
   const mappingBox = h('div', { class: 'mapping' });
   const resultBox = h('div', { class: 'result' });
-  const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
+  const panel = new SubmitPanel(submitterDeps(deps));
 
   const picker = createTargetPicker(deps, {
     accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
