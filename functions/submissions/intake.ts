@@ -89,11 +89,11 @@ export function checkDraft(
         `inte för ${describePeriod(period)}.`,
     );
   }
-  if (!scopesOf(template, forbund).some((s) => s.id === draft.scope))
-    throw unprocessable('unknown-scope', `”${draft.scope}” är inte ett giltigt omfång för mallen.`);
+  const scope = scopesOf(template, forbund).find((s) => s.id === draft.scope);
+  if (!scope) throw unprocessable('unknown-scope', `Mallen ”${template.title}” kan inte gälla ”${draft.scope}”.`);
   const party = submittingParty(principal, draft, forbund);
   if (principal.role === 'reporter' && !maySubmit(template, forbund, party, draft.scope)) {
-    throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
+    throw forbidden(`Din part lämnar inte mallen ”${template.title}” för ${scope.name}.`);
   }
   const resolved = resolveTemplate(template, forbund, period.year);
   const submitterKind = principal.role === 'reporter' ? findParty(forbund, party)?.kind : 'kansli';

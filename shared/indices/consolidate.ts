@@ -242,10 +242,10 @@ export function consolidate(input: ConsolidationInput): Consolidation {
     budget,
     missing: budget
       ? undefined
-      : `Social budget för ${period.year} saknas i förbundets konfiguration; Impactindex kan inte beräknas.`,
+      : `Social budget för ${period.year} saknas i förbundets inställningar; Impactindex kan inte beräknas.`,
     lastYearMissing: years.lastYear.budget
       ? undefined
-      : `Social budget för ${period.year - 1} saknas i konfigurationen; föregående års Impactindex kan inte beräknas.`,
+      : `Social budget för ${period.year - 1} saknas i förbundets inställningar; föregående års Impactindex kan inte beräknas.`,
     scopes: impactScopes(scopes, forbund, years),
   };
   const economy = economySection(forbund, sources, period, {
