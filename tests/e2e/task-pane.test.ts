@@ -143,7 +143,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     [stack, browser] = await Promise.all([startTestStack({ env: auth.env }), launchChromium()]);
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
     context = await browser.newContext({
-      viewport: { width: 400, height: 900 },
+      viewport: { width: 350, height: 900 },
       locale: 'sv-SE',
       acceptDownloads: true,
     });
@@ -234,7 +234,7 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await v.getByRole('button', { name: 'Räkna' }).click();
     await v.locator('.rejected-rows').waitFor();
     await expect(v.locator('.rejected-rows').textContent()).resolves.toContain('Rad 10: Startdatum saknas.');
-    await expect(v.locator('.facts').textContent()).resolves.toContain('1 rader gäller andra plattformar');
+    await expect(v.locator('.facts').textContent()).resolves.toContain('1 rad gäller andra plattformar');
     await v.locator('.findings.ok').waitFor();
     await shot('04-egen-tabell');
     await v.getByRole('button', { name: 'Skicka in' }).click();
@@ -377,9 +377,11 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const approve = v.getByRole('button', { name: 'Godkänn Deltagare och avslut per plattform, Ungdomstorget' });
     await approve.click();
     await v.locator('tr', { hasText: 'Ungdomstorget' }).locator('.badge.state-godkand').waitFor();
-    await expect(v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge').textContent()).resolves.toBe(
+    await expect(v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge').allTextContents()).resolves.toEqual([
       'Inskickad',
-    );
+      // 2023T3's default deadline passed long before this test runs.
+      'Sen',
+    ]);
     await shot('06-status');
   });
 
