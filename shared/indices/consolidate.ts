@@ -245,7 +245,8 @@ export function consolidate(input: ConsolidationInput): Consolidation {
       : `Social budget för ${period.year} saknas i förbundets inställningar; Impactindex kan inte beräknas.`,
     lastYearMissing: years.lastYear.budget
       ? undefined
-      : `Social budget för ${period.year - 1} saknas i förbundets inställningar; föregående års Impactindex kan inte beräknas.`,
+      : `Social budget för ${period.year - 1} saknas i förbundets inställningar; ` +
+        'föregående års Impactindex kan inte beräknas.',
     scopes: impactScopes(scopes, forbund, years),
   };
   const economy = economySection(forbund, sources, period, {

@@ -119,7 +119,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
 
   afterAll(() => closeAll({ context, browser, pane, stack }));
 
-  it('kansliet reviews version 2: comment, plausibility varning, the change list and last year; returns it', async () => {
+  it('kansliet reviews version 2: comment, plausibility varning, change list and last year; returns it', async () => {
     await page.goto(`${pane.url}/index.html`);
     await signIn(page, 'kansli');
     const v = view('status');

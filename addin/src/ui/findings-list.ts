@@ -27,7 +27,7 @@ export function summariseFindings(findings: readonly FindingItem[]): string {
     .join(' och ');
   const consequence =
     following > 0
-      ? ` ${count(following, 'följdfel försvinner', 'följdfel försvinner')} när ${errors === 1 ? 'det' : 'de'} är rättat.`
+      ? ` ${numberFormat.format(following)} följdfel försvinner när ${errors === 1 ? 'det' : 'de'} är rättat.`
       : '';
   return `${parts} att rätta${errors === 0 ? ' eller förklara' : ''}.${consequence}`;
 }

@@ -187,7 +187,7 @@ function requireTarget(target: ChosenTarget | undefined): ChosenTarget {
   return target;
 }
 
-/** What an uploaded file is for, where it differs from what is chosen: "Tertial 3 2023 (filen) men Tertial 1 2023 (valt)". */
+/** What an uploaded file is for, where it differs from what is chosen: "Tertial 3 2023, men du har valt Tertial 1". */
 function mismatches(file: ValidateAnswer, chosen: ChosenTarget): string[] {
   const out: string[] = [];
   if (file.templateId !== chosen.definition.id)
