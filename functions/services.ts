@@ -1,11 +1,15 @@
 import { registry, type Registry } from '../shared/config/registry';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { getConfig } from './config';
+import type { JobQueue } from './consolidation/job-queue';
 import type { JobRepository } from './consolidation/job-repository';
+import { JOBS_POISON_QUEUE, JOBS_QUEUE } from './consolidation/queues';
 import type { ReportRepository } from './consolidation/report-repository';
 import { getStorageClients } from './storage';
+import { memo } from './storage/setup';
 import { BlobReportStore } from './storage/blob-report-store';
 import { TableSubmissionRepository } from './storage/submissions/table-submission-repository';
+import { StorageJobQueue } from './storage/storage-job-queue';
 import { TableJobStore } from './storage/table-job-store';
 import type { SubmissionRepository } from './submissions/repository';
 
@@ -24,6 +28,8 @@ export interface Services {
   repository: SubmissionRepository;
   reports: ReportRepository;
   jobs: JobRepository;
+  /** Where consolidations wait for a worker (the queue the consolidationWorker function reads). */
+  queue: JobQueue;
   verifyToken: TokenVerifier;
   /** Days after a period's end that submissions are due where kansliet set no deadline (TERTIAL_DEADLINE_DAYS). */
   deadlineDays: number;
@@ -44,6 +50,9 @@ export function getServices(): Services {
       ),
       reports: new BlobReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)),
       jobs: new TableJobStore(storage.tableClient(JOBS_TABLE)),
+      queue: new StorageJobQueue(
+        memo(() => ({ queue: storage.queueClient(JOBS_QUEUE), poison: storage.queueClient(JOBS_POISON_QUEUE) })),
+      ),
       verifyToken: createTokenVerifier(config.auth),
       deadlineDays: config.reports.deadlineDays,
       now: () => new Date(),

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
 import { draftParty, loadReferences } from '../submissions/references';
 import { validateDraftRequest } from '../submissions/validate-draft';
@@ -9,10 +8,3 @@ export const validateDraft = forbundRoute('reporter', ({ request, services, forb
     loadReferences(services.repository, services.registry, forbund, { ...draft, party: draftParty(principal, draft) }),
   ),
 );
-
-app.http('validate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/validate',
-  authLevel: 'anonymous',
-  handler: validateDraft,
-});
