@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { periodsOfYear } from '../../shared/model/period';
 import { templatesForForbund } from '../../shared/model/selectors';
@@ -43,11 +42,4 @@ export const getObligations = forbundRoute('reporter', async ({ request, service
     }),
   );
   return answer(obligationsAnswerSchema, 200, { year: year.data, periods: answered.filter((p) => p.rows.length > 0) });
-});
-
-app.http('obligations', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/obligations',
-  authLevel: 'anonymous',
-  handler: getObligations,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { referencesAnswerSchema } from '../../shared/api';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
@@ -23,11 +22,4 @@ export const getReferences = forbundRoute('reporter', async ({ request, services
     party,
   });
   return answer(referencesAnswerSchema, 200, { references });
-});
-
-app.http('plausibilityReferences', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/references',
-  authLevel: 'anonymous',
-  handler: getReferences,
 });

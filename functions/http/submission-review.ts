@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findParty, findTemplate } from '../../shared/model/selectors';
 import { renderFinding } from '../../shared/validation/messages-sv';
@@ -39,11 +38,4 @@ export const getReview = forbundRoute('kansli', async ({ request, services, forb
     references,
     findings: findings.map((f) => ({ ...f, message: renderFinding(f) })),
   });
-});
-
-app.http('submissionReview', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/submissions/{id}/review',
-  authLevel: 'anonymous',
-  handler: getReview,
 });

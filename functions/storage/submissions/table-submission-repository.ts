@@ -111,7 +111,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
       if (unchanged) {
         const current = toCurrent(unchanged, s.period);
         const { id, version, sha256, submittedAt } = current;
-        return { receipt: { id, version, sha256, submittedAt, late: current.late }, created: false };
+        // Versions are contiguous, so the one a version replaced is always the one before it.
+        const replaces = version > 1 ? { replaces: version - 1 } : {};
+        return { receipt: { id, version, sha256, submittedAt, late: current.late, ...replaces }, created: false };
       }
       const version = pointer ? pointer.version + 1 : 1;
       const at = this.now().toISOString();
@@ -144,11 +146,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
           sha256: s.sha256,
           state: 'inskickad',
         });
-        const replaces = pointer?.version;
-        return {
-          receipt: { id, version, sha256: s.sha256, submittedAt: at, late, ...(replaces ? { replaces } : {}) },
-          created: true,
-        };
+        const replaces = version > 1 ? { replaces: version - 1 } : {};
+        return { receipt: { id, version, sha256: s.sha256, submittedAt: at, late, ...replaces }, created: true };
       } catch (error) {
         // Whatever storage now holds, the guess may be wrong: the next attempt reads.
         this.pointers.forget(series);
