@@ -373,6 +373,31 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     // The sheet is already there from Rapportera, so one Excel.run of two round trips: the names, then the values.
     expect((await fake()).syncs - syncsBeforeShow).toBe(2);
     await shot('10-excel-egen-tabell');
+    expect((await fake()).largestPayload).toBeLessThan(5_000_000);
+    // The stand-in refuses a round trip over 5 MB as Excel on the web does: 100,000 rows × 10 in one read.
+    const refused = await page.evaluate(async () => {
+      type Range = { load(what: string): void };
+      type Context = { workbook: { worksheets: { getItem(name: string): { getRange(a: string): Range } } } };
+      type Batch = (context: Context & { sync(): Promise<void> }) => Promise<void>;
+      const w = window as unknown as { __fakeExcel: FakeWorkbookState; Excel: { run(batch: Batch): Promise<void> } };
+      const state = w.__fakeExcel;
+      const cells: Record<string, unknown> = {};
+      for (let r = 1; r <= 100_000; r++) for (const c of 'ABCDEFGHIJ') cells[`${c}${r}`] = `Handläggare ${r % 40}`;
+      state.sheets.push({ name: 'Stor', cells, fills: {}, protected: false });
+      try {
+        await w.Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItem('Stor').getRange('A1:J100000');
+          range.load('values');
+          await context.sync();
+        });
+        return 'read';
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        state.sheets = state.sheets.filter((sheet) => sheet.name !== 'Stor');
+      }
+    });
+    expect(refused).toBe('RequestPayloadSizeLimitExceeded');
     await usePage(browserPage);
   });
 
