@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Registry } from '../../shared/config/registry';
-import { consolidate } from '../../shared/indices/consolidate';
-import type {
-  Consolidation,
-  ReportBasis,
-  ReportVariant,
-  SubmissionRecord,
-} from '../../shared/indices/consolidation-model';
+import { consolidate, type Consolidation } from '../../shared/consolidation/consolidate';
+import type { ReportBasis, ReportVariant, SubmissionRecord } from '../../shared/indices/consolidation-model';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { templatesForForbund } from '../../shared/model/selectors';

@@ -60,7 +60,9 @@ export function renderFinding(finding: Finding): string {
   const where = finding.column ? `${finding.element}, ${finding.column}` : finding.element;
   const location = finding.code === 'unknown-cell' ? '' : ` i ${finding.cell} (${where})`;
   const text = messageByCode[finding.code](finding.params);
-  if (finding.causedBy !== undefined)
-    return `Följdfel${location}: ${text} Beror på felet i ${finding.params.cause} och försvinner när det är rättat.`;
+  if (finding.causedBy !== undefined) {
+    const label = finding.severity === 'fel' ? 'Följdfel' : SEVERITY_LABEL[finding.severity];
+    return `${label}${location}: ${text} Beror på felet i ${finding.params.cause} och försvinner när det är rättat.`;
+  }
   return `${SEVERITY_LABEL[finding.severity]}${location}: ${text}`;
 }
