@@ -1,3 +1,5 @@
+import { MONTH_NAMES_SV } from '../text/months-sv';
+
 /**
  * Reads a date cell the ways it reaches us: an Excel serial number (what `range.values` gives for
  * a date-formatted cell), ISO text (`2023-01-31`, with or without a time) and its year-first
@@ -12,24 +14,10 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Swedish month names and their usual abbreviations (with or without a dot), lower case. */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-const MONTH_NAMES = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 function monthNumber(word: string): number | undefined {
   const w = word.toLocaleLowerCase('sv').replace(/\.$/, '');
-  const full = MONTH_NAMES.indexOf(w);
+  const full = (MONTH_NAMES_SV as readonly string[]).indexOf(w);
   if (full >= 0) return full + 1;
   // "sept" and "sept." are common too.
   const short = MONTHS.indexOf(w === 'sept' ? 'sep' : w);

@@ -9,8 +9,8 @@ export interface FailedRule {
 
 /**
  * Which failed rules fail only because a cell they read is itself wrong. A cell is *wrong* when
- * it is the target of a failed equality (`sum`) rule of severity *fel*: that rule says what the
- * cell should hold. A failed rule that reads wrong cells (as target or term) and holds once
+ * it is the target of a failed equality (`sum`) rule, *fel* or *varning* (a published tally that
+ * does not add up): that rule says what the cell should hold. A failed rule that reads wrong cells (as target or term) and holds once
  * they hold what their own rules say is a consequence of the first of them, not an error of
  * its own: one wrong total gives one error to fix, and its knock-on failures point at it.
  *
@@ -26,7 +26,7 @@ export function findConsequences(
 ): Map<FailedRule, CellId> {
   const wrong = new Map<CellId, { expected: number; by: FailedRule }>();
   for (const f of failed) {
-    if (f.instance.rule.check === 'sum' && f.instance.rule.severity === 'fel' && !wrong.has(f.instance.target))
+    if (f.instance.rule.check === 'sum' && !wrong.has(f.instance.target))
       wrong.set(f.instance.target, { expected: f.outcome.expected, by: f });
   }
   const causes = new Map<FailedRule, CellId>();
