@@ -43,6 +43,15 @@ const slipped: Record<string, number> = {
   'deltagare.avbrott.tot': 29,
 };
 
+/** A coordinator's own table at Vuxentorget, one referring party written as people write it ("Kommunen"). */
+const OWN_TABLE = [
+  ['Namn', 'Kön', 'Startdatum', 'Avslutsdatum', 'Avslutsorsak', 'Aktualiserande part', 'Plattform'],
+  ['Astrid Testsson', 'Kvinna', '2023-02-14', '', '', 'Kommunen', 'Vuxentorget'],
+  ['Bertil Provsson', 'Man', '2023-02-03', '2023-09-29', 'Arbete', 'AF', 'Vuxentorget'],
+  ['Cecilia Exempelsdotter', 'Kvinna', '2023-03-17', '2023-06-30', 'Studier', 'FK', 'Vuxentorget'],
+  ['David Fiktivsson', 'Man', '2023-05-22', '', '', 'AF', 'Vuxentorget'],
+];
+
 async function shot(name: string): Promise<void> {
   await screenshot(page, `review-${name}`);
   const axe = await new AxeBuilder({ page }).analyze();
@@ -67,8 +76,8 @@ async function filledTemplate(token: string, period: string, values: Record<stri
   });
 }
 
-async function choose(target: { year: string; period: string; scope: string }): Promise<void> {
-  const v = view('rapportera');
+async function choose(target: { year: string; period: string; scope: string }, id = 'rapportera'): Promise<void> {
+  const v = view(id);
   await v.locator('select[name=year]').selectOption(target.year);
   await v.locator(`select[name=period] option[value="${target.period}"]`).waitFor({ state: 'attached' });
   await v.locator('select[name=template]').selectOption('deltagare-avslut');
@@ -187,6 +196,9 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(mine.locator('.kansli-comment').textContent()).resolves.toContain(
       'Förklara varför hälsoskälen blev avbrott.',
     );
+    // The deadline and how long ago it passed, before any work; the chosen period says it too.
+    await expect(mine.textContent()).resolves.toMatch(/Sista dag .*\(passerad för \d+ dagar sedan\)/);
+    await expect(v.locator('.target-note').textContent()).resolves.toContain('Det du skickar in nu markeras som sent.');
     await upload(t3File);
     await v.getByRole('button', { name: 'Kontrollera filen' }).click();
     const mismatch = v.locator('.mismatch');
@@ -259,6 +271,8 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     const error = v.locator('.local-error .message-bar.error');
     await error.waitFor();
     await expect(error.textContent()).resolves.toContain('Välj den ifyllda mallen');
+    // Focus moved to the answer, next to the button, not to the top of the page.
+    await expect(page.evaluate(() => document.activeElement?.closest('.local-error') !== null)).resolves.toBe(true);
     await expect(page.locator('.error-region').isHidden()).resolves.toBe(true);
   });
 
@@ -274,5 +288,49 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await review.getByRole('button', { name: /^Godkänn/ }).click();
     await v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge.state-godkand').waitFor();
     await shot('07-godkand');
+  });
+
+  it('Från egen tabell: a guessed word looks like a guess, and replacing the approved version is asked first', async () => {
+    await switchTo('reporter');
+    await page.getByRole('button', { name: 'Från egen tabell' }).click();
+    const v = view('egen-tabell');
+    await choose({ year: '2023', period: '2023T3', scope: 'vuxentorget' }, 'egen-tabell');
+    await v.locator('textarea[name=paste]').fill(OWN_TABLE.map((row) => row.join('\t')).join('\n'));
+    await v.getByRole('button', { name: 'Läs in' }).click();
+    // "Kommunen" is taken for Övriga kommunala verksamheter: a guess, shown as one; "AF" is exact.
+    const guessed = v.locator('.inline-field', { hasText: '”Kommunen”' });
+    await expect(guessed.locator('select').inputValue()).resolves.toBe('ovr_kommun');
+    await expect(guessed.getAttribute('class')).resolves.toContain('guess');
+    await expect(guessed.locator('label').textContent()).resolves.toContain('gissning, kontrollera');
+    await expect(v.locator('.inline-field', { hasText: '”AF”' }).getAttribute('class')).resolves.not.toContain('guess');
+    await shot('08-egen-tabell-gissning');
+    // Confirmed by the user: no longer a guess.
+    await guessed.locator('select').selectOption('soc');
+    await expect(guessed.getAttribute('class')).resolves.not.toContain('guess');
+    await expect(guessed.locator('.guess-note').count()).resolves.toBe(0);
+
+    await v.getByRole('button', { name: 'Räkna' }).click();
+    await v.locator('.findings-summary').waitFor();
+    // Four people against last year's hundreds: plausibility asks for a comment.
+    await v.locator('textarea[name=comment]').fill('Bara en del av tabellen, som prov.');
+    const posts = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith(`${base}/submissions`)).length;
+    const sentBefore = posts();
+    await v.getByRole('button', { name: 'Skicka in' }).click();
+    const question = v.getByRole('alertdialog', { name: 'Ersätta inskickad version?' });
+    await question.waitFor();
+    await expect(question.textContent()).resolves.toMatch(/Version 3 skickades in .* och är godkänd/);
+    await shot('09-egen-tabell-ersatta');
+    await question.getByRole('button', { name: 'Avbryt' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(posts()).toBe(sentBefore);
+  });
+
+  it('a party with nothing to count from its own table is not offered Från egen tabell', async () => {
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signIn(page, 'reporter', 'af');
+    await view('rapportera').getByRole('heading', { name: 'Rapportera' }).waitFor();
+    const nav = await page.locator('.nav-item').allTextContents();
+    expect(nav).toContain('Rapportera');
+    expect(nav).not.toContain('Från egen tabell');
   });
 });

@@ -37,6 +37,9 @@ import { submitterDeps, type PaneDeps, type View } from './pane-deps';
 const NONE = '';
 const MAX_LISTED_ROWS = 50;
 
+/** "1 rad", "12 rader". */
+const rows = (n: number): string => `${numberFormat.format(n)} ${n === 1 ? 'rad' : 'rader'}`;
+
 /** The label of a category target, for telling an outright match from a guess. */
 function targetLabel(field: CategoryField, target: string, platforms: Platforms): string {
   if (field === 'plattform') return platforms.find((p) => p.id === target)?.name ?? target;
@@ -119,19 +122,19 @@ function mappingGroups(
     const id = `${v.field}\u0000${v.key}`;
     const guessed = options.guesses.has(id);
     const row = inlineField(
-      `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ` +
-        `${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})` +
-        `${guessed ? ' – gissning, kontrollera' : ''}`,
+      `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${rows(v.count)})`,
       control,
     );
-    if (guessed) row.classList.add('guess');
+    if (guessed) {
+      row.classList.add('guess');
+      row.querySelector('label')?.append(h('span', { class: 'guess-note' }, ' – gissning, kontrollera'));
+    }
     control.addEventListener('change', () => {
       setValueMapping(mapping, v.field, v.key, control.value);
       // Chosen by the user now: no longer a guess.
       options.guesses.delete(id);
       row.classList.remove('guess');
-      const label = row.querySelector('label');
-      if (label) label.textContent = (label.textContent ?? '').replace(' – gissning, kontrollera', '');
+      row.querySelector('.guess-note')?.remove();
     });
     return row;
   });
@@ -221,9 +224,6 @@ function tableControls(
     h('div', { class: 'actions' }, pasteButton),
   );
 }
-
-/** "1 rad", "12 rader". */
-const rows = (n: number): string => `${numberFormat.format(n)} ${n === 1 ? 'rad' : 'rader'}`;
 
 /** What the count covered and what it left out, one sentence each. */
 function countFacts(chosen: ChosenTarget, r: AggregationResult): string[] {
