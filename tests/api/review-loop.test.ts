@@ -162,4 +162,27 @@ describe('the review loop', () => {
     expect(scopes.has('vannas')).toBe(false);
     expect((await api('GET', `${base}/obligations`, { token: tokens.umea })).status).toBe(400);
   });
+
+  it.each([
+    ['a return with a one-letter comment', 'return', { comment: 'x' }, 'Kommentaren behöver minst 3 tecken.'],
+    ['a return without a comment', 'return', {}, 'Kommentaren saknas eller har fel form.'],
+    [
+      'a deadline that is not a date',
+      'period',
+      { deadline: 'på fredag', locked: false },
+      'Sista dag ska vara ett datum med tid.',
+    ],
+    [
+      'a field that does not belong',
+      'period',
+      { locked: false, lock: true },
+      'Meddelandet har fält som inte hör dit (lock).',
+    ],
+  ])('answers %s in Swedish, naming the field as a user knows it', async (_case, route, json, message) => {
+    const path =
+      route === 'return' ? `${base}/submissions/${encodeURIComponent(currentId)}/return` : `${base}/periods/2026T1`;
+    const res = await api(route === 'return' ? 'POST' : 'PUT', path, { token: tokens.kansli, json });
+    expect(res.status).toBe(400);
+    expect(res.json.message).toBe(message);
+  });
 });
