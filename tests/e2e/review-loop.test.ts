@@ -174,6 +174,8 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await page.waitForFunction(
       () => (document.querySelector('input[name=deadline]') as HTMLInputElement | null)?.value === '2027-01-15',
     );
+    // At 350 px the date keeps room for a whole date; the buttons wrap under it.
+    expect((await v.locator('input[name=deadline]').boundingBox())?.width).toBeGreaterThan(150);
     await v.locator('input[name=deadline]').fill('2027-01-20');
     await v.getByRole('button', { name: 'Spara sista dag' }).click();
     await v.getByText('Satt av kansliet').waitFor();
