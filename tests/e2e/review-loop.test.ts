@@ -190,10 +190,10 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     expect((await call(stack.apiUrl, 'GET', `${base}/status?period=2026T3`, { token: umea })).status).toBe(403);
   });
 
-  it("the party sees kansliet's comment before the work, and a file for another period is named", async () => {
+  it("the party sees kansliet's comment before the work, and a file for another period and platform is named", async () => {
     await switchTo('reporter');
     const v = view('rapportera');
-    await choose({ year: '2023', period: '2023T1', scope: 'vuxentorget' });
+    await choose({ year: '2023', period: '2023T1', scope: 'ungdomstorget' });
     const mine = v.locator('.obligation', { hasText: 'Tertial 3 2023' }).filter({ hasText: 'Vuxentorget' });
     await expect(mine.locator('.kansli-comment').textContent()).resolves.toContain(
       'Förklara varför hälsoskälen blev avbrott.',
@@ -205,13 +205,17 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await v.getByRole('button', { name: 'Kontrollera filen' }).click();
     const mismatch = v.locator('.mismatch');
     await mismatch.waitFor();
-    await expect(mismatch.textContent()).resolves.toContain(
-      'Filen är Tertial 3 2023 (jan–dec), men du har valt Tertial 1',
+    await expect(mismatch.locator('p').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([
+        'Filen är Tertial 3 2023 (jan–dec), men du har valt Tertial 1 2023 (jan–apr).',
+        'Filen gäller Vuxentorget, men du har valt Ungdomstorget.',
+      ]),
     );
     await expect(v.getByRole('button', { name: 'Skicka in' }).isDisabled()).resolves.toBe(true);
     await shot('04-fel-period');
     await mismatch.getByRole('button', { name: 'Välj det filen gäller' }).click();
     await expect(v.locator('select[name=period]').inputValue()).resolves.toBe('2023T3');
+    await expect(v.locator('select[name=scope]').inputValue()).resolves.toBe('vuxentorget');
     await v.locator('.mismatch').waitFor({ state: 'detached' });
     // Now the returned report is named by the picker too.
     await expect(v.locator('.target-note').textContent()).resolves.toContain('Kansliet returnerade rapporten');
@@ -240,7 +244,10 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await v.getByRole('button', { name: 'Skicka in' }).click();
     const question = v.getByRole('alertdialog', { name: 'Ersätta inskickad version?' });
     await question.waitFor();
-    await expect(question.textContent()).resolves.toContain('Kansliet returnerade version 2');
+    await expect(question.textContent()).resolves.toContain(
+      'Kansliet returnerade version 2. Den nya versionen ersätter den. ' +
+        'Kansliets kommentar: ”Förklara varför hälsoskälen blev avbrott.”',
+    );
     await shot('05-ersatta');
     // The connection breaks after the request reached Samlad: the pane asks again and learns it arrived.
     let broken = false;

@@ -31,8 +31,8 @@ export function replaceQuestion(current: CurrentSubmission, onConfirm: () => voi
   const when = formatDateTime(current.submittedAt);
   const text =
     current.state === 'returnerad'
-      ? `Kansliet returnerade version ${current.version}` +
-        `${current.stateComment ? `: ”${current.stateComment}”` : ''}. Den nya versionen ersätter den.`
+      ? `Kansliet returnerade version ${current.version}. Den nya versionen ersätter den.` +
+        `${current.stateComment ? ` Kansliets kommentar: ”${current.stateComment}”` : ''}`
       : `Version ${current.version} skickades in ${when} och är ${STATE_TEXT[current.state]}. ` +
         'Skickar du in nu ersätter den nya versionen den.';
   const confirm = button('Ersätt och skicka in', onConfirm, { class: 'btn btn-primary btn-small' });

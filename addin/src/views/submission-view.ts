@@ -12,6 +12,7 @@ import {
   type InputCell,
 } from '../excel';
 import { describePeriod, parsePeriod } from '../../../shared/model/period';
+import { findTemplateVersion, scopesOf } from '../../../shared/model/selectors';
 import { createObligations } from '../view-parts/obligations';
 import { labelsOf, Sender, SubmitPanel, targetOf, toFindingItems } from '../view-parts/submit-panel';
 import { createTargetPicker, type TargetPicker } from '../view-parts/target-picker';
@@ -187,17 +188,32 @@ function requireTarget(target: ChosenTarget | undefined): ChosenTarget {
   return target;
 }
 
-/** What an uploaded file is for, where it differs from what is chosen: "Tertial 3 2023, men du har valt Tertial 1". */
-function mismatches(file: ValidateAnswer, chosen: ChosenTarget): string[] {
+/**
+ * What an uploaded file is for, where it differs from what is chosen, by the names the user
+ * chose from: "Filen är Tertial 3 2023, men du har valt Tertial 1 2023."
+ */
+function mismatches(
+  file: ValidateAnswer,
+  chosen: ChosenTarget,
+  deps: Pick<PaneDeps, 'registry' | 'forbund'>,
+): string[] {
   const out: string[] = [];
+  const definition = findTemplateVersion(deps.registry, file.templateId, file.templateVersion);
   if (file.templateId !== chosen.definition.id)
-    out.push(`mallen ”${file.templateId}”, men du har valt ”${chosen.definition.title}”`);
+    out.push(
+      `Filen är mallen ”${definition?.title ?? file.templateId}”, men du har valt ”${chosen.definition.title}”.`,
+    );
   if (file.period !== chosen.period.id) {
     const period = parsePeriod(file.period);
     const label = period ? describePeriod(period, chosen.definition.period.cumulative) : file.period;
-    out.push(`${label}, men du har valt ${describePeriod(chosen.period, chosen.definition.period.cumulative)}`);
+    out.push(
+      `Filen är ${label}, men du har valt ${describePeriod(chosen.period, chosen.definition.period.cumulative)}.`,
+    );
   }
-  if (file.scope !== chosen.scope.id) out.push(`gäller ”${file.scope}”, men du har valt ${chosen.scope.name}`);
+  if (file.scope !== chosen.scope.id) {
+    const scope = definition && scopesOf(definition, deps.forbund).find((s) => s.id === file.scope);
+    out.push(`Filen gäller ${scope?.name ?? file.scope}, men du har valt ${chosen.scope.name}.`);
+  }
   return out;
 }
 
@@ -253,7 +269,7 @@ function browserSteps(deps: PaneDeps, watch: TargetWatch): HTMLElement {
   };
   /** The file's own template, period and scope against the picker's: a difference is named, and blocks sending. */
   const showChecked = (answer: ValidateAnswer): boolean => {
-    const differs = target ? mismatches(answer, target) : [];
+    const differs = target ? mismatches(answer, target, deps) : [];
     if (differs.length === 0) {
       mismatchBox.replaceChildren();
       if (checked) sendButton.disabled = checked.findings.some((f) => f.severity === 'fel');
@@ -278,7 +294,7 @@ function browserSteps(deps: PaneDeps, watch: TargetWatch): HTMLElement {
           'div',
           { class: 'message-text' },
           h('strong', {}, 'Filen gäller något annat än det du valt'),
-          ...differs.map((d) => h('p', {}, `Filen är ${d}.`)),
+          ...differs.map((d) => h('p', {}, d)),
           h('p', {}, 'Välj rätt fil, eller ändra valet till det filen gäller.'),
         ),
         h('div', { class: 'actions' }, useFile),
@@ -320,7 +336,7 @@ function browserSteps(deps: PaneDeps, watch: TargetWatch): HTMLElement {
       const file = checked;
       if (!file) throw new PaneError('not-checked', 'Kontrollera filen innan du skickar in.');
       const chosen = requireTarget(target);
-      if (mismatches(file.answer, chosen).length > 0)
+      if (mismatches(file.answer, chosen, deps).length > 0)
         throw new PaneError(
           'target-mismatch',
           'Filen gäller något annat än det du valt. Välj rätt fil eller ändra valet.',
