@@ -10,9 +10,10 @@ export interface FailedRule {
 /**
  * Which failed rules fail only because a cell they read is itself wrong. A cell is *wrong* when
  * it is the target of a failed equality (`sum`) rule, *fel* or *varning* (a published tally that
- * does not add up): that rule says what the cell should hold. A failed rule that reads wrong cells (as target or term) and holds once
- * they hold what their own rules say is a consequence of the first of them, not an error of
- * its own: one wrong total gives one error to fix, and its knock-on failures point at it.
+ * does not add up): that rule says what the cell should hold. A failed rule that reads wrong
+ * cells (as target or term) and holds once they hold what their own rules say is a consequence
+ * of the first of them, not an error of its own: one wrong total gives one error to fix, and its
+ * knock-on failures point at it.
  *
  * Rules are taken in the order given (the caller passes them in sheet order), so a total's own
  * rule comes before the rules that read it; a rule found to be a consequence stops marking its

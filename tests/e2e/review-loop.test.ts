@@ -190,7 +190,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     expect((await call(stack.apiUrl, 'GET', `${base}/status?period=2026T3`, { token: umea })).status).toBe(403);
   });
 
-  it("the party sees kansliet's comment before the work, and a file for another period and platform is named", async () => {
+  it("the party sees kansliet's comment before the work; a file for another period and platform is named", async () => {
     await switchTo('reporter');
     const v = view('rapportera');
     await choose({ year: '2023', period: '2023T1', scope: 'ungdomstorget' });
@@ -299,7 +299,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await shot('07-godkand');
   });
 
-  it('Från egen tabell: a guessed word looks like a guess, and replacing the approved version is asked first', async () => {
+  it('Från egen tabell: a guessed word looks like a guess; replacing the approved version is asked first', async () => {
     await switchTo('reporter');
     await page.getByRole('button', { name: 'Från egen tabell' }).click();
     const v = view('egen-tabell');
