@@ -153,6 +153,16 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(varning.textContent()).resolves.toContain('långt från Tertial 3 2022');
     expect(await review.locator('td.flagged').count()).toBe(3);
     await expect(review.locator('td.flagged').first().textContent()).resolves.toContain('i fjol');
+    // At 350 px a table wider than the pane scrolls in its own box, and a visible line says so.
+    await review.locator('.scroll-hint >> visible=true').first().waitFor();
+    const scrollers = await review.locator('.table-scroll').evaluateAll((boxes) =>
+      boxes.map((box) => ({
+        scrolls: box.scrollWidth > box.clientWidth,
+        hint: (box.previousElementSibling as HTMLElement | null)?.checkVisibility() === true,
+      })),
+    );
+    expect(scrollers.some((s) => s.scrolls)).toBe(true);
+    expect(scrollers.filter((s) => s.scrolls !== s.hint)).toEqual([]);
     await shot('01-granska');
 
     await review.getByRole('button', { name: /^Returnera/ }).click();

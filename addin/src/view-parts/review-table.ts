@@ -16,7 +16,8 @@ const show = (value: number | string | null | undefined): string =>
 /**
  * The template's sections as read-only tables, laid out like the sheet (rows × Kvinnor/Män/Totalt
  * …): the values about to be sent, or — for kansliet's review — a version's values with changed
- * and implausible cells marked and last year's figure under each. Wide tables scroll, and say so.
+ * and implausible cells marked and last year's figure under each. A table wider than the pane
+ * scrolls in its own box, and says so.
  */
 export function reviewTable(template: ResolvedTemplate, values: Values, options: ReviewMarks = {}): HTMLElement {
   const { marks, compare } = options;
@@ -24,11 +25,11 @@ export function reviewTable(template: ResolvedTemplate, values: Values, options:
     'div',
     { class: 'review' },
     ...template.sections.map((section) => {
-      const wide = section.columns.length > 3;
-      return h(
+      const hint = h('p', { class: 'scroll-hint' }, 'Tabellen är bred: rulla i sidled för fler kolumner →');
+      const box = h(
         'div',
         {},
-        wide ? h('p', { class: 'scroll-hint' }, 'Tabellen är bred: rulla i sidled för fler kolumner →') : null,
+        hint,
         h(
           'div',
           { class: 'table-scroll', role: 'region', 'aria-label': section.title, tabindex: 0 },
@@ -73,6 +74,21 @@ export function reviewTable(template: ResolvedTemplate, values: Values, options:
           ),
         ),
       );
+      hintWhileScrolling(box.lastElementChild as HTMLElement, hint, section.columns.length > 3);
+      return box;
     }),
   );
+}
+
+/**
+ * The hint shows while the table is wider than its box, which the pane's width and the figures
+ * decide: measured once laid out and again whenever the box changes size. Until then (and where
+ * nothing measures) a table of more than three columns is taken to be wide.
+ */
+function hintWhileScrolling(scroller: HTMLElement, hint: HTMLElement, wide: boolean): void {
+  hint.hidden = !wide;
+  if (typeof ResizeObserver === 'undefined') return;
+  new ResizeObserver(() => {
+    hint.hidden = scroller.scrollWidth <= scroller.clientWidth;
+  }).observe(scroller);
 }
