@@ -153,6 +153,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(varning.textContent()).resolves.toContain('långt från Tertial 3 2022');
     expect(await review.locator('td.flagged').count()).toBe(3);
     await expect(review.locator('td.flagged').first().textContent()).resolves.toContain('i fjol');
+    await review.getByRole('heading', { name: 'Värdena, med Tertial 3 2022 (jan–dec) under varje värde' }).waitFor();
     // At 350 px a table wider than the pane scrolls in its own box, and a visible line says so.
     await review.locator('.scroll-hint >> visible=true').first().waitFor();
     const scrollers = await review.locator('.table-scroll').evaluateAll((boxes) =>

@@ -78,7 +78,11 @@ export function reviewPanel(
               ),
             ),
           ),
-    h('h3', {}, lastYear ? `Värdena, med ${describePeriod(requirePeriod(lastYear.period))} under` : 'Värdena'),
+    h(
+      'h3',
+      {},
+      lastYear ? `Värdena, med ${describePeriod(requirePeriod(lastYear.period))} under varje värde` : 'Värdena',
+    ),
     lastYear ? null : h('p', { class: 'hint' }, 'Inget från samma period i fjol att jämföra med.'),
     h(
       'p',
