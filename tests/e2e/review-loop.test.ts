@@ -5,8 +5,10 @@
  * again with an explanation (asked first whether to replace), and kansliet approves; kansliet
  * sees Sen and sets a deadline, and locking asks; a file for another period than the one chosen
  * is named before sending; a connection lost during Skicka in ends with the pane knowing the
- * report arrived; an expired session keeps the chosen file. Every screenshot is checked for
- * overflow at 350 px, and axe finds nothing.
+ * report arrived; an expired session keeps the chosen file; one wrong total is one error and its
+ * knock-on a Följdfel; Från egen tabell marks its guesses and asks before replacing; a party with
+ * nothing to count is not offered it. Every screenshot is checked for overflow at 350 px, and axe
+ * finds nothing.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -296,6 +298,27 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(page.locator('.error-region').isHidden()).resolves.toBe(true);
   });
 
+  it('one wrong total gives one error: the rule that reads it shows as its consequence', async () => {
+    const v = view('rapportera');
+    const total = platforms2023.vuxentorget['deltagare.antal.tot']!;
+    await upload(
+      await filledTemplate(umea, '2023T3', { ...platforms2023.vuxentorget, 'deltagare.antal.tot': total + 1 }),
+    );
+    await v.getByRole('button', { name: 'Kontrollera filen' }).click();
+    const fel = v.locator('.finding.fel:not(.foljd)');
+    await fel.first().waitFor();
+    await expect(fel.allTextContents()).resolves.toEqual([expect.stringContaining("'Deltagare och avslut'!D7")]);
+    // D17 (kvar = deltagare − avslutade) is right, and fails only by D7: a Följdfel under it, gone when D7 is.
+    const following = v.locator('.finding.foljd');
+    await expect(following.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^FöljdfelFöljdfel i 'Deltagare och avslut'!D17 .*Beror på felet i D7/),
+    ]);
+    await expect(v.locator('.findings-summary').textContent()).resolves.toBe(
+      '1 fel att rätta. 1 följdfel försvinner när det är rättat.',
+    );
+    await shot('07-foljdfel');
+  });
+
   it('kansliet approves the answer, version 3', async () => {
     await switchTo('kansli');
     const v = view('status');
@@ -307,7 +330,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(review.locator('p.hint').allTextContents()).resolves.toContain('Samma värden som förra versionen.');
     await review.getByRole('button', { name: /^Godkänn/ }).click();
     await v.locator('tr', { hasText: 'Vuxentorget' }).locator('.badge.state-godkand').waitFor();
-    await shot('07-godkand');
+    await shot('08-godkand');
   });
 
   it('Från egen tabell: a guessed word looks like a guess; replacing the approved version is asked first', async () => {
@@ -323,7 +346,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     await expect(guessed.getAttribute('class')).resolves.toContain('guess');
     await expect(guessed.locator('label').textContent()).resolves.toContain('gissning, kontrollera');
     await expect(v.locator('.inline-field', { hasText: '”AF”' }).getAttribute('class')).resolves.not.toContain('guess');
-    await shot('08-egen-tabell-gissning');
+    await shot('09-egen-tabell-gissning');
     // Confirmed by the user: no longer a guess.
     await guessed.locator('select').selectOption('soc');
     await expect(guessed.getAttribute('class')).resolves.not.toContain('guess');
@@ -339,7 +362,7 @@ describeE2e('the review loop in the pane, at 350 px', () => {
     const question = v.getByRole('alertdialog', { name: 'Ersätta inskickad version?' });
     await question.waitFor();
     await expect(question.textContent()).resolves.toMatch(/Version 3 skickades in .* och är godkänd/);
-    await shot('09-egen-tabell-ersatta');
+    await shot('10-egen-tabell-ersatta');
     await question.getByRole('button', { name: 'Avbryt' }).click();
     await question.waitFor({ state: 'detached' });
     expect(posts()).toBe(sentBefore);
