@@ -1,6 +1,8 @@
 import { registry } from '../../shared/config/registry';
 import { HAE_TEMPLATE } from '../../shared/indices/helarsekvivalenter';
-import { findForbund } from '../../shared/model/selectors';
+import { AGGREGATED_TEMPLATE_ID } from '../../shared/aggregation/aggregate-participants';
+import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { findForbund, findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { HttpClient } from './api/http-client';
 import { SamladApi } from './api/samlad-api';
 import { sessionFromToken, tokenStore, type Session } from './auth/session';
@@ -21,6 +23,22 @@ import { createStatusView } from './views/status-view';
 
 const ROLE_LABEL = { reporter: 'Rapportör', kansli: 'Kansliet', admin: 'Administratör' } as const;
 
+function samePerson(a: Session, b: Session): boolean {
+  const [p, q] = [a.principal, b.principal];
+  return p.subject === q.subject && p.role === q.role && p.forbund === q.forbund && p.party === q.party;
+}
+
+/** Från egen tabell is offered only to a party that may send the template it counts into, for some platform. */
+function mayCountOwnTable(forbund: ForbundConfig, session: Session): boolean {
+  const party = session.principal.party ?? '';
+  if (!forbund.templates.includes(AGGREGATED_TEMPLATE_ID)) return false;
+  const year = new Date().getFullYear();
+  const template = [year, year - 1]
+    .map((y) => findTemplate(registry, AGGREGATED_TEMPLATE_ID, y))
+    .find((t) => t !== undefined);
+  return template !== undefined && scopesOf(template, forbund).some((s) => maySubmit(template, forbund, party, s.id));
+}
+
 /**
  * The pane's shell: header, navigation, the one error region and the one live region, and the
  * views for the signed-in role. Views are built once per sign-in and kept, so switching back and
@@ -35,6 +53,10 @@ export class App {
   private readonly ctx: ActionContext;
   private readonly http: HttpClient;
   private session: Session | undefined;
+  /** The session that expired while views were open; a sign-in as the same person resumes them. */
+  private expired: Session | undefined;
+  private login: HTMLElement | undefined;
+  private current: string | undefined;
   private views: View[] = [];
 
   constructor(
@@ -46,7 +68,7 @@ export class App {
     this.http = new HttpClient({
       baseUrl: config.apiBase,
       token: () => this.session?.token,
-      onUnauthorized: () => this.signOut('Din inloggning har gått ut. Logga in igen.'),
+      onUnauthorized: () => this.askToSignInAgain(),
     });
     replaceChildren(root, this.header, this.nav, this.errorRegion, this.main, this.liveRegion);
     root.dataset.host = host.kind;
@@ -81,8 +103,27 @@ export class App {
     );
   }
 
-  private showLogin(notice?: string): void {
-    this.views = [];
+  /**
+   * The session expired mid-work: sign in again over the views, which stay as they were (chosen
+   * file, selections, mapping), and come back to them when the same person signs in again.
+   */
+  private askToSignInAgain(): void {
+    tokenStore.clear();
+    if (this.views.length === 0 || !this.session) {
+      this.signOut('Din inloggning har gått ut. Logga in igen.');
+      return;
+    }
+    this.expired = this.session;
+    this.session = undefined;
+    this.showLogin('Din inloggning har gått ut. Logga in igen – det du har valt och fyllt i finns kvar.', true);
+  }
+
+  private showLogin(notice?: string, keepViews = false): void {
+    if (!keepViews) {
+      this.views = [];
+      this.expired = undefined;
+    }
+    for (const view of this.views) view.element.hidden = true;
     this.nav.replaceChildren();
     this.nav.hidden = true;
     this.renderHeader();
@@ -95,7 +136,10 @@ export class App {
       notice,
       onToken: (token) => this.acceptToken(token),
     });
-    replaceChildren(this.main, login.element);
+    this.login?.remove();
+    this.login = login.element;
+    if (keepViews) this.main.prepend(login.element);
+    else replaceChildren(this.main, login.element);
     login.heading.focus();
   }
 
@@ -120,13 +164,25 @@ export class App {
       );
       return;
     }
-    this.session = session;
     this.ctx.errors.clear();
+    const expired = this.expired;
+    this.expired = undefined;
+    this.session = session;
+    this.login?.remove();
+    this.login = undefined;
+    if (expired && samePerson(expired, session)) {
+      // The same person and role again: back to the work as it was left.
+      this.renderHeader();
+      this.renderNav();
+      this.show(this.current ?? this.views[0]?.id ?? '');
+      this.ctx.announcer.announce('Inloggad igen. Du kan fortsätta där du var.');
+      return;
+    }
     const api = new SamladApi(this.http, () => forbund.id);
     const deps: PaneDeps = { api, host: this.host, session, forbund, registry, ctx: this.ctx, now: () => new Date() };
     this.views =
       session.principal.role === 'reporter'
-        ? [createSubmissionView(deps), createOwnTableView(deps)]
+        ? [createSubmissionView(deps), ...(mayCountOwnTable(forbund, session) ? [createOwnTableView(deps)] : [])]
         : [
             createStatusView(deps),
             createConsolidateView(deps),
@@ -158,6 +214,7 @@ export class App {
   }
 
   private show(id: string): void {
+    this.current = id;
     for (const view of this.views) view.element.hidden = view.id !== id;
     for (const item of this.nav.querySelectorAll<HTMLButtonElement>('.nav-item')) {
       if (item.dataset.view === id) item.setAttribute('aria-current', 'page');

@@ -1,6 +1,7 @@
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
+import { defaultDeadline } from '../consolidation/tertial-schedule';
 import { statusMatrix } from '../submissions/status-matrix';
 import { statusAnswerSchema } from '../../shared/api';
 
@@ -11,10 +12,13 @@ export const getStatus = forbundRoute('kansli', async ({ request, services, forb
     services.repository.listCurrent(forbund.id, period.id),
     services.repository.getPeriod(forbund.id, period.id),
   ]);
-  const rows = statusMatrix(services.registry, forbund, period, current, settings, services.now());
+  const fallback = defaultDeadline(period, services.deadlineDays);
+  const deadline = settings.deadline ?? fallback;
+  const rows = statusMatrix(services.registry, forbund, period, current, deadline, services.now());
   return answer(statusAnswerSchema, 200, {
     period: period.id,
     deadline: settings.deadline ?? null,
+    defaultDeadline: fallback,
     locked: settings.locked,
     rows,
   });

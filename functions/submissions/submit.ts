@@ -2,7 +2,9 @@ import { hasErrors, hasWarnings } from '../../shared/validation/findings';
 import { conflict, unprocessable } from '../api/api-error';
 import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
-import { checkDraft, type SubmissionDraft } from './intake';
+import { defaultDeadline } from '../consolidation/tertial-schedule';
+import { checkDraft, type CheckedDraft, type SubmissionDraft } from './intake';
+import { draftParty, loadReferences } from './references';
 import type { DraftSource } from './read-draft';
 import type { PeriodSettings, StoredReceipt } from './model';
 
@@ -10,10 +12,16 @@ export interface SubmitOutcome {
   receipt: StoredReceipt;
   created: boolean;
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
+  /** What was stored: the template, period and scope as the draft named them, checked. */
+  target: { templateId: string; period: string; scope: string };
 }
 
-/** A locked period or a passed deadline refuses a submission (409), whatever its content. */
-function admitToPeriod(settings: PeriodSettings, now: Date): void {
+/**
+ * A locked period or a passed deadline kansliet set refuses a submission (409), whatever its
+ * content. Past the default deadline (TERTIAL_DEADLINE_DAYS after the period, where kansliet set
+ * none) it is taken but *sen*.
+ */
+function admitToPeriod(settings: PeriodSettings, defaultDeadline: string, now: Date): { late: boolean } {
   if (settings.locked)
     throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
   if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
@@ -22,6 +30,15 @@ function admitToPeriod(settings: PeriodSettings, now: Date): void {
       `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`,
     );
   }
+  return { late: now.getTime() > Date.parse(settings.deadline ?? defaultDeadline) };
+}
+
+/** The draft checked with its plausibility references (the series' earlier figures) loaded first. */
+export async function checkWithReferences(call: ForbundCall, draft: SubmissionDraft): Promise<CheckedDraft> {
+  const { services, forbund, principal } = call;
+  const party = draftParty(principal, draft);
+  const references = await loadReferences(services.repository, services.registry, forbund, { ...draft, party });
+  return checkDraft(services.registry, forbund, principal, draft, references);
 }
 
 /**
@@ -35,7 +52,7 @@ export async function submitDraft(
   source: DraftSource,
 ): Promise<SubmitOutcome> {
   const { services, forbund, principal } = call;
-  const checked = checkDraft(services.registry, forbund, principal, draft);
+  const checked = await checkWithReferences(call, draft);
   const { findings } = checked.validation;
   if (hasErrors(findings))
     throw unprocessable(
@@ -73,7 +90,8 @@ export async function submitDraft(
       actor: actorOf(principal),
       late: false,
     },
-    (settings) => admitToPeriod(settings, arrived),
+    (settings) => admitToPeriod(settings, defaultDeadline(checked.period, services.deadlineDays), arrived),
   );
-  return { receipt, created, warnings: findings };
+  const target = { templateId: checked.template.id, period: checked.period.id, scope: draft.scope };
+  return { receipt, created, warnings: findings, target };
 }
