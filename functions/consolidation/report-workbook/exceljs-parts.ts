@@ -4,32 +4,16 @@ import type { CellKind, PackageTables } from './sheet-data';
 /** What exceljs hands its zip: a part's text (or bytes) and its name. */
 type Append = (data: string | Buffer, options: { name: string; base64?: boolean }) => void;
 
-/**
- * The steps of exceljs' `XLSX.write` (lib/xlsx/xlsx.js in exceljs 4.4), each of which renders
- * parts of the package and appends them to a zip. Not in exceljs' typings; `writeParts` checks
- * they are there, so an exceljs without them fails loudly instead of writing half a package.
- */
-interface XlsxSteps {
-  prepareModel(model: unknown, options: object): void;
-  addContentTypes(zip: Sink, model: unknown): Promise<void> | void;
-  addOfficeRels(zip: Sink, model: unknown): Promise<void> | void;
-  addWorkbookRels(zip: Sink, model: unknown): Promise<void> | void;
-  addWorksheets(zip: Sink, model: unknown): Promise<void> | void;
-  addSharedStrings(zip: Sink, model: unknown): Promise<void> | void;
-  addDrawings(zip: Sink, model: unknown): Promise<void> | void;
-  addTables(zip: Sink, model: unknown): Promise<void> | void;
-  addThemes(zip: Sink, model: unknown): Promise<void> | void;
-  addStyles(zip: Sink, model: unknown): Promise<void> | void;
-  addMedia(zip: Sink, model: unknown): Promise<void> | void;
-  addApp(zip: Sink, model: unknown): Promise<void> | void;
-  addCore(zip: Sink, model: unknown): Promise<void> | void;
-  addWorkbook(zip: Sink, model: unknown): Promise<void> | void;
-}
 interface Sink {
   append: Append;
 }
 
-/** In the order `XLSX.write` takes them, which is the order of the parts in the zip. */
+/**
+ * The steps of exceljs' `XLSX.write` (lib/xlsx/xlsx.js in exceljs 4.4), each of which renders
+ * parts of the package and appends them to a zip, in the order it takes them, which is the order
+ * of the parts in the zip. Not in exceljs' typings; `writeParts` checks they are there, so an
+ * exceljs without them fails loudly instead of writing half a package.
+ */
 const STEPS = [
   'addContentTypes',
   'addOfficeRels',
@@ -44,7 +28,11 @@ const STEPS = [
   'addApp',
   'addCore',
   'addWorkbook',
-] as const satisfies readonly (keyof XlsxSteps)[];
+] as const;
+type XlsxSteps = { prepareModel(model: unknown, options: object): void } & Record<
+  (typeof STEPS)[number],
+  (zip: Sink, model: unknown) => Promise<void> | void
+>;
 
 /** The tables exceljs' writer fills while it prepares the workbook (lib/xlsx/xlsx.js prepareModel). */
 interface PreparedModel {
