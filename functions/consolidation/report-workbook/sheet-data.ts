@@ -5,7 +5,10 @@ import { columnLetter } from '../../../shared/model/layout';
 export type CellValue = string | number | null;
 type Style = Readonly<Partial<ExcelJS.Style>>;
 
-/** What a cell's style is registered as: exceljs gives a style without a number format "General" for numbers and empty cells. */
+/**
+ * What a cell's style is registered as: exceljs gives a style without a number format "General"
+ * for numbers and empty cells.
+ */
 export type CellKind = 'number' | 'string' | 'empty';
 
 /**
