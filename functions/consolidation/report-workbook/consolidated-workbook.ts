@@ -136,7 +136,7 @@ function writeChartIndex(
 /**
  * The defined names, the charts' parts, and the content types and relationships that tie them in:
  * by part name, a function from exceljs' text of the part (undefined where it wrote none) to the
- * part's text.
+ * part's new content.
  */
 function packageParts(rendered: Rendered[]): Map<string, PartEdit> {
   const parts = new Map<string, PartEdit>();
