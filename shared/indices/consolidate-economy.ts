@@ -1,5 +1,6 @@
 import { CONTRIBUTION_KEYS, TRAPPAN } from '../config/finance';
 import type { ForbundConfig } from '../model/forbund-schema';
+import type { TrappanSetting } from '../model/year-settings-schema';
 import type { Period } from '../model/period';
 import { budgetOutcome } from './budget-outcome';
 import { measureAt } from './cell-measures';
@@ -12,6 +13,13 @@ import type { SubmissionSources } from './submission-sources';
 export const ECONOMY_TEMPLATE = 'ekonomi-utfall';
 export const EQUITY_TEMPLATE = 'eget-kapital';
 export const EQUITY_CELL = 'eget_kapital.utgaende.tkr';
+
+/** The förbund's own staircase for the year where its board set one, else the national recommendation. */
+function yearTrappan(own: TrappanSetting | undefined): typeof TRAPPAN {
+  return own
+    ? { ...TRAPPAN, source: own.source ?? 'Förbundets egen trappa i inställningarna', steps: own.steps }
+    : TRAPPAN;
+}
 
 /** Budget lines that are member contributions: one line (2023) or one per member (2024–). */
 const isContribution = (id: string) => id === 'medlemsavgifter' || id.startsWith('avgift_');
@@ -67,7 +75,7 @@ export function economySection(
       basis.value === null && !yearRevenue.size
         ? missing('no-configuration', `ekonomimallen för ${period.year}`)
         : basis,
-      TRAPPAN,
+      yearTrappan(yearConfig?.trappan),
     ),
     equityLastYear: measureAt(equityLast, EQUITY_CELL, `eget kapital 31 december ${period.year - 1}`),
   };

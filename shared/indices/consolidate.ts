@@ -282,7 +282,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
   const completenessRows = completeness(input, sources);
   return {
     ...partial,
-    headline: headlineRows(partial),
+    headline: headlineRows(partial, forbund.years[String(period.year)]?.targets),
     indicators,
     helarsekvivalenter,
     completeness: completenessRows,

@@ -1,7 +1,8 @@
-import type { SocialBudget } from '../model/forbund-schema';
+import type { ForbundConfig, SocialBudget } from '../model/forbund-schema';
+import type { FigureTarget } from '../model/year-settings-schema';
 import { compare } from './comparison';
 import type { Consolidation, HeadlineRow, ImpactScope, ParticipantScope } from './consolidation-model';
-import { isRateHidden } from './consolidate-participants';
+import { isRateHidden, PARTICIPANTS_TEMPLATE } from './consolidate-participants';
 import { missing, type Measure } from './measure';
 import type { OutcomeRateId } from './outcome-rates';
 
@@ -38,11 +39,31 @@ export const HEADLINE_RATE_LABEL = {
   genomstromning: 'Genomströmning',
 } satisfies Record<HeadlineRate, string>;
 
-function targetFor(rate: HeadlineRate, budget: SocialBudget | undefined): HeadlineRow['target'] {
+/** The headline's figures as the year's settings name them: `<participants template>.<rate>`. */
+export function headlineTargetKey(rate: HeadlineRate): string {
+  return `${PARTICIPANTS_TEMPLATE}.${rate}`;
+}
+
+/** The threshold of the social budget's indicator computed by the rate's formula, if it has one. */
+function socialBudgetTarget(rate: HeadlineRate, budget: SocialBudget | undefined): FigureTarget | undefined {
   const indicator = budget?.indicators.find((i) => i.source !== 'input' && i.source.formula === FORMULA_FOR[rate]);
-  if (indicator?.target.type === 'threshold')
-    return { comparator: indicator.target.comparator, value: indicator.target.value };
-  return { comparator: 'gte', value: DEFAULT_TARGETS[rate] };
+  return indicator?.target.type === 'threshold'
+    ? { comparator: indicator.target.comparator, value: indicator.target.value }
+    : undefined;
+}
+
+/**
+ * A rate's target for a year: the one kansliet set in the year's settings (Mål), else the
+ * threshold of the social budget's indicator computed by the same formula, else the default.
+ */
+function targetFor(
+  rate: HeadlineRate,
+  budget: SocialBudget | undefined,
+  targets: Readonly<Record<string, FigureTarget>> | undefined,
+): FigureTarget {
+  const own = targets?.[headlineTargetKey(rate)];
+  if (own) return { comparator: own.comparator, value: own.value };
+  return socialBudgetTarget(rate, budget) ?? { comparator: 'gte', value: DEFAULT_TARGETS[rate] };
 }
 
 export function reached(value: Measure, target: HeadlineRow['target']): boolean | null {
@@ -73,7 +94,11 @@ function row(
   };
 }
 
-function participantRows(scope: ParticipantScope, budget: SocialBudget | undefined): HeadlineRow[] {
+function participantRows(
+  scope: ParticipantScope,
+  budget: SocialBudget | undefined,
+  targets: Readonly<Record<string, FigureTarget>> | undefined,
+): HeadlineRow[] {
   return (Object.keys(DEFAULT_TARGETS) as HeadlineRate[]).map((rate) =>
     row(
       scope.name,
@@ -81,7 +106,7 @@ function participantRows(scope: ParticipantScope, budget: SocialBudget | undefin
       '%',
       scope.rates[rate].tot,
       scope.lastYearRates[rate].tot,
-      targetFor(rate, budget),
+      targetFor(rate, budget, targets),
       isRateHidden(scope, 'current', rate, 'tot') || isRateHidden(scope, 'lastYear', rate, 'tot'),
     ),
   );
@@ -104,10 +129,13 @@ function impactRow(scope: ImpactScope, targetIndex: number | undefined): Headlin
  * and platform the outcome rates and Impactindex, and for the förbund its result against
  * budget and its equity against the trappan.
  */
-export function headlineRows(c: Pick<Consolidation, 'participants' | 'impact' | 'economy' | 'meta'>): HeadlineRow[] {
+export function headlineRows(
+  c: Pick<Consolidation, 'participants' | 'impact' | 'economy' | 'meta'>,
+  targets?: Readonly<Record<string, FigureTarget>>,
+): HeadlineRow[] {
   const rows: HeadlineRow[] = [];
   for (const scope of c.participants) {
-    rows.push(...participantRows(scope, c.impact.budget));
+    rows.push(...participantRows(scope, c.impact.budget, targets));
     const impact = c.impact.scopes.find((s) => s.id === scope.id);
     if (impact) rows.push(impactRow(impact, c.impact.budget?.targetIndex));
   }
@@ -148,4 +176,34 @@ export function headlineRows(c: Pick<Consolidation, 'participants' | 'impact' | 
     ),
   );
   return rows;
+}
+
+/** A figure the year's settings can set a target for, with the target that applies when they set none. */
+export interface TargetFigure {
+  key: string;
+  label: string;
+  unit: string;
+  fallback: FigureTarget;
+  /** The social budget's threshold for the same figure, where its indicators have one. */
+  socialBudget?: FigureTarget;
+}
+
+/**
+ * The figures of the consolidated workbook that have a target a förbund's board may set for a
+ * year (the *Mål* sheet of the settings workbook): the headline's outcome rates where the förbund
+ * collects the participants template, each with the target that applies without one of its own.
+ */
+export function targetFigures(forbund: ForbundConfig, year: number): TargetFigure[] {
+  if (!forbund.templates.includes(PARTICIPANTS_TEMPLATE)) return [];
+  const budget = forbund.years[String(year)]?.socialBudget;
+  return (Object.keys(DEFAULT_TARGETS) as HeadlineRate[]).map((rate) => {
+    const fromBudget = socialBudgetTarget(rate, budget);
+    return {
+      key: headlineTargetKey(rate),
+      label: HEADLINE_RATE_LABEL[rate],
+      unit: '%',
+      fallback: targetFor(rate, budget, undefined),
+      ...(fromBudget ? { socialBudget: fromBudget } : {}),
+    };
+  });
 }
