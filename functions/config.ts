@@ -58,6 +58,11 @@ const rawSettingsSchema = z
       (value) => (value === '' ? undefined : value),
       z.coerce.number().int().min(0).max(120_000).default(8000),
     ),
+    // How often an instance checks whether another changed the configuration (one point read).
+    CONFIGURATION_REFRESH_MS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.coerce.number().int().min(0).max(600_000).default(5000),
+    ),
   })
   .extend(authSettingsSchema.shape);
 
@@ -77,6 +82,8 @@ export interface ReportSettings {
 export interface AppConfig {
   environment: SamladEnvironment;
   reports: ReportSettings;
+  /** The configuration store's cache: at most this long before a change elsewhere is seen. */
+  configuration: { refreshMs: number };
   /** How bearer tokens are verified (dev issuer locally, Entra ID in production). */
   auth: AuthSettings;
   storage: {
@@ -177,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       lookbackYears: raw.TERTIAL_SUMMARY_LOOKBACK_YEARS,
       syncBudgetMs: raw.CONSOLIDATE_SYNC_MS,
     },
+    configuration: { refreshMs: raw.CONFIGURATION_REFRESH_MS },
     auth,
     storage: {
       connectionString: storage.connectionString,

@@ -1,7 +1,7 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
-import { findForbund } from '../../shared/model/selectors';
 import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/principal';
+import type { ConfigurationSnapshot, ForbundAtYear } from '../configuration/snapshot';
 import { forbidden } from './api-error';
 import { errorResponse } from './error-response';
 import { getServices, type Services } from '../services';
@@ -10,16 +10,36 @@ export interface ForbundCall {
   request: HttpRequest;
   context: InvocationContext;
   principal: Principal;
+  /** The förbund as this year sees it (its name, parties and platforms now). */
   forbund: ForbundConfig;
+  /** The same with its registry and settings version. */
+  current: ForbundAtYear;
+  /** The förbund as another year sees it: a period's own parties, platforms, templates and settings. */
+  atYear: (year: number) => Promise<ForbundAtYear>;
+  snapshot: ConfigurationSnapshot;
   services: Services;
 }
 
 const NO_ACCESS = 'Du har inte behörighet till detta förbund.';
 
+export function refuseRole(minimumRole: Role): never {
+  throw forbidden(
+    minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.',
+  );
+}
+
+/** The förbund as a year sees it; a year before or after all of its settings takes the nearest. */
+export async function forbundAt(snapshot: ConfigurationSnapshot, id: string, year: number): Promise<ForbundAtYear> {
+  const at = await snapshot.forbund(id, year);
+  if (!at) throw forbidden(NO_ACCESS);
+  return at;
+}
+
 /**
  * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
- * another tenant leaks. Every error leaves through errorResponse.
+ * another tenant leaks. The förbund comes from the configuration store's cache (no storage read
+ * on the way). Every error leaves through errorResponse.
  */
 export function forbundRoute(
   minimumRole: Role,
@@ -30,13 +50,21 @@ export function forbundRoute(
       const services = getServices();
       const principal = await services.verifyToken(request.headers.get('authorization'));
       const forbundId = request.params.forbund ?? '';
-      const forbund = findForbund(services.registry, forbundId);
-      if (!forbund || !belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
-      if (!hasRole(principal, minimumRole))
-        throw forbidden(
-          minimumRole === 'kansli' ? 'Det här får bara kansliet göra.' : 'Det här får bara en administratör göra.',
-        );
-      return await handler({ request, context, principal, forbund, services });
+      if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
+      const snapshot = await services.configuration.current();
+      if (!snapshot.has(forbundId)) throw forbidden(NO_ACCESS);
+      if (!hasRole(principal, minimumRole)) refuseRole(minimumRole);
+      const current = await forbundAt(snapshot, forbundId, services.now().getFullYear());
+      return await handler({
+        request,
+        context,
+        principal,
+        forbund: current.forbund,
+        current,
+        atYear: (year) => forbundAt(snapshot, forbundId, year),
+        snapshot,
+        services,
+      });
     } catch (error) {
       return errorResponse(error, context);
     }

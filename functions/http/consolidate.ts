@@ -10,6 +10,7 @@ import { getConfig } from '../config';
 import { JobTracker } from '../consolidation/job-tracker';
 import { produceReport, type Produced } from '../consolidation/produce-report';
 import { publicReport } from '../consolidation/public-report';
+import { reportConfiguration } from '../configuration/report-configuration';
 import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
@@ -17,19 +18,22 @@ const body = z
     period: z.string(),
     variant: z.enum(['internal', 'published']),
     basis: z.enum(['approved', 'latest']).default('approved'),
+    /** The period's year's own settings, or those in force now. */
+    settings: z.enum(['period', 'current']).default('period'),
   })
   .strict();
 
 type Race = { kind: 'done'; produced: Produced } | { kind: 'slow' };
 
 /**
- * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest}
- * — kansliet. Builds the consolidated workbook from the current submissions (approved ones
+ * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest,
+ * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`. Builds the consolidated workbook from the current submissions (approved ones
  * unless basis is "latest"), stores it in Blob storage and records an audit event.
  * 201 {report} when done within the configured budget (CONSOLIDATE_SYNC_MS); otherwise
  * 202 {jobId} with a Location to poll (GET …/consolidate/jobs/{jobId}) while the work goes on.
  */
-export const consolidateReport = forbundRoute('kansli', async ({ request, services, forbund, principal, context }) => {
+export const consolidateReport = forbundRoute('kansli', async (call) => {
+  const { request, services, forbund, principal, context } = call;
   const input = await readJson(request, body);
   const period = parsePeriod(input.period);
   if (!period)
@@ -43,9 +47,11 @@ export const consolidateReport = forbundRoute('kansli', async ({ request, servic
     { period: period.id, variant: input.variant },
     services.now,
   );
+  const own = await call.atYear(period.year);
+  const chosen = reportConfiguration(own, period.year, input.settings === 'current' ? call.current : undefined);
   const work = produceReport(
     services,
-    { forbund, period, variant: input.variant, basis: input.basis },
+    { ...chosen, period, variant: input.variant, basis: input.basis },
     { trigger: 'api', actor: actorOf(principal), onProgress: tracker.progress },
   );
 

@@ -1,10 +1,17 @@
 import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
+import { forbundForDraft } from '../submissions/intake';
 import { validateDraftRequest } from '../submissions/validate-draft';
+import { readWorkbookDraft } from '../submissions/workbook-draft';
 
 /** POST /api/forbund/{forbund}/validate — findings only; nothing is stored. */
-export const validateDraft = forbundRoute('reporter', ({ request, services, forbund, principal }) =>
-  validateDraftRequest(request, services.registry, forbund, principal),
+export const validateDraft = forbundRoute('reporter', (call) =>
+  validateDraftRequest(
+    call.request,
+    (draft) => forbundForDraft(call, draft),
+    call.principal,
+    (buffer) => readWorkbookDraft(buffer, call),
+  ),
 );
 
 app.http('validate', {

@@ -8,6 +8,7 @@ import type { Registry } from '../../shared/config/registry';
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../../shared/api/principal';
+import type { ForbundCall } from '../api/forbund-route';
 
 /** What arrives, from JSON or a parsed workbook, before any checking. */
 export interface SubmissionDraft {
@@ -32,6 +33,18 @@ export interface CheckedDraft {
   party: string;
   validation: ValidationResult;
   values: Record<string, CellValue>;
+}
+
+/** The configuration a draft is checked against: its period's year's. */
+export interface DraftConfiguration {
+  registry: Registry;
+  forbund: ForbundConfig;
+}
+
+/** The förbund as the draft's period's year sees it (a draft without a valid period gets this year's, and a 400). */
+export function forbundForDraft(call: Pick<ForbundCall, 'atYear' | 'current'>, draft: SubmissionDraft) {
+  const period = parsePeriod(draft.period);
+  return period ? call.atYear(period.year) : Promise.resolve(call.current);
 }
 
 /** The party a submission is stored under; kansliet's own imports (SCB files) use "kansli". */

@@ -2,7 +2,8 @@ import { hasErrors, hasWarnings } from '../../shared/validation/findings';
 import { conflict, unprocessable } from '../api/api-error';
 import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
-import { checkDraft, type SubmissionDraft } from './intake';
+import { configuredDeadline } from '../../shared/model/year-settings-schema';
+import { checkDraft, forbundForDraft, type SubmissionDraft } from './intake';
 import type { DraftSource } from './read-draft';
 import type { PeriodSettings, StoredReceipt } from './model';
 
@@ -12,15 +13,16 @@ export interface SubmitOutcome {
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
 }
 
-/** A locked period or a passed deadline refuses a submission (409), whatever its content. */
-function admitToPeriod(settings: PeriodSettings, now: Date): void {
+/**
+ * A locked period or a passed deadline refuses a submission (409), whatever its content. The
+ * deadline is the one kansliet set for the period, else the one the year's settings give it.
+ */
+function admitToPeriod(settings: PeriodSettings, configured: string | undefined, now: Date): void {
   if (settings.locked)
     throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
-  if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
-    throw conflict(
-      'deadline-passed',
-      `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`,
-    );
+  const deadline = settings.deadline ?? configured;
+  if (deadline && now.getTime() > Date.parse(deadline)) {
+    throw conflict('deadline-passed', `Sista dag för inlämning var ${deadline.slice(0, 10)}. Kontakta kansliet.`);
   }
 }
 
@@ -34,8 +36,10 @@ export async function submitDraft(
   draft: SubmissionDraft,
   source: DraftSource,
 ): Promise<SubmitOutcome> {
-  const { services, forbund, principal } = call;
-  const checked = checkDraft(services.registry, forbund, principal, draft);
+  const { services, principal } = call;
+  const { registry, forbund } = await forbundForDraft(call, draft);
+  const checked = checkDraft(registry, forbund, principal, draft);
+  const configured = configuredDeadline(forbund.years, checked.period);
   const { findings } = checked.validation;
   if (hasErrors(findings))
     throw unprocessable(
@@ -73,7 +77,7 @@ export async function submitDraft(
       actor: actorOf(principal),
       late: false,
     },
-    (settings) => admitToPeriod(settings, arrived),
+    (settings) => admitToPeriod(settings, configured, arrived),
   );
   return { receipt, created, warnings: findings };
 }

@@ -35,8 +35,11 @@ export interface ExpectedWorkbook {
 }
 
 export interface ParseOptions {
-  /** Where templates and förbund are looked up; the shipped configuration by default. */
-  registry?: Registry;
+  /**
+   * Where templates and förbund are looked up: a registry, or one chosen by what the file says it
+   * is (its förbund and period's year, from the configuration store); the shipped one by default.
+   */
+  registry?: Registry | ((meta: WorkbookMeta) => Promise<Registry>);
   /** Larger uploads are refused before unzipping. */
   maxBytes?: number;
 }
@@ -274,13 +277,14 @@ export async function parseTemplateWorkbook(
   expected?: ExpectedWorkbook,
   options: ParseOptions = {},
 ): Promise<ParseResult> {
-  const reg = options.registry ?? shippedRegistry;
   if (!(buffer instanceof Uint8Array) || buffer.length === 0) return fail(parseError('not-xlsx'));
   const loaded = await loadWorkbook(buffer, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!loaded.ok) return loaded;
   // exceljs has parsed everything by now; what follows reads plain values and cannot throw.
   const meta = readMeta(loaded.value);
   if (!meta.ok) return meta;
+  const reg =
+    typeof options.registry === 'function' ? await options.registry(meta.value) : (options.registry ?? shippedRegistry);
   const mismatch = checkExpected(meta.value, expected, reg);
   if (mismatch) return fail(mismatch);
   const template = resolveFromMeta(meta.value, reg);

@@ -3,6 +3,7 @@ import { getServices } from '../services';
 import { getConfig } from '../config';
 import { produceReport } from '../consolidation/produce-report';
 import { defaultDeadline, endedTertials, summaryTime } from '../consolidation/tertial-schedule';
+import { configuredDeadline } from '../../shared/model/year-settings-schema';
 import type { Actor } from '../submissions/model';
 
 const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanställning', role: 'system' };
@@ -21,18 +22,23 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
   const errors: string[] = [];
-  for (const forbund of services.registry.forbund) {
+  const snapshot = await services.configuration.current();
+  for (const forbundId of snapshot.forbundIds()) {
     const outcome: string[] = [];
     let written = 0;
     let failed = 0;
     for (const period of endedTertials(now, lookbackYears)) {
-      const settings = await services.repository.getPeriod(forbund.id, period.id);
-      const deadline = settings.deadline ?? defaultDeadline(period, deadlineDays);
+      const settings = await services.repository.getPeriod(forbundId, period.id);
+      // Each tertial with the settings active for its own year: their last days, targets and budget.
+      const own = await snapshot.forbund(forbundId, period.year);
+      if (!own) continue;
+      const deadline =
+        settings.deadline ?? configuredDeadline(own.forbund.years, period) ?? defaultDeadline(period, deadlineDays);
       if (now.getTime() <= Date.parse(deadline)) continue;
       try {
         const produced = await produceReport(
           services,
-          { forbund, period, variant: 'internal', basis: 'approved' },
+          { forbund: own.forbund, configuration: own, period, variant: 'internal', basis: 'approved' },
           {
             trigger: 'timer',
             actor: ACTOR,
@@ -50,11 +56,11 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       } catch (error) {
         // One tertial failing must not keep the others from their summaries; the next run retries it.
         failed += 1;
-        context.error(`tertialSummary ${forbund.id} ${period.id} failed`, error);
+        context.error(`tertialSummary ${forbundId} ${period.id} failed`, error);
         outcome.push(`${period.id}: misslyckades (${error instanceof Error ? error.message : String(error)})`);
       }
     }
-    await services.repository.recordAudit(forbund.id, String(now.getUTCFullYear()), {
+    await services.repository.recordAudit(forbundId, String(now.getUTCFullYear()), {
       at: now.toISOString(),
       event: written > 0 ? 'report-written' : 'report-unchanged',
       actor: ACTOR,
@@ -63,8 +69,8 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
     // Operators read the log in English; the audit event above is kansliet's, in Swedish.
-    context.log(`tertialSummary ${forbund.id}: ${outcome.length} tertial(s) due, ${written} written, ${failed} failed`);
-    if (failed > 0) errors.push(`${forbund.id}: ${failed} tertial(s) failed`);
+    context.log(`tertialSummary ${forbundId}: ${outcome.length} tertial(s) due, ${written} written, ${failed} failed`);
+    if (failed > 0) errors.push(`${forbundId}: ${failed} tertial(s) failed`);
   }
   // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
   if (errors.length > 0) throw new Error(`tertialSummary: ${errors.join('; ')}`);

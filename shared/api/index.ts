@@ -11,3 +11,4 @@ export * from './session';
 export * from './status';
 export * from './submissions';
 export * from './templates';
+export * from './settings';

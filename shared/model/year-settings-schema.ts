@@ -78,3 +78,12 @@ export const deadlinesSchema = z.record(periodIdSchema, isoDateSchema);
 export function deadlineInstant(day: string): string {
   return `${day}T23:59:59.999Z`;
 }
+
+/** The last day the year's settings give a period, as an instant; undefined where they give none. */
+export function configuredDeadline(
+  years: Readonly<Record<string, { deadlines?: Readonly<Record<string, string>> }>>,
+  period: { id: string; year: number },
+): string | undefined {
+  const day = years[String(period.year)]?.deadlines?.[period.id];
+  return day ? deadlineInstant(day) : undefined;
+}

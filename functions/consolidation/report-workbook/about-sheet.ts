@@ -4,12 +4,17 @@ import { HEADER_FONT } from '../../template-workbook/styles';
 import { BASIS_LABEL, timeText, VARIANT_LABEL } from './report-text';
 import { finishSheet, setStyle, writeHeading, writeSectionTitle, writeText } from './sheet-kit';
 
+export interface WorkbookInfo {
+  /** A hash of everything the report was built from, shown in Om rapporten. */
+  inputsHash: string;
+  /** "Samlad 0.1.0" */
+  generator: string;
+  /** Which settings version the report was built with, and the configuration's hash. */
+  settings?: { text: string; sha256: string };
+}
+
 /** Om rapporten: what it is, when and from what it was made, and how its figures are computed. */
-export function writeAboutSheet(
-  sheet: ExcelJS.Worksheet,
-  c: Consolidation,
-  info: { inputsHash: string; generator: string },
-): void {
+export function writeAboutSheet(sheet: ExcelJS.Worksheet, c: Consolidation, info: WorkbookInfo): void {
   let row = writeHeading(sheet, 'Om rapporten', [`Samlad – konsoliderad rapport för ${c.meta.forbund.name}`]);
   const facts: [string, string][] = [
     ['Förbund', `${c.meta.forbund.name} (${c.meta.forbund.id})`],
@@ -19,6 +24,12 @@ export function writeAboutSheet(
     ['Skapad', timeText(c.meta.generatedAt)],
     ['Skapad av', info.generator],
     ['Underlagets hash', info.inputsHash],
+    ...(info.settings
+      ? ([
+          ['Inställningar', info.settings.text],
+          ['Inställningarnas hash', info.settings.sha256],
+        ] as [string, string][])
+      : []),
   ];
   for (const [key, value] of facts) {
     writeText(sheet, row, 1, key, HEADER_FONT);

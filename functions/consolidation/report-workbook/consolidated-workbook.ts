@@ -1,6 +1,6 @@
 import { exceljs } from '../../template-workbook/exceljs';
 import type { Consolidation } from '../../../shared/indices/consolidation-model';
-import { writeAboutSheet } from './about-sheet';
+import { writeAboutSheet, type WorkbookInfo } from './about-sheet';
 import { writeEconomySheet } from './economy-sheet';
 import { packWithFixedDate } from './fixed-zip';
 import { writeHaeSheet } from './hae-sheet';
@@ -12,12 +12,7 @@ import { writeSubmissionsSheet } from './submissions-sheet';
 import { writeSummarySheet } from './summary-sheet';
 import { VARIANT_LABEL } from './report-text';
 
-export interface WorkbookInfo {
-  /** A hash of everything the report was built from, shown in Om rapporten. */
-  inputsHash: string;
-  /** "Samlad 0.1.0" */
-  generator: string;
-}
+export type { WorkbookInfo } from './about-sheet';
 
 /**
  * Writes the consolidated workbook: Sammanfattning, one sheet per platform group and platform,

@@ -29,7 +29,11 @@ export const kansli: Principal = { subject: 'property-test', role: 'kansli', for
 export async function judgeUpload(buffer: Buffer): Promise<UploadVerdict> {
   try {
     await assertSafeXlsx(buffer);
-    const draft = await readWorkbookDraft(buffer);
+    const draft = await readWorkbookDraft(buffer, {
+      forbund: { id: kansli.forbund ?? '' },
+      atYear: async () => ({ registry }),
+      current: { registry },
+    });
     const forbund = findForbund(registry, draft.forbund ?? '');
     if (!forbund) throw new ApiError(422, 'unknown-forbund', 'okänt förbund');
     const checked = checkDraft(registry, forbund, kansli, draft);
