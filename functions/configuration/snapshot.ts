@@ -99,6 +99,11 @@ export class ConfigurationSnapshot {
     return this.pointers.get(forbund)?.get(year);
   }
 
+  /** Any stored settings document, by its hash (a version that is not active). */
+  documentOf(sha256: string): Promise<SettingsDocument> {
+    return this.documents.settings(sha256);
+  }
+
   /** The active document of exactly this year, if it has one. */
   async yearDocument(forbund: string, year: number): Promise<SettingsDocument | undefined> {
     const pointer = this.pointer(forbund, year);

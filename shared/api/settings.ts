@@ -126,3 +126,6 @@ export const templateAddedAnswerSchema = z.object({
   outcome: z.enum(['stored', 'unchanged']),
   template: catalogueTemplateSchema,
 });
+
+/** POST settings/{year}/copy: next year's new version, and whether it became active at once. */
+export const settingsCopyAnswerSchema = settingsProposalAnswerSchema.extend({ activated: z.boolean() });

@@ -1,0 +1,26 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { Principal } from '../../shared/api/principal';
+import { getServices, type Services } from '../services';
+import { errorResponse } from './error-response';
+import { refuseRole } from './forbund-route';
+
+export interface AdminCall {
+  request: HttpRequest;
+  context: InvocationContext;
+  principal: Principal;
+  services: Services;
+}
+
+/** Wraps a handler under /api/admin/: administrators only (`Admin`), everyone else a 403. */
+export function adminRoute(handler: (call: AdminCall) => Promise<HttpResponseInit>): HttpHandler {
+  return async (request, context) => {
+    try {
+      const services = getServices();
+      const principal = await services.verifyToken(request.headers.get('authorization'));
+      if (principal.role !== 'admin') refuseRole('admin');
+      return await handler({ request, context, principal, services });
+    } catch (error) {
+      return errorResponse(error, context);
+    }
+  };
+}
