@@ -1,11 +1,11 @@
 import type ExcelJS from 'exceljs';
-import { columnLetter, sheetAddress } from '../../shared/model/layout';
+import { sheetAddress } from '../../shared/model/layout';
 import type { TemplateDefinition } from '../../shared/model/template-schema';
 import {
   FIELD_COLUMN,
   HELP_ROW,
   settingsAreas,
-  settingsName,
+  settingsNames,
   SETTINGS_SHEETS,
   sheetPositions,
   SUBTITLE_ROW,
@@ -138,6 +138,7 @@ function writeSheet(
   areas: ReturnType<typeof settingsAreas>,
   subtitle: string,
 ): void {
+  for (const n of settingsNames(layout)) workbook.definedNames.add(sheetAddress(n.sheet, n.address), n.name);
   const table = layout.table;
   const width = Math.max(table?.columns.length ?? 2, 2);
   const positions = sheetPositions(layout);
@@ -161,10 +162,6 @@ function writeSheet(
     const raw = areas.get(field.id)?.cells[0]?.[0];
     cell.value = raw?.kind === 'value' ? raw.raw : null;
     styleCell(cell, field, !field.locked);
-    workbook.definedNames.add(
-      sheetAddress(layout.sheetName, `$${columnLetter(FIELD_COLUMN)}$${row}`),
-      settingsName(field.id),
-    );
   }
 
   if (!table || positions.headerRow === undefined) return;
@@ -187,11 +184,6 @@ function writeSheet(
   const end = sheet.getCell(positions.endRow ?? top + table.capacity + 1, 1);
   end.value = '▲ Tabellen slutar här. Behövs fler rader: infoga dem ovanför den här raden, inom tabellen.';
   end.font = HELP_FONT;
-  const last = columnLetter(TABLE_LEFT + table.columns.length - 1);
-  workbook.definedNames.add(
-    sheetAddress(layout.sheetName, `$A$${top}:$${last}$${top + table.capacity}`),
-    settingsName(table.id),
-  );
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,

@@ -93,6 +93,8 @@ export const forbundConfigurationAnswerSchema = z.object({
   forbund: forbundSchema,
   /** Which version of whose year: the report's Om rapporten names the same. */
   settings: z.object({ year: z.number().int(), version: z.number().int(), sha256: z.string() }).nullable(),
+  /** Every version of each template the förbund uses (the pane resolves and validates with them). */
+  templates: z.array(z.unknown()),
 });
 export type ForbundConfigurationAnswer = z.infer<typeof forbundConfigurationAnswerSchema>;
 

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { a1, sheetAddress } from '../model/layout';
+import { a1, columnLetter, sheetAddress } from '../model/layout';
 
 /**
  * The *Inställningar* workbook as data: which sheets, which labelled single cells (fields) and
@@ -103,4 +103,26 @@ export function settingsRange(sheetName: string, rows: readonly number[], column
   const top = Math.min(...rows);
   const bottom = Math.max(...rows);
   return sheetAddress(sheetName, bottom > top ? `${a1(top, column)}:${a1(bottom, column)}` : a1(top, column));
+}
+
+/** Where each `INST.*` name of a sheet points, whatever the data: `{name, sheet, address}` with `$`. */
+export function settingsNames(layout: SettingsSheetLayout): { name: string; sheet: string; address: string }[] {
+  const positions = sheetPositions(layout);
+  const names = layout.fields.map((f) => ({
+    name: settingsName(f.id),
+    sheet: layout.sheetName,
+    address: `$${columnLetter(FIELD_COLUMN)}$${positions.fieldRows.get(f.id) ?? 0}`,
+  }));
+  const table = layout.table;
+  if (!table || positions.headerRow === undefined) return names;
+  const right = columnLetter(TABLE_LEFT + table.columns.length - 1);
+  const bottom = positions.headerRow + table.capacity;
+  return [
+    ...names,
+    {
+      name: settingsName(table.id),
+      sheet: layout.sheetName,
+      address: `$${columnLetter(TABLE_LEFT)}$${positions.headerRow}:$${right}$${bottom}`,
+    },
+  ];
 }

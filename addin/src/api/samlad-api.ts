@@ -170,7 +170,7 @@ export class SamladApi {
 /** The dev issuer's login (functions/http/dev-token.ts); outside a förbund, so not on SamladApi. */
 export async function requestDevToken(
   http: HttpClient,
-  request: { forbund: string; party?: string; role: 'reporter' | 'kansli' },
+  request: { forbund?: string; party?: string; role: 'reporter' | 'kansli' | 'admin' },
 ): Promise<string> {
   return (await http.json('/dev/token', devTokenAnswerSchema, { method: 'POST', json: request })).data.token;
 }
