@@ -137,6 +137,8 @@ export class SamladApi {
     period: string;
     variant: 'internal' | 'published';
     basis: 'approved' | 'latest';
+    /** The period's year's own settings (the default), or those in force now. */
+    settings?: 'period' | 'current';
   }): Promise<ConsolidationStart> {
     const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateAnswerSchema, {
       method: 'POST',

@@ -14,8 +14,7 @@ export interface SettingsInsert {
 }
 
 export type SettingsInsertOutcome =
-  | { kind: 'inserted'; sheets: string[]; namesAdded: number }
-  | { kind: 'exists'; sheets: string[] };
+  { kind: 'inserted'; sheets: string[]; namesAdded: number } | { kind: 'exists'; sheets: string[] };
 
 const isSettingsName = (name: string) => /^INST\./i.test(name);
 

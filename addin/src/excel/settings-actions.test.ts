@@ -17,9 +17,7 @@ describe('insertSettings', () => {
     expect(excel.syncs).toBe(3);
     expect(outcome).toEqual({ kind: 'inserted', sheets: sheetNames, namesAdded: names.length });
     expect(excel.activated).toEqual(['Om inställningarna']);
-    expect(excel.namesAdded).toEqual(
-      expect.arrayContaining([{ name: 'INST.mal', sheet: 'Mål', address: 'A5:E45' }]),
-    );
+    expect(excel.namesAdded).toEqual(expect.arrayContaining([{ name: 'INST.mal', sheet: 'Mål', address: 'A5:E45' }]));
   });
 
   it('needs no third trip when the names came along', async () => {
@@ -34,7 +32,10 @@ describe('insertSettings', () => {
   it('asks before replacing settings sheets already in the workbook, and replaces them and their names when told', async () => {
     const state = {
       sheets: [{ name: 'Mål' }, { name: 'Blad1' }],
-      names: [{ name: 'INST.mal', formula: "='Mål'!$A$5:$E$45" }, { name: 'Egen', formula: '=Blad1!$A$1' }],
+      names: [
+        { name: 'INST.mal', formula: "='Mål'!$A$5:$E$45" },
+        { name: 'Egen', formula: '=Blad1!$A$1' },
+      ],
       insertable: { sheets: inserted },
     };
     new MockExcel(state).install();
