@@ -284,7 +284,7 @@ export function createSettingsView(deps: SettingsViewDeps): View {
             deps.ctx.announcer.announce(`Version ${v.version} är aktiv.`);
             await load();
           }),
-        { class: 'btn btn-small', 'aria-label': `Aktivera version ${v.version}` },
+        { class: 'btn btn-small', 'aria-label': `Aktivera version ${v.version} från historiken` },
       );
       const get: HTMLButtonElement = button(
         'Ladda ner',
