@@ -57,9 +57,10 @@ export class ConfigurationCache {
     const promise = before.then(() => this.refresh(generation));
     const entry = { generation, promise };
     this.pending = entry;
-    void promise.finally(() => {
+    const settle = () => {
       if (this.pending === entry) this.pending = undefined;
-    });
+    };
+    promise.then(settle, settle);
     return promise;
   }
 

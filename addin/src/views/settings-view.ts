@@ -299,10 +299,16 @@ export function createSettingsView(deps: SettingsViewDeps): View {
         'tr',
         { class: v.active ? 'active-version' : '' },
         h('td', {}, String(v.version)),
-        h('td', {}, formatDateTime(v.createdAt)),
-        h('td', {}, v.createdBy.name ?? v.createdBy.subject),
-        h('td', {}, v.comment ?? ''),
-        h('td', {}, v.active ? h('strong', {}, 'Aktiv') : restore, ' ', get),
+        h(
+          'td',
+          {},
+          formatDateTime(v.createdAt),
+          h('br'),
+          h('span', { class: 'cell-detail' }, v.createdBy.name ?? v.createdBy.subject),
+          v.comment ? h('br') : null,
+          v.comment ? h('em', {}, v.comment) : null,
+        ),
+        h('td', { class: 'history-actions' }, v.active ? h('strong', {}, 'Aktiv') : restore, get),
       );
     });
     return [
@@ -316,7 +322,7 @@ export function createSettingsView(deps: SettingsViewDeps): View {
           h(
             'thead',
             {},
-            h('tr', {}, ...['Version', 'Sparad', 'Av', 'Kommentar', ''].map((t) => h('th', { scope: 'col' }, t))),
+            h('tr', {}, ...['Version', 'Sparad, av och varför', ''].map((t) => h('th', { scope: 'col' }, t))),
           ),
           h('tbody', {}, ...rows),
         ),
