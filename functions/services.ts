@@ -4,11 +4,15 @@ import { getConfig } from './config';
 import { ConfigurationCache } from './configuration/configuration-cache';
 import { initialContent } from './configuration/initial-content';
 import type { ConfigurationRepository } from './configuration/repository';
+import type { JobQueue } from './consolidation/job-queue';
 import type { JobRepository } from './consolidation/job-repository';
+import { JOBS_POISON_QUEUE, JOBS_QUEUE } from './consolidation/queues';
 import type { ReportRepository } from './consolidation/report-repository';
 import { getStorageClients } from './storage';
+import { memo } from './storage/setup';
 import { BlobReportStore } from './storage/blob-report-store';
 import { TableSubmissionRepository } from './storage/submissions/table-submission-repository';
+import { StorageJobQueue } from './storage/storage-job-queue';
 import { TableConfigurationStore } from './storage/table-configuration-store';
 import { TableJobStore } from './storage/table-job-store';
 import type { SubmissionRepository } from './submissions/repository';
@@ -32,6 +36,8 @@ export interface Services {
   repository: SubmissionRepository;
   reports: ReportRepository;
   jobs: JobRepository;
+  /** Where consolidations wait for a worker (the queue the consolidationWorker function reads). */
+  queue: JobQueue;
   verifyToken: TokenVerifier;
   now: () => Date;
 }
@@ -60,6 +66,9 @@ export function getServices(): Services {
       ),
       reports: new BlobReportStore(storage.blobService.getContainerClient(REPORTS_CONTAINER)),
       jobs: new TableJobStore(storage.tableClient(JOBS_TABLE)),
+      queue: new StorageJobQueue(
+        memo(() => ({ queue: storage.queueClient(JOBS_QUEUE), poison: storage.queueClient(JOBS_POISON_QUEUE) })),
+      ),
       verifyToken: createTokenVerifier(config.auth),
       now: () => new Date(),
     };

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
   progress.update(0, 'Startar Azurite (i minnet) och den lokala Functions-värden');
-  const azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  const azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   const errors: string[] = [];
   let stopHost: (() => Promise<void>) | undefined;
   try {
@@ -91,8 +91,8 @@ async function main(): Promise<void> {
     delete process.env.AzureWebJobsStorage;
     const logger = quietLogger(errors);
     const app = await loadFunctionApp({ root, logger });
-    const { routePrefix } = readHostSettings(root);
-    const host = await startLocalHost({ app, logger, port: 0, routePrefix, runTimers: false });
+    const { routePrefix, queues } = readHostSettings(root);
+    const host = await startLocalHost({ app, logger, port: 0, routePrefix, runTimers: false, queues });
     stopHost = () => host.close();
     const apiUrl = `${host.url}/${routePrefix}`;
     progress.done(`Azurite och Functions-värden startade (${host.url})`);

@@ -4,7 +4,9 @@
  * With `npm start` running, it asks that host through Azure's admin API
  * (`POST /admin/functions/<name>`), so the run happens where the app already runs and its
  * log appears there. Without a running host it loads the app in this process, provides
- * development storage as `npm start` would, runs the function once and prints the outcome.
+ * development storage as `npm start` would, runs the function once, then runs the app's queue
+ * triggers until the queues are empty — the jobs a timer queues are built there — and prints
+ * the outcome.
  *
  * Options: --port N (the host to ask; default PORT or 7071), --input TEXT (for non-timer
  * triggers), --main GLOB (load other entry points; tests use it).
@@ -15,8 +17,12 @@ import {
   applyLocalSettings,
   createConsoleLogger,
   loadFunctionApp,
+  readHostSettings,
+  startQueueListeners,
   timerTriggerData,
+  type FunctionApp,
   type HostLogger,
+  type QueueListener,
 } from './local-host';
 import {
   AzuriteStartError,
@@ -85,9 +91,34 @@ async function provideStorageForRun(settings: StackSettings, logger: HostLogger)
     process.env['STORAGE_CONNECTION_STRING'] = azuriteConnectionString({
       host: '127.0.0.1',
       blobPort: settings.azurite.blobPort,
+      queuePort: settings.azurite.queuePort,
       tablePort: settings.azurite.tablePort,
     });
     return undefined;
+  }
+}
+
+/** Runs the app's queue triggers until every queue is empty and nothing is being worked on. */
+async function drainQueues(app: FunctionApp, root: string, logger: HostLogger): Promise<void> {
+  const listeners: QueueListener[] = startQueueListeners({
+    app,
+    logger,
+    settings: readHostSettings(root).queues,
+    invoke: (fn, data, reason, metadata) => app.invoke(fn, data, reason, metadata),
+  });
+  try {
+    let quietPolls = 0;
+    let said = -1;
+    while (quietPolls < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const backlogs = await Promise.all(listeners.map((l) => l.backlog()));
+      const left = backlogs.reduce((n, b) => n + b.messages, 0);
+      quietPolls = left === 0 && backlogs.every((b) => b.running === 0) ? quietPolls + 1 : 0;
+      if (left > 0 && left !== said) process.stdout.write(`${left} queued job(s) left…\n`);
+      said = left;
+    }
+  } finally {
+    await Promise.all(listeners.map((l) => l.stop()));
   }
 }
 
@@ -141,6 +172,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     try {
       await app.invoke(fn, triggerData, 'Run by npm run timer');
+      await drainQueues(app, root, logger);
       logger.flush();
       process.stdout.write(`"${fn.name}" succeeded in ${Math.round(performance.now() - started)} ms.\n`);
     } catch (error) {

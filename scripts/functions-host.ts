@@ -2,7 +2,10 @@
  * The local Functions host alone (what `func start` is on a machine with Core Tools), for
  * tests and for running the API against storage you provide:
  *
- *   node dist/scripts/functions-host.js [--port N] [--main GLOB ...] [--no-timers]
+ *   node dist/scripts/functions-host.js [--port N] [--main GLOB ...] [--no-timers] [--queue-lease-seconds N]
+ *
+ * `--queue-lease-seconds` shortens the lease on fetched queue messages (10 minutes, as on Azure),
+ * so a test that kills the host sees its messages delivered again within seconds.
  *
  * Storage comes from the environment / local.settings.json as for the deployed app; this
  * script never starts Azurite (`npm start` does). On start it prints
@@ -33,8 +36,12 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       main: { type: 'string', multiple: true },
       'no-timers': { type: 'boolean', default: false },
+      'queue-lease-seconds': { type: 'string' },
     },
   });
+  const leaseSeconds = values['queue-lease-seconds'] === undefined ? undefined : Number(values['queue-lease-seconds']);
+  if (leaseSeconds !== undefined && !(Number.isInteger(leaseSeconds) && leaseSeconds >= 1))
+    throw new Error(`--queue-lease-seconds must be a whole number of seconds, at least 1`);
   const root = findAppRoot(__dirname);
   const logger = createConsoleLogger();
   const lifecycle = createLifecycle({ log: (message) => logger.log('information', 'host', message) });
@@ -46,7 +53,7 @@ async function main(): Promise<void> {
     values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     root,
   );
-  const { routePrefix } = readHostSettings(root);
+  const { routePrefix, queues } = readHostSettings(root);
 
   const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });
   const host = await startLocalHost({
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
     port: settings.functionsPort,
     routePrefix,
     runTimers: !values['no-timers'],
+    queues,
+    queueLeaseMs: leaseSeconds === undefined ? undefined : leaseSeconds * 1000,
   });
   lifecycle.add('Functions host', () => host.close());
 

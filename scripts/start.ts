@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole Samlad stack on one machine, no cloud account needed.
- * Azurite (Table + Blob, persisted in .azurite/), the local Functions host serving the
+ * Azurite (Table, Blob and Queue, persisted in .azurite/), the local Functions host serving the
  * app's own registrations on http://localhost:7071/api, and the task-pane dev server on
  * http://localhost:3000. Everything runs in this process; Ctrl-C stops it all.
  */
@@ -44,13 +44,13 @@ async function main(): Promise<void> {
         `Read ${applied.length} setting(s) from ${path.relative(root, settingsFile ?? '')}`,
       );
     const settings = readStackSettings(process.env, root);
-    const { routePrefix } = readHostSettings(root);
+    const { routePrefix, queues } = readHostSettings(root);
 
     const azurite = await provideDevStorage(settings, process.env, logger);
     if (azurite) lifecycle.add('Azurite', () => azurite.stop());
 
     const app = await loadFunctionApp({ root, logger });
-    const host = await startLocalHost({ app, logger, port: settings.functionsPort, routePrefix });
+    const host = await startLocalHost({ app, logger, port: settings.functionsPort, routePrefix, queues });
     lifecycle.add('Functions host', () => host.close());
 
     const addin = await startAddinServer({
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     if (azurite) {
       lines.push(
         `  Azurite Blob          http://${azurite.host}:${azurite.blobPort}/devstoreaccount1`,
+        `  Azurite Queue         http://${azurite.host}:${azurite.queuePort}/devstoreaccount1`,
         `  Azurite Table         http://${azurite.host}:${azurite.tablePort}/devstoreaccount1`,
         `  Data folder           ${azurite.location ?? '(in memory)'}`,
       );

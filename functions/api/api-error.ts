@@ -29,5 +29,13 @@ export const payloadTooLarge = (message: string) => new ApiError(413, 'too-large
 export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported-media-type', message);
 export const unprocessable = (code: string, message: string, findings?: Finding[]) =>
   new ApiError(422, code, message, { findings });
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new ApiError(
+    429,
+    'too-many-requests',
+    `Du har skickat många ändringar på kort tid. Vänta ${retryAfterSeconds} sekunder och försök igen – ` +
+      'det du skickade senast sparades inte.',
+    { headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
 export const serviceUnavailable = (message: string, retryAfterSeconds = 5) =>
   new ApiError(503, 'unavailable', message, { headers: { 'Retry-After': String(retryAfterSeconds) } });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { ErrorBody } from '../../shared/api';
 import { renderFinding } from '../../shared/validation/messages-sv';
 import { AuthenticationError } from '../auth/token-verifier';
+import { logEvent } from '../log-event';
 import { ApiError, serviceUnavailable, unauthorized } from './api-error';
 
 /** Storage that cannot be reached is worth a retry; the client is told when. */
@@ -45,7 +46,14 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
         : error;
   if (known instanceof ApiError) {
     const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
-    if (known.status >= 500) context.warn(`${known.code}: ${String((error as Error)?.message ?? error)}`);
+    if (known.status >= 500 || known.status === 429)
+      logEvent(
+        context,
+        'warn',
+        'request.refused',
+        { status: known.status, code: known.code },
+        known === error ? undefined : error,
+      );
     const body: ErrorBody = {
       code: known.code,
       message: known.messageSv,
@@ -56,7 +64,7 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
   }
   const correlationId =
     context.invocationId && context.invocationId !== 'unknown' ? context.invocationId : randomUUID();
-  context.error(`unexpected error [${correlationId}]`, error);
+  logEvent(context, 'error', 'request.failed', { errorCode: correlationId }, error);
   const body: ErrorBody = {
     code: 'internal',
     message: `Ett oväntat fel inträffade. Uppge felkod ${correlationId} om du kontaktar kansliet.`,

@@ -4,6 +4,7 @@ import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/
 import type { ConfigurationSnapshot, ForbundAtYear } from '../configuration/snapshot';
 import { forbidden } from './api-error';
 import { errorResponse } from './error-response';
+import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
 import { getServices, type Services } from '../services';
 
 export interface ForbundCall {
@@ -35,6 +36,14 @@ export async function forbundAt(snapshot: ConfigurationSnapshot, id: string, yea
   return at;
 }
 
+export interface RouteOptions {
+  /**
+   * A route that stores something: limited per client address (before the token is checked)
+   * and per principal (after), answering 429 with Retry-After beyond the allowance.
+   */
+  writes?: boolean;
+}
+
 /**
  * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
@@ -44,11 +53,14 @@ export async function forbundAt(snapshot: ConfigurationSnapshot, id: string, yea
 export function forbundRoute(
   minimumRole: Role,
   handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+  options: RouteOptions = {},
 ): HttpHandler {
   return async (request, context) => {
     try {
+      if (options.writes) limitWriteByAddress(request);
       const services = getServices();
       const principal = await services.verifyToken(request.headers.get('authorization'));
+      if (options.writes) limitWriteByPrincipal(principal.subject);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
       const snapshot = await services.configuration.current();
@@ -69,6 +81,14 @@ export function forbundRoute(
       return errorResponse(error, context);
     }
   };
+}
+
+/** {@link forbundRoute} for a route that stores something: limited per address and principal. */
+export function forbundWriteRoute(
+  minimumRole: Role,
+  handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+): HttpHandler {
+  return forbundRoute(minimumRole, handler, { writes: true });
 }
 
 export function actorOf(principal: Principal): { subject: string; name?: string; role: string } {

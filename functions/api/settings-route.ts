@@ -6,7 +6,8 @@ import type { ConfigurationSnapshot } from '../configuration/snapshot';
 import { getServices, type Services } from '../services';
 import { badRequest, forbidden } from './api-error';
 import { errorResponse } from './error-response';
-import { refuseRole } from './forbund-route';
+import { refuseRole, type RouteOptions } from './forbund-route';
+import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
 
 export interface SettingsCall {
   request: HttpRequest;
@@ -39,11 +40,16 @@ export function settingsScope(call: SettingsCall, year = call.year): SettingsSco
  * administrator — who may also name a förbund that does not exist yet, to create it. Anyone else
  * gets the same 403 as for any route of another förbund.
  */
-export function settingsRoute(handler: (call: SettingsCall) => Promise<HttpResponseInit>): HttpHandler {
+export function settingsRoute(
+  handler: (call: SettingsCall) => Promise<HttpResponseInit>,
+  options: RouteOptions = {},
+): HttpHandler {
   return async (request, context) => {
     try {
+      if (options.writes) limitWriteByAddress(request);
       const services = getServices();
       const principal = await services.verifyToken(request.headers.get('authorization'));
+      if (options.writes) limitWriteByPrincipal(principal.subject);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
       const snapshot = await services.configuration.current();

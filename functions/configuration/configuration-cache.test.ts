@@ -34,7 +34,7 @@ let store: TableConfigurationStore;
 const kansli = { subject: 'k1', name: 'Kansliet', role: 'kansli' };
 
 beforeAll(async () => {
-  azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   const clients = createStorageClients(azurite.connectionString);
   store = new TableConfigurationStore(
     clients.tableClient('testcache'),

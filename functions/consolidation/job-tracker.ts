@@ -5,13 +5,10 @@ import type { ReportMetadata } from '../../shared/api';
 const WRITE_EVERY_MS = 250;
 
 /**
- * Follows one consolidation. Nothing is stored while the work may still finish within the
- * request; once the request answers 202, `persist()` writes the job and every later change is
- * written through (throttled, in order), ending with done or failed.
+ * Follows one job through the worker: every change is written through (progress throttled, in
+ * order), so a poll on any instance sees where it is, ending with done, or failed.
  */
 export class JobTracker {
-  private state: JobState;
-  private persisted = false;
   private chain: Promise<void> = Promise.resolve();
   private lastWrite = 0;
   private pending: ReturnType<typeof setTimeout> | undefined;
@@ -19,43 +16,54 @@ export class JobTracker {
   constructor(
     private readonly jobs: JobRepository,
     private readonly forbund: string,
-    jobId: string,
-    meta: { period: string; variant: string },
+    private state: JobState,
     private readonly now: () => Date,
-  ) {
-    const at = now().toISOString();
-    this.state = { jobId, status: 'running', progress: 0, message: 'Startar', ...meta, createdAt: at, updatedAt: at };
-  }
+  ) {}
 
   get jobId(): string {
     return this.state.jobId;
   }
 
+  /** Writes the state after every earlier write; a lost progress write is harmless, a lost state change is not. */
   private write(): Promise<void> {
-    const snapshot = { ...this.state, updatedAt: this.now().toISOString() };
+    this.state = { ...this.state, updatedAt: this.now().toISOString() };
+    const snapshot = this.state;
     this.lastWrite = Date.now();
-    this.chain = this.chain.then(() => this.jobs.put(this.forbund, snapshot)).catch(() => undefined);
-    return this.chain;
+    const written = this.chain.then(() => this.jobs.put(this.forbund, snapshot));
+    this.chain = written.catch(() => undefined);
+    return written;
+  }
+
+  /** The worker took the job's message (its `attempt`th delivery). */
+  async started(attempt: number): Promise<void> {
+    this.state = { ...this.state, status: 'running', attempts: attempt, progress: 0, message: 'Startar' };
+    await this.settle();
   }
 
   progress = (share: number, message: string): void => {
     this.state = { ...this.state, progress: Math.max(this.state.progress, Math.min(1, share)), message };
-    if (!this.persisted || this.state.status !== 'running' || this.pending) return;
+    if (this.state.status !== 'running' || this.pending) return;
     const wait = Math.max(0, WRITE_EVERY_MS - (Date.now() - this.lastWrite));
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      if (this.state.status === 'running') void this.write();
+      if (this.state.status === 'running') this.write().catch(() => undefined);
     }, wait);
   };
 
-  /** Makes the job visible to polls (called when the request answers 202). */
-  async persist(): Promise<void> {
-    this.persisted = true;
-    await this.write();
-  }
-
   async done(report: ReportMetadata): Promise<void> {
     this.state = { ...this.state, status: 'done', progress: 1, message: 'Klar', report };
+    await this.settle();
+  }
+
+  /** Done, with nothing to write (the timer's tertial had no approved submissions). */
+  async finishedWithout(message: string): Promise<void> {
+    this.state = { ...this.state, status: 'done', progress: 1, message };
+    await this.settle();
+  }
+
+  /** A delivery failed and the queue will deliver it again: the job waits for its next try. */
+  async willRetry(message: string): Promise<void> {
+    this.state = { ...this.state, status: 'queued', message };
     await this.settle();
   }
 
@@ -67,6 +75,6 @@ export class JobTracker {
   private async settle(): Promise<void> {
     if (this.pending) clearTimeout(this.pending);
     this.pending = undefined;
-    if (this.persisted) await this.write();
+    await this.write();
   }
 }

@@ -21,6 +21,8 @@ export interface ProduceOptions {
   onProgress?: Progress;
   /** Write nothing (only the audit event) when no submission qualifies; the timer's choice. */
   skipWhenEmpty?: boolean;
+  /** The job building it, recorded with the report (a job delivered twice finds its report by it). */
+  jobId?: string;
 }
 
 export interface Produced {
@@ -71,7 +73,7 @@ export async function produceReport(
   const generatedAt = options.generatedAt?.(records) ?? deps.now().toISOString();
   const built = await buildReport(request, records, generatedAt);
   progress(0.9, 'Sparar rapporten');
-  const { summary, written } = await deps.reports.save(request.forbund.id, built, options.trigger);
+  const { summary, written } = await deps.reports.save(request.forbund.id, built, options.trigger, options.jobId);
   await deps.repository.recordAudit(request.forbund.id, request.period.id, {
     at: deps.now().toISOString(),
     event: written ? 'report-written' : 'report-unchanged',

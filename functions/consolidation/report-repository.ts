@@ -8,12 +8,18 @@ export type ReportTrigger = ReportSummary['trigger'];
  * (functions/storage/blob-report-store.ts); handlers and the timer see only this.
  */
 export interface ReportRepository {
-  /** Stores the workbook unless the very same file is there; whether it wrote, and the summary either way. */
+  /**
+   * Stores the workbook unless the very same file is there; whether it wrote, and the summary either
+   * way. `jobId` names the job that wrote it, for {@link findByJob}.
+   */
   save(
     forbund: string,
     report: BuiltReport,
     trigger: ReportTrigger,
+    jobId?: string,
   ): Promise<{ summary: ReportSummary; written: boolean }>;
+  /** The report a job wrote, if it wrote one: a job delivered again after a crash finds it so. */
+  findByJob(forbund: string, period: string, variant: string, jobId: string): Promise<ReportSummary | undefined>;
   /** Reports of a förbund, newest first; one period when given. */
   list(forbund: string, period?: string): Promise<ReportSummary[]>;
   /** The workbook and its summary, or undefined for an unknown id (or another förbund's). */

@@ -39,12 +39,13 @@ describe('tertial deadlines', () => {
 });
 
 describe('report settings', () => {
-  it('defaults to daily 06:00, 15 days, last year, 8 s', () => {
+  it('defaults to daily 06:00, 15 days, last year, 8 s, and an alert after 5 minutes in the queue', () => {
     expect(loadConfig({}).reports).toEqual({
       tertialSchedule: '0 0 6 * * *',
       deadlineDays: 15,
       lookbackYears: 1,
       syncBudgetMs: 8000,
+      waitAlertMs: 300_000,
     });
   });
 
@@ -54,12 +55,14 @@ describe('report settings', () => {
       TERTIAL_DEADLINE_DAYS: '20',
       TERTIAL_SUMMARY_LOOKBACK_YEARS: '3',
       CONSOLIDATE_SYNC_MS: '0',
+      JOB_WAIT_ALERT_SECONDS: '90',
     };
     expect(loadConfig(env).reports).toEqual({
       tertialSchedule: '0 30 5 * * 1-5',
       deadlineDays: 20,
       lookbackYears: 3,
       syncBudgetMs: 0,
+      waitAlertMs: 90_000,
     });
   });
 

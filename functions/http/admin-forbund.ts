@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { forbundListAnswerSchema } from '../../shared/api';
 import { adminRoute } from '../api/admin-route';
 import { answer } from '../api/error-response';
@@ -13,5 +12,3 @@ export const adminForbund = adminRoute(async ({ services }) => {
   const snapshot = await services.configuration.current();
   return answer(forbundListAnswerSchema, 200, { forbund: await listForbund(snapshot, services.now().getFullYear()) });
 });
-
-app.http('adminForbund', { methods: ['GET'], route: 'admin/forbund', authLevel: 'anonymous', handler: adminForbund });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { templateAddedAnswerSchema } from '../../shared/api';
 import { adminRoute } from '../api/admin-route';
@@ -17,28 +16,24 @@ const bodySchema = z
  * the schema's findings, 409 for a version that exists (versions are never changed, only
  * succeeded). A förbund then chooses it in its settings (Mallar).
  */
-export const adminTemplateAdd = adminRoute(async ({ request, services, principal }) => {
-  const body = await readJson(request, bodySchema);
-  const snapshot = await services.configuration.current();
-  const added = await addTemplate(
-    services.configurationStore,
-    snapshot,
-    body.definition,
-    actorOf(principal),
-    body.comment,
-    services.now(),
-  );
-  if (added.status === 201) services.configuration.invalidate();
-  const { id, version, title, years } = added.definition;
-  return answer(templateAddedAnswerSchema, added.status, {
-    outcome: added.status === 201 ? 'stored' : 'unchanged',
-    template: { id, version, title, years, builtIn: false, sha256: added.sha256 },
-  });
-});
-
-app.http('adminTemplateAdd', {
-  methods: ['POST'],
-  route: 'admin/templates',
-  authLevel: 'anonymous',
-  handler: adminTemplateAdd,
-});
+export const adminTemplateAdd = adminRoute(
+  async ({ request, services, principal }) => {
+    const body = await readJson(request, bodySchema);
+    const snapshot = await services.configuration.current();
+    const added = await addTemplate(
+      services.configurationStore,
+      snapshot,
+      body.definition,
+      actorOf(principal),
+      body.comment,
+      services.now(),
+    );
+    if (added.status === 201) services.configuration.invalidate();
+    const { id, version, title, years } = added.definition;
+    return answer(templateAddedAnswerSchema, added.status, {
+      outcome: added.status === 201 ? 'stored' : 'unchanged',
+      template: { id, version, title, years, builtIn: false, sha256: added.sha256 },
+    });
+  },
+  { writes: true },
+);

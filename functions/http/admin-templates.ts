@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { templateCatalogueAnswerSchema } from '../../shared/api';
 import { registry as shipped } from '../../shared/config/registry';
 import { adminRoute } from '../api/admin-route';
@@ -11,11 +10,4 @@ export const adminTemplates = adminRoute(async ({ services }) => {
   return answer(templateCatalogueAnswerSchema, 200, {
     templates: catalogueEntries(snapshot, new Set(shipped.templates)),
   });
-});
-
-app.http('adminTemplates', {
-  methods: ['GET'],
-  route: 'admin/templates',
-  authLevel: 'anonymous',
-  handler: adminTemplates,
 });

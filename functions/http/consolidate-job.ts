@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -6,10 +5,10 @@ import { jobSchema } from '../../shared/api';
 
 /**
  * GET /api/forbund/{forbund}/consolidate/jobs/{jobId} — kansliet polls a consolidation that
- * answered 202: {jobId, status: running|done|failed, progress 0–1, message, report?}.
+ * answered 202: {jobId, status: queued|running|done|failed, progress 0–1, message, report?}.
  */
 export const getConsolidationJob = forbundRoute('kansli', async ({ request, services, forbund }) => {
-  const job = await services.jobs.get(forbund.id, request.params.jobId ?? '', services.now());
+  const job = await services.jobs.get(forbund.id, request.params.jobId ?? '');
   if (!job) throw notFound('Sammanställningen finns inte.');
   const { jobId, status, progress, message, report, period, variant, createdAt, updatedAt } = job;
   return answer(jobSchema, 200, {
@@ -23,11 +22,4 @@ export const getConsolidationJob = forbundRoute('kansli', async ({ request, serv
     createdAt,
     updatedAt,
   });
-});
-
-app.http('consolidateJob', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/consolidate/jobs/{jobId}',
-  authLevel: 'anonymous',
-  handler: getConsolidationJob,
 });

@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { readJson } from '../api/read-body';
 import { getConfig } from '../config';
-import { JobTracker } from '../consolidation/job-tracker';
-import { produceReport, type Produced } from '../consolidation/produce-report';
-import { publicReport } from '../consolidation/public-report';
-import { reportConfiguration } from '../configuration/report-configuration';
+import type { JobRepository, JobState } from '../consolidation/job-repository';
+import { queueJob } from '../consolidation/queue-job';
+import { correlationIdOf, logEvent } from '../log-event';
 import { consolidateAnswerSchema } from '../../shared/api';
 
 const body = z
@@ -23,71 +20,75 @@ const body = z
   })
   .strict();
 
-type Race = { kind: 'done'; produced: Produced } | { kind: 'slow' };
+/** Looks at the job often at first (a quick build is done in well under a second), then once a second. */
+async function waitForJob(
+  jobs: JobRepository,
+  forbund: string,
+  jobId: string,
+  budgetMs: number,
+): Promise<JobState | undefined> {
+  const deadline = Date.now() + budgetMs;
+  let pause = 100;
+  let job: JobState | undefined;
+  while (Date.now() + pause <= deadline) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    job = await jobs.get(forbund, jobId);
+    if (job?.status === 'done' || job?.status === 'failed') return job;
+    pause = Math.min(1000, pause * 2);
+  }
+  return job;
+}
 
 /**
  * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest,
- * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`. Builds the consolidated workbook from the current submissions (approved ones
- * unless basis is "latest"), stores it in Blob storage and records an audit event.
- * 201 {report} when done within the configured budget (CONSOLIDATE_SYNC_MS); otherwise
- * 202 {jobId} with a Location to poll (GET …/consolidate/jobs/{jobId}) while the work goes on.
+ * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`. Queues a job that builds the consolidated workbook from the current submissions
+ * (approved ones unless basis is "latest") on whichever instance takes it, stores it in Blob
+ * storage and records an audit event. Answers 201 {report} if the job is done within
+ * CONSOLIDATE_SYNC_MS, otherwise 202 {jobId} with a Location to poll
+ * (GET …/consolidate/jobs/{jobId}); the job survives this instance either way.
  */
-export const consolidateReport = forbundRoute('kansli', async (call) => {
-  const { request, services, forbund, principal, context } = call;
-  const input = await readJson(request, body);
-  const period = parsePeriod(input.period);
-  if (!period)
-    throw badRequest('invalid-period', `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`);
-  if (period.kind === 'halfyear')
-    throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-  const tracker = new JobTracker(
-    services.jobs,
-    forbund.id,
-    randomUUID(),
-    { period: period.id, variant: input.variant },
-    services.now,
-  );
-  const own = await call.atYear(period.year);
-  const chosen = reportConfiguration(own, period.year, input.settings === 'current' ? call.current : undefined);
-  const work = produceReport(
-    services,
-    { ...chosen, period, variant: input.variant, basis: input.basis },
-    { trigger: 'api', actor: actorOf(principal), onProgress: tracker.progress },
-  );
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const budget = new Promise<Race>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'slow' }), getConfig().reports.syncBudgetMs);
-  });
-  const outcome = await Promise.race([work.then((produced): Race => ({ kind: 'done', produced })), budget]).finally(
-    () => clearTimeout(timer),
-  );
-  if (outcome.kind === 'done')
-    return answer(consolidateAnswerSchema, 201, { report: publicReport(outcome.produced.summary) });
-
-  await tracker.persist();
-  work.then(
-    (produced) => tracker.done(publicReport(produced.summary)),
-    (error: unknown) => {
-      context.error(`consolidation job ${tracker.jobId} failed`, error);
-      return tracker.failed(
-        `Sammanställningen misslyckades (felkod ${tracker.jobId}). Försök igen; kontakta kansliets ` +
-          `support om felet kvarstår.`,
+export const consolidateReport = forbundWriteRoute(
+  'kansli',
+  async ({ request, services, forbund, principal, context, current }) => {
+    const input = await readJson(request, body);
+    const period = parsePeriod(input.period);
+    if (!period)
+      throw badRequest(
+        'invalid-period',
+        `Perioden ”${input.period}” finns inte. Skriv t.ex. 2023, 2023H1 eller 2023T2.`,
       );
-    },
-  );
-  const location = `/api/forbund/${forbund.id}/consolidate/jobs/${tracker.jobId}`;
-  return answer(
-    consolidateAnswerSchema,
-    202,
-    { jobId: tracker.jobId, status: 'running', location },
-    { Location: location },
-  );
-});
-
-app.http('consolidate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/consolidate',
-  authLevel: 'anonymous',
-  handler: consolidateReport,
-});
+    if (period.kind === 'halfyear')
+      throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
+    const { jobs, queue } = services;
+    const job = await queueJob(
+      { jobs, queue, now: services.now },
+      {
+        forbund: forbund.id,
+        period: period.id,
+        variant: input.variant,
+        basis: input.basis,
+        trigger: 'api',
+        ...(input.settings === 'current' ? { settingsYear: current.settings.year } : {}),
+        actor: actorOf(principal),
+        generatedAt: services.now().toISOString(),
+        correlationId: correlationIdOf(context),
+      },
+    );
+    logEvent(context, 'info', 'job.queued', {
+      jobId: job.jobId,
+      forbund: forbund.id,
+      period: period.id,
+      trigger: 'api',
+    });
+    const settled = await waitForJob(jobs, forbund.id, job.jobId, getConfig().reports.syncBudgetMs);
+    if (settled?.status === 'done' && settled.report)
+      return answer(consolidateAnswerSchema, 201, { report: settled.report });
+    const location = `/api/forbund/${forbund.id}/consolidate/jobs/${job.jobId}`;
+    return answer(
+      consolidateAnswerSchema,
+      202,
+      { jobId: job.jobId, status: settled?.status ?? job.status, location },
+      { Location: location },
+    );
+  },
+);

@@ -3,7 +3,7 @@
  * configuration store (so a förbund created by an administrator can be signed into at once).
  * Like POST /api/dev/token it exists only with AUTH_MODE=dev outside production (404 otherwise).
  */
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { forbundListAnswerSchema } from '../../shared/api';
 import { notFound } from '../api/api-error';
 import { answer, errorResponse } from '../api/error-response';
@@ -22,5 +22,3 @@ export async function devForbund(_request: HttpRequest, context: InvocationConte
     return errorResponse(error, context);
   }
 }
-
-app.http('devForbund', { methods: ['GET'], route: 'dev/forbund', authLevel: 'anonymous', handler: devForbund });

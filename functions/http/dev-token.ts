@@ -8,7 +8,7 @@
  * already refuses the dev issuer in production, this is the second lock). Anyone who can reach
  * a dev-mode API can mint tokens with the public dev key regardless, so this adds no power.
  */
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { findParty } from '../../shared/model/selectors';
@@ -80,5 +80,3 @@ export const devTokenHandler =
   };
 
 export const devToken = devTokenHandler();
-
-app.http('devToken', { methods: ['POST'], route: 'dev/token', authLevel: 'anonymous', handler: devToken });

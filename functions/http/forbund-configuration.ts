@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { forbundConfigurationAnswerSchema } from '../../shared/api';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
@@ -22,11 +21,4 @@ export const forbundConfiguration = forbundRoute('reporter', async ({ request, s
     settings: at.settings,
     templates,
   });
-});
-
-app.http('forbundConfiguration', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/configuration',
-  authLevel: 'anonymous',
-  handler: forbundConfiguration,
 });

@@ -1,7 +1,6 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { answer } from '../api/error-response';
-import { actorOf, forbundRoute } from '../api/forbund-route';
+import { actorOf, forbundWriteRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
 import { readJson } from '../api/read-body';
 import { periodAnswerSchema } from '../../shared/api';
@@ -14,7 +13,7 @@ const body = z
   .strict();
 
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
-export const putPeriod = forbundRoute('kansli', async ({ request, services, forbund, principal }) => {
+export const putPeriod = forbundWriteRoute('kansli', async ({ request, services, forbund, principal }) => {
   const period = requirePeriodParam(request);
   const settings = await readJson(request, body);
   const saved = await services.repository.putPeriod(
@@ -24,11 +23,4 @@ export const putPeriod = forbundRoute('kansli', async ({ request, services, forb
     actorOf(principal),
   );
   return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
-});
-
-app.http('periodPut', {
-  methods: ['PUT'],
-  route: 'forbund/{forbund}/periods/{period}',
-  authLevel: 'anonymous',
-  handler: putPeriod,
 });

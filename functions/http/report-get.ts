@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { forbundRoute } from '../api/forbund-route';
 import { workbookAnswer } from '../api/workbook-answer';
@@ -12,11 +11,4 @@ export const getReport = forbundRoute('kansli', async ({ request, services, forb
   if (!found) throw notFound('Rapporten finns inte.');
   const { summary, xlsx } = found;
   return workbookAnswer(request, summary.fileName, xlsx, { ETag: `"${summary.sha256}"` });
-});
-
-app.http('reportGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/reports/{id}',
-  authLevel: 'anonymous',
-  handler: getReport,
 });

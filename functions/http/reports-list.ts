@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
@@ -12,11 +11,4 @@ export const listReports = forbundRoute('kansli', async ({ request, services, fo
     throw badRequest('invalid-period', `Perioden ”${period}” finns inte. Skriv t.ex. 2023 eller 2023T2.`);
   const reports = await services.reports.list(forbund.id, period);
   return answer(reportsAnswerSchema, 200, { reports });
-});
-
-app.http('reportsList', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/reports',
-  authLevel: 'anonymous',
-  handler: listReports,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { z } from 'zod';
 import { settingsActivateAnswerSchema } from '../../shared/api';
 import { answer } from '../api/error-response';
@@ -22,22 +21,18 @@ const bodySchema = z
  * makes a stored version the year's active one, under the pointer's ETag: 409 with a clear
  * message when someone else activated meanwhile, and nothing changes.
  */
-export const activateSettingsVersion = settingsRoute(async (call) => {
-  const body = await readJson(call.request, bodySchema);
-  const scope = settingsScope(call);
-  const pointer = await activateSettings(scope, body, actorOf(call.principal));
-  // This instance sees its own change at once; the others within their refresh interval.
-  call.services.configuration.invalidate();
-  const { version, sha256, activatedAt, activatedBy } = pointer;
-  return answer(settingsActivateAnswerSchema, 200, {
-    year: call.year,
-    active: { version, sha256, activatedAt, activatedBy },
-  });
-});
-
-app.http('settingsActivate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/settings/{year:int}/activate',
-  authLevel: 'anonymous',
-  handler: activateSettingsVersion,
-});
+export const activateSettingsVersion = settingsRoute(
+  async (call) => {
+    const body = await readJson(call.request, bodySchema);
+    const scope = settingsScope(call);
+    const pointer = await activateSettings(scope, body, actorOf(call.principal));
+    // This instance sees its own change at once; the others within their refresh interval.
+    call.services.configuration.invalidate();
+    const { version, sha256, activatedAt, activatedBy } = pointer;
+    return answer(settingsActivateAnswerSchema, 200, {
+      year: call.year,
+      active: { version, sha256, activatedAt, activatedBy },
+    });
+  },
+  { writes: true },
+);

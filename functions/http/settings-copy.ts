@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { settingsCopyAnswerSchema } from '../../shared/api';
 import { answer } from '../api/error-response';
 import { actorOf } from '../api/forbund-route';
@@ -9,16 +8,12 @@ import { copyToNextYear } from '../configuration/settings-service';
  * POST /api/forbund/{forbund}/settings/{year}/copy — *Kopiera till nästa år*: the year's active
  * settings as next year's next version; active at once when next year had none.
  */
-export const copySettings = settingsRoute(async (call) => {
-  const scope = settingsScope(call);
-  const { status, answer: body } = await copyToNextYear(scope, actorOf(call.principal));
-  if (body.activated) call.services.configuration.invalidate();
-  return answer(settingsCopyAnswerSchema, status, body);
-});
-
-app.http('settingsCopy', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/settings/{year:int}/copy',
-  authLevel: 'anonymous',
-  handler: copySettings,
-});
+export const copySettings = settingsRoute(
+  async (call) => {
+    const scope = settingsScope(call);
+    const { status, answer: body } = await copyToNextYear(scope, actorOf(call.principal));
+    if (body.activated) call.services.configuration.invalidate();
+    return answer(settingsCopyAnswerSchema, status, body);
+  },
+  { writes: true },
+);

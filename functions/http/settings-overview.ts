@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { settingsAnswerSchema } from '../../shared/api';
 import { structureYear } from '../../shared/settings';
 import { answer } from '../api/error-response';
@@ -26,11 +25,4 @@ export const settingsOverview = settingsRoute(async ({ services, snapshot, forbu
     servedBy: structureYear(snapshot.years(forbundId), year) ?? null,
     versions: versions.map((v) => ({ ...v, active: v.version === pointer?.version })).reverse(),
   });
-});
-
-app.http('settingsOverview', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/settings',
-  authLevel: 'anonymous',
-  handler: settingsOverview,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { settingsProposalAnswerSchema } from '../../shared/api';
 import { answer } from '../api/error-response';
 import { actorOf } from '../api/forbund-route';
@@ -13,15 +12,16 @@ import { readSettingsRequest } from '../settings-workbook/read-request';
  * as the year's next version (201), or the stored version it equals (200). Never active until
  * POST …/activate.
  */
-export const uploadSettings = settingsRoute(async (call) => {
-  const { upload, comment } = await readSettingsRequest(call.request);
-  const { status, answer: body } = await proposeSettings(settingsScope(call), upload, actorOf(call.principal), comment);
-  return answer(settingsProposalAnswerSchema, status, body);
-});
-
-app.http('settingsUpload', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/settings/{year:int}/versions',
-  authLevel: 'anonymous',
-  handler: uploadSettings,
-});
+export const uploadSettings = settingsRoute(
+  async (call) => {
+    const { upload, comment } = await readSettingsRequest(call.request);
+    const { status, answer: body } = await proposeSettings(
+      settingsScope(call),
+      upload,
+      actorOf(call.principal),
+      comment,
+    );
+    return answer(settingsProposalAnswerSchema, status, body);
+  },
+  { writes: true },
+);

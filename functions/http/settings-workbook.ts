@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { blankDocument } from '../../shared/settings';
 import { workbookAnswer } from '../api/workbook-answer';
 import { settingsRoute } from '../api/settings-route';
@@ -31,11 +30,4 @@ export const settingsWorkbook = settingsRoute(async ({ request, services, snapsh
     generatedAt: services.now(),
   });
   return workbookAnswer(request, `Installningar_${forbundId}_${year}${version ? `_v${version}` : ''}.xlsx`, xlsx);
-});
-
-app.http('settingsWorkbook', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/settings/{year:int}/workbook',
-  authLevel: 'anonymous',
-  handler: settingsWorkbook,
 });

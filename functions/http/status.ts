@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -24,5 +23,3 @@ export const getStatus = forbundRoute('kansli', async ({ request, services, atYe
     rows,
   });
 });
-
-app.http('status', { methods: ['GET'], route: 'forbund/{forbund}/status', authLevel: 'anonymous', handler: getStatus });

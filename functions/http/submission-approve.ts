@@ -1,13 +1,5 @@
-import { app } from '@azure/functions';
-import { forbundRoute } from '../api/forbund-route';
+import { forbundWriteRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
-export const approveSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'godkand'));
-
-app.http('submissionApprove', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/submissions/{id}/approve',
-  authLevel: 'anonymous',
-  handler: approveSubmission,
-});
+export const approveSubmission = forbundWriteRoute('kansli', (call) => transitionSubmission(call, 'godkand'));

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { notFound } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -15,11 +14,4 @@ export const getSubmission = forbundRoute('reporter', async ({ request, services
   // Another party's submission answers exactly like one that does not exist.
   if (!stored) throw notFound('Inlämningen finns inte.');
   return answer(storedSubmissionSchema, 200, stored);
-});
-
-app.http('submissionGet', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/submissions/{id}',
-  authLevel: 'anonymous',
-  handler: getSubmission,
 });

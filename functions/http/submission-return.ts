@@ -1,13 +1,5 @@
-import { app } from '@azure/functions';
-import { forbundRoute } from '../api/forbund-route';
+import { forbundWriteRoute } from '../api/forbund-route';
 import { transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/return — kansliet sends it back with a comment. */
-export const returnSubmission = forbundRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));
-
-app.http('submissionReturn', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/submissions/{id}/return',
-  authLevel: 'anonymous',
-  handler: returnSubmission,
-});
+export const returnSubmission = forbundWriteRoute('kansli', (call) => transitionSubmission(call, 'returnerad'));

@@ -1,14 +1,13 @@
-import { app } from '@azure/functions';
 import { renderFinding } from '../../shared/validation/messages-sv';
 import { answer } from '../api/error-response';
-import { forbundRoute } from '../api/forbund-route';
+import { forbundWriteRoute } from '../api/forbund-route';
 import { readDraft } from '../submissions/read-draft';
 import { submitDraft } from '../submissions/submit';
 import { readWorkbookDraft } from '../submissions/workbook-draft';
 import { receiptSchema } from '../../shared/api';
 
 /** POST /api/forbund/{forbund}/submissions — JSON from the add-in or a filled .xlsx. */
-export const createSubmission = forbundRoute('reporter', async (call) => {
+export const createSubmission = forbundWriteRoute('reporter', async (call) => {
   const { draft, source } = await readDraft(call.request, (buffer) => readWorkbookDraft(buffer, call));
   const { receipt, created, warnings } = await submitDraft(call, draft, source);
   return answer(receiptSchema, created ? 201 : 200, {
@@ -16,11 +15,4 @@ export const createSubmission = forbundRoute('reporter', async (call) => {
     created,
     warnings: warnings.map((f) => ({ ...f, message: renderFinding(f) })),
   });
-});
-
-app.http('submissionsCreate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/submissions',
-  authLevel: 'anonymous',
-  handler: createSubmission,
 });

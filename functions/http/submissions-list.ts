@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
@@ -18,11 +17,4 @@ export const listSubmissions = forbundRoute('reporter', async ({ request, servic
     current: visible(current),
     versions: visible(versions),
   });
-});
-
-app.http('submissionsList', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/submissions',
-  authLevel: 'anonymous',
-  handler: listSubmissions,
 });

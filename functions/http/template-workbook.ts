@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { badRequest, forbidden, notFound, unprocessable } from '../api/api-error';
@@ -37,11 +36,4 @@ export const getTemplateWorkbook = forbundRoute('reporter', async ({ request, se
   });
   const fileName = `${definition.id}_${forbund.id}_${period.id}_${scope.id}.xlsx`;
   return workbookAnswer(request, fileName, xlsx);
-});
-
-app.http('templateWorkbook', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/templates/{id}/workbook',
-  authLevel: 'anonymous',
-  handler: getTemplateWorkbook,
 });

@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -21,11 +20,4 @@ export const listTemplates = forbundRoute('reporter', async ({ request, services
     }))
     .filter((t) => t.scopes.length > 0);
   return answer(templatesAnswerSchema, 200, { forbund: { id: forbund.id, name: forbund.name }, year, templates });
-});
-
-app.http('templatesList', {
-  methods: ['GET'],
-  route: 'forbund/{forbund}/templates',
-  authLevel: 'anonymous',
-  handler: listTemplates,
 });

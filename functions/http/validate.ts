@@ -1,4 +1,3 @@
-import { app } from '@azure/functions';
 import { forbundRoute } from '../api/forbund-route';
 import { forbundForDraft } from '../submissions/intake';
 import { validateDraftRequest } from '../submissions/validate-draft';
@@ -13,10 +12,3 @@ export const validateDraft = forbundRoute('reporter', (call) =>
     (buffer) => readWorkbookDraft(buffer, call),
   ),
 );
-
-app.http('validate', {
-  methods: ['POST'],
-  route: 'forbund/{forbund}/validate',
-  authLevel: 'anonymous',
-  handler: validateDraft,
-});

@@ -10,7 +10,8 @@ import { once } from './setup';
  * Consolidated workbooks in Blob storage, one blob per distinct file:
  * `<förbund>/<period>/<variant>/<sha256 prefix>.xlsx`, with the facts a listing needs as blob
  * metadata and the full list of submissions used in a `.json` beside it. Content-addressed, so
- * writing the same file twice is writing nothing.
+ * writing the same file twice is writing nothing. A report a job wrote carries the job's id in
+ * its metadata, so a job delivered again after a crash finds the report it already wrote.
  */
 
 const ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
@@ -66,6 +67,7 @@ export class BlobReportStore implements ReportRepository {
     forbund: string,
     report: BuiltReport,
     trigger: ReportTrigger,
+    jobId?: string,
   ): Promise<{ summary: ReportSummary; written: boolean }> {
     await this.ensure();
     const id = reportId(report.period.id, report.variant, report.sha256);
@@ -87,6 +89,7 @@ export class BlobReportStore implements ReportRepository {
       filename: report.fileName,
       trigger,
     };
+    // The manifest describes the file, the same whichever job wrote it; the job goes on the blob.
     const manifest = JSON.stringify(
       { ...metadata, submissions: report.submissions.map(({ values: _values, ...rest }) => rest) },
       null,
@@ -100,9 +103,22 @@ export class BlobReportStore implements ReportRepository {
         blobContentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         blobContentDisposition: `attachment; filename="${report.fileName}"`,
       },
-      metadata,
+      metadata: jobId ? { ...metadata, jobid: jobId } : metadata,
     });
     return { summary: summaryOf(metadata, report.xlsx.length)!, written: true };
+  }
+
+  /** The report a job wrote, if it wrote one (found by the job id in the blobs' metadata). */
+  async findByJob(forbund: string, period: string, variant: string, jobId: string): Promise<ReportSummary | undefined> {
+    await this.ensure();
+    for await (const item of this.container.listBlobsFlat({
+      prefix: `${forbund}/${period}/${variant}/`,
+      includeMetadata: true,
+    })) {
+      if (item.name.endsWith('.xlsx') && item.metadata?.['jobid'] === jobId)
+        return summaryOf(item.metadata, item.properties.contentLength ?? 0);
+    }
+    return undefined;
   }
 
   async list(forbund: string, period?: string): Promise<ReportSummary[]> {

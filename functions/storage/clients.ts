@@ -1,17 +1,30 @@
 /**
- * Storage SDK clients built from the configured connection string. Every module that touches
- * Table or Blob storage gets its clients here, so the connection options live in one place.
+ * Storage SDK clients for the configured connection: a connection string (Azurite, or a key a
+ * deployment explicitly allows) or the app's identity (DefaultAzureCredential against the
+ * account's URLs). Every module that touches Table, Blob or Queue storage gets its clients here,
+ * so the connection options live in one place.
+ *
+ * Each SDK, and @azure/identity, is loaded when its first client is asked for: together they take
+ * longer to load than the rest of the app, and a cold instance answering a health probe or a
+ * status read should not wait for the queue or identity libraries it does not use.
  */
-import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { TableClient, TableServiceClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import type { BlobServiceClient } from '@azure/storage-blob';
+import type { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import { getConfig } from '../config';
 import { parseConnectionString } from './connection-string';
+import { memo } from './setup';
+import { connectionStringConnection, type StorageConnection } from './storage-settings';
 
 export interface StorageClients {
   readonly tableService: TableServiceClient;
   readonly blobService: BlobServiceClient;
+  readonly queueService: QueueServiceClient;
   /** A client for one table (names: 3–63 letters and digits, not starting with a digit). */
   tableClient(tableName: string): TableClient;
+  /** A client for one queue (names: 3–63 lowercase letters, digits and single hyphens). */
+  queueClient(queueName: string): QueueClient;
 }
 
 export interface StorageClientOptions {
@@ -32,21 +45,44 @@ export interface StorageClientOptions {
  */
 export const BOUNDED_RETRY = { retries: 3, delayMs: 200, maxDelayMs: 2000 } as const;
 
-function usesPlainHttp(connectionString: string): boolean {
+/** A connection string as a connection (tests and probes build clients for given ports). */
+export function connectionFromString(connectionString: string): StorageConnection {
   const parsed = parseConnectionString(connectionString);
-  return parsed.ok && parsed.endpoints.table.startsWith('http:');
+  if (!parsed.ok) throw new Error(`not a usable storage connection string: ${parsed.reason}`);
+  return connectionStringConnection('connection string', parsed);
 }
 
-export function createStorageClients(rawConnectionString: string, options: StorageClientOptions = {}): StorageClients {
-  const parsed = parseConnectionString(rawConnectionString);
-  // Expanded `UseDevelopmentStorage=true` so both SDKs agree; invalid strings reach the SDK
-  // unchanged and fail there with its own message.
-  const connectionString = parsed.ok ? parsed.connectionString : rawConnectionString;
+/** One credential per process: it caches its tokens. */
+let sharedCredential: { clientId: string | undefined; credential: TokenCredential } | undefined;
+
+function credentialFor(clientId: string | undefined): TokenCredential {
+  if (sharedCredential && sharedCredential.clientId === clientId) return sharedCredential.credential;
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  const credential = new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+  sharedCredential = { clientId, credential };
+  return credential;
+}
+
+export function createStorageClients(
+  connection: StorageConnection | string,
+  options: StorageClientOptions = {},
+): StorageClients {
+  const target = typeof connection === 'string' ? connectionFromString(connection) : connection;
+  const { access, endpoints } = target;
   const retry = options.retry ?? true;
-  // data-tables refuses account-key auth over http unless told; only Azurite speaks http.
-  const allowInsecureConnection = usesPlainHttp(connectionString);
+  const credential = access.kind === 'identity' ? memo(() => credentialFor(access.clientId)) : undefined;
+  const connectionString = access.kind === 'connection-string' ? access.connectionString : undefined;
+  // Blob and Queue share their pipeline's retry options; Table names them differently.
+  const storageRetry = retry
+    ? {
+        maxTries: BOUNDED_RETRY.retries + 1,
+        retryDelayInMs: BOUNDED_RETRY.delayMs,
+        maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs,
+      }
+    : { maxTries: 1 };
   const tableOptions = {
-    allowInsecureConnection,
+    // data-tables refuses a key over http unless told; only Azurite speaks http.
+    allowInsecureConnection: endpoints.table.startsWith('http:'),
     retryOptions: retry
       ? {
           maxRetries: BOUNDED_RETRY.retries,
@@ -55,20 +91,40 @@ export function createStorageClients(rawConnectionString: string, options: Stora
         }
       : { maxRetries: 0 },
   };
-  const tableService = TableServiceClient.fromConnectionString(connectionString, tableOptions);
-  const blobService = BlobServiceClient.fromConnectionString(connectionString, {
-    retryOptions: retry
-      ? {
-          maxTries: BOUNDED_RETRY.retries + 1,
-          retryDelayInMs: BOUNDED_RETRY.delayMs,
-          maxRetryDelayInMs: BOUNDED_RETRY.maxDelayMs,
-        }
-      : { maxTries: 1 },
+  const tables = memo(() => require('@azure/data-tables') as typeof import('@azure/data-tables'));
+
+  const tableService = memo(() =>
+    connectionString
+      ? tables().TableServiceClient.fromConnectionString(connectionString, tableOptions)
+      : new (tables().TableServiceClient)(endpoints.table, credential!(), tableOptions),
+  );
+  const blobService = memo(() => {
+    const { BlobServiceClient } = require('@azure/storage-blob') as typeof import('@azure/storage-blob');
+    return connectionString
+      ? BlobServiceClient.fromConnectionString(connectionString, { retryOptions: storageRetry })
+      : new BlobServiceClient(endpoints.blob, credential!(), { retryOptions: storageRetry });
+  });
+  const queueService = memo(() => {
+    const { QueueServiceClient } = require('@azure/storage-queue') as typeof import('@azure/storage-queue');
+    return connectionString
+      ? QueueServiceClient.fromConnectionString(connectionString, { retryOptions: storageRetry })
+      : new QueueServiceClient(endpoints.queue, credential!(), { retryOptions: storageRetry });
   });
   return {
-    tableService,
-    blobService,
-    tableClient: (tableName) => TableClient.fromConnectionString(connectionString, tableName, tableOptions),
+    get tableService() {
+      return tableService();
+    },
+    get blobService() {
+      return blobService();
+    },
+    get queueService() {
+      return queueService();
+    },
+    tableClient: (tableName) =>
+      connectionString
+        ? tables().TableClient.fromConnectionString(connectionString, tableName, tableOptions)
+        : new (tables().TableClient)(endpoints.table, tableName, credential!(), tableOptions),
+    queueClient: (queueName) => queueService().getQueueClient(queueName),
   };
 }
 
@@ -76,6 +132,6 @@ let shared: StorageClients | undefined;
 
 /** Clients for the configured storage account, created on first use and then reused. */
 export function getStorageClients(): StorageClients {
-  shared ??= createStorageClients(getConfig().storage.connectionString);
+  shared ??= createStorageClients(getConfig().storage);
   return shared;
 }

@@ -10,7 +10,8 @@ describe('parseConnectionString', () => {
     ],
     [
       'explicit endpoints with a SAS',
-      'BlobEndpoint=https://b.example/;TableEndpoint=https://t.example/;SharedAccessSignature=sv=2024&sig=x',
+      'BlobEndpoint=https://b.example/;QueueEndpoint=https://q.example/;TableEndpoint=https://t.example/;' +
+        'SharedAccessSignature=sv=2024&sig=x',
       'https://b.example/',
       'https://t.example/',
     ],
@@ -38,12 +39,16 @@ describe('parseConnectionString', () => {
 
   it('builds Azurite strings for other ports', () => {
     const parsed = parseConnectionString(
-      azuriteConnectionString({ host: '127.0.0.1', blobPort: 1234, tablePort: 5678 }),
+      azuriteConnectionString({ host: '127.0.0.1', blobPort: 1234, queuePort: 4321, tablePort: 5678 }),
     );
     expect(parsed).toMatchObject({
       ok: true,
       isDevelopmentStorage: true,
-      endpoints: { blob: 'http://127.0.0.1:1234/devstoreaccount1', table: 'http://127.0.0.1:5678/devstoreaccount1' },
+      endpoints: {
+        blob: 'http://127.0.0.1:1234/devstoreaccount1',
+        queue: 'http://127.0.0.1:4321/devstoreaccount1',
+        table: 'http://127.0.0.1:5678/devstoreaccount1',
+      },
     });
   });
 

@@ -12,11 +12,17 @@ export const azuriteAccountKey =
 export interface AzuriteEndpoints {
   host: string;
   blobPort: number;
+  queuePort: number;
   tablePort: number;
 }
 
 /** Azurite's standard ports, the ones `UseDevelopmentStorage=true` means. */
-export const standardAzuriteEndpoints: AzuriteEndpoints = { host: '127.0.0.1', blobPort: 10000, tablePort: 10002 };
+export const standardAzuriteEndpoints: AzuriteEndpoints = {
+  host: '127.0.0.1',
+  blobPort: 10000,
+  queuePort: 10001,
+  tablePort: 10002,
+};
 
 /** The explicit connection string for an Azurite instance listening on the given ports. */
 export function azuriteConnectionString(endpoints: AzuriteEndpoints = standardAzuriteEndpoints): string {
@@ -27,6 +33,7 @@ export function azuriteConnectionString(endpoints: AzuriteEndpoints = standardAz
       `AccountName=${azuriteAccountName}`,
       `AccountKey=${azuriteAccountKey}`,
       `BlobEndpoint=${base(endpoints.blobPort)}`,
+      `QueueEndpoint=${base(endpoints.queuePort)}`,
       `TableEndpoint=${base(endpoints.tablePort)}`,
     ].join(';') + ';'
   );
@@ -34,6 +41,7 @@ export function azuriteConnectionString(endpoints: AzuriteEndpoints = standardAz
 
 export interface StorageEndpoints {
   blob: string;
+  queue: string;
   table: string;
 }
 
@@ -71,8 +79,8 @@ function isHttpUrl(value: string): boolean {
 }
 
 /**
- * Checks that a connection string names an account, a credential and reachable Blob and
- * Table endpoints. `UseDevelopmentStorage=true` resolves to Azurite on its standard ports.
+ * Checks that a connection string names an account, a credential and reachable Blob, Queue
+ * and Table endpoints. `UseDevelopmentStorage=true` resolves to Azurite on its standard ports.
  */
 export function parseConnectionString(connectionString: string): ParsedConnectionString {
   const pairs = splitPairs(connectionString);
@@ -92,12 +100,14 @@ export function parseConnectionString(connectionString: string): ParsedConnectio
   const suffix = pairs.get('endpointsuffix') ?? 'core.windows.net';
   const derived = (service: string) => (account ? `${protocol}://${account}.${service}.${suffix}` : undefined);
   const blob = pairs.get('blobendpoint') ?? derived('blob');
+  const queue = pairs.get('queueendpoint') ?? derived('queue');
   const table = pairs.get('tableendpoint') ?? derived('table');
-  if (!blob || !table) {
-    return { ok: false, reason: 'needs AccountName or explicit BlobEndpoint and TableEndpoint' };
+  if (!blob || !queue || !table) {
+    return { ok: false, reason: 'needs AccountName or explicit BlobEndpoint, QueueEndpoint and TableEndpoint' };
   }
   for (const [name, url] of [
     ['BlobEndpoint', blob],
+    ['QueueEndpoint', queue],
     ['TableEndpoint', table],
   ] as const) {
     if (!isHttpUrl(url)) return { ok: false, reason: `${name} is not an http(s) URL` };
@@ -106,6 +116,6 @@ export function parseConnectionString(connectionString: string): ParsedConnectio
     ok: true,
     connectionString,
     isDevelopmentStorage: account === azuriteAccountName,
-    endpoints: { blob, table },
+    endpoints: { blob, queue, table },
   };
 }

@@ -22,7 +22,7 @@ describe('probeStorage', () => {
 
   it('reports "timeout" for an endpoint that never answers, within the time limit', async () => {
     const clients = createStorageClients(
-      azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }),
+      azuriteConnectionString({ host: '127.0.0.1', blobPort: port, queuePort: port, tablePort: port }),
       { retry: false },
     );
     const started = Date.now();

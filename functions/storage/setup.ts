@@ -19,6 +19,12 @@ export function once(setUp: () => Promise<unknown>): () => Promise<void> {
   };
 }
 
+/** A value made on first use and then kept (a client whose library need not load before it is used). */
+export function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 /** A point read that answers undefined for a missing entity (the SDK throws a 404). */
 export async function getEntityIfAny(
   table: TableClient,

@@ -11,7 +11,7 @@ let other: TableConfigurationStore;
 const kansli = { subject: 'k1', name: 'Kansliet', role: 'kansli' };
 
 beforeAll(async () => {
-  azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   const clients = createStorageClients(azurite.connectionString);
   const make = () =>
     new TableConfigurationStore(

@@ -26,7 +26,15 @@ export interface NewSubmission extends SeriesKey {
 
 export interface AuditEvent {
   at: string;
-  event: 'submitted' | 'unchanged' | 'approved' | 'returned' | 'period-updated' | 'report-written' | 'report-unchanged';
+  event:
+    | 'submitted'
+    | 'unchanged'
+    | 'approved'
+    | 'returned'
+    | 'period-updated'
+    | 'report-written'
+    | 'report-unchanged'
+    | 'reports-queued';
   actor: Actor;
   subject: string;
   sha256?: string;

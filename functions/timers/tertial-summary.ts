@@ -1,8 +1,9 @@
-import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getServices } from '../services';
+import type { InvocationContext, Timer } from '@azure/functions';
 import { getConfig } from '../config';
-import { produceReport } from '../consolidation/produce-report';
-import { defaultDeadline, endedTertials, summaryTime } from '../consolidation/tertial-schedule';
+import { queueJob } from '../consolidation/queue-job';
+import { defaultDeadline, endedTertials } from '../consolidation/tertial-schedule';
+import { correlationIdOf, logEvent } from '../log-event';
+import { getServices } from '../services';
 import { configuredDeadline } from '../../shared/model/year-settings-schema';
 import type { Actor } from '../submissions/model';
 
@@ -11,69 +12,79 @@ const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanstä
 /**
  * Timer tertialSummary (schedule: TERTIAL_SUMMARY_SCHEDULE, daily 06:00 UTC by default): for
  * every förbund and every tertial whose deadline has passed (this year and
- * TERTIAL_SUMMARY_LOOKBACK_YEARS before it), writes the
- * internal consolidated workbook from the approved submissions. Idempotent: the report's time
- * comes from the deadline and the submissions, so the same inputs give the same file under the
- * same name, and a rerun — scheduled, past due or fired by hand — writes nothing new. Each
- * tertial considered leaves an audit event, and each run one per förbund in the year's partition.
+ * TERTIAL_SUMMARY_LOOKBACK_YEARS before it), queues a job that writes the internal consolidated
+ * workbook from the approved submissions; the job queue's workers build them, on any instance.
+ * Idempotent: a job dates its report from the deadline and the submissions, so the same inputs
+ * give the same file under the same name, and a rerun — scheduled, past due or fired by hand —
+ * writes nothing new. Each run leaves one audit event per förbund in the year's partition, naming
+ * the jobs, and its time and outcome for GET /api/health.
  */
 export async function tertialSummary(timer: Timer, context: InvocationContext): Promise<void> {
   const services = getServices();
+  const { jobs, queue } = services;
   const { deadlineDays, lookbackYears } = getConfig().reports;
   const now = services.now();
   const errors: string[] = [];
+  let queued = 0;
   const snapshot = await services.configuration.current();
-  for (const forbundId of snapshot.forbundIds()) {
+  for (const forbund of snapshot.forbundIds().map((id) => ({ id }))) {
     const outcome: string[] = [];
-    let written = 0;
-    let failed = 0;
     for (const period of endedTertials(now, lookbackYears)) {
-      const settings = await services.repository.getPeriod(forbundId, period.id);
-      // Each tertial with the settings active for its own year: their last days, targets and budget.
-      const own = await snapshot.forbund(forbundId, period.year);
-      if (!own) continue;
-      const deadline =
-        settings.deadline ?? configuredDeadline(own.forbund.years, period) ?? defaultDeadline(period, deadlineDays);
-      if (now.getTime() <= Date.parse(deadline)) continue;
       try {
-        const produced = await produceReport(
-          services,
-          { forbund: own.forbund, configuration: own, period, variant: 'internal', basis: 'approved' },
+        const settings = await services.repository.getPeriod(forbund.id, period.id);
+        // The last day kansliet set for the period, else the one its year's settings give, else the default.
+        const own = await snapshot.forbund(forbund.id, period.year);
+        const deadline =
+          settings.deadline ??
+          (own && configuredDeadline(own.forbund.years, period)) ??
+          defaultDeadline(period, deadlineDays);
+        if (now.getTime() <= Date.parse(deadline)) continue;
+        const job = await queueJob(
+          { jobs, queue, now: services.now },
           {
+            forbund: forbund.id,
+            period: period.id,
+            variant: 'internal',
+            basis: 'approved',
             trigger: 'timer',
             actor: ACTOR,
-            skipWhenEmpty: true,
-            generatedAt: (records) =>
-              summaryTime(
-                deadline,
-                records.map((r) => r.updatedAt),
-              ),
+            deadline,
+            correlationId: correlationIdOf(context),
           },
         );
-        if (produced?.written) written += 1;
-        const done = produced && `${produced.written ? 'skriven' : 'oförändrad'} ${produced.summary.id}`;
-        outcome.push(`${period.id}: ${done || 'inga godkända inlämningar'}`);
+        queued += 1;
+        outcome.push(`${period.id}: köad som jobb ${job.jobId}`);
       } catch (error) {
-        // One tertial failing must not keep the others from their summaries; the next run retries it.
-        failed += 1;
-        context.error(`tertialSummary ${forbundId} ${period.id} failed`, error);
-        outcome.push(`${period.id}: misslyckades (${error instanceof Error ? error.message : String(error)})`);
+        // One tertial failing must not keep the others from their jobs; the next run retries it.
+        logEvent(
+          context,
+          'error',
+          'timer.queue-failed',
+          { timer: 'tertialSummary', forbund: forbund.id, period: period.id },
+          error,
+        );
+        errors.push(`${forbund.id} ${period.id}`);
+        outcome.push(`${period.id}: kunde inte köas (${error instanceof Error ? error.message : String(error)})`);
       }
     }
-    await services.repository.recordAudit(forbundId, String(now.getUTCFullYear()), {
+    await services.repository.recordAudit(forbund.id, String(now.getUTCFullYear()), {
       at: now.toISOString(),
-      event: written > 0 ? 'report-written' : 'report-unchanged',
+      event: 'reports-queued',
       actor: ACTOR,
       subject: 'tertialSummary',
       after: outcome.length > 0 ? outcome.join('; ') : 'ingen tertial har passerat sin sista inlämningsdag',
       comment: timer.isPastDue ? 'Körningen var försenad (past due).' : undefined,
     });
-    // Operators read the log in English; the audit event above is kansliet's, in Swedish.
-    context.log(`tertialSummary ${forbundId}: ${outcome.length} tertial(s) due, ${written} written, ${failed} failed`);
-    if (failed > 0) errors.push(`${forbundId}: ${failed} tertial(s) failed`);
+    logEvent(context, 'info', 'timer.forbund-done', { timer: 'tertialSummary', forbund: forbund.id, outcome });
   }
+  const unqueued = errors.length > 0 ? `; ${errors.length} kunde inte köas: ${errors.join(', ')}` : '';
+  const summary = `${queued} jobb köade${unqueued}`;
+  await jobs.recordTimerRun('tertialSummary', { at: now.toISOString(), outcome: summary });
+  logEvent(context, errors.length > 0 ? 'error' : 'info', 'timer.run', {
+    timer: 'tertialSummary',
+    queued,
+    failed: errors.length,
+  });
   // Fail the invocation, so the host's logs and monitoring see it, after every förbund had its turn.
-  if (errors.length > 0) throw new Error(`tertialSummary: ${errors.join('; ')}`);
+  if (errors.length > 0) throw new Error(`tertialSummary: ${summary}`);
 }
-
-app.timer('tertialSummary', { schedule: getConfig().reports.tertialSchedule, handler: tertialSummary });

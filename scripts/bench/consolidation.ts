@@ -114,7 +114,7 @@ function profileNote(shares: readonly ProfileShare[], totalMs: number, forbund: 
 
 export async function benchConsolidation(nationalCount = NATIONAL_FORBUND): Promise<SectionResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'samlad-bench-consolidation-'));
-  const azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  const azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   try {
     step(`generating ${nationalCount} förbund's 2022–2023`);
     const generated = performance.now();

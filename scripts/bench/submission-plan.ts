@@ -26,7 +26,7 @@ export interface ReportSlot {
   scope: string;
   /** Party the submission is stored under; "kansli" when kansliet submits. */
   party: string;
-  /** Who signs the request. */
+  /** Who signs the request: a person of their own for each report, as at a real deadline. */
   caller: DevTokenRequest;
   template: ResolvedTemplate;
 }
@@ -66,9 +66,18 @@ export function reportSlots(years: readonly number[], registry: Registry = shipp
             const parties = reporters.filter((p) =>
               scopesForParty(definition, forbund, p.id).some((s) => s.id === scope.id),
             );
+            const person = (party: string) => `bench-${slotKey({ ...base, party }).replaceAll('/', '-')}`;
             for (const p of parties)
-              slots.push({ ...base, party: p.id, caller: { forbund: forbund.id, party: p.id, role: 'reporter' } });
-            slots.push({ ...base, party: 'kansli', caller: { forbund: forbund.id, role: 'kansli' } });
+              slots.push({
+                ...base,
+                party: p.id,
+                caller: { forbund: forbund.id, party: p.id, role: 'reporter', subject: person(p.id) },
+              });
+            slots.push({
+              ...base,
+              party: 'kansli',
+              caller: { forbund: forbund.id, role: 'kansli', subject: person('kansli') },
+            });
           }
         }
       }

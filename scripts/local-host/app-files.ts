@@ -1,17 +1,20 @@
 /**
  * The Function App's own configuration files, read as Azure Functions Core Tools reads them:
- * host.json (route prefix) and local.settings.json ("Values" become environment variables
+ * host.json (route prefix, queue settings; app settings named `AzureFunctionsJobHost__…`
+ * override its values) and local.settings.json ("Values" become environment variables
  * without overriding variables that are already set).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { applyHostJsonOverrides, queueSettingsFrom, queuesSchema, type QueueSettings } from './queue-settings';
 
 const hostJsonSchema = z.object({
   version: z.literal('2.0'),
   extensions: z
     .object({
       http: z.object({ routePrefix: z.string().optional() }).optional(),
+      queues: queuesSchema.optional(),
     })
     .optional(),
 });
@@ -19,6 +22,8 @@ const hostJsonSchema = z.object({
 export interface HostSettings {
   /** Prefix of every HTTP route, without slashes; "" for none. Azure's default is "api". */
   routePrefix: string;
+  /** `extensions.queues`, with the extension's defaults. */
+  queues: QueueSettings;
 }
 
 function readJson(file: string): unknown {
@@ -33,13 +38,16 @@ function issuesText(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-export function readHostSettings(root: string): HostSettings {
+export function readHostSettings(root: string, env: NodeJS.ProcessEnv = process.env): HostSettings {
   const file = path.join(root, 'host.json');
   if (!existsSync(file)) throw new Error(`${file} is missing; every Function App needs one`);
-  const parsed = hostJsonSchema.safeParse(readJson(file));
+  const parsed = hostJsonSchema.safeParse(applyHostJsonOverrides(readJson(file), env));
   if (!parsed.success) throw new Error(`${file}: ${issuesText(parsed.error)}`);
   const prefix = parsed.data.extensions?.http?.routePrefix ?? 'api';
-  return { routePrefix: prefix.replace(/^\/+|\/+$/g, '') };
+  return {
+    routePrefix: prefix.replace(/^\/+|\/+$/g, ''),
+    queues: queueSettingsFrom(parsed.data.extensions?.queues),
+  };
 }
 
 const localSettingsSchema = z.object({

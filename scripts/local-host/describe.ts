@@ -17,6 +17,8 @@ export function describeFunctions(app: FunctionApp, host: LocalHost, baseUrl: st
         const at = next?.get(fn.name);
         return `${fn.name}: timerTrigger (${fn.trigger.schedule})${at ? `, next run ${at.toISOString()}` : ''}`;
       }
+      case 'queue':
+        return `${fn.name}: queueTrigger (${fn.trigger.queueName}, connection ${fn.trigger.connection})`;
       case 'other':
         return `${fn.name}: ${fn.trigger.type} (not triggered locally; run it with POST /admin/functions/${fn.name})`;
     }

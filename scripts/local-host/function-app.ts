@@ -24,7 +24,12 @@ export interface FunctionApp {
    * conversion of its result to the worker's response format. Rejects when the handler
    * (or a hook) throws.
    */
-  invoke(fn: RegisteredFunction, triggerData: RpcTypedData, reason: string): Promise<RpcInvocationResponse>;
+  invoke(
+    fn: RegisteredFunction,
+    triggerData: RpcTypedData,
+    reason: string,
+    triggerMetadata?: Record<string, RpcTypedData>,
+  ): Promise<RpcInvocationResponse>;
   /** Runs appStart hooks; call once before serving. */
   start(): Promise<void>;
   /** Runs appTerminate hooks. */
@@ -115,7 +120,7 @@ function createFunctionApp(root: string, runtime: CoreRuntime, logger: HostLogge
       await runHooks(runtime.hooks('appTerminate'), { hookData: appHookData, appHookData });
     },
 
-    async invoke(fn, triggerData, reason) {
+    async invoke(fn, triggerData, reason, triggerMetadata = {}) {
       const invocationId = randomUUID();
       const started = performance.now();
       const source = `Functions.${fn.name}`;
@@ -128,8 +133,8 @@ function createFunctionApp(root: string, runtime: CoreRuntime, logger: HostLogge
           functionId: fn.name,
           inputData: [{ name: fn.trigger.bindingName, data: triggerData }],
           // The library reads neither HTTP nor timer trigger metadata (it builds the request
-          // and timer objects from inputData), so none is sent.
-          triggerMetadata: {},
+          // and timer objects from inputData); queue messages come with theirs.
+          triggerMetadata,
         },
         metadata: fn.metadata,
         state: undefined,

@@ -1,7 +1,7 @@
 /**
- * Reads a registration's trigger binding (what `app.http` / `app.timer` put into the
- * metadata) into the shape the host routes and schedules by. The registration itself is
- * the only declaration of a function's route, methods and schedule.
+ * Reads a registration's trigger binding (what `app.http` / `app.timer` / `app.storageQueue`
+ * put into the metadata) into the shape the host routes, schedules and polls by. The
+ * registration itself is the only declaration of a function's route, methods, schedule and queue.
  */
 import { z } from 'zod';
 import type { FunctionMetadata } from './core-api-types';
@@ -10,6 +10,7 @@ import { parseNcrontab } from './ncrontab';
 export type FunctionTrigger =
   | { kind: 'http'; bindingName: string; route: string; methods: readonly string[] | null; authLevel: string }
   | { kind: 'timer'; bindingName: string; schedule: string; runOnStartup: boolean }
+  | { kind: 'queue'; bindingName: string; queueName: string; connection: string }
   | { kind: 'other'; bindingName: string; type: string };
 
 const httpBindingSchema = z.object({
@@ -17,6 +18,14 @@ const httpBindingSchema = z.object({
   // Absent or empty means every method, as on Azure.
   methods: z.array(z.string()).optional(),
   authLevel: z.string().optional(),
+});
+
+// Queue names: 3–63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.
+const QUEUE_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const queueBindingSchema = z.object({
+  queueName: z.string().min(1),
+  connection: z.string().min(1).optional(),
 });
 
 const timerBindingSchema = z.object({
@@ -72,6 +81,20 @@ export function readFunctionTrigger(metadata: FunctionMetadata): FunctionTrigger
         bindingName,
         schedule: parsed.data.schedule,
         runOnStartup: parsed.data.runOnStartup ?? false,
+      };
+    }
+    case 'queuetrigger': {
+      const parsed = queueBindingSchema.safeParse(binding);
+      if (!parsed.success) throw new RegistrationError(metadata.name, describeIssues(parsed.error));
+      // %SETTING% expressions are resolved when the listener starts, as the runtime does.
+      if (!parsed.data.queueName.includes('%') && !QUEUE_NAME.test(parsed.data.queueName))
+        throw new RegistrationError(metadata.name, `"${parsed.data.queueName}" is not a valid queue name`);
+      return {
+        kind: 'queue',
+        bindingName,
+        queueName: parsed.data.queueName,
+        // Without a connection the runtime uses the host's own storage.
+        connection: parsed.data.connection ?? 'AzureWebJobsStorage',
       };
     }
     default:

@@ -14,6 +14,9 @@ export {
 export { createConsoleLogger, type HostLogger } from './host-logger';
 export { HostStartError, startLocalHost, type LocalHost, type LocalHostOptions } from './local-host';
 export { parseNcrontab, CronError, type CronSchedule } from './ncrontab';
+export { poisonQueueName, RUNTIME_LEASE_MS, type QueueListener } from './queue-listener';
+export { startQueueListeners } from './queue-listeners';
+export type { QueueSettings } from './queue-settings';
 export { compileRoute, RouteTemplateError, type CompiledRoute } from './route-template';
 export { timerTriggerData } from './timer-data';
 export type { RegisteredFunction } from './core-runtime';

@@ -1,8 +1,8 @@
 /**
  * The local Functions host's HTTP server: serves HTTP-triggered functions under the route
  * prefix, accepts Azure's admin call to run a non-HTTP function
- * (`POST /admin/functions/{name}` with `{"input": "..."}` → 202), and runs timers on their
- * schedules.
+ * (`POST /admin/functions/{name}` with `{"input": "..."}` → 202), runs timers on their
+ * schedules and storage-queue triggers on their queues.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,9 @@ import type { RegisteredFunction } from './core-runtime';
 import type { FunctionApp } from './function-app';
 import type { HostLogger } from './host-logger';
 import { createHttpRouter, type HttpRouter } from './http-router';
+import { startQueueListeners } from './queue-listeners';
+import type { QueueListener } from './queue-listener';
+import type { QueueSettings } from './queue-settings';
 import { BodyTooLargeError, readBody, toRpcHttpRequest, writeRpcHttpResponse } from './rpc-http';
 import { timerTriggerData, type TimerScheduleStatus } from './timer-data';
 import { startTimerScheduler, type TimerScheduler } from './timer-scheduler';
@@ -25,6 +28,10 @@ export interface LocalHostOptions {
   routePrefix: string;
   /** Run timers on their schedules (default true). */
   runTimers?: boolean;
+  /** host.json's `extensions.queues`; queue-triggered functions are not run without it. */
+  queues?: QueueSettings;
+  /** Lease on fetched queue messages (default: the runtime's 10 minutes). */
+  queueLeaseMs?: number;
 }
 
 export interface LocalHost {
@@ -33,6 +40,7 @@ export interface LocalHost {
   readonly port: number;
   readonly router: HttpRouter;
   readonly scheduler: TimerScheduler | undefined;
+  readonly queueListeners: readonly QueueListener[];
   close(): Promise<void>;
 }
 
@@ -194,7 +202,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    // An app-start hook refused to start (a bad setting): nothing may keep serving.
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
 
   const timers = app.functions.flatMap((fn) =>
     fn.trigger.kind === 'timer'
@@ -211,13 +226,24 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
             fireTimer(name, status, status ? 'Timer fired at its scheduled time' : 'Timer run on startup'),
         });
 
+  const queueListeners = options.queues
+    ? startQueueListeners({
+        app,
+        logger,
+        settings: options.queues,
+        leaseMs: options.queueLeaseMs,
+        invoke: (fn, data, reason, metadata) => track(app.invoke(fn, data, reason, metadata)),
+      })
+    : [];
+
   return {
     url,
     port: address.port,
     router,
     scheduler,
+    queueListeners,
     async close() {
-      await scheduler?.stop();
+      await Promise.all([scheduler?.stop(), ...queueListeners.map((listener) => listener.stop())]);
       // Stop accepting, drop idle keep-alive sockets, let running invocations finish.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

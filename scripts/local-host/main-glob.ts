@@ -1,6 +1,6 @@
 /**
  * Expands the Function App's entry-point pattern (package.json "main"), e.g.
- * `dist/functions/{index,http/*,timers/*}.js`, the way the Azure worker does, so the local
+ * `dist/functions/{index,registrations/*}.js`, the way the Azure worker does, so the local
  * host loads exactly the files Azure loads. Supports `{a,b}` alternatives (nestable) and
  * `*` / `?` within one path segment; `**` is rejected rather than half-supported.
  */

@@ -28,13 +28,28 @@ export async function readBody(req: IncomingMessage, limit = maxRequestBodyBytes
   return Buffer.concat(chunks);
 }
 
-/** Headers as the host sends them: one string per name, repeated values joined by ", ". */
+/** The caller as Azure's front end names it in X-Forwarded-For: `address:port`, IPv6 in brackets. */
+function remoteEndpoint(req: IncomingMessage): string | undefined {
+  const { remoteAddress, remotePort } = req.socket;
+  if (!remoteAddress) return undefined;
+  const address = remoteAddress.startsWith('::ffff:') ? remoteAddress.slice(7) : remoteAddress;
+  return `${address.includes(':') ? `[${address}]` : address}:${remotePort ?? 0}`;
+}
+
+/**
+ * Headers as the host sends them: one string per name, repeated values joined by ", ", and the
+ * caller appended to X-Forwarded-For, as Azure's front end appends it (whatever a client sent
+ * there itself stays in front of it).
+ */
 function flattenHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  const caller = remoteEndpoint(req);
+  if (caller)
+    headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${caller}` : caller;
   return headers;
 }
 

@@ -2,7 +2,7 @@
  * Types for the Azurite internals used to run it in-process. Azurite ships no declarations
  * for its deep modules, and their constructors take positional arguments that may change
  * between versions: package.json pins azurite to an exact version for that reason.
- * Checked against azurite 3.35.0 (dist/src/{table,blob}/*Configuration.js).
+ * Checked against azurite 3.35.0 (dist/src/{table,blob,queue}/*Configuration.js).
  */
 
 declare module 'azurite/dist/src/common/ServerBase' {
@@ -57,27 +57,29 @@ declare module 'azurite/dist/src/blob/BlobConfiguration' {
     locationPath: string;
     maxConcurrency: number;
   }
+  /** The positional arguments of BlobConfiguration and QueueConfiguration alike. */
+  export type ExtentServiceArguments = [
+    host?: string,
+    port?: number,
+    keepAliveTimeout?: number,
+    metadataDBPath?: string,
+    extentDBPath?: string,
+    persistencePathArray?: PersistenceLocation[],
+    enableAccessLog?: boolean,
+    accessLogWriteStream?: NodeJS.WritableStream,
+    enableDebugLog?: boolean,
+    debugLogFilePath?: string,
+    loose?: boolean,
+    skipApiVersionCheck?: boolean,
+    cert?: string,
+    key?: string,
+    pwd?: string,
+    oauth?: string,
+    disableProductStyleUrl?: boolean,
+    isMemoryPersistence?: boolean,
+  ];
   export default class BlobConfiguration {
-    constructor(
-      host?: string,
-      port?: number,
-      keepAliveTimeout?: number,
-      metadataDBPath?: string,
-      extentDBPath?: string,
-      persistencePathArray?: PersistenceLocation[],
-      enableAccessLog?: boolean,
-      accessLogWriteStream?: NodeJS.WritableStream,
-      enableDebugLog?: boolean,
-      debugLogFilePath?: string,
-      loose?: boolean,
-      skipApiVersionCheck?: boolean,
-      cert?: string,
-      key?: string,
-      pwd?: string,
-      oauth?: string,
-      disableProductStyleUrl?: boolean,
-      isMemoryPersistence?: boolean,
-    );
+    constructor(...args: ExtentServiceArguments);
   }
 }
 
@@ -86,5 +88,20 @@ declare module 'azurite/dist/src/blob/BlobServer' {
   import BlobConfiguration from 'azurite/dist/src/blob/BlobConfiguration';
   export default class BlobServer extends ServerBase {
     constructor(configuration: BlobConfiguration);
+  }
+}
+
+declare module 'azurite/dist/src/queue/QueueConfiguration' {
+  import type { ExtentServiceArguments } from 'azurite/dist/src/blob/BlobConfiguration';
+  export default class QueueConfiguration {
+    constructor(...args: ExtentServiceArguments);
+  }
+}
+
+declare module 'azurite/dist/src/queue/QueueServer' {
+  import ServerBase from 'azurite/dist/src/common/ServerBase';
+  import QueueConfiguration from 'azurite/dist/src/queue/QueueConfiguration';
+  export default class QueueServer extends ServerBase {
+    constructor(configuration: QueueConfiguration);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Azurite (Table + Blob) in this process, through its server classes. In-process rather than
+ * Azurite (Table, Blob and Queue) in this process, through its server classes. In-process rather than
  * a child process: it starts in ~20 ms, needs no process management, and stopping the
  * parent can never leave an emulator running. Telemetry lives only in Azurite's CLI entry
  * points, which are not used, so nothing reaches out of the machine.
@@ -14,6 +14,7 @@ export interface AzuriteOptions {
   host?: string;
   /** 0 picks a free port. */
   blobPort: number;
+  queuePort: number;
   tablePort: number;
   /** Folder to persist data in; undefined keeps everything in memory (tests). */
   location?: string;
@@ -22,6 +23,7 @@ export interface AzuriteOptions {
 export interface RunningAzurite {
   readonly host: string;
   readonly blobPort: number;
+  readonly queuePort: number;
   readonly tablePort: number;
   readonly location: string | undefined;
   /** Explicit connection string for this instance's ports. */
@@ -75,11 +77,17 @@ function loadAzurite() {
     BlobConfiguration: (
       require('azurite/dist/src/blob/BlobConfiguration') as typeof import('azurite/dist/src/blob/BlobConfiguration')
     ).default,
+    QueueServer: (require('azurite/dist/src/queue/QueueServer') as typeof import('azurite/dist/src/queue/QueueServer'))
+      .default,
+    QueueConfiguration: (
+      require('azurite/dist/src/queue/QueueConfiguration') as typeof import('azurite/dist/src/queue/QueueConfiguration')
+    ).default,
   };
 }
 
 export async function startAzurite(options: AzuriteOptions): Promise<RunningAzurite> {
-  const { TableServer, TableConfiguration, BlobServer, BlobConfiguration } = loadAzurite();
+  const { TableServer, TableConfiguration, BlobServer, BlobConfiguration, QueueServer, QueueConfiguration } =
+    loadAzurite();
   const host = options.host ?? '127.0.0.1';
   const location = options.location;
   const inMemory = location === undefined;
@@ -113,48 +121,56 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
   );
   await startServer(table, 'Table', host, options.tablePort);
 
-  const blob = new BlobServer(
-    new BlobConfiguration(
-      host,
-      options.blobPort,
-      undefined,
-      path.join(dir, '__azurite_db_blob__.json'),
-      path.join(dir, '__azurite_db_blob_extent__.json'),
-      [{ locationId: 'Default', locationPath: path.join(dir, '__blobstorage__'), maxConcurrency: 10 }],
-      false,
-      undefined,
-      false,
-      undefined,
-      loose,
-      skipApiVersionCheck,
-      '',
-      '',
-      '',
-      undefined,
-      false,
-      inMemory,
-    ),
-  );
-
-  try {
-    await startServer(blob, 'Blob', host, options.blobPort);
-  } catch (error) {
-    await table.close();
-    throw error;
-  }
+  // Blob and Queue keep data as extents beside their metadata, and take the same arguments.
+  const extentService = (name: 'blob' | 'queue', port: number): ConstructorParameters<typeof BlobConfiguration> => [
+    host,
+    port,
+    undefined,
+    path.join(dir, `__azurite_db_${name}__.json`),
+    path.join(dir, `__azurite_db_${name}_extent__.json`),
+    [{ locationId: 'Default', locationPath: path.join(dir, `__${name}storage__`), maxConcurrency: 10 }],
+    false,
+    undefined,
+    false,
+    undefined,
+    loose,
+    skipApiVersionCheck,
+    '',
+    '',
+    '',
+    undefined,
+    false,
+    inMemory,
+  ];
+  const started: ServerBase[] = [table];
+  const startAfter = async (server: ServerBase, service: string, port: number) => {
+    try {
+      await startServer(server, service, host, port);
+    } catch (error) {
+      await Promise.all(started.map((s) => s.close()));
+      throw error;
+    }
+    started.push(server);
+  };
+  const blob = new BlobServer(new BlobConfiguration(...extentService('blob', options.blobPort)));
+  await startAfter(blob, 'Blob', options.blobPort);
+  const queue = new QueueServer(new QueueConfiguration(...extentService('queue', options.queuePort)));
+  await startAfter(queue, 'Queue', options.queuePort);
 
   const tablePort = portOf(table);
   const blobPort = portOf(blob);
+  const queuePort = portOf(queue);
   let stopping: Promise<void> | undefined;
   return {
     host,
     blobPort,
+    queuePort,
     tablePort,
     location,
-    connectionString: azuriteConnectionString({ host, blobPort, tablePort }),
+    connectionString: azuriteConnectionString({ host, blobPort, queuePort, tablePort }),
     stop() {
       // Closing saves the Loki databases to disk, which is what makes data survive a restart.
-      stopping ??= Promise.all([table.close(), blob.close()]).then(() => undefined);
+      stopping ??= Promise.all([table.close(), blob.close(), queue.close()]).then(() => undefined);
       return stopping;
     },
   };

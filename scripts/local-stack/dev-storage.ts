@@ -3,14 +3,21 @@
  * app at it. The app's own config (functions/config.ts) then reads the result as any other
  * setting.
  */
+import { appStorageConnectionName, resolveStorageConnection } from '../../functions/storage/storage-settings';
 import type { HostLogger } from '../local-host';
 import { startAzurite, type RunningAzurite } from './azurite';
 import type { StackSettings } from './stack-settings';
 
-/** True when no storage is configured, or only "UseDevelopmentStorage=true". */
+/**
+ * True when no storage is configured (no connection string, no identity settings), or only
+ * "UseDevelopmentStorage=true".
+ */
 export function wantsLocalAzurite(env: NodeJS.ProcessEnv): boolean {
-  const configured = env['STORAGE_CONNECTION_STRING'] || env['AzureWebJobsStorage'];
-  return !configured || /^\s*UseDevelopmentStorage=true\s*;?\s*$/i.test(configured);
+  const name = appStorageConnectionName(env);
+  const configured = env[name]?.trim();
+  if (configured) return /^UseDevelopmentStorage=true\s*;?$/i.test(configured);
+  const resolved = resolveStorageConnection(env, name, { production: false });
+  return resolved.ok && resolved.connection.form === 'azurite-default';
 }
 
 /**

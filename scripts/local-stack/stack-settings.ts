@@ -22,6 +22,7 @@ const stackSettingsSchema = z.object({
   PORT: port(7071),
   ADDIN_PORT: port(3000),
   AZURITE_BLOB_PORT: port(10000),
+  AZURITE_QUEUE_PORT: port(10001),
   AZURITE_TABLE_PORT: port(10002),
   AZURITE_LOCATION: optionalPath,
 });
@@ -29,7 +30,7 @@ const stackSettingsSchema = z.object({
 export interface StackSettings {
   functionsPort: number;
   addinPort: number;
-  azurite: { blobPort: number; tablePort: number; location: string };
+  azurite: { blobPort: number; queuePort: number; tablePort: number; location: string };
 }
 
 export class StackSettingsError extends Error {
@@ -55,6 +56,7 @@ export function readStackSettings(env: NodeJS.ProcessEnv, root: string): StackSe
     addinPort: s.ADDIN_PORT,
     azurite: {
       blobPort: s.AZURITE_BLOB_PORT,
+      queuePort: s.AZURITE_QUEUE_PORT,
       tablePort: s.AZURITE_TABLE_PORT,
       location: path.resolve(root, s.AZURITE_LOCATION ?? '.azurite'),
     },

@@ -27,14 +27,15 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const reportsAnswerSchema = z.object({ reports: z.array(reportSummarySchema) });
 
-/** POST consolidate: 201 with the report when it was quick, 202 with a job to poll when it takes long. */
+/** A job waits in the queue, is built by a worker, and ends done, or failed when every try failed. */
+export const jobStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
+
+/** POST consolidate: 201 with the report when its job was quick, 202 with the job to poll when it takes long. */
 export const consolidateAnswerSchema = z.union([
   z.object({ report: reportMetadataSchema }),
-  z.object({ jobId: z.string(), status: z.literal('running'), location: z.string() }),
+  z.object({ jobId: z.string(), status: jobStatusSchema, location: z.string() }),
 ]);
 export type ConsolidateAnswer = z.infer<typeof consolidateAnswerSchema>;
-
-export const jobStatusSchema = z.enum(['running', 'done', 'failed']);
 
 /** GET consolidate/jobs/{jobId}: a consolidation's progress; the report once done. */
 export const jobSchema = z.object({

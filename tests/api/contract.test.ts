@@ -220,7 +220,7 @@ describe('the API contract, through the pane', () => {
     const job = await pollUntil(
       async () => {
         const state = await kansli.api.job(started.jobId);
-        return state.status !== 'running' && state;
+        return (state.status === 'done' || state.status === 'failed') && state;
       },
       { timeoutMs: 60_000, what: 'the consolidation job' },
     );

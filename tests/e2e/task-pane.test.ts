@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TableClient } from '@azure/data-tables';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../addin/src/excel/chart-plan';
@@ -18,6 +19,7 @@ import { columnLetter, layoutTemplate } from '../../shared/model/layout';
 import { periodSpan, requirePeriod } from '../../shared/model/period';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findForbund, findTemplate } from '../../shared/model/selectors';
+import { SUBMISSIONS_TABLE } from '../../functions/services';
 import { devAuth } from '../api/api-client';
 import { aktualiseradeUmea2023, tabell1Arbetsmarknadstorgen2023 } from '../fixtures/seeds/seed-004-tabell-1';
 import { editWorkbook, inputCellAddresses } from '../support/fill-workbook';
@@ -140,7 +142,12 @@ describeE2e('the task pane in a browser (no Office host)', () => {
       throw new Error('dist/pane is missing: run `npm run build` first');
     mkdirSync(ARTIFACTS, { recursive: true });
     const auth = devAuth();
-    [stack, browser] = await Promise.all([startTestStack({ env: auth.env }), launchChromium()]);
+    // A failing job goes to the poison queue after two deliveries, without a pause between them.
+    const failFast = {
+      AzureFunctionsJobHost__extensions__queues__maxDequeueCount: '2',
+      AzureFunctionsJobHost__extensions__queues__visibilityTimeout: '00:00:00',
+    };
+    [stack, browser] = await Promise.all([startTestStack({ env: { ...auth.env, ...failFast } }), launchChromium()]);
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
     context = await browser.newContext({
       viewport: { width: 400, height: 900 },
@@ -440,4 +447,29 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     await x.getByText('2 diagram på bladet ”Diagram”').waitFor();
     await shot('11-excel-konsolidera');
   }, 45_000);
+
+  it("tells kansliet in Swedish, with the job's error code, when a consolidation fails on every try", async () => {
+    // Storage damaged under one of the period's submissions: every build of its report fails.
+    const table = TableClient.fromConnectionString(stack.connectionString, SUBMISSIONS_TABLE, {
+      allowInsecureConnection: true,
+    });
+    let damaged = false;
+    for await (const e of table.listEntities({ queryOptions: { filter: "PartitionKey eq 'umearegionen_2023T3'" } }))
+      if (!damaged && typeof e['values0'] === 'string') {
+        await table.updateEntity({ partitionKey: e.partitionKey!, rowKey: e.rowKey!, values0: '{"trasig' }, 'Merge');
+        damaged = true;
+      }
+    expect(damaged).toBe(true);
+    await usePage(browserPage);
+    await page.getByRole('button', { name: 'Konsolidera' }).click();
+    const v = view('konsolidera');
+    await v.locator('select[name=period]').selectOption('2023T3');
+    await v.locator('select[name=basis]').selectOption('latest');
+    await v.getByRole('button', { name: 'Sammanställ' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Sammanställningen misslyckades efter 2 försök \(felkod [0-9a-f-]{36}\)/)
+      .waitFor({ timeout: 60_000 });
+    await shot('12-konsolidera-misslyckad');
+  }, 90_000);
 });

@@ -37,13 +37,13 @@ const STOP_AFTER_ACKNOWLEDGED = 12;
 const MAX_503_MS = 5_000;
 
 let location: string;
-let ports: { blobPort: number; tablePort: number };
+let ports: { blobPort: number; queuePort: number; tablePort: number };
 let azurite: RunningAzurite | undefined;
 let host: TestHost | undefined;
 
 beforeAll(async () => {
   location = mkdtempSync(path.join(tmpdir(), 'samlad-fault-'));
-  ports = { blobPort: await closedPort(), tablePort: await closedPort() };
+  ports = { blobPort: await closedPort(), queuePort: await closedPort(), tablePort: await closedPort() };
   azurite = await startAzurite({ ...ports, location });
   host = await startTestHost({ connectionString: azurite.connectionString, env: auth.env });
 }, 60_000);

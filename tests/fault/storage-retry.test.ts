@@ -28,7 +28,9 @@ it.each([
   ],
 ])('%s gives up on a refused connection within the bound, with a transient error', async (_name, attempt) => {
   const port = await closedPort();
-  const clients = createStorageClients(azuriteConnectionString({ host: '127.0.0.1', blobPort: port, tablePort: port }));
+  const clients = createStorageClients(
+    azuriteConnectionString({ host: '127.0.0.1', blobPort: port, queuePort: port, tablePort: port }),
+  );
   const { error, ms } = await failure(() => attempt(clients));
   expect(isTransientStorageError(error)).toBe(true);
   expect(ms).toBeLessThan(BOUND_MS);

@@ -9,10 +9,10 @@ import { startTestHost, type TestHost } from '../support/test-stack';
 
 let host: TestHost;
 let azurite: RunningAzurite | undefined;
-let ports: { blobPort: number; tablePort: number };
+let ports: { blobPort: number; queuePort: number; tablePort: number };
 
 beforeAll(async () => {
-  ports = { blobPort: await closedPort(), tablePort: await closedPort() };
+  ports = { blobPort: await closedPort(), queuePort: await closedPort(), tablePort: await closedPort() };
   host = await startTestHost({ connectionString: azuriteConnectionString({ host: '127.0.0.1', ...ports }) });
 });
 afterAll(async () => {
@@ -32,6 +32,9 @@ describe('GET /api/health', () => {
         table: { ok: false, error: 'unreachable (ECONNREFUSED)' },
         blob: { ok: false, error: 'unreachable (ECONNREFUSED)' },
       },
+      jobs: { error: 'unreachable (ECONNREFUSED)' },
+      timers: { error: 'unreachable (ECONNREFUSED)' },
+      problems: [expect.stringMatching(/^storage unreachable/), expect.stringMatching(/^job queue unreadable/)],
     });
     // No retries and no secrets: a refused connection is reported at once, without the address.
     expect(Date.now() - started).toBeLessThan(1500);
@@ -42,6 +45,12 @@ describe('GET /api/health', () => {
     azurite = await startAzurite({ ...ports });
     const response = await fetch(`${host.apiUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', storage: { table: { ok: true }, blob: { ok: true } } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      storage: { table: { ok: true }, blob: { ok: true } },
+      jobs: { queued: 0, oldestWaitingSeconds: null, failedUnhandled: 0, alertAfterSeconds: 300 },
+      timers: { tertialSummary: null },
+      problems: [],
+    });
   });
 });

@@ -1,10 +1,13 @@
 /**
  * End to end: `node dist/scripts/start.js` (what `npm start` runs) on free ports with its own
- * data folder. It serves /api/health and the task pane, stops completely on Ctrl-C (SIGINT to
- * its process group) and, restarted on the same folder, still has what was stored.
+ * data folder. It serves /api/health and the task pane, builds a consolidation through its job
+ * queue, stops completely on Ctrl-C (SIGINT to its process group) and, restarted on the same
+ * folder, still has what was stored — tables, blobs and queue messages.
  */
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
+import { QueueClient } from '@azure/storage-queue';
+import { call, devAuth } from '../api/api-client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,11 +21,12 @@ interface RunningStack {
   proc: NodeProcess;
   apiUrl: string;
   addinUrl: string;
-  ports: { host: number; addin: number; blob: number; table: number };
+  ports: { host: number; addin: number; blob: number; queue: number; table: number };
   connectionString: string;
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'samlad-e2e-'));
+const auth = devAuth();
 let current: RunningStack | undefined;
 
 const loopback = (url: string) => url.replace('//localhost:', '//127.0.0.1:');
@@ -43,8 +47,10 @@ async function startStack(): Promise<RunningStack> {
       PORT: '0',
       ADDIN_PORT: '0',
       AZURITE_BLOB_PORT: '0',
+      AZURITE_QUEUE_PORT: '0',
       AZURITE_TABLE_PORT: '0',
       AZURITE_LOCATION: dataDir,
+      ...auth.env,
     }),
   });
   await proc.waitForOutput(/Press Ctrl-C to stop/, 30_000);
@@ -57,14 +63,20 @@ async function startStack(): Promise<RunningStack> {
   const apiUrl = loopback(find(/API \(Functions host\)\s+(\S+)/));
   const addinUrl = loopback(find(/Task pane\s+(\S+)/));
   const blob = Number(find(/Azurite Blob\s+http:\/\/127\.0\.0\.1:(\d+)\//));
+  const queue = Number(find(/Azurite Queue\s+http:\/\/127\.0\.0\.1:(\d+)\//));
   const table = Number(find(/Azurite Table\s+http:\/\/127\.0\.0\.1:(\d+)\//));
   expect(find(/Data folder\s+(\S+)/)).toBe(dataDir);
   return {
     proc,
     apiUrl,
     addinUrl,
-    ports: { host: Number(new URL(apiUrl).port), addin: Number(new URL(addinUrl).port), blob, table },
-    connectionString: azuriteConnectionString({ host: '127.0.0.1', blobPort: blob, tablePort: table }),
+    ports: { host: Number(new URL(apiUrl).port), addin: Number(new URL(addinUrl).port), blob, queue, table },
+    connectionString: azuriteConnectionString({
+      host: '127.0.0.1',
+      blobPort: blob,
+      queuePort: queue,
+      tablePort: table,
+    }),
   };
 }
 
@@ -105,6 +117,26 @@ describe('npm start (dist/scripts/start.js)', () => {
     const proxied = await fetch(`${stack.addinUrl}/api/health`);
     expect(proxied.status).toBe(200);
 
+    // A consolidation goes through the job queue, whose worker the stack runs.
+    const kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
+    const queued = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/consolidate', {
+      token: kansli,
+      json: { period: '2024T1', variant: 'internal', basis: 'latest' },
+    });
+    expect([201, 202]).toContain(queued.status);
+    if (queued.status === 202) {
+      const job = await pollUntil(
+        async () => {
+          const poll = await call(stack.apiUrl, 'GET', `/forbund/umearegionen/consolidate/jobs/${queued.json.jobId}`, {
+            token: kansli,
+          });
+          return ['done', 'failed'].includes(poll.json.status) ? poll.json : undefined;
+        },
+        { timeoutMs: 30_000, what: 'the consolidation job' },
+      );
+      expect(job.status).toBe('done');
+    }
+
     // Store something, to find again after a restart.
     const table = TableClient.fromConnectionString(stack.connectionString, 'e2epersist', {
       allowInsecureConnection: true,
@@ -116,6 +148,9 @@ describe('npm start (dist/scripts/start.js)', () => {
     await container
       .getBlockBlobClient('note.txt')
       .upload('kvar efter omstart', Buffer.byteLength('kvar efter omstart'));
+    const queue = new QueueClient(stack.connectionString, 'e2epersist');
+    await queue.create();
+    await queue.sendMessage('kvar i kön');
 
     await stopWithCtrlC(stack);
     expect(group(stack.proc.pid, 0)).toBe(false);
@@ -138,6 +173,8 @@ describe('npm start (dist/scripts/start.js)', () => {
       .getContainerClient('e2epersist')
       .getBlockBlobClient('note.txt');
     expect((await blob.downloadToBuffer()).toString('utf8')).toBe('kvar efter omstart');
+    const [message] = (await new QueueClient(stack.connectionString, 'e2epersist').peekMessages()).peekedMessageItems;
+    expect(message?.messageText).toBe('kvar i kön');
 
     await stopWithCtrlC(stack);
     expect(group(stack.proc.pid, 0)).toBe(false);

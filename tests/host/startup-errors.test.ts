@@ -21,7 +21,7 @@ describe('start-up with invalid configuration', () => {
     [
       'production has no storage account',
       { SAMLAD_ENV: 'production' },
-      /STORAGE_CONNECTION_STRING: required when SAMLAD_ENV=production/,
+      /AzureWebJobsStorage: required when SAMLAD_ENV=production/,
     ],
     ['PORT is not a port', { PORT: 'seventy' }, /PORT: .*\(got "seventy"\)/],
   ])('fails when %s', async (_case, env, message) => {

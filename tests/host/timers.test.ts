@@ -95,6 +95,26 @@ describe('local host: timers', () => {
     expect(await recordedRuns()).toHaveLength(before + 1);
   });
 
+  it('npm run timer without a host also builds the jobs the timer queued, before it exits', async () => {
+    const result = await runScript(
+      'scripts/fire-timer.js',
+      ['tertialSummary', '--main', appMain],
+      childEnv({ PORT: String(await closedPort()), STORAGE_CONNECTION_STRING: stack.connectionString }),
+      60_000,
+    );
+    expect(result.output).toMatch(/"tertialSummary" succeeded in \d+ ms/);
+    expect(result.code).toBe(0);
+    const jobs: Record<string, unknown>[] = [];
+    const table = TableClient.fromConnectionString(stack.connectionString, 'samladjobs', {
+      allowInsecureConnection: true,
+    });
+    for await (const job of table.listEntities({ queryOptions: { filter: "trigger eq 'timer'" } })) jobs.push(job);
+    expect(jobs.length).toBeGreaterThan(0);
+    // Nothing is approved in this empty store: every job is done, having written nothing.
+    for (const job of jobs)
+      expect(job).toMatchObject({ status: 'done', message: 'Inga godkända inlämningar; ingen rapport skrevs.' });
+  }, 90_000);
+
   it('npm run timer names the runnable functions when the name is wrong', async () => {
     const result = await runScript(
       'scripts/fire-timer.js',
@@ -103,7 +123,8 @@ describe('local host: timers', () => {
     );
     expect(result.code).toBe(1);
     expect(result.output).toContain(
-      'No function named "noSuchTimer". Functions this can run: tertialSummary, fixtureRecordRun',
+      'No function named "noSuchTimer". Functions this can run: ' +
+        'consolidationJobFailed, consolidationWorker, tertialSummary, fixtureRecordRun',
     );
   });
 });

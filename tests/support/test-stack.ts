@@ -14,13 +14,13 @@ import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azu
 import { spawnScript, type NodeProcess } from './node-process';
 
 /** The app's own entry points (package.json "main"). */
-export const appMain = 'dist/functions/{index,http/*,timers/*}.js';
+export const appMain = 'dist/functions/{index,registrations/*}.js';
 /** Test-only functions in tests/support/functions (HTTP routes under fixture/, a timer). */
 export const fixtureFunctions = 'dist/tests/support/functions/*.js';
 
 /** An in-memory Azurite on free loopback ports. */
 export function startTestAzurite(): Promise<RunningAzurite> {
-  return startAzurite({ blobPort: 0, tablePort: 0 });
+  return startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
 }
 
 export interface TestHostOptions {
@@ -32,6 +32,8 @@ export interface TestHostOptions {
   env?: NodeJS.ProcessEnv;
   /** Run timers on their schedules (default false: tests fire them explicitly). */
   runTimers?: boolean;
+  /** Lease on fetched queue messages, in seconds (default: the runtime's 10 minutes). */
+  queueLeaseSeconds?: number;
 }
 
 export interface TestHost {
@@ -55,6 +57,7 @@ export function childEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
   const args = ['--port', '0', '--main', appMain, ...(options.extraMain ?? []).flatMap((m) => ['--main', m])];
   if (!options.runTimers) args.push('--no-timers');
+  if (options.queueLeaseSeconds !== undefined) args.push('--queue-lease-seconds', String(options.queueLeaseSeconds));
   const env = childEnv({
     ...(options.connectionString ? { STORAGE_CONNECTION_STRING: options.connectionString } : {}),
     ...options.env,

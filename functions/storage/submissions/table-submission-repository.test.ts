@@ -10,7 +10,7 @@ let repo: TableSubmissionRepository;
 const actor = { subject: 'u1', role: 'reporter:umea' };
 
 beforeAll(async () => {
-  azurite = await startAzurite({ blobPort: 0, tablePort: 0 });
+  azurite = await startAzurite({ blobPort: 0, queuePort: 0, tablePort: 0 });
   const clients = createStorageClients(azurite.connectionString);
   repo = new TableSubmissionRepository(
     clients.tableClient('testsubmissions'),
