@@ -236,7 +236,8 @@ export async function activateSettings(
   if (!request.fromHistory && target.basedOn !== request.expectedActive && request.expectedActive !== null)
     throw conflict(
       'settings-stale',
-      `Version ${target.version} bygger på version ${target.basedOn ?? 'ingen'}, men version ${request.expectedActive} ` +
+      `Version ${target.version} bygger på version ${target.basedOn ?? 'ingen'}, ` +
+        `men version ${request.expectedActive} ` +
         'är aktiv. Hämta inställningarna för den aktiva versionen, för in dina ändringar och ladda upp igen. ' +
         'Vill du ändå gå tillbaka till en tidigare version, gör det under Historik.',
     );
@@ -248,7 +249,8 @@ export async function activateSettings(
     throw conflict(
       'settings-changed',
       current
-        ? `Inställningarna för ${scope.year} har ändrats medan du arbetade: version ${current.version} aktiverades av ` +
+        ? `Inställningarna för ${scope.year} har ändrats medan du arbetade: ` +
+            `version ${current.version} aktiverades av ` +
             `${who(current)}. Inget har ändrats av dig. Hämta inställningarna på nytt och gör om ändringen.`
         : `Inställningarna för ${scope.year} har ändrats medan du arbetade. Inget har ändrats av dig. Försök igen.`,
     );

@@ -97,7 +97,8 @@ export async function addTemplate(
     if (error.existing.sha256 === sha256) return { status: 200, definition, sha256 };
     throw conflict(
       'template-version-taken',
-      `Mallen ${definition.id} version ${definition.version} lades nyss upp av någon annan. Lägg upp din som version ${next + 1}.`,
+      `Mallen ${definition.id} version ${definition.version} lades nyss upp av någon annan. ` +
+        `Lägg upp din som version ${next + 1}.`,
     );
   }
   return { status: 201, definition, sha256 };

@@ -41,7 +41,8 @@ async function waitForJob(
 
 /**
  * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest,
- * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`. Queues a job that builds the consolidated workbook from the current submissions
+ * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`.
+ * Queues a job that builds the consolidated workbook from the current submissions
  * (approved ones unless basis is "latest") on whichever instance takes it, stores it in Blob
  * storage and records an audit event. Answers 201 {report} if the job is done within
  * CONSOLIDATE_SYNC_MS, otherwise 202 {jobId} with a Location to poll

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => azurite.stop());
 
 describe('the configuration store in Table and Blob storage', () => {
-  it('is seeded once, even by two instances at the same time: one active first version per förbund and year', async () => {
+  it('is seeded once, even by two instances at once: an active first version per förbund and year', async () => {
     expect(await store.readCatalogue()).toBeUndefined();
     const initial = initialContent();
     await Promise.all([store.seed(initial, SEED_ACTOR), other.seed(initial, SEED_ACTOR)]);
@@ -54,7 +54,7 @@ describe('the configuration store in Table and Blob storage', () => {
     expect(added.map((v) => v.version).sort()).toEqual([2, 3, 4]);
   });
 
-  it('moves the active version under its ETag: of two activations from the same state one wins, and the stamp moves', async () => {
+  it('moves the active version under its ETag: of two activations from one state, one wins', async () => {
     const before = await store.readStamp();
     const versions = await store.listVersions('umearegionen', 2024);
     const results = await Promise.allSettled([

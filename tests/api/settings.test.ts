@@ -5,6 +5,8 @@
  * once get a clear 409; history, rollback and Kopiera till nästa år; bad uploads name their cell;
  * an administrator creates a förbund whose reporter submits at once, and adds a template as data.
  */
+import { appRolesFor } from '../../scripts/entra/app-roles';
+import { forbundListAnswerSchema } from '../../shared/api';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { templateDefinitionSchema } from '../../shared/model/template-schema';
 import { deltagareAvslut } from '../../shared/config/templates/deltagare-avslut';
@@ -344,6 +346,11 @@ describe('an administrator creates a förbund by upload', () => {
     expect(status.json.rows).toEqual([expect.objectContaining({ scope: 'lyckseletorget', state: 'inskickad' })]);
     const list = await api('GET', '/admin/forbund', { token: admin });
     expect(list.json.forbund.map((f: { id: string }) => f.id)).toEqual(['skelleftea-norsjo', id, 'umearegionen']);
+    // The Entra app roles (scripts/entra, given this answer) now include the new förbund's.
+    const roles = appRolesFor(forbundListAnswerSchema.parse(list.json)).map((r) => r.value);
+    expect(roles).toEqual(
+      expect.arrayContaining([`Kansli.${id}`, `Reporter.${id}.lycksele`, `Reporter.${id}.storuman`]),
+    );
   });
 
   it('only an administrator may name a förbund that does not exist', async () => {

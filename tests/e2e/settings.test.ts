@@ -105,7 +105,7 @@ describeE2e('Inställningar in the task pane', () => {
 
   afterAll(() => closeAll({ context, browser, pane, stack }));
 
-  it('kansliet changes 2024’s target for andel positiv lösning to 75 %, sees the change, and activates it', async () => {
+  it('kansliet changes 2024’s target for andel positiv lösning to 75 %, sees the change, activates it', async () => {
     await page.goto(`${pane.url}/index.html`);
     await signIn(page, 'kansli');
     await page.getByRole('button', { name: 'Inställningar' }).click();

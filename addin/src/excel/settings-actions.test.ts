@@ -29,7 +29,7 @@ describe('insertSettings', () => {
     expect(excel.syncs).toBe(2);
   });
 
-  it('asks before replacing settings sheets already in the workbook, and replaces them and their names when told', async () => {
+  it('asks before replacing settings sheets in the workbook, and replaces them and their names when told', async () => {
     const state = {
       sheets: [{ name: 'Mål' }, { name: 'Blad1' }],
       names: [

@@ -39,10 +39,14 @@ function yearChoices(now: Date): { value: string; label: string }[] {
 function activeText(overview: SettingsAnswer): string {
   if (overview.active) {
     const by = overview.active.activatedBy.name ?? overview.active.activatedBy.subject;
-    return `Aktiv: version ${overview.active.version}, aktiverad ${formatDateTime(overview.active.activatedAt)} av ${by}.`;
+    const at = formatDateTime(overview.active.activatedAt);
+    return `Aktiv: version ${overview.active.version}, aktiverad ${at} av ${by}.`;
   }
   if (overview.servedBy !== null)
-    return `${overview.year} har inga egna inställningar; parter, plattformar och mallar från ${overview.servedBy} gäller.`;
+    return (
+      `${overview.year} har inga egna inställningar; ` +
+      `parter, plattformar och mallar från ${overview.servedBy} gäller.`
+    );
   return `Förbundet har inga inställningar ännu. Fyll i arbetsboken och ladda upp den.`;
 }
 
