@@ -1,5 +1,6 @@
+import { resolveTemplate } from '../../../shared/model/resolve';
 import {
-  AGGREGATED_TEMPLATE_ID,
+  aggregatesInto,
   aggregateParticipants,
   type AggregationResult,
 } from '../../../shared/aggregation/aggregate-participants';
@@ -278,7 +279,8 @@ export function createOwnTableView(deps: PaneDeps): View {
   const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
 
   const picker = createTargetPicker(deps, {
-    accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
+    // Any template whose cells take the counts: deltagare-avslut, or one added as data like it.
+    accept: (t) => aggregatesInto(resolveTemplate(t.definition, deps.forbund, deps.now().getFullYear())),
     onChange: (chosen) => {
       target = chosen;
       resultBox.replaceChildren();
