@@ -104,6 +104,7 @@ describe('loadConfig', () => {
       issuer: 'https://login.microsoftonline.com/tenant-guid/v2.0',
       audience: 'api://samlad',
       jwksUri: 'https://login.microsoftonline.com/tenant-guid/discovery/v2.0/keys',
+      maxLifetimeSeconds: 24 * 3600,
     });
   });
 

@@ -44,6 +44,7 @@ export const appSettings = {
     'AUTH_MODE',
     'ENTRA_TENANT_ID',
     'ENTRA_AUDIENCE',
+    'AUTH_MAX_TOKEN_LIFETIME_MINUTES',
     `${HOST_STORAGE}__blobServiceUri`,
     `${HOST_STORAGE}__queueServiceUri`,
     `${HOST_STORAGE}__tableServiceUri`,

@@ -53,16 +53,16 @@ async function main(): Promise<void> {
     values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     root,
   );
-  const { routePrefix, queues } = readHostSettings(root);
+  const hostSettings = readHostSettings(root, process.env);
+  const { routePrefix } = hostSettings;
 
   const app = await loadFunctionApp({ root, logger, mainPatterns: values.main });
   const host = await startLocalHost({
     app,
     logger,
     port: settings.functionsPort,
-    routePrefix,
+    ...hostSettings,
     runTimers: !values['no-timers'],
-    queues,
     queueLeaseMs: leaseSeconds === undefined ? undefined : leaseSeconds * 1000,
   });
   lifecycle.add('Functions host', () => host.close());

@@ -4,7 +4,8 @@
  *
  *   <out>/api/   the Function App: host.json, package.json (its "main", runtime dependencies
  *                only), dist/functions and dist/shared, and node_modules without devDependencies
- *   <out>/pane/  the task pane for Static Web Apps: site/ = dist/pane plus staticwebapp.config.json
+ *   <out>/pane/  the task pane for Static Web Apps: site/ = dist/pane, whose staticwebapp.config.json
+ *                the pane's build wrote (its CSP and headers, scripts/addin-build/security-headers.ts)
  *
  * Tests, scripts, the pane's sources and every devDependency stay behind. `--no-install` skips
  * `npm install` (tests check the layout without the network).
@@ -23,18 +24,9 @@ interface PackageJson {
   dependencies: Record<string, string>;
 }
 
-/** What Static Web Apps serves with the pane: no sniffing, no referrer beyond the origin. */
-const staticWebAppConfig = {
-  globalHeaders: {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-  },
-  mimeTypes: { '.json': 'application/json' },
-};
-
 export function packageApp(root: string, out: string, options: { install: boolean }): { api: string; pane: string } {
   const dist = path.join(root, 'dist');
-  for (const needed of ['functions/index.js', 'pane/index.html', 'package.json'])
+  for (const needed of ['functions/index.js', 'pane/index.html', 'pane/staticwebapp.config.json', 'package.json'])
     if (!existsSync(path.join(dist, needed))) throw new Error(`dist/${needed} is missing: run "npm run build" first`);
   rmSync(out, { recursive: true, force: true });
 
@@ -66,10 +58,6 @@ export function packageApp(root: string, out: string, options: { install: boolea
 
   const pane = path.join(out, 'pane');
   cpSync(path.join(dist, 'pane'), path.join(pane, 'site'), { recursive: true });
-  writeFileSync(
-    path.join(pane, 'site', 'staticwebapp.config.json'),
-    `${JSON.stringify(staticWebAppConfig, null, 2)}\n`,
-  );
   // azd builds a js service with npm: give it a package with nothing to build.
   writeFileSync(
     path.join(pane, 'package.json'),

@@ -44,13 +44,14 @@ async function main(): Promise<void> {
         `Read ${applied.length} setting(s) from ${path.relative(root, settingsFile ?? '')}`,
       );
     const settings = readStackSettings(process.env, root);
-    const { routePrefix, queues } = readHostSettings(root);
+    const hostSettings = readHostSettings(root, process.env);
+    const { routePrefix } = hostSettings;
 
     const azurite = await provideDevStorage(settings, process.env, logger);
     if (azurite) lifecycle.add('Azurite', () => azurite.stop());
 
     const app = await loadFunctionApp({ root, logger });
-    const host = await startLocalHost({ app, logger, port: settings.functionsPort, routePrefix, queues });
+    const host = await startLocalHost({ app, logger, port: settings.functionsPort, ...hostSettings });
     lifecycle.add('Functions host', () => host.close());
 
     const addin = await startAddinServer({

@@ -1,5 +1,5 @@
 import { InvocationContext } from '@azure/functions';
-import { AuthenticationError } from '../auth/token-verifier';
+import { AuthenticationError, KeyServiceUnavailableError } from '../auth/token-verifier';
 import { unprocessable } from './api-error';
 import { errorResponse } from './error-response';
 
@@ -29,6 +29,14 @@ describe('errorResponse', () => {
 
   it('answers 401 for authentication failures', () => {
     expect(errorResponse(new AuthenticationError('expired'), context()).status).toBe(401);
+    expect(errorResponse(new AuthenticationError('too-long-lived'), context()).status).toBe(401);
+  });
+
+  it("answers 503 with Retry-After when Entra ID's key service cannot be reached", () => {
+    const res = errorResponse(new KeyServiceUnavailableError('fetch failed'), context());
+    expect(res.status).toBe(503);
+    expect(res.headers).toMatchObject({ 'Retry-After': '30' });
+    expect(res.jsonBody).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Försök igen/) });
   });
 
   it('renders findings in Swedish next to their data', () => {

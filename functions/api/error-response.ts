@@ -3,7 +3,7 @@ import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
 import type { ErrorBody } from '../../shared/api';
 import { renderFinding } from '../../shared/validation/messages-sv';
-import { AuthenticationError } from '../auth/token-verifier';
+import { AuthenticationError, KeyServiceUnavailableError } from '../auth/token-verifier';
 import { logEvent } from '../log-event';
 import { ApiError, serviceUnavailable, unauthorized } from './api-error';
 
@@ -41,9 +41,15 @@ export function errorResponse(error: unknown, context: InvocationContext): HttpR
   const known =
     error instanceof AuthenticationError
       ? unauthorized()
-      : isTransientStorageError(error)
-        ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.')
-        : error;
+      : error instanceof KeyServiceUnavailableError
+        ? serviceUnavailable(
+            'Inloggningen kan inte kontrolleras just nu (Microsofts nyckeltjänst svarar inte). ' +
+              'Försök igen om en stund.',
+            30,
+          )
+        : isTransientStorageError(error)
+          ? serviceUnavailable('Lagringen svarar inte just nu. Försök igen om en stund – inget har sparats.')
+          : error;
   if (known instanceof ApiError) {
     const findings = known.extra.findings?.map((f) => ({ ...f, message: renderFinding(f) }));
     if (known.status >= 500 || known.status === 429)

@@ -1,8 +1,9 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { findParty } from '../../shared/model/selectors';
 import { belongsTo, hasRole, type Principal, type Role } from '../../shared/api/principal';
 import type { ConfigurationSnapshot, ForbundAtYear } from '../configuration/snapshot';
-import { forbidden } from './api-error';
+import { forbidden, notFound } from './api-error';
 import { errorResponse } from './error-response';
 import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
 import { getServices, type Services } from '../services';
@@ -36,19 +37,34 @@ export async function forbundAt(snapshot: ConfigurationSnapshot, id: string, yea
   return at;
 }
 
+/** Whether a party is the förbund's in any year with settings (a reporter may still correct last year). */
+async function hasParty(snapshot: ConfigurationSnapshot, current: ForbundAtYear, party: string): Promise<boolean> {
+  if (findParty(current.forbund, party)) return true;
+  const documents = await Promise.all(
+    snapshot.years(current.forbund.id).map((y) => snapshot.yearDocument(current.forbund.id, y)),
+  );
+  return documents.some((d) => d && findParty(d, party));
+}
+
+/** The ids a route reads from its path (besides {forbund}), each with the check its values must pass. */
+export type RouteIds = Readonly<Record<string, (value: string) => boolean>>;
+
 export interface RouteOptions {
   /**
    * A route that stores something: limited per client address (before the token is checked)
    * and per principal (after), answering 429 with Retry-After beyond the allowance.
    */
   writes?: boolean;
+  /** Checked before the handler runs, so before any storage call; a malformed id is a 404. */
+  ids?: RouteIds;
 }
 
 /**
  * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
- * another tenant leaks. The förbund comes from the configuration store's cache (no storage read
- * on the way). Every error leaves through errorResponse.
+ * another tenant leaks; then checks the route's other ids by their patterns, so no malformed
+ * id reaches storage. The förbund comes from the configuration store's cache (no storage read on
+ * the way). Every error leaves through errorResponse.
  */
 export function forbundRoute(
   minimumRole: Role,
@@ -65,8 +81,13 @@ export function forbundRoute(
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
       const snapshot = await services.configuration.current();
       if (!snapshot.has(forbundId)) throw forbidden(NO_ACCESS);
-      if (!hasRole(principal, minimumRole)) refuseRole(minimumRole);
       const current = await forbundAt(snapshot, forbundId, services.now().getFullYear());
+      // A role for a party the förbund does not have is a mistake in the role assignment: refused outright.
+      if (principal.party !== undefined && !(await hasParty(snapshot, current, principal.party)))
+        throw forbidden('Din roll gäller en part som inte finns i förbundet. Be kansliet rätta din behörighet.');
+      if (!hasRole(principal, minimumRole)) refuseRole(minimumRole);
+      for (const [name, isValid] of Object.entries(options.ids ?? {}))
+        if (!isValid(request.params[name] ?? '')) throw notFound('Det du söker finns inte.');
       return await handler({
         request,
         context,
@@ -87,8 +108,9 @@ export function forbundRoute(
 export function forbundWriteRoute(
   minimumRole: Role,
   handler: (call: ForbundCall) => Promise<HttpResponseInit>,
+  ids?: RouteIds,
 ): HttpHandler {
-  return forbundRoute(minimumRole, handler, { writes: true });
+  return forbundRoute(minimumRole, handler, { writes: true, ids });
 }
 
 export function actorOf(principal: Principal): { subject: string; name?: string; role: string } {

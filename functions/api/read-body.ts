@@ -5,9 +5,12 @@ import { badRequest, payloadTooLarge, unsupportedMediaType } from './api-error';
 export const LIMITS = {
   jsonBytes: 1024 * 1024,
   uploadBytes: 5 * 1024 * 1024,
-  /** What an uploaded .xlsx may inflate to, all parts together, and how many parts it may hold. */
-  xlsxUncompressedBytes: 40 * 1024 * 1024,
-  xlsxEntries: 500,
+  /**
+   * What the Functions host itself should take (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT on the Function
+   * App; the local stack and the tests set it too): the largest body a route reads, an upload,
+   * with a margin — so the host refuses anything larger before buffering it.
+   */
+  requestBytes: 6 * 1024 * 1024,
 } as const;
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,15 +19,31 @@ export function mediaType(request: HttpRequest): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-/** Reads the body, refusing it by its declared length before reading and by its real length after. */
+/**
+ * Reads the body, refusing it by its declared length before reading a byte, and otherwise
+ * (chunked, or a length that lies) as soon as what has been read passes the limit: reading
+ * stops there and the rest is never taken.
+ */
 export async function readBytes(request: HttpRequest, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   const tooLarge = () =>
     payloadTooLarge(`Filen eller meddelandet är för stort. Högst ${Math.round(maxBytes / 1024)} kB tas emot.`);
   if (declared > maxBytes) throw tooLarge();
-  const body = Buffer.from(await request.arrayBuffer());
-  if (body.length > maxBytes) throw tooLarge();
-  return body;
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuthSettings } from './token-verifier';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AuthSettings } from './token-verifier';
 
 /**
  * The dev issuer's key when none is configured. Like Azurite's well-known account key it is
@@ -23,6 +23,16 @@ export const authSettingsSchema = z.object({
   /** Overrides for clouds other than the public one (and for tests against a local key server). */
   ENTRA_ISSUER: optional,
   ENTRA_JWKS_URI: optional,
+  /** The longest a token may be valid for, issue to expiry, in minutes. */
+  AUTH_MAX_TOKEN_LIFETIME_MINUTES: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS / 60),
+  ),
 });
 
 export interface AuthIssue {
@@ -36,6 +46,7 @@ export function authSettingsFrom(
   environment: 'development' | 'test' | 'production',
 ): AuthSettings | AuthIssue[] {
   const mode = raw.AUTH_MODE ?? (environment === 'production' ? 'entra' : 'dev');
+  const maxLifetimeSeconds = raw.AUTH_MAX_TOKEN_LIFETIME_MINUTES * 60;
   if (mode === 'dev') {
     if (environment === 'production')
       return [{ setting: 'AUTH_MODE', message: 'dev issuer is not allowed when SAMLAD_ENV=production; use entra' }];
@@ -44,6 +55,7 @@ export function authSettingsFrom(
       issuer: DEV_ISSUER,
       audience: DEV_AUDIENCE,
       signingKey: new TextEncoder().encode(raw.AUTH_DEV_SIGNING_KEY ?? DEFAULT_DEV_SIGNING_KEY),
+      maxLifetimeSeconds,
     };
   }
   const issues: AuthIssue[] = [];
@@ -61,5 +73,6 @@ export function authSettingsFrom(
     issuer: raw.ENTRA_ISSUER ?? `https://login.microsoftonline.com/${tenant}/v2.0`,
     audience: raw.ENTRA_AUDIENCE ?? '',
     jwksUri: raw.ENTRA_JWKS_URI ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+    maxLifetimeSeconds,
   };
 }

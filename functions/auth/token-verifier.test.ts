@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { signDevToken } from './dev-token';
-import { AuthenticationError, createTokenVerifier } from './token-verifier';
+import { closedPort } from '../../tests/support/ports';
+import { AuthenticationError, createTokenVerifier, KeyServiceUnavailableError } from './token-verifier';
 
 const bearer = (token: string) => `Bearer ${token}`;
 
@@ -110,6 +111,42 @@ describe('dev issuer', () => {
   });
 });
 
+describe('token lifetime (issue 15: a token valid until 2200 was accepted)', () => {
+  const year2200 = Date.UTC(2200, 0, 1) / 1000;
+  const signed = (claims: { iat?: number; exp: number }) => {
+    const jwt = new SignJWT({ roles: ['Kansli.umearegionen'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime(claims.exp);
+    return (claims.iat === undefined ? jwt : jwt.setIssuedAt(claims.iat)).sign(dev.signingKey);
+  };
+  const nowSeconds = Math.floor(Date.now() / 1000);
+
+  it.each([
+    ['valid until 2200', { iat: nowSeconds, exp: year2200 }, 'too-long-lived'],
+    ['valid until 2200, without iat', { exp: year2200 }, 'too-long-lived'],
+    ['issued "in the future" to hide its lifetime', { iat: year2200 - 60, exp: year2200 }, 'too-long-lived'],
+    ['valid for a day and a half', { iat: nowSeconds, exp: nowSeconds + 36 * 3600 }, 'too-long-lived'],
+    ['valid for eight hours (the dev issuer’s own)', { iat: nowSeconds, exp: nowSeconds + 8 * 3600 }, 'accepted'],
+    ['issued 20 hours ago, valid 2 more', { iat: nowSeconds - 20 * 3600, exp: nowSeconds + 2 * 3600 }, 'accepted'],
+  ])('by default (a day): %s → %s', async (_name, claims, expected) => {
+    const verify = createTokenVerifier({ mode: 'dev', ...dev });
+    expect(await reason(verify(`Bearer ${await signed(claims)}`))).toBe(expected);
+  });
+
+  it('follows the configured maximum', async () => {
+    const verify = createTokenVerifier({ mode: 'dev', ...dev, maxLifetimeSeconds: 3600 });
+    expect(await reason(verify(`Bearer ${await signed({ iat: nowSeconds, exp: nowSeconds + 7200 })}`))).toBe(
+      'too-long-lived',
+    );
+    expect(await reason(verify(`Bearer ${await signed({ iat: nowSeconds, exp: nowSeconds + 1800 })}`))).toBe(
+      'accepted',
+    );
+  });
+});
+
 describe('remembered tokens', () => {
   /** A verifier on a clock the test moves, with the dev key's checks counted. */
   function counted(start = Date.now()) {
@@ -208,6 +245,27 @@ describe('Entra ID mode (keys from a JWKS endpoint, served here on loopback)', (
     const verify = createTokenVerifier({ mode: 'entra', ...entra, jwksUri });
     const token = await entraToken({ oid: 'user-1', roles: ['Admin'] }, 'api://other');
     expect(await reason(verify(`Bearer ${token}`))).toBe('invalid');
+  });
+
+  it("answers a key service it cannot reach as unavailable, not as the caller's fault", async () => {
+    const dead = `http://127.0.0.1:${await closedPort()}/keys`;
+    const token = await entraToken({ oid: 'user-1', roles: ['Admin'] });
+    const down = createTokenVerifier({ mode: 'entra', ...entra, jwksUri: dead });
+    await expect(down(`Bearer ${token}`)).rejects.toBeInstanceOf(KeyServiceUnavailableError);
+    await expect(down(`Bearer ${token}`)).rejects.toBeInstanceOf(KeyServiceUnavailableError);
+  });
+
+  it('answers a key service that fails (HTTP 500) as unavailable too', async () => {
+    const failing = createServer((_req, res) => res.writeHead(500).end('nej'));
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    try {
+      const uri = `http://127.0.0.1:${(failing.address() as AddressInfo).port}/keys`;
+      const verify = createTokenVerifier({ mode: 'entra', ...entra, jwksUri: uri });
+      const token = await entraToken({ oid: 'user-1', roles: ['Admin'] });
+      await expect(verify(`Bearer ${token}`)).rejects.toBeInstanceOf(KeyServiceUnavailableError);
+    } finally {
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+    }
   });
 
   it('refuses an HS256 token even if it were signed with the public key material', async () => {

@@ -7,15 +7,40 @@ import { principalFromRoles, type Principal } from '../../shared/api/principal';
  * only — refused in production); `entra` trusts Microsoft Entra ID's signing keys for one
  * tenant and audience, which is what the add-in's nested app authentication presents.
  */
-export type AuthSettings =
+export type AuthSettings = (
   | { mode: 'dev'; issuer: string; audience: string; signingKey: Uint8Array }
-  | { mode: 'entra'; issuer: string; audience: string; jwksUri: string };
+  | { mode: 'entra'; issuer: string; audience: string; jwksUri: string }
+) & {
+  /** The longest a token may be valid for, from its issue to its expiry (AUTH_MAX_TOKEN_LIFETIME_MINUTES). */
+  maxLifetimeSeconds?: number;
+};
+
+/** Entra ID's access tokens live 60–90 minutes; a day is far beyond any token Samlad's issuers give. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export class AuthenticationError extends Error {
   override name = 'AuthenticationError';
-  constructor(readonly reason: 'missing' | 'malformed' | 'expired' | 'invalid' | 'no-role') {
+  constructor(readonly reason: 'missing' | 'malformed' | 'expired' | 'invalid' | 'no-role' | 'too-long-lived') {
     super(`authentication failed: ${reason}`);
   }
+}
+
+/**
+ * Entra ID's key service could not be reached, so no token can be checked right now: a
+ * transient failure (503 with Retry-After), not the caller's fault (401).
+ */
+export class KeyServiceUnavailableError extends Error {
+  override name = 'KeyServiceUnavailableError';
+}
+
+/** The key set's fetch failed (network, timeout, an answer other than 200): not a verdict on the token. */
+function isKeyServiceFailure(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout) return true;
+  // fetch's own failure (by name: it may come from another realm than this module's TypeError).
+  const failure = error as { name?: string; message?: string; code?: string };
+  if (failure?.name === 'TypeError' && /fetch failed/i.test(failure.message ?? '')) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT'].includes(failure?.code ?? '')) return true;
+  return error instanceof errors.JOSEError && /HTTP response|200 OK/i.test(error.message);
 }
 
 export type TokenVerifier = (authorization: string | null | undefined) => Promise<Principal>;
@@ -85,9 +110,14 @@ export function createTokenVerifier(settings: AuthSettings, now: () => number = 
   const verify = createVerify(settings, now);
   const remembered = new Map<string, Remembered>();
 
+  const maxLifetime = settings.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   const check = async (token: string): Promise<{ principal: Principal; until: number }> => {
     try {
       const { payload } = await verify(token);
+      // From its issue (never later than now) to its expiry: a token valid for years is refused.
+      const issued = Math.min(payload.iat ?? Infinity, now() / 1000);
+      if ((payload.exp ?? 0) - issued > maxLifetime + CLOCK_TOLERANCE_SECONDS)
+        throw new AuthenticationError('too-long-lived');
       return {
         principal: Object.freeze(principalFromPayload(payload)),
         until: Math.min((payload.exp ?? 0) * 1000, now() + REMEMBER_MS),
@@ -95,6 +125,7 @@ export function createTokenVerifier(settings: AuthSettings, now: () => number = 
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       if (error instanceof errors.JWTExpired) throw new AuthenticationError('expired');
+      if (isKeyServiceFailure(error)) throw new KeyServiceUnavailableError(String((error as Error)?.message ?? error));
       throw new AuthenticationError('invalid');
     }
   };

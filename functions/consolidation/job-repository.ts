@@ -8,6 +8,10 @@ export type JobState = ConsolidationJob & {
   attempts: number;
 };
 
+/** Jobs are named by randomUUID() (queue-job.ts). */
+export const isJobId = (value: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+
 export interface TimerRun {
   at: string;
   /** One line on what the run did. */

@@ -3,6 +3,10 @@ import type { BuiltReport } from './build-report';
 
 export type ReportTrigger = ReportSummary['trigger'];
 
+/** A report's id: `<period>-<variant>-<16 hex of its SHA-256>`, e.g. `2023T3-internal-0123456789abcdef`. */
+export const REPORT_ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
+export const isReportId = (value: string): boolean => REPORT_ID.test(value);
+
 /**
  * Where consolidated reports are kept. One implementation stores them in Blob storage
  * (functions/storage/blob-report-store.ts); handlers and the timer see only this.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePeriod } from '../../shared/model/period';
+import { firstTemplateYear } from '../../shared/model/selectors';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { actorOf, forbundWriteRoute } from '../api/forbund-route';
@@ -60,6 +61,14 @@ export const consolidateReport = forbundWriteRoute(
       );
     if (period.kind === 'halfyear')
       throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
+    const first = firstTemplateYear(current.registry, forbund);
+    if (first === undefined || period.year < first)
+      throw badRequest(
+        'period-before-templates',
+        first === undefined
+          ? `${forbund.name} samlar inte in några mallar i Samlad ännu.`
+          : `Samlad har inga mallar för ${forbund.name} före ${first}. Välj ${first} eller ett senare år.`,
+      );
     const { jobs, queue } = services;
     const job = await queueJob(
       { jobs, queue, now: services.now },

@@ -1,5 +1,9 @@
 import { forbundWriteRoute } from '../api/forbund-route';
-import { transitionSubmission } from '../submissions/transition';
+import { submissionIds, transitionSubmission } from '../submissions/transition';
 
 /** POST /api/forbund/{forbund}/submissions/{id}/approve — kansliet approves the current version. */
-export const approveSubmission = forbundWriteRoute('kansli', (call) => transitionSubmission(call, 'godkand'));
+export const approveSubmission = forbundWriteRoute(
+  'kansli',
+  (call) => transitionSubmission(call, 'godkand'),
+  submissionIds,
+);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ReportSummary } from '../../shared/api';
 import type { ReportBasis, ReportVariant } from '../../shared/indices/consolidation-model';
 import type { BuiltReport } from '../consolidation/build-report';
-import type { ReportRepository, ReportTrigger } from '../consolidation/report-repository';
+import { REPORT_ID, type ReportRepository, type ReportTrigger } from '../consolidation/report-repository';
 import { once } from './setup';
 
 /**
@@ -14,7 +14,7 @@ import { once } from './setup';
  * its metadata, so a job delivered again after a crash finds the report it already wrote.
  */
 
-const ID = /^(\d{4}(?:H1|T[123])?)-(internal|published)-([0-9a-f]{16})$/;
+const ID = REPORT_ID;
 const PREFIX_LENGTH = 16;
 
 export function reportId(period: string, variant: ReportVariant, sha256: string): string {

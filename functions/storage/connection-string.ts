@@ -119,3 +119,39 @@ export function parseConnectionString(connectionString: string): ParsedConnectio
     endpoints: { blob, queue, table },
   };
 }
+
+/** Host names that never leave the machine, or stand for "any address" on it. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === 'host.docker.internal') return true;
+  if (host === '::1' || host === '::' || host === '0:0:0:0:0:0:0:1' || host === '0.0.0.0') return true;
+  // An IPv4-mapped address, which URL writes in hex (::ffff:7f00:1 for 127.0.0.1).
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  const word = (h: string) => {
+    const n = Number.parseInt(h, 16);
+    return `${n >> 8}.${n & 255}`;
+  };
+  const v4 = hex ? `${word(hex[1]!)}.${word(hex[2]!)}` : host.replace(/^::ffff:/, '');
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || /^0\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
+/**
+ * Why an endpoint cannot be production storage, or undefined when it can: a loopback or
+ * "any" address (IPv4-mapped ones too), a local name, plain http (an emulator speaks it;
+ * Azure Storage is reached over https), or Azurite's account in the path. Checked in
+ * production for service URIs and connection strings alike, on top of the account name, so a
+ * connection string with a SAS and a loopback endpoint is refused too.
+ */
+export function notProductionEndpoint(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'is not a URL';
+  }
+  if (isLocalHost(url.hostname)) return `names this machine (${url.hostname})`;
+  if (url.protocol !== 'https:') return 'is not https';
+  if (url.pathname.split('/').includes(azuriteAccountName))
+    return `names the emulator's account (${azuriteAccountName})`;
+  return undefined;
+}

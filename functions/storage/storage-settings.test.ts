@@ -208,6 +208,56 @@ describe('resolveStorageConnection', () => {
     });
   });
 
+  // Issue 15: a SAS to a loopback endpoint was accepted in production (only the account name was checked).
+  it.each([
+    [
+      'a SAS to loopback',
+      'BlobEndpoint=https://127.0.0.1:10000/a;QueueEndpoint=https://127.0.0.1:10001/a;' +
+        'TableEndpoint=https://127.0.0.1:10002/a;SharedAccessSignature=sv=2022&sig=x',
+    ],
+    ['localhost by name', `${accountKey('samladprod')};BlobEndpoint=https://storage.localhost/x`],
+    [
+      'IPv6 loopback',
+      'BlobEndpoint=https://[::1]/a;QueueEndpoint=https://[::1]/a;TableEndpoint=https://[::1]/a;' +
+        'SharedAccessSignature=sig=x',
+    ],
+    [
+      'an IPv4-mapped loopback',
+      'BlobEndpoint=https://[::ffff:127.0.0.1]/a;QueueEndpoint=https://[::ffff:7f00:1]/a;' +
+        'TableEndpoint=https://[::ffff:7f00:1]/a;SharedAccessSignature=sig=x',
+    ],
+    [
+      'any address',
+      'BlobEndpoint=https://0.0.0.0/a;QueueEndpoint=https://0.0.0.0/a;TableEndpoint=https://0.0.0.0/a;' +
+        'SharedAccessSignature=sig=x',
+    ],
+    ['plain http to a remote host', accountKey('samladprod').replace('Protocol=https', 'Protocol=http')],
+    [
+      "the emulator's account in the path",
+      'BlobEndpoint=https://emulator.example/devstoreaccount1;' +
+        'QueueEndpoint=https://emulator.example/devstoreaccount1;' +
+        'TableEndpoint=https://emulator.example/devstoreaccount1;SharedAccessSignature=sig=x',
+    ],
+  ])('refuses %s in production, even with shared keys allowed, naming the setting', (_name, value) => {
+    const env = { STORAGE_CONNECTION_STRING: value, STORAGE_ALLOW_SHARED_KEY: 'true' };
+    expect(resolveAppStorage(env, { production: false }).ok).toBe(true);
+    const resolved = resolveAppStorage(env, { production: true });
+    expect(resolved).toMatchObject({
+      ok: false,
+      issue: { setting: 'STORAGE_CONNECTION_STRING', message: expect.stringMatching(/production does not allow/) },
+    });
+    if (!resolved.ok) expect(resolved.issue.message).not.toContain('sig=x');
+  });
+
+  it('refuses IPv4-mapped loopback, *.localhost and the emulator account as service URIs in production', () => {
+    for (const host of ['[::ffff:7f00:1]', 'blob.localhost', 'emulator.example/devstoreaccount1']) {
+      const env = Object.fromEntries(
+        ['blob', 'queue', 'table'].map((s) => [`AzureWebJobsStorage__${s}ServiceUri`, `https://${host}/${s}`]),
+      );
+      expect(resolveAppStorage(env, { production: true }).ok).toBe(false);
+    }
+  });
+
   it('resolves any named connection by the same convention, and refuses one that is not set', () => {
     const named = resolveStorageConnection({ JobsStorage__accountName: 'samladjobs' }, 'JobsStorage', {
       production: true,

@@ -19,6 +19,7 @@
 import { ALLOW_SHARED_KEY, appStorageConnectionName, HOST_STORAGE } from './connection-name';
 import {
   azuriteConnectionString,
+  notProductionEndpoint,
   parseConnectionString,
   type ParsedConnectionString,
   type StorageEndpoints,
@@ -56,8 +57,6 @@ export interface ResolveOptions {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
-/** An emulator or a tunnel on this machine, never a deployed account. */
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
 
 function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -73,6 +72,11 @@ function fromConnectionString(env: NodeJS.ProcessEnv, name: string, value: strin
   if (!parsed.ok) return fail(name, `not a usable storage connection string: ${parsed.reason}`);
   if (options.production && parsed.isDevelopmentStorage)
     return fail(name, 'points at the Azurite development account, which SAMLAD_ENV=production does not allow');
+  if (options.production)
+    for (const service of SERVICES) {
+      const reason = notProductionEndpoint(parsed.endpoints[service]);
+      if (reason) return fail(name, `its ${service} endpoint ${reason}, which SAMLAD_ENV=production does not allow`);
+    }
   if (options.production && !isTrue(setting(env, ALLOW_SHARED_KEY)))
     return fail(
       name,
@@ -139,8 +143,9 @@ function fromIdentity(env: NodeJS.ProcessEnv, name: string, options: ResolveOpti
         key,
         `must be an https URL${options.production ? ' in production' : ''} (got ${JSON.stringify(uri)})`,
       );
-    if (options.production && LOOPBACK.test(url.hostname))
-      return fail(key, `names this machine, which SAMLAD_ENV=production does not allow (got ${JSON.stringify(uri)})`);
+    const notProduction = options.production ? notProductionEndpoint(uri) : undefined;
+    if (notProduction)
+      return fail(key, `${notProduction}, which SAMLAD_ENV=production does not allow (got ${JSON.stringify(uri)})`);
     endpoints[service] = uri.replace(/\/+$/, '');
   }
   const credential = setting(env, `${name}__credential`);

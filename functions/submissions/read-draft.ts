@@ -2,7 +2,6 @@ import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { unsupportedMediaType } from '../api/api-error';
 import { LIMITS, mediaType, readBytes, readJson, XLSX_CONTENT_TYPE } from '../api/read-body';
-import { assertSafeXlsx } from '../api/xlsx-guard';
 import type { SubmissionDraft } from './intake';
 
 const commentSchema = z.string().trim().min(1).max(2000);
@@ -28,8 +27,8 @@ export type WorkbookDraftReader = (buffer: Buffer) => Promise<Omit<SubmissionDra
 
 /**
  * Reads a submission from the add-in (JSON) or an uploaded filled template (.xlsx, for parties
- * without the add-in; the comment then comes as `?comment=`). Size, content type and the
- * workbook's inflated size are checked before anything parses it.
+ * without the add-in; the comment then comes as `?comment=`). Size and content type are checked
+ * before anything parses it; the workbook reader bounds the rest.
  */
 export async function readDraft(
   request: HttpRequest,
@@ -39,7 +38,6 @@ export async function readDraft(
   if (type === 'application/json') return { draft: await readJson(request, draftBodySchema), source: 'json' };
   if (type === XLSX_CONTENT_TYPE || type === 'application/octet-stream') {
     const buffer = await readBytes(request, LIMITS.uploadBytes);
-    await assertSafeXlsx(buffer);
     const fromWorkbook = await readWorkbook(buffer);
     const comment = commentSchema.safeParse(request.query.get('comment') ?? undefined);
     const party = request.query.get('party') ?? undefined;

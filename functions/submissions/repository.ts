@@ -48,11 +48,18 @@ export interface SubmissionRepository {
     comment?: string,
   ): Promise<CurrentSubmission>;
   getPeriod(forbund: string, period: string): Promise<PeriodSettings>;
+  /**
+   * Sets the period's deadline and lock. Locking is a guarantee: once this resolves, no
+   * submission is stored in the period — one that read the period before the lock either
+   * committed before this resolved or is refused on its retry. `fence` names every report that
+   * could still be submitted for the first time (reports already stored are fenced anyway).
+   */
   putPeriod(
     forbund: string,
     period: string,
     settings: Omit<PeriodSettings, 'updatedAt'>,
     actor: Actor,
+    fence?: readonly SeriesKey[],
   ): Promise<PeriodSettings>;
   listAudit(forbund: string, period: string): Promise<AuditEvent[]>;
   /** Appends an audit event for something outside the submission workflow (a report written). */

@@ -11,6 +11,9 @@ import { currentSubmissionSchema } from '../../shared/api';
 const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 const returnBody = z.object({ comment: z.string().trim().min(3, 'skriv vad som behöver rättas').max(2000) }).strict();
 
+/** The route ids of approve and return. */
+export const submissionIds = { id: (id: string) => parseSubmissionId(id) !== undefined };
+
 /** Kansliet approves or returns the current version of a report; a return needs a comment. */
 export async function transitionSubmission(
   call: ForbundCall,

@@ -1,6 +1,15 @@
 /** Template workbooks (xlsx via exceljs): generate for a party to fill in, parse what comes back. */
 export { generateTemplateWorkbook, WorkbookInputError, type TemplateWorkbookInput } from './generate';
-export { parseTemplateWorkbook, type ExpectedWorkbook, type ParseOptions, type ParseResult } from './parse';
+export {
+  checkTemplateBytes,
+  parseTemplateWorkbook,
+  readTemplateContent,
+  TEMPLATE_QUERY,
+  templateMetaOf,
+  type ExpectedWorkbook,
+  type ParseOptions,
+  type ParseResult,
+} from './parse';
 export {
   PARSE_ERROR_CODES,
   renderCellIssue,

@@ -1,6 +1,7 @@
-import type { Cell, Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { z } from 'zod';
 import { forbundIdSchema, periodIdSchema, scopeIdSchema, templateIdSchema } from '../../shared';
+import { parseCellAddress, type CellReading } from '../untrusted-xlsx';
 
 /**
  * A generated workbook identifies itself in a very hidden, protected sheet of key/value rows.
@@ -65,13 +66,28 @@ export function isSamladFormat(format: string): boolean {
   return format.startsWith(FORMAT_FAMILY);
 }
 
-/** Collects the key/value rows as plain text; `readText` turns a cell into text. */
-export function readMetaRows(sheet: Worksheet, readText: (cell: Cell) => string | undefined): Record<string, string> {
-  const pairs: Record<string, string> = {};
-  sheet.eachRow((row) => {
-    const key = readText(row.getCell(1))?.trim();
-    const value = readText(row.getCell(2))?.trim();
-    if (key && value !== undefined && !(key in pairs)) pairs[key] = value;
-  });
-  return pairs;
+/** Text of a metadata cell: whatever it holds, or undefined when empty or an error. */
+function cellText(reading: CellReading | undefined): string | undefined {
+  if (reading?.kind !== 'value' || reading.raw === null) return undefined;
+  return String(reading.raw).trim();
+}
+
+/** Collects the key/value rows (keys in column A, values in B) as plain text, top to bottom; the first key wins. */
+export function readMetaRows(cells: ReadonlyMap<string, CellReading>): Record<string, string> {
+  const rows = new Map<number, { key?: CellReading; value?: CellReading }>();
+  for (const [address, reading] of cells) {
+    const position = parseCellAddress(address);
+    if (!position || position.column > 2) continue;
+    const row = rows.get(position.row) ?? {};
+    if (position.column === 1) row.key = reading;
+    else row.value = reading;
+    rows.set(position.row, row);
+  }
+  const pairs = new Map<string, string>();
+  for (const [, row] of [...rows].sort(([a], [b]) => a - b)) {
+    const key = cellText(row.key);
+    const value = cellText(row.value);
+    if (key && value !== undefined && !pairs.has(key)) pairs.set(key, value);
+  }
+  return Object.fromEntries(pairs);
 }

@@ -1,10 +1,13 @@
 import type { CellId } from '../../shared';
+import { xlsxRefusalMessage } from '../untrusted-xlsx/messages-sv';
 
 /** Why an uploaded file was refused as a whole. Text is rendered from one Swedish catalogue below. */
 export const PARSE_ERROR_CODES = [
   'not-xlsx',
   'legacy-or-encrypted',
   'too-large',
+  'unpacks-too-large',
+  'too-complex',
   'not-samlad',
   'unsupported-format',
   'bad-metadata',
@@ -43,6 +46,8 @@ const messageByCode = {
   'too-large': (p) =>
     `Filen är ${p.megabytes} MB; en ifylld mall är mycket mindre (högst ${p.maxMegabytes} MB tas ` +
     `emot). Kontrollera att det är rätt fil.`,
+  'unpacks-too-large': () => xlsxRefusalMessage['too-large'],
+  'too-complex': () => xlsxRefusalMessage['too-complex'],
   'not-samlad': () => `Filen är inte en Samlad-mall. Ladda ner mallen från Samlad, fyll i den och skicka in den filen.`,
   'unsupported-format': (p) =>
     `Filen är en Samlad-mall i ett format (${p.format}) som den här versionen av Samlad inte kan läsa. ${NEW_TEMPLATE}`,

@@ -290,7 +290,10 @@ describe('parseTemplateWorkbook never throws on what is uploaded', () => {
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
     expect(
-      [...outcomes.keys()].every((k) => ['ok', 'not-xlsx', 'not-samlad', 'bad-metadata', 'missing-cells'].includes(k)),
+      [...outcomes.keys()].every((k) =>
+        // A flip in the zip's directory can make a part declare more than the inflate budget.
+        ['ok', 'not-xlsx', 'unpacks-too-large', 'not-samlad', 'bad-metadata', 'missing-cells'].includes(k),
+      ),
     ).toBe(true);
   });
 });

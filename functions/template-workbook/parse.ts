@@ -1,5 +1,11 @@
-import type ExcelJS from 'exceljs';
-import { exceljs } from './exceljs';
+import {
+  cellOf,
+  isXlsxRefusal,
+  readXlsx,
+  type XlsxContent,
+  type XlsxQuery,
+  type XlsxRefusalCode,
+} from '../untrusted-xlsx';
 import {
   cellIdFromDefinedName,
   describePeriod,
@@ -22,8 +28,7 @@ import {
   workbookMetaSchema,
   type WorkbookMeta,
 } from './metadata';
-import { parseError, type CellIssue, type ParseError } from './parse-errors';
-import { readCell, readCellText } from './read-cell';
+import { parseError, type CellIssue, type ParseError, type ParseErrorCode } from './parse-errors';
 
 /** What the caller expects the upload to be; anything given must match the file. */
 export interface ExpectedWorkbook {
@@ -35,11 +40,8 @@ export interface ExpectedWorkbook {
 }
 
 export interface ParseOptions {
-  /**
-   * Where templates and förbund are looked up: a registry, or one chosen by what the file says it
-   * is (its förbund and period's year, from the configuration store); the shipped one by default.
-   */
-  registry?: Registry | ((meta: WorkbookMeta) => Promise<Registry>);
+  /** Where templates and förbund are looked up; the shipped configuration by default. */
+  registry?: Registry;
   /** Larger uploads are refused before unzipping. */
   maxBytes?: number;
 }
@@ -77,30 +79,39 @@ const startsWith = (buffer: Uint8Array, magic: number[]): boolean => magic.every
 type Step<T> = { ok: true; value: T } | { ok: false; error: ParseError };
 const fail = (error: ParseError): { ok: false; error: ParseError } => ({ ok: false, error });
 
-async function loadWorkbook(buffer: Uint8Array, maxBytes: number): Promise<Step<ExcelJS.Workbook>> {
+/** What a template upload is read for: its `SAM.<cellId>` names and its identity sheet. */
+export const TEMPLATE_QUERY: XlsxQuery = { names: /^SAM\./i, wholeSheets: [META_SHEET_NAME] };
+
+/** The checks on an upload's first bytes, before anything unzips it. */
+export function checkTemplateBytes(buffer: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): ParseError | undefined {
+  if (!(buffer instanceof Uint8Array) || buffer.length === 0) return parseError('not-xlsx');
   if (buffer.length > maxBytes) {
     const mb = (n: number): string => (n / 1024 / 1024).toLocaleString('sv-SE', { maximumFractionDigits: 1 });
-    return fail(parseError('too-large', { megabytes: mb(buffer.length), maxMegabytes: mb(maxBytes) }));
+    return parseError('too-large', { megabytes: mb(buffer.length), maxMegabytes: mb(maxBytes) });
   }
-  if (startsWith(buffer, OLE_MAGIC)) return fail(parseError('legacy-or-encrypted'));
-  if (!startsWith(buffer, ZIP_MAGIC)) return fail(parseError('not-xlsx'));
-  const workbook = new (exceljs().Workbook)();
-  try {
-    // exceljs' typings want its own Buffer interface; a Node Buffer is what it reads.
-    await workbook.xlsx.load(
-      Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ExcelJS.Buffer,
-    );
-  } catch {
-    // exceljs/JSZip/sax messages are English internals; the user learns the file is unreadable.
-    return fail(parseError('not-xlsx'));
-  }
-  return { ok: true, value: workbook };
+  if (startsWith(buffer, OLE_MAGIC)) return parseError('legacy-or-encrypted');
+  if (!startsWith(buffer, ZIP_MAGIC)) return parseError('not-xlsx');
+  return undefined;
 }
 
-function readMeta(workbook: ExcelJS.Workbook): Step<WorkbookMeta> {
-  const sheet = workbook.worksheets.find((s) => s.name.toLowerCase() === META_SHEET_NAME);
+const parseCodeByRefusal = {
+  'not-xlsx': 'not-xlsx',
+  'too-large': 'unpacks-too-large',
+  'too-complex': 'too-complex',
+  busy: 'too-complex',
+} satisfies Record<XlsxRefusalCode, ParseErrorCode>;
+
+/** The identity sheet's key/value rows (keys in column A, values in B), first key wins. */
+/** What a template file says it is (förbund, template, period …), before anything is resolved. */
+export function templateMetaOf(content: XlsxContent): WorkbookMeta | undefined {
+  const meta = readMeta(content);
+  return meta.ok ? meta.value : undefined;
+}
+
+function readMeta(content: XlsxContent): Step<WorkbookMeta> {
+  const sheet = content.sheets.find((s) => s.name.toLowerCase() === META_SHEET_NAME);
   if (!sheet) return fail(parseError('not-samlad'));
-  const pairs = readMetaRows(sheet, readCellText);
+  const pairs = readMetaRows(content.cells.get(sheet.name) ?? new Map());
   const format = pairs.format;
   if (format === undefined || !isSamladFormat(format)) return fail(parseError('not-samlad'));
   if (!isKnownFormat(format)) return fail(parseError('unsupported-format', { format }));
@@ -191,32 +202,34 @@ interface NamedCell {
   address: string;
 }
 
-/** Input cells by their `SAM.<cellId>` defined names; a name Excel turned into #REF! is absent. */
-function namedCells(workbook: ExcelJS.Workbook): Map<CellId, NamedCell | 'broken'> {
+/**
+ * Input cells by their `SAM.<cellId>` defined names. A name Excel turned into #REF!, one that
+ * covers more than one cell, or one given twice is broken.
+ */
+function namedCells(content: XlsxContent): Map<CellId, NamedCell | 'broken'> {
   const cells = new Map<CellId, NamedCell | 'broken'>();
-  for (const { name, ranges } of workbook.definedNames.model) {
-    const id = cellIdFromDefinedName(name);
+  for (const name of content.names) {
+    const id = cellIdFromDefinedName(name.name);
     if (id === undefined) continue;
-    const match =
-      ranges.length === 1 ? /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ranges[0] ?? '') : null;
-    const sheetName = match?.[1]?.replace(/''/g, "'") ?? match?.[2];
-    cells.set(id, match && sheetName ? { sheetName, address: `${match[3]}${match[4]}` } : 'broken');
+    const target = name.target;
+    const single =
+      target && target.addresses.length === 1 ? { sheetName: target.sheet, address: target.addresses[0]! } : undefined;
+    cells.set(id, cells.has(id) || !single ? 'broken' : single);
   }
   return cells;
 }
 
 function readInputCells(
-  workbook: ExcelJS.Workbook,
+  content: XlsxContent,
   template: ResolvedTemplate,
 ): Step<{ raw: Record<CellId, unknown>; cellIssues: CellIssue[] }> {
-  const names = namedCells(workbook);
-  const located: [CellId, ExcelJS.Worksheet, NamedCell][] = [];
+  const names = namedCells(content);
+  const located: [CellId, NamedCell][] = [];
   const missing: CellId[] = [];
   for (const cell of template.cells) {
     const named = names.get(cell.id);
-    const sheet = named && named !== 'broken' ? workbook.getWorksheet(named.sheetName) : undefined;
-    if (!sheet || !named || named === 'broken') missing.push(cell.id);
-    else located.push([cell.id, sheet, named]);
+    if (!named || named === 'broken') missing.push(cell.id);
+    else located.push([cell.id, named]);
   }
   if (missing.length > 0) {
     const shown = missing.slice(0, MAX_NAMED_IN_MESSAGE).map((id) => {
@@ -235,9 +248,9 @@ function readInputCells(
 
   const raw: Record<CellId, unknown> = {};
   const cellIssues: CellIssue[] = [];
-  for (const [id, sheet, named] of located) {
-    const reading = readCell(sheet.getCell(named.address));
-    const where = sheetAddress(sheet.name, named.address);
+  for (const [id, named] of located) {
+    const reading = cellOf(content, named.sheetName, named.address);
+    const where = sheetAddress(named.sheetName, named.address);
     switch (reading.kind) {
       case 'value':
         raw[id] = reading.raw;
@@ -261,11 +274,32 @@ function readInputCells(
 }
 
 /**
- * Reads a filled template workbook back into raw cell values. Cells are found only through
- * their `SAM.<cellId>` defined names, never by position, so a user who inserts rows or renames
- * the sheet does no harm. A file that is not a Samlad template, or is another template, version,
- * förbund, period or scope than `expected`, is refused with a Swedish reason. Never throws on
- * what a user uploads.
+ * Makes a filled template of what {@link readXlsx} read with {@link TEMPLATE_QUERY}. Cells are
+ * found only through their `SAM.<cellId>` defined names, never by position, so a user who
+ * inserts rows or renames the sheet does no harm. A file that is not a Samlad template, or is
+ * another template, version, förbund, period or scope than `expected`, is refused with a
+ * Swedish reason.
+ */
+export function readTemplateContent(
+  content: XlsxContent,
+  expected: ExpectedWorkbook | undefined,
+  reg: Registry = shippedRegistry,
+): ParseResult {
+  const meta = readMeta(content);
+  if (!meta.ok) return meta;
+  const mismatch = checkExpected(meta.value, expected, reg);
+  if (mismatch) return fail(mismatch);
+  const template = resolveFromMeta(meta.value, reg);
+  if (!template.ok) return template;
+  const cells = readInputCells(content, template.value);
+  if (!cells.ok) return cells;
+  return { ok: true, meta: meta.value, template: template.value, ...cells.value };
+}
+
+/**
+ * Reads a filled template workbook back into raw cell values, in this thread (the API reads
+ * uploads in a worker: functions/submissions/workbook-draft.ts). Never throws on what a user
+ * uploads, and costs what the file's bytes cost (see functions/untrusted-xlsx).
  *
  * @example
  * const parsed = await parseTemplateWorkbook(upload, { templateId: 'deltagare-avslut', period:
@@ -277,19 +311,14 @@ export async function parseTemplateWorkbook(
   expected?: ExpectedWorkbook,
   options: ParseOptions = {},
 ): Promise<ParseResult> {
-  if (!(buffer instanceof Uint8Array) || buffer.length === 0) return fail(parseError('not-xlsx'));
-  const loaded = await loadWorkbook(buffer, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (!loaded.ok) return loaded;
-  // exceljs has parsed everything by now; what follows reads plain values and cannot throw.
-  const meta = readMeta(loaded.value);
-  if (!meta.ok) return meta;
-  const reg =
-    typeof options.registry === 'function' ? await options.registry(meta.value) : (options.registry ?? shippedRegistry);
-  const mismatch = checkExpected(meta.value, expected, reg);
-  if (mismatch) return fail(mismatch);
-  const template = resolveFromMeta(meta.value, reg);
-  if (!template.ok) return template;
-  const cells = readInputCells(loaded.value, template.value);
-  if (!cells.ok) return cells;
-  return { ok: true, meta: meta.value, template: template.value, ...cells.value };
+  const early = checkTemplateBytes(buffer, options.maxBytes);
+  if (early) return fail(early);
+  let content: XlsxContent;
+  try {
+    content = await readXlsx(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), TEMPLATE_QUERY);
+  } catch (error) {
+    if (isXlsxRefusal(error)) return fail(parseError(parseCodeByRefusal[error.code]));
+    throw error;
+  }
+  return readTemplateContent(content, expected, options.registry);
 }

@@ -36,6 +36,9 @@ var appSettings = {
   // Read by the Functions host (telemetry, with the app's identity: no key in a setting).
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  // Read by the host: bodies over 6 MiB (the largest upload Samlad takes, with a margin) are
+  // refused before they are buffered (LIMITS.requestBytes in functions/api/read-body.ts).
+  FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '6291456'
   // Read by the host for its own storage and by Samlad for its tables, blobs and job queue.
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
   AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
@@ -47,6 +50,8 @@ var appSettings = {
   ENTRA_TENANT_ID: tenantId
   // v2 access tokens (the registration asks for them) carry the API's client id as `aud`.
   ENTRA_AUDIENCE: apiClientId
+  // The longest a token may live, issue to expiry (Entra's live 60–90 minutes).
+  AUTH_MAX_TOKEN_LIFETIME_MINUTES: '1440'
   TERTIAL_SUMMARY_SCHEDULE: '0 0 6 * * *'
   TERTIAL_DEADLINE_DAYS: '15'
   TERTIAL_SUMMARY_LOOKBACK_YEARS: '1'

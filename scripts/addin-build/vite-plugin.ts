@@ -7,6 +7,8 @@
  *   "Office is not defined". Production builds use Microsoft's hosted office.js (configured).
  * - icons: drawn at build time (icons.ts), served by the dev server and emitted into the build.
  * - samlad-config.json: the runtime configuration, from the build settings.
+ * - security headers (security-headers.ts): sent by the dev server, and written for Static Web
+ *   Apps as staticwebapp.config.json.
  *
  * Only type imports from vite: this file is also compiled to CommonJS with the rest of scripts/.
  */
@@ -17,6 +19,7 @@ import type { Plugin } from 'vite';
 import type { AddinSettings } from './addin-settings';
 import { LOCAL_OFFICE_JS_PATH } from './addin-settings';
 import { drawAllIcons } from './icons';
+import { paneSecurityHeaders, STATIC_WEB_APP_CONFIG_FILE, staticWebAppConfig } from './security-headers';
 
 export const RUNTIME_CONFIG_FILE = 'samlad-config.json';
 const OFFICE_JS_PREFIX = path.posix.dirname(LOCAL_OFFICE_JS_PATH) + '/';
@@ -78,6 +81,10 @@ export function samladAddinPlugin(options: { repoRoot: string; settings: AddinSe
   const officeJs = officeJsMiddleware(options.repoRoot);
   return {
     name: 'samlad-addin',
+    config() {
+      const headers = paneSecurityHeaders(options.settings, 'dev');
+      return { server: { headers }, preview: { headers } };
+    },
     transformIndexHtml() {
       return [{ tag: 'script', attrs: { src: options.settings.officeJsUrl }, injectTo: 'head-prepend' }];
     },
@@ -92,6 +99,11 @@ export function samladAddinPlugin(options: { repoRoot: string; settings: AddinSe
     generateBundle() {
       for (const [fileName, source] of icons) this.emitFile({ type: 'asset', fileName, source });
       this.emitFile({ type: 'asset', fileName: RUNTIME_CONFIG_FILE, source: runtimeConfig });
+      this.emitFile({
+        type: 'asset',
+        fileName: STATIC_WEB_APP_CONFIG_FILE,
+        source: JSON.stringify(staticWebAppConfig(options.settings), null, 2),
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyLocalSettings, readHostSettings } from './app-files';
+import { applyLocalSettings, readHostSettings, readRequestBodyLimit } from './app-files';
 
 let dir: string;
 beforeEach(() => {
@@ -31,8 +31,30 @@ describe('readHostSettings', () => {
     expect(() => readHostSettings(dir)).toThrow(/host\.json is missing/);
   });
 
-  it('reads the repository host.json', () => {
-    expect(readHostSettings(path.resolve(__dirname, '../..')).routePrefix).toBe('api');
+  it('reads the repository host.json, with the headers Azure adds to every answer', () => {
+    expect(
+      readHostSettings(path.resolve(__dirname, '../..'), { FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '6291456' }),
+    ).toMatchObject({
+      routePrefix: 'api',
+      customHeaders: { 'X-Content-Type-Options': 'nosniff' },
+      maxRequestBodyBytes: 6291456,
+    });
+  });
+});
+
+describe('readRequestBodyLimit', () => {
+  it.each([
+    [undefined, 100 * 1024 * 1024],
+    ['', 100 * 1024 * 1024],
+    ['6291456', 6291456],
+  ])('FUNCTIONS_REQUEST_BODY_SIZE_LIMIT=%j → %d bytes', (value, bytes) => {
+    expect(readRequestBodyLimit(value === undefined ? {} : { FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: value })).toBe(bytes);
+  });
+
+  it.each(['6 MB', '-1', '0', '1.5'])('refuses %j, naming the setting', (value) => {
+    expect(() => readRequestBodyLimit({ FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: value })).toThrow(
+      /FUNCTIONS_REQUEST_BODY_SIZE_LIMIT/,
+    );
   });
 });
 

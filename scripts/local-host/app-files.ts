@@ -13,7 +13,13 @@ const hostJsonSchema = z.object({
   version: z.literal('2.0'),
   extensions: z
     .object({
-      http: z.object({ routePrefix: z.string().optional() }).optional(),
+      http: z
+        .object({
+          routePrefix: z.string().optional(),
+          // Azure's host adds these to every HTTP response it sends (e.g. X-Content-Type-Options).
+          customHeaders: z.record(z.string(), z.string()).optional(),
+        })
+        .optional(),
       queues: queuesSchema.optional(),
     })
     .optional(),
@@ -24,6 +30,24 @@ export interface HostSettings {
   routePrefix: string;
   /** `extensions.queues`, with the extension's defaults. */
   queues: QueueSettings;
+  /** Headers added to every HTTP response (host.json extensions.http.customHeaders). */
+  customHeaders: Record<string, string>;
+  /** The largest request body taken (the app setting FUNCTIONS_REQUEST_BODY_SIZE_LIMIT). */
+  maxRequestBodyBytes: number;
+}
+
+/** Azure's default request size limit, and the app setting that changes it. */
+export const DEFAULT_REQUEST_BODY_LIMIT = 100 * 1024 * 1024;
+export const REQUEST_BODY_LIMIT_SETTING = 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT';
+
+/** The largest request body the host takes, from FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (bytes) as Azure reads it. */
+export function readRequestBodyLimit(env: NodeJS.ProcessEnv): number {
+  const value = env[REQUEST_BODY_LIMIT_SETTING];
+  if (value === undefined || value.trim() === '') return DEFAULT_REQUEST_BODY_LIMIT;
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new Error(`${REQUEST_BODY_LIMIT_SETTING} must be a whole number of bytes (got ${JSON.stringify(value)})`);
+  return bytes;
 }
 
 function readJson(file: string): unknown {
@@ -43,9 +67,12 @@ export function readHostSettings(root: string, env: NodeJS.ProcessEnv = process.
   if (!existsSync(file)) throw new Error(`${file} is missing; every Function App needs one`);
   const parsed = hostJsonSchema.safeParse(applyHostJsonOverrides(readJson(file), env));
   if (!parsed.success) throw new Error(`${file}: ${issuesText(parsed.error)}`);
-  const prefix = parsed.data.extensions?.http?.routePrefix ?? 'api';
+  const http = parsed.data.extensions?.http;
+  const prefix = http?.routePrefix ?? 'api';
   return {
     routePrefix: prefix.replace(/^\/+|\/+$/g, ''),
+    customHeaders: http?.customHeaders ?? {},
+    maxRequestBodyBytes: readRequestBodyLimit(env),
     queues: queueSettingsFrom(parsed.data.extensions?.queues),
   };
 }

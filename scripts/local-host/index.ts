@@ -2,7 +2,13 @@
  * The local Azure Functions host: loads the Function App's own `app.http` / `app.timer`
  * registrations (through `@azure/functions-core`, as the Azure worker does) and serves them.
  */
-export { applyLocalSettings, readHostSettings, type HostSettings } from './app-files';
+export {
+  applyLocalSettings,
+  readHostSettings,
+  readRequestBodyLimit,
+  REQUEST_BODY_LIMIT_SETTING,
+  type HostSettings,
+} from './app-files';
 export { describeFunctions } from './describe';
 export {
   AppLoadError,

@@ -11,6 +11,7 @@ import type { RegisteredFunction } from './core-runtime';
 import type { FunctionApp } from './function-app';
 import type { HostLogger } from './host-logger';
 import { createHttpRouter, type HttpRouter } from './http-router';
+import { DEFAULT_REQUEST_BODY_LIMIT } from './app-files';
 import { startQueueListeners } from './queue-listeners';
 import type { QueueListener } from './queue-listener';
 import type { QueueSettings } from './queue-settings';
@@ -28,6 +29,10 @@ export interface LocalHostOptions {
   routePrefix: string;
   /** Run timers on their schedules (default true). */
   runTimers?: boolean;
+  /** The largest request body taken (FUNCTIONS_REQUEST_BODY_SIZE_LIMIT); Azure's 100 MB by default. */
+  maxRequestBodyBytes?: number;
+  /** Added to every response, as host.json extensions.http.customHeaders asks of Azure's host. */
+  customHeaders?: Readonly<Record<string, string>>;
   /** host.json's `extensions.queues`; queue-triggered functions are not run without it. */
   queues?: QueueSettings;
   /** Lease on fetched queue messages (default: the runtime's 10 minutes). */
@@ -84,8 +89,37 @@ function parseAdminInput(body: Buffer): string | null {
   }
 }
 
+/** How much of a refused body is still read (and dropped) so the client gets its 413. */
+const DISCARD_AFTER_REFUSAL_BYTES = 8 * 1024 * 1024;
+
+/**
+ * After a 413 the rest of the body is not kept, but a socket closed with unread data resets,
+ * and the client may lose the answer with it: so what still arrives is read and dropped — at
+ * most a few MiB or two seconds, never buffered — and then the connection is closed.
+ */
+function discardThenClose(req: IncomingMessage): void {
+  const cap = DISCARD_AFTER_REFUSAL_BYTES;
+  let dropped = 0;
+  const close = () => req.socket.destroy();
+  const timer = setTimeout(close, 2_000);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > cap) {
+      clearTimeout(timer);
+      close();
+    }
+  });
+  req.once('end', () => {
+    clearTimeout(timer);
+    close();
+  });
+  req.resume();
+}
+
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const { app, logger, routePrefix } = options;
+  const bodyLimit = options.maxRequestBodyBytes ?? DEFAULT_REQUEST_BODY_LIMIT;
   const router = createHttpRouter(app.functions);
   const prefixPath = routePrefix === '' ? '' : `/${routePrefix.toLowerCase()}`;
   const inFlight = new Set<Promise<unknown>>();
@@ -116,7 +150,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       sendJson(res, 400, { error: 'http_function', message: `"${fn.name}" is HTTP-triggered; call its route instead` });
       return;
     }
-    const input = parseAdminInput(await readBody(req));
+    const input = parseAdminInput(await readBody(req, bodyLimit));
     if (input === null) {
       sendJson(res, 400, { error: 'bad_request', message: 'Body must be JSON like {"input": ""}' });
       return;
@@ -150,7 +184,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       );
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, bodyLimit);
     try {
       const response = await track(
         app.invoke(
@@ -167,6 +201,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   };
 
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(options.customHeaders ?? {})) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const handle = async () => {
       const admin = adminPath.exec(url.pathname);
@@ -180,6 +215,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: 'payload_too_large', message: error.message });
+        discardThenClose(req);
         return;
       }
       logger.log(

@@ -6,26 +6,38 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RpcHttpCookie, RpcHttpData, RpcTypedData } from './core-api-types';
 
-/** Azure's default request size limit (host.json http.maxRequestBodySize is not read). */
-export const maxRequestBodyBytes = 100 * 1024 * 1024;
-
 export class BodyTooLargeError extends Error {
-  constructor() {
-    super(`Request body exceeds ${maxRequestBodyBytes} bytes`);
+  constructor(limit: number) {
+    super(`Request body exceeds ${limit} bytes`);
     this.name = 'BodyTooLargeError';
   }
 }
 
-export async function readBody(req: IncomingMessage, limit = maxRequestBodyBytes): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request body, refused as soon as it is known to exceed `limit`: by its Content-Length
+ * before a byte is read, or, sent chunked, when the bytes read pass the limit — reading stops
+ * there (the stream is paused; the caller answers 413 and closes the connection).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyTooLargeError(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 /** The caller as Azure's front end names it in X-Forwarded-For: `address:port`, IPv6 in brackets. */

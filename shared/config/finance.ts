@@ -71,6 +71,6 @@ export const SUPPRESSION: SuppressionConfig = {
   limit: 4,
   mark: '–',
   footnote:
-    '– = värdet är 1–4, eller skulle kunna räknas fram ur summor där ett sådant värde ingår. Det ' +
-    'visas inte för att skydda enskilda.',
+    '– = värdet är 1–4, eller döljs för att ett sådant värde inte ska kunna räknas fram eller ringas in ur ' +
+    'tabellens summor och regler. Det visas inte för att skydda enskilda.',
 };

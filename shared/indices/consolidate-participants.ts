@@ -8,7 +8,8 @@ import { compare } from './comparison';
 import type { ParticipantScope } from './consolidation-model';
 import { OUTCOME_RATES, outcomeRates, REFERRING_PARTIES, yesShare, type ReferringParty } from './outcome-rates';
 import type { SubmissionSources } from './submission-sources';
-import { suppressSmallCounts, type Relation } from './suppression';
+import { ruleRelations } from './rule-relations';
+import { sumRelation, suppressSmallCounts, type LinearRelation } from './suppression';
 
 export const PARTICIPANTS_TEMPLATE = 'deltagare-avslut';
 
@@ -81,23 +82,26 @@ export function participantScopes(
 
 const key = (scope: string, year: 'current' | 'lastYear', cell: CellId) => `${scope}|${year}|${cell}`;
 
-/** Sum rules of the template that hold for these values: only an equation that holds can give a cell away. */
+/**
+ * The template's rules — sums and inequalities alike — that hold for these values, as linear
+ * relations: a reader who knows the template can use every one of them.
+ */
 function holdingRelations(
   template: ResolvedTemplate,
   values: CellMeasures,
   prefix: (cell: CellId) => string,
-): Relation[] {
+): LinearRelation[] {
   const typed = new Map<CellId, CellValue>([...values].map(([id, m]) => [id, m.value]));
   return template.definition.rules
-    .filter((r) => r.check === 'sum')
     .flatMap((r) => expandRule(r, template))
     .filter((instance) => evaluateRule(instance, typed).status === 'ok')
-    .map((instance) => ({ cells: [instance.target, ...instance.terms.map((t) => t.cellId)].map(prefix) }));
+    .flatMap((instance) => ruleRelations(instance, prefix, (cell) => typed.get(cell)));
 }
 
 /**
- * Marks the cells the published variant hides: counts 1..limit, and every cell from which one
- * could be recomputed through a sum rule of the template or a group's sum of its platforms.
+ * Marks the cells the published variant hides: counts 1..limit, and enough other cells that
+ * none of those can be narrowed down through the template's rules, the groups' sums of their
+ * platforms and the counts' being whole and ≥ 0 (see suppression.ts for "protected").
  */
 export function suppressParticipants(
   scopes: ParticipantScope[],
@@ -106,7 +110,7 @@ export function suppressParticipants(
   config: SuppressionConfig,
 ): ParticipantScope[] {
   const values = new Map<string, number | null>();
-  const relations: Relation[] = [];
+  const relations: LinearRelation[] = [];
   const cellIds = template.cells.filter((c) => c.spec.kind === 'count').map((c) => c.id);
   for (const scope of scopes) {
     for (const year of ['current', 'lastYear'] as const) {
@@ -118,7 +122,12 @@ export function suppressParticipants(
   for (const group of forbund.platformGroups) {
     for (const year of ['current', 'lastYear'] as const) {
       for (const id of cellIds)
-        relations.push({ cells: [key(group.id, year, id), ...group.platforms.map((p) => key(p, year, id))] });
+        relations.push(
+          sumRelation(
+            key(group.id, year, id),
+            group.platforms.map((p) => key(p, year, id)),
+          ),
+        );
     }
   }
   const { primary, secondary } = suppressSmallCounts(values, relations, config.limit);

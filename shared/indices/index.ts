@@ -15,6 +15,8 @@ export * from './budget-outcome';
 export * from './contributions';
 export * from './equity';
 export * from './suppression';
+export * from './rule-relations';
+export * from './linear-program';
 export * from './report-periods';
 export * from './consolidation-model';
 export * from './submission-sources';

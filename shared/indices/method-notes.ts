@@ -67,10 +67,12 @@ export function methodNotes(
   if (c.meta.suppression) {
     notes.push(
       `Publicerad version: antal från 1 till ${c.meta.suppression.limit} visas som ` +
-        `”${c.meta.suppression.mark}”, liksom varje cell ur vilken ett sådant värde kan räknas fram ` +
-        `med en summaregel i mallen eller med gruppens summa av plattformarna, och andelar som ` +
-        `bygger på dolda antal. Varje enskild summa skyddas; kombinationer av flera summor prövas ` +
-        `inte. Fritextkommentarer ingår inte.`,
+        `”${c.meta.suppression.mark}”, liksom så många andra celler att inget sådant värde kan räknas fram ` +
+        `eller ringas in – med mallens regler (summor och att en del inte kan vara större än det hela), ` +
+        `gruppens summa av plattformarna och att antal är hela tal från 0, var för sig eller tillsammans: ` +
+        `varje dolt litet antal kan vara minst ${c.meta.suppression.limit + 1} olika värden för den som ` +
+        `bara ser tabellerna. Andelar som bygger på dolda antal visas inte heller. Fritextkommentarer ` +
+        `ingår inte.`,
     );
   }
   for (const group of c.economy.outcome?.groups ?? []) {

@@ -1,5 +1,6 @@
 import type { Registry } from '../config/registry';
 import type { ForbundConfig, Party } from './forbund-schema';
+import type { Period } from './period';
 import type { ScopeKind, TemplateDefinition } from './template-schema';
 
 export interface Scope {
@@ -33,6 +34,32 @@ export function templatesForForbund(registry: Registry, forbund: ForbundConfig, 
     .map((id) => findTemplate(registry, id, year))
     .filter(
       (t): t is TemplateDefinition => t !== undefined && (t.forbund === undefined || t.forbund.includes(forbund.id)),
+    );
+}
+
+/** The first year any template the förbund collects is valid for; undefined when it collects none. */
+export function firstTemplateYear(registry: Registry, forbund: ForbundConfig): number | undefined {
+  const years = registry.templates
+    .filter((t) => forbund.templates.includes(t.id) && (t.forbund === undefined || t.forbund.includes(forbund.id)))
+    .map((t) => t.years.from);
+  return years.length > 0 ? Math.min(...years) : undefined;
+}
+
+/**
+ * Every report (template, scope, party) that could be submitted for a period: the förbund's
+ * templates of the period's kind for its year, each of their scopes, under every party —
+ * kansliet may submit on any party's behalf — and under kansliet's own name.
+ */
+export function reportsOfPeriod(
+  registry: Registry,
+  forbund: ForbundConfig,
+  period: Period,
+): { templateId: string; scope: string; party: string }[] {
+  const parties = [...forbund.parties.map((p) => p.id), 'kansli'];
+  return templatesForForbund(registry, forbund, period.year)
+    .filter((t) => t.period.kind === period.kind)
+    .flatMap((t) =>
+      scopesOf(t, forbund).flatMap((scope) => parties.map((party) => ({ templateId: t.id, scope: scope.id, party }))),
     );
 }
 

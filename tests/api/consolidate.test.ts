@@ -236,10 +236,17 @@ describe('refusals', () => {
     ['an extra field', () => tokenFor('kansli'), { period: '2023T3', variant: 'internal', format: 'pdf' }, 400],
     ['a half-year', () => tokenFor('kansli'), { period: '2023H1', variant: 'internal' }, 400],
     ['no such period', () => tokenFor('kansli'), { period: '2023T4', variant: 'internal' }, 400],
+    [
+      'a year before any template (issue 15: was a 500)',
+      () => tokenFor('kansli'),
+      { period: '2000', variant: 'internal' },
+      400,
+    ],
+    ['a tertial before any template', () => tokenFor('kansli'), { period: '2000T1', variant: 'published' }, 400],
   ])('refuses %s', async (_name, token, json, status) => {
     const res = await api('POST', `${base}/consolidate`, { token: await token(), json });
     expect(res.status).toBe(status);
-    expect(typeof res.json.message).toBe('string');
+    expect(res.json.message).toMatch(/[a-zåäö]{3}/i);
   });
 
   it("answers 404 for a report that does not exist, or that is another förbund's", async () => {

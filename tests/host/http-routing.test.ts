@@ -14,6 +14,18 @@ afterAll(async () => {
 });
 
 describe('local host: HTTP', () => {
+  it.each([
+    ['the health function', 'GET', '/health'],
+    ['an app route without a token (401)', 'GET', '/forbund/umearegionen/templates'],
+    ['a fixture route', 'GET', '/fixture/items/42'],
+    ['a handler that throws (500)', 'GET', '/fixture/fail'],
+    ['no such route (404)', 'GET', '/finns-inte'],
+    ['a method the route does not take (405)', 'DELETE', '/fixture/items/42'],
+  ])('sends X-Content-Type-Options: nosniff (host.json customHeaders) on %s', async (_name, method, path) => {
+    const response = await fetch(`${stack.apiUrl}${path}`, { method });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it("routes GET /api/health to the app's health function, which reaches the test Azurite", async () => {
     const response = await fetch(`${stack.apiUrl}/health`);
     expect(response.status).toBe(200);

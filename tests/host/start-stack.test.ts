@@ -113,6 +113,12 @@ describe('npm start (dist/scripts/start.js)', () => {
     const page = await fetch(`${stack.addinUrl}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Samlad</title>');
+    // The dev server sends the pane's security headers (the development variant of its CSP).
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /frame-ancestors 'self' https:\/\/\*\.officeapps\.live\.com/,
+    );
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     // The dev server proxies /api to the host, so the task pane calls the API same-origin.
     const proxied = await fetch(`${stack.addinUrl}/api/health`);
     expect(proxied.status).toBe(200);

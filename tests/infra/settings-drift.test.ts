@@ -11,8 +11,12 @@ import path from 'node:path';
 import { appSettings, loadConfig, registrationSettings } from '../../functions/config';
 import { repoRoot } from '../support/node-process';
 
-/** Read by the Functions host itself (Application Insights), not by Samlad's code. */
-const HOST_ONLY = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'];
+/** Read by the Functions host itself (Application Insights, the body limit), not by Samlad's code. */
+const HOST_ONLY = [
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT',
+];
 
 /** The `var appSettings = { … }` object of infra/app/function-app.bicep, as name → Bicep expression. */
 function infraAppSettings(): Map<string, string> {

@@ -10,6 +10,7 @@
  * built app (dist/) in a child process, exactly as `npm start` loads it, and never reads a
  * developer's local.settings.json.
  */
+import { LIMITS } from '../../functions/api/read-body';
 import { startAzurite, type RunningAzurite } from '../../scripts/local-stack/azurite';
 import { spawnScript, type NodeProcess } from './node-process';
 
@@ -51,7 +52,14 @@ export function childEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   for (const name of ['STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage', 'SAMLAD_ENV', 'PORT', 'ADDIN_PORT'])
     delete env[name];
   for (const name of Object.keys(env)) if (name.startsWith('AZURITE_')) delete env[name];
-  return { ...env, SAMLAD_ENV: 'test', SAMLAD_LOCAL_SETTINGS: 'none', ...overrides };
+  return {
+    ...env,
+    SAMLAD_ENV: 'test',
+    SAMLAD_LOCAL_SETTINGS: 'none',
+    // As the Function App is configured (README, Deployment): the host refuses larger bodies itself.
+    FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: String(LIMITS.requestBytes),
+    ...overrides,
+  };
 }
 
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {

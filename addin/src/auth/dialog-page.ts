@@ -10,6 +10,8 @@ function reply(message: { token: string } | { error: string }): void {
 }
 
 async function main(): Promise<void> {
+  // Set through the CSSOM: the pages' Content-Security-Policy allows no inline style attribute.
+  Object.assign(document.body.style, { fontFamily: "'Segoe UI', system-ui, sans-serif", margin: '1.5rem' });
   await Office.onReady();
   const config = await loadRuntimeConfig();
   if (config.auth.mode !== 'entra') return reply({ error: 'not-entra' });

@@ -19,6 +19,12 @@ import {
  *   p                                      period settings (deadline, locked)
  * A version, its pointer move and its audit event are written in one entity-group
  * transaction: all or nothing, and a stale pointer ETag rolls the whole batch back.
+ *
+ * Locking fences the partition (TableSubmissionRepository.putPeriod): it touches every pointer,
+ * and writes an empty pointer (no version: a "placeholder") for every series that could still
+ * arrive, so a submission that read the period before the lock finds its pointer's ETag changed,
+ * or its create refused, and reads the period again. Submissions themselves write nothing shared,
+ * so the series of one period never contend with each other.
  */
 
 export type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
@@ -33,6 +39,9 @@ export const pointerRowKey = (k: SeriesKey) => `c_${keyPart(k)}`;
 /** One submission series across tenants and periods, for this instance's queue and pointer memory. */
 export const seriesKey = (pk: string, k: SeriesKey) => `${pk}|${pointerRowKey(k)}`;
 export const odataString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** A pointer row that names a version; a lock's placeholder names none. */
+export const isStoredPointer = (e: Record<string, unknown> | undefined): boolean => num(e?.version) > 0;
 
 export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

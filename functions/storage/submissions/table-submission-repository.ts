@@ -19,6 +19,7 @@ import { KeyedQueue } from '../../submissions/keyed-queue';
 import { NotCurrentError, type SubmissionRepository } from '../../submissions/repository';
 import { auditEntity, toAuditEvent } from './audit-entities';
 import {
+  isStoredPointer,
   num,
   odataString,
   partitionKey,
@@ -39,6 +40,8 @@ import { PointerMemo, type PointerGuess } from './pointer-memo';
 import { ValueOverflow } from './value-overflow';
 
 const MAX_ATTEMPTS = 200;
+/** Operations in one entity-group transaction (Table storage's limit). */
+const TRANSACTION_LIMIT = 100;
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
 
@@ -137,7 +140,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
             actor: s.actor,
             subject: id,
             sha256: s.sha256,
-            before: pointer ? `${pointer.state} v${pointer.version}` : 'saknas',
+            before: pointer && pointer.version > 0 ? `${pointer.state} v${pointer.version}` : 'saknas',
             after: `inskickad v${version}`,
             comment: s.comment,
           }),
@@ -182,14 +185,16 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const guess = mayGuess ? this.pointers.get(series) : undefined;
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
-    if (read && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
+    const stored = isStoredPointer(read);
+    if (read && stored && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
+    // A placeholder left by a lock is replaced under its ETag, as version 0 of nothing.
     return {
       period,
       pointer: read && {
         etag: read.etag,
-        version: num(read.version),
-        sha256: str(read.sha256) ?? '',
-        state: str(read.state) ?? '',
+        version: stored ? num(read.version) : 0,
+        sha256: stored ? (str(read.sha256) ?? '') : '',
+        state: stored ? (str(read.state) ?? '') : '',
       },
     };
   }
@@ -207,7 +212,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async listCurrent(forbund: string, period: string): Promise<CurrentSubmission[]> {
     await this.ensure();
-    return (await this.list(partitionKey(forbund, period), 'c_')).map((e) => toCurrent(e, period));
+    return (await this.list(partitionKey(forbund, period), 'c_'))
+      .filter(isStoredPointer)
+      .map((e) => toCurrent(e, period));
   }
 
   async listVersions(forbund: string, period: string): Promise<SubmissionVersion[]> {
@@ -239,7 +246,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
     const pk = partitionKey(forbund, period);
     const series = seriesKey(pk, key);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const pointer = await this.readPointer(pk, key);
+      const read = await this.readPointer(pk, key);
+      const pointer = isStoredPointer(read) ? read : undefined;
       if (!pointer || num(pointer.version) !== version)
         throw new NotCurrentError(pointer ? num(pointer.version) : undefined);
       const at = this.now().toISOString();
@@ -290,19 +298,32 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return e ? toPeriod(e) : { locked: false };
   }
 
+  /**
+   * Writes the settings; when they lock the period, fences it before answering (see the layout
+   * note in entities.ts). The period row is written first, so every submission that reads it from
+   * then on is refused; the fence then turns away those that read it before; and the period row
+   * is written once more at the end, so storage's own time of it is after every version stored
+   * before the lock (the race test compares them).
+   */
   async putPeriod(
     forbund: string,
     period: string,
     settings: Omit<PeriodSettings, 'updatedAt'>,
     actor: Actor,
+    fence: readonly SeriesKey[] = [],
   ): Promise<PeriodSettings> {
     await this.ensure();
     const pk = partitionKey(forbund, period);
     const before = await this.getPeriod(forbund, period);
+    const settle = (at: string): PeriodSettings & { updatedAt: string } => ({ ...settings, updatedAt: at });
+    if (settings.locked) {
+      await this.table.upsertEntity(periodEntity(pk, settle(this.now().toISOString())), 'Replace');
+      await this.fence(pk, fence);
+    }
     const at = this.now().toISOString();
-    const after: PeriodSettings = { deadline: settings.deadline, locked: settings.locked, updatedAt: at };
+    const after = settle(at);
     await this.table.submitTransaction([
-      ['upsert', periodEntity(pk, { ...after, updatedAt: at }), 'Replace'],
+      ['upsert', periodEntity(pk, after), 'Replace'],
       [
         'create',
         auditEntity(pk, {
@@ -316,6 +337,21 @@ export class TableSubmissionRepository implements SubmissionRepository {
       ],
     ]);
     return after;
+  }
+
+  /**
+   * Changes the ETag of every pointer in the partition and leaves a placeholder pointer for every
+   * series in `series` that has none, in transactions of up to 100 merges. A merge keeps a
+   * pointer's content; only a submission's conditional write notices it.
+   */
+  private async fence(pk: string, series: readonly SeriesKey[]): Promise<void> {
+    const rowKeys = new Set([...(await this.list(pk, 'c_')).map((e) => e.rowKey), ...series.map(pointerRowKey)]);
+    const fencedAt = this.now().toISOString();
+    const actions: TransactionAction[] = [...rowKeys].flatMap((rowKey): TransactionAction[] =>
+      rowKey === undefined ? [] : [['upsert', { partitionKey: pk, rowKey, fencedAt }, 'Merge']],
+    );
+    for (let i = 0; i < actions.length; i += TRANSACTION_LIMIT)
+      await this.table.submitTransaction(actions.slice(i, i + TRANSACTION_LIMIT));
   }
 
   async recordAudit(forbund: string, period: string, event: AuditEvent): Promise<void> {

@@ -9,13 +9,21 @@ import { repoRoot } from '../../support/node-process';
 
 export const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'e2e');
 
-/** Every request the page sends (to assert what leaves it), and any error in the page fails the test. */
+/**
+ * Every request the page sends (to assert what leaves it); any error in the page, or anything
+ * its CSP blocks, fails the test.
+ */
 export function watchPage(page: Page, requests: { url: string; method: string; body: string }[]): void {
   page.on('request', (request) =>
     requests.push({ url: request.url(), method: request.method(), body: request.postData() ?? '' }),
   );
   page.on('pageerror', (error) => {
     throw error;
+  });
+  // Anything the Content-Security-Policy blocks is something the pane tried to load or run.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      throw new Error(`blocked by the pane's CSP: ${message.text()}`);
   });
 }
 

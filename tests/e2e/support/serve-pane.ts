@@ -1,9 +1,10 @@
 /**
- * Serves the built task pane (dist/pane, from `npm run build`) the way a static host does, on
- * a free loopback port, with /api proxied to a test host and office.js served from the
+ * Serves the built task pane (dist/pane, from `npm run build`) the way a static host does, with
+ * the headers of its staticwebapp.config.json (so the pane runs under its own CSP), on a free
+ * loopback port, with /api proxied to a test host and office.js served from the
  * @microsoft/office-js package (the dev/test build points at /office-js/office.js).
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -45,6 +46,10 @@ async function proxy(req: IncomingMessage, res: ServerResponse, apiOrigin: strin
 
 export async function servePane(options: { repoRoot: string; apiOrigin: string }): Promise<PaneServer> {
   const root = path.join(options.repoRoot, 'dist', 'pane');
+  // The headers Static Web Apps sends with every file, from the build's own configuration.
+  const { globalHeaders } = JSON.parse(readFileSync(path.join(root, 'staticwebapp.config.json'), 'utf8')) as {
+    globalHeaders: Record<string, string>;
+  };
   const officeJs = officeJsMiddleware(options.repoRoot);
   const server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/';
@@ -64,6 +69,7 @@ export async function servePane(options: { repoRoot: string; apiOrigin: string }
         res.end();
         return;
       }
+      for (const [name, value] of Object.entries(globalHeaders)) res.setHeader(name, value);
       res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
       createReadStream(file).pipe(res);
     });

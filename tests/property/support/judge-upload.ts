@@ -1,5 +1,4 @@
 import { ApiError } from '../../../functions/api/api-error';
-import { assertSafeXlsx } from '../../../functions/api/xlsx-guard';
 import type { Principal } from '../../../shared/api/principal';
 import { checkDraft } from '../../../functions/submissions/intake';
 import { readWorkbookDraft } from '../../../functions/submissions/workbook-draft';
@@ -14,8 +13,8 @@ import {
 } from '../../../shared';
 
 /**
- * What the API makes of an uploaded workbook, without HTTP: the same zip guard, workbook
- * reader and intake checks as POST validate / submissions, called as kansliet (who may fill
+ * What the API makes of an uploaded workbook, without HTTP: the same workbook reader (in its
+ * worker) and intake checks as POST validate / submissions, called as kansliet (who may fill
  * every cell). A user's file ends in exactly one of two ways — refused as a whole with a 4xx
  * and a Swedish reason, or read and validated into findings (none when it is clean). Anything
  * else thrown (a TypeError deep in a parser, a 500) escapes and fails the property.
@@ -29,7 +28,6 @@ export const kansli: Principal = { subject: 'property-test', role: 'kansli', for
 /** What the API makes of `buffer` uploaded to `forbundId` (whose kansli sends it). */
 export async function judgeUpload(buffer: Buffer, forbundId = kansli.forbund ?? ''): Promise<UploadVerdict> {
   try {
-    await assertSafeXlsx(buffer);
     const draft = await readWorkbookDraft(buffer, {
       forbund: { id: forbundId },
       atYear: async () => ({ registry }),
