@@ -4,6 +4,7 @@ import { findForbund } from '../../shared/model/selectors';
 import { documentYear, proposalFromWorkbook, yearDocuments } from '../../shared/settings';
 import { generateSettingsWorkbook } from './generate';
 import { readSettingsUpload } from './read-upload';
+import { readXlsxParts } from '../../tests/support/xlsx-parts';
 
 const umearegionen = findForbund(registry, 'umearegionen')!;
 const document = yearDocuments(umearegionen).find((d) => documentYear(d) === 2023)!;
@@ -53,5 +54,19 @@ describe('the Inställningar workbook', () => {
     expect(weight.value).toBe(10);
     expect(weight.dataValidation).toMatchObject({ type: 'decimal', formulae: [1, 10] });
     expect(workbook.getWorksheet('Parter och kommuner')!.getCell('C6').dataValidation).toMatchObject({ type: 'list' });
+  });
+
+  it('writes text that looks like a formula as text, never as a formula', async () => {
+    const hostile = { ...document, name: '=HYPERLINK("http://example.invalid","klicka")' };
+    const xlsx = await generateSettingsWorkbook({
+      document: hostile,
+      templates: registry.templates,
+      version: 2,
+      forbundName: 'x',
+      generatedAt,
+    });
+    const parts = await readXlsxParts(xlsx);
+    for (const [name, xml] of parts) if (name.startsWith('xl/worksheets/')) expect(xml).not.toMatch(/<f>/);
+    expect([...parts.values()].some((xml) => xml.includes('HYPERLINK'))).toBe(true);
   });
 });
