@@ -32,17 +32,19 @@ export function refuseRole(minimumRole: Role): never {
 
 /** The förbund as a year sees it; a year before or after all of its settings takes the nearest. */
 export async function forbundAt(snapshot: ConfigurationSnapshot, id: string, year: number): Promise<ForbundAtYear> {
-  const at = await snapshot.forbund(id, year);
+  const at = snapshot.forbundIfReady(id, year) ?? (await snapshot.forbund(id, year));
   if (!at) throw forbidden(NO_ACCESS);
   return at;
 }
 
 /** Whether a party is the förbund's in any year with settings (a reporter may still correct last year). */
-async function hasParty(snapshot: ConfigurationSnapshot, current: ForbundAtYear, party: string): Promise<boolean> {
-  if (findParty(current.forbund, party)) return true;
-  const documents = await Promise.all(
-    snapshot.years(current.forbund.id).map((y) => snapshot.yearDocument(current.forbund.id, y)),
-  );
+async function hasPartyInAnyYear(
+  snapshot: ConfigurationSnapshot,
+  current: ForbundAtYear,
+  party: string,
+): Promise<boolean> {
+  const id = current.forbund.id;
+  const documents = await Promise.all(snapshot.years(id).map((y) => snapshot.yearDocument(id, y)));
   return documents.some((d) => d && findParty(d, party));
 }
 
@@ -79,11 +81,18 @@ export function forbundRoute(
       if (options.writes) limitWriteByPrincipal(principal.subject);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
-      const snapshot = await services.configuration.current();
+      // Nearly always answered from memory without waiting (see ConfigurationCache.fresh).
+      const snapshot = services.configuration.fresh() ?? (await services.configuration.current());
       if (!snapshot.has(forbundId)) throw forbidden(NO_ACCESS);
-      const current = await forbundAt(snapshot, forbundId, services.now().getFullYear());
+      const year = services.now().getFullYear();
+      const current = snapshot.forbundIfReady(forbundId, year) ?? (await forbundAt(snapshot, forbundId, year));
       // A role for a party the förbund does not have is a mistake in the role assignment: refused outright.
-      if (principal.party !== undefined && !(await hasParty(snapshot, current, principal.party)))
+      const party = principal.party;
+      if (
+        party !== undefined &&
+        !findParty(current.forbund, party) &&
+        !(await hasPartyInAnyYear(snapshot, current, party))
+      )
         throw forbidden('Din roll gäller en part som inte finns i förbundet. Be kansliet rätta din behörighet.');
       if (!hasRole(principal, minimumRole)) refuseRole(minimumRole);
       for (const [name, isValid] of Object.entries(options.ids ?? {}))

@@ -43,13 +43,19 @@ export class ConfigurationCache {
     return (this.options.now ?? Date.now)();
   }
 
+  /**
+   * The snapshot when no check is due: what nearly every request gets, without waiting on
+   * anything (a burst of submissions then runs each to its storage call without yielding).
+   */
+  fresh(): ConfigurationSnapshot | undefined {
+    const due = this.checkedGeneration !== this.generation || this.now() - this.checkedAt >= this.options.refreshMs;
+    return due ? undefined : this.snapshot;
+  }
+
   /** The configuration to answer with; reads the store only when due (or never read). */
   current(): Promise<ConfigurationSnapshot> {
-    const fresh =
-      this.snapshot &&
-      this.checkedGeneration === this.generation &&
-      this.now() - this.checkedAt < this.options.refreshMs;
-    if (fresh && this.snapshot) return Promise.resolve(this.snapshot);
+    const fresh = this.fresh();
+    if (fresh) return Promise.resolve(fresh);
     if (this.pending?.generation === this.generation) return this.pending.promise;
     const generation = this.generation;
     // A check asked for after a change of our own waits for the one in flight, then checks again.

@@ -65,6 +65,7 @@ export class DocumentCache {
 export class ConfigurationSnapshot {
   private readonly pointers = new Map<string, Map<number, ActivePointer>>();
   private readonly assembled = new Map<string, Promise<ForbundAtYear | undefined>>();
+  private readonly ready = new Map<string, ForbundAtYear>();
 
   constructor(
     readonly catalogue: Catalogue,
@@ -115,11 +116,19 @@ export class ConfigurationSnapshot {
     const key = `${id}@${year}`;
     let entry = this.assembled.get(key);
     if (!entry) {
-      entry = this.assemble(id, year);
+      entry = this.assemble(id, year).then((at) => {
+        if (at) this.ready.set(key, at);
+        return at;
+      });
       entry.catch(() => this.assembled.delete(key));
       this.assembled.set(key, entry);
     }
     return entry;
+  }
+
+  /** The same once it has been assembled, without waiting: the usual case after the first request. */
+  forbundIfReady(id: string, year: number): ForbundAtYear | undefined {
+    return this.ready.get(`${id}@${year}`);
   }
 
   private async assemble(id: string, year: number): Promise<ForbundAtYear | undefined> {

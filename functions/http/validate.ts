@@ -7,7 +7,7 @@ import { readWorkbookDraft } from '../submissions/workbook-draft';
 export const validateDraft = forbundRoute('reporter', (call) =>
   validateDraftRequest(
     call.request,
-    (draft) => forbundForDraft(call, draft),
+    async (draft) => forbundForDraft(call, draft),
     call.principal,
     (buffer) => readWorkbookDraft(buffer, call),
   ),

@@ -9,6 +9,7 @@ import { validateSubmission, type CellReadIssue, type ValidationResult } from '.
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../../shared/api/principal';
 import type { ForbundCall } from '../api/forbund-route';
+import type { ForbundAtYear } from '../configuration/snapshot';
 
 /** What arrives, from JSON or a parsed workbook, before any checking. */
 export interface SubmissionDraft {
@@ -41,10 +42,17 @@ export interface DraftConfiguration {
   forbund: ForbundConfig;
 }
 
-/** The förbund as the draft's period's year sees it (a draft without a valid period gets this year's, and a 400). */
-export function forbundForDraft(call: Pick<ForbundCall, 'atYear' | 'current'>, draft: SubmissionDraft) {
+/**
+ * The förbund as the draft's period's year sees it (a draft without a valid period gets this
+ * year's, and a 400): at once when the cache has assembled it, which is nearly always.
+ */
+export function forbundForDraft(
+  call: Pick<ForbundCall, 'atYear' | 'current' | 'snapshot'>,
+  draft: SubmissionDraft,
+): ForbundAtYear | Promise<ForbundAtYear> {
   const period = parsePeriod(draft.period);
-  return period ? call.atYear(period.year) : Promise.resolve(call.current);
+  if (!period) return call.current;
+  return call.snapshot.forbundIfReady(call.current.forbund.id, period.year) ?? call.atYear(period.year);
 }
 
 /** The party a submission is stored under; kansliet's own imports (SCB files) use "kansli". */

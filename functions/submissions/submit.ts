@@ -37,7 +37,8 @@ export async function submitDraft(
   source: DraftSource,
 ): Promise<SubmitOutcome> {
   const { services, principal } = call;
-  const { registry, forbund } = await forbundForDraft(call, draft);
+  const found = forbundForDraft(call, draft);
+  const { registry, forbund } = found instanceof Promise ? await found : found;
   const checked = checkDraft(registry, forbund, principal, draft);
   const configured = configuredDeadline(forbund.years, checked.period);
   const { findings } = checked.validation;
