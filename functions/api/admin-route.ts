@@ -1,9 +1,8 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Principal } from '../../shared/api/principal';
-import { getServices, type Services } from '../services';
+import type { Services } from '../services';
 import { errorResponse } from './error-response';
-import { refuseRole, type RouteOptions } from './forbund-route';
-import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
+import { authenticate, refuseRole, type RouteOptions } from './forbund-route';
 
 export interface AdminCall {
   request: HttpRequest;
@@ -19,10 +18,7 @@ export function adminRoute(
 ): HttpHandler {
   return async (request, context) => {
     try {
-      if (options.writes) limitWriteByAddress(request);
-      const services = getServices();
-      const principal = await services.verifyToken(request.headers.get('authorization'));
-      if (options.writes) limitWriteByPrincipal(principal.subject);
+      const { services, principal } = await authenticate(request, options);
       if (principal.role !== 'admin') refuseRole('admin');
       return await handler({ request, context, principal, services });
     } catch (error) {

@@ -62,6 +62,21 @@ export interface RouteOptions {
 }
 
 /**
+ * Who is calling, with the write limits applied around the token check (per client address
+ * before it, per principal after): the start of every route wrapper.
+ */
+export async function authenticate(
+  request: HttpRequest,
+  options: Pick<RouteOptions, 'writes'>,
+): Promise<{ services: Services; principal: Principal }> {
+  if (options.writes) limitWriteByAddress(request);
+  const services = getServices();
+  const principal = await services.verifyToken(request.headers.get('authorization'));
+  if (options.writes) limitWriteByPrincipal(principal.subject);
+  return { services, principal };
+}
+
+/**
  * Wraps a handler under /api/forbund/{forbund}/: authenticates the caller, and refuses a
  * förbund that is not theirs with the same 403 whether or not it exists, so nothing about
  * another tenant leaks; then checks the route's other ids by their patterns, so no malformed
@@ -75,10 +90,7 @@ export function forbundRoute(
 ): HttpHandler {
   return async (request, context) => {
     try {
-      if (options.writes) limitWriteByAddress(request);
-      const services = getServices();
-      const principal = await services.verifyToken(request.headers.get('authorization'));
-      if (options.writes) limitWriteByPrincipal(principal.subject);
+      const { services, principal } = await authenticate(request, options);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
       // Nearly always answered from memory without waiting (see ConfigurationCache.fresh).

@@ -3,11 +3,10 @@ import { belongsTo, hasRole, type Principal } from '../../shared/api/principal';
 import { forbundIdSchema } from '../../shared/model/ids';
 import type { SettingsScope } from '../configuration/settings-service';
 import type { ConfigurationSnapshot } from '../configuration/snapshot';
-import { getServices, type Services } from '../services';
+import type { Services } from '../services';
 import { badRequest, forbidden } from './api-error';
 import { errorResponse } from './error-response';
-import { refuseRole, type RouteOptions } from './forbund-route';
-import { limitWriteByAddress, limitWriteByPrincipal } from './rate-limit';
+import { authenticate, refuseRole, type RouteOptions } from './forbund-route';
 
 export interface SettingsCall {
   request: HttpRequest;
@@ -46,10 +45,7 @@ export function settingsRoute(
 ): HttpHandler {
   return async (request, context) => {
     try {
-      if (options.writes) limitWriteByAddress(request);
-      const services = getServices();
-      const principal = await services.verifyToken(request.headers.get('authorization'));
-      if (options.writes) limitWriteByPrincipal(principal.subject);
+      const { services, principal } = await authenticate(request, options);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
       const snapshot = await services.configuration.current();

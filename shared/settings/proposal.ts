@@ -3,23 +3,16 @@ import { checkDocument, type PathFinding } from './check';
 import type { SettingsDocument } from './document';
 import { settingsHasErrors, type SettingsFinding } from './findings';
 import { canonicalPlaces, dedupe, locateFindings } from './locate';
-import { readSettingsWorkbook, type RawSettingsWorkbook, type ReadExpectation, type ReadPlaces } from './read';
+import { readSettingsWorkbook, type RawSettingsWorkbook, type ReadExpectation, type ReadOutcome } from './read';
 import type { SheetContext } from './sheet';
 
 export type ProposalContext = Omit<SheetContext, 'year'>;
 
-/** An upload read and checked: the document it proposes, or only why it cannot be read. */
-export type Proposal =
-  | { kind: 'refused'; findings: SettingsFinding[] }
-  | {
-      kind: 'read';
-      document: SettingsDocument;
-      /** The version the file was made from, when it says so. */
-      basedOn: number | null;
-      findings: SettingsFinding[];
-      /** Where the document's rows sit in the upload, for findings added later (data in use). */
-      places: ReadPlaces;
-    };
+/**
+ * An upload read and checked: the document it proposes (with the version it was made from and
+ * where its rows sit, for findings added later), or only why it cannot be read.
+ */
+export type Proposal = ReadOutcome;
 
 /**
  * Reads and checks an uploaded *Inställningar* workbook (its `INST.*` areas, as the untrusted

@@ -231,16 +231,13 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
 
   it('a platform removed while the year has submissions for it', async () => {
     const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
-    const template = resolveTemplate(templateDefinitionSchema.parse(deltagareAvslut), await umearegionen2025(), 2025);
-    const sent = await api('POST', `${base}/submissions`, {
-      token: reporter,
-      json: {
-        templateId: 'deltagare-avslut',
-        period: '2025T1',
-        scope: 'vuxentorget',
-        values: consistentFill(template, seededRng(3)),
-      },
-    });
+    const sent = await sendFill(
+      reporter,
+      'umearegionen',
+      deltagareAvslut,
+      { period: '2025T1', scope: 'vuxentorget' },
+      3,
+    );
     expect(sent.status).toBe(201);
     const cleared = ['id', 'name', 'description', 'reportedBy'].map((column) => ({
       table: 'plattformar',
@@ -271,9 +268,22 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
   });
 });
 
-async function umearegionen2025() {
-  const res = await api('GET', `${base}/configuration?year=2025`, { token: kansli });
-  return res.json.forbund;
+/** A reporter sends a consistent fill of a template, resolved with the förbund the API gives for the year. */
+async function sendFill(
+  token: string,
+  forbund: string,
+  definition: unknown,
+  target: { period: string; scope: string },
+  seed: number,
+) {
+  const parsed = templateDefinitionSchema.parse(definition);
+  const year = Number(target.period.slice(0, 4));
+  const config = (await api('GET', `/forbund/${forbund}/configuration?year=${year}`, { token })).json.forbund;
+  const values = consistentFill(resolveTemplate(parsed, config, year), seededRng(seed));
+  return api('POST', `/forbund/${forbund}/submissions`, {
+    token,
+    json: { templateId: parsed.id, ...target, values },
+  });
 }
 
 describe('an administrator creates a förbund by upload', () => {
@@ -329,17 +339,8 @@ describe('an administrator creates a förbund by upload', () => {
     expect(templates.json.templates.map((t: { definition: { id: string } }) => t.definition.id)).toEqual([
       'deltagare-avslut',
     ]);
-    const config = (await api('GET', `/forbund/${id}/configuration?year=2024`, { token: reporter })).json.forbund;
-    const template = resolveTemplate(templates.json.templates[0].definition, config, 2024);
-    const sent = await api('POST', `/forbund/${id}/submissions`, {
-      token: reporter,
-      json: {
-        templateId: 'deltagare-avslut',
-        period: '2024T1',
-        scope: 'lyckseletorget',
-        values: consistentFill(template, seededRng(7)),
-      },
-    });
+    const target = { period: '2024T1', scope: 'lyckseletorget' };
+    const sent = await sendFill(reporter, id, templates.json.templates[0].definition, target, 7);
     expect(sent.status).toBe(201);
     const newKansli = await auth.token({ forbund: id, role: 'kansli' });
     const status = await api('GET', `/forbund/${id}/status?period=2024T1`, { token: newKansli });
@@ -408,17 +409,7 @@ describe('templates as data', () => {
       token: reporter,
     });
     expect(file.status).toBe(200);
-    const config = (await api('GET', `${base}/configuration?year=2024`, { token: reporter })).json.forbund;
-    const template = resolveTemplate(definition, config, 2024);
-    const sent = await api('POST', `${base}/submissions`, {
-      token: reporter,
-      json: {
-        templateId: 'motesplatser',
-        period: '2024T2',
-        scope: 'vuxentorget',
-        values: consistentFill(template, seededRng(9)),
-      },
-    });
+    const sent = await sendFill(reporter, 'umearegionen', definition, { period: '2024T2', scope: 'vuxentorget' }, 9);
     expect(sent.status).toBe(201);
   });
 });
