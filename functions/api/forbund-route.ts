@@ -93,6 +93,9 @@ export function forbundRoute(
       const { services, principal } = await authenticate(request, options);
       const forbundId = request.params.forbund ?? '';
       if (!belongsTo(principal, forbundId)) throw forbidden(NO_ACCESS);
+      // Ids are checked before anything is read, the configuration included.
+      for (const [name, isValid] of Object.entries(options.ids ?? {}))
+        if (!isValid(request.params[name] ?? '')) throw notFound('Det du söker finns inte.');
       // Nearly always answered from memory without waiting (see ConfigurationCache.fresh).
       const snapshot = services.configuration.fresh() ?? (await services.configuration.current());
       if (!snapshot.has(forbundId)) throw forbidden(NO_ACCESS);
@@ -107,8 +110,6 @@ export function forbundRoute(
       )
         throw forbidden('Din roll gäller en part som inte finns i förbundet. Be kansliet rätta din behörighet.');
       if (!hasRole(principal, minimumRole)) refuseRole(minimumRole);
-      for (const [name, isValid] of Object.entries(options.ids ?? {}))
-        if (!isValid(request.params[name] ?? '')) throw notFound('Det du söker finns inte.');
       return await handler({
         request,
         context,

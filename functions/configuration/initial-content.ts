@@ -1,5 +1,5 @@
 import { registry } from '../../shared/config/registry';
-import { documentYear, yearDocuments } from '../../shared/settings';
+import { documentYear, yearDocuments } from '../../shared/settings/document';
 import type { Actor } from '../submissions/model';
 import { canonicalDocument } from './document-hash';
 import type { InitialContent } from './repository';

@@ -1,7 +1,7 @@
 import type { Registry } from '../../shared/config/registry';
 import { forbundSchema, type ForbundConfig } from '../../shared/model/forbund-schema';
 import type { TemplateDefinition } from '../../shared/model/template-schema';
-import { assembleForbund, type SettingsDocument } from '../../shared/settings';
+import { assembleForbund, type SettingsDocument } from '../../shared/settings/document';
 import { canonicalDocument } from './document-hash';
 import type { ActivePointer, Catalogue } from './repository';
 
@@ -143,13 +143,21 @@ export class ConfigurationSnapshot {
     const own = years.get(result.servedBy);
     if (!own) return undefined;
     const ref = (p: ActivePointer): SettingsRef => ({ year: p.year, version: p.version, sha256: p.sha256 });
+    const templates = this.templates;
+    let hash: string | undefined;
     return {
       forbund: result.forbund,
-      registry: { forbund: [result.forbund], templates: this.templates },
+      registry: { forbund: [result.forbund], templates },
       settings: ref(own),
       versions: pointers.map(ref),
-      hash: canonicalDocument({ forbund: result.forbund, templates: this.templates.map((t) => `${t.id}@${t.version}`) })
-        .sha256,
+      // Only reports need it: computed on first use, not on a submission's way.
+      get hash() {
+        hash ??= canonicalDocument({
+          forbund: result.forbund,
+          templates: templates.map((t) => `${t.id}@${t.version}`),
+        }).sha256;
+        return hash;
+      },
     };
   }
 }
