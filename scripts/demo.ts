@@ -1,13 +1,15 @@
 /**
- * `npm run demo`: Umeåregionen's 2023 figures from the seeds, end to end, on this machine.
+ * `npm run demo`: both förbund of the seeds, end to end, on this machine — Umeåregionen's 2023
+ * (seeds 001–004) and Skellefteå-Norsjö's ArbSam 2025 (seed 000).
  *
  * Starts its own embedded stack — Azurite in memory and the local Functions host on free
  * ports, in this process — so it never touches `.azurite/` or a running `npm start`. Then each
  * party sends its figures through the API with its own token (the platforms' coordinators,
- * AF, FK, the kommuner; kansliet for the accounts and the SCB imports, 2022 and 2023),
- * kansliet approves them all and asks for the consolidated workbook (as a job, polling its
- * progress), and the internal and published workbooks are written to out/. Last, the headline
- * table is read back from the written file and printed. Everything stops when it is done.
+ * AF, FK, the kommuner; kansliet for the accounts and the SCB imports), kansliet approves them
+ * all and asks for the consolidated workbook (as a job, polling its progress), and the internal
+ * and published workbooks are written to out/. Last, each förbund's headline table and the
+ * figures its Kontroll sheet flags are read back from the written file, by their defined names,
+ * and printed. Everything stops when it is done.
  *
  * Options: --out DIR (where the workbooks go; default out/ in the repository).
  */
@@ -18,16 +20,15 @@ import { parseArgs } from 'node:util';
 import { signDevToken } from '../functions/auth/dev-token';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../functions/auth/settings';
 import { registry } from '../shared/config/registry';
+import { describePeriod, requirePeriod } from '../shared/model/period';
 import { findForbund } from '../shared/model/selectors';
 import { api, DemoLoadError, loadSeeds } from './demo/load-seeds';
-import { formatHeadline, readHeadline } from './demo/headline';
+import { formatHeadline, readChecks, readHeadline } from './demo/headline';
+import { DEMO_REPORTS } from './demo/seed-submissions';
 import { createProgress, type ProgressDisplay } from './demo/progress';
 import { consolidateAnswerSchema, jobSchema, type ReportMetadata } from '../shared/api';
 import { loadFunctionApp, readHostSettings, startLocalHost, type HostLogger } from './local-host';
 import { expectedStartupErrors, findAppRoot, runMain, startAzurite } from './local-stack';
-
-const FORBUND = 'umearegionen';
-const PERIOD = '2023T3';
 
 /** Host logs would drown the progress display; errors are kept to show if something fails. */
 function quietLogger(errors: string[]): HostLogger {
@@ -41,10 +42,14 @@ function quietLogger(errors: string[]): HostLogger {
 async function consolidate(
   apiUrl: string,
   token: string,
+  report: { forbund: string; period: string },
   variant: 'internal' | 'published',
   progress: ProgressDisplay,
 ): Promise<ReportMetadata> {
-  const res = await api(apiUrl, 'POST', `/forbund/${FORBUND}/consolidate`, token, { period: PERIOD, variant });
+  const res = await api(apiUrl, 'POST', `/forbund/${report.forbund}/consolidate`, token, {
+    period: report.period,
+    variant,
+  });
   const started = consolidateAnswerSchema.safeParse(res.body);
   if (!started.success || (res.status !== 201 && res.status !== 202))
     throw new DemoLoadError(
@@ -52,8 +57,8 @@ async function consolidate(
     );
   if ('report' in started.data) return started.data.report;
   for (;;) {
-    const poll = await api(apiUrl, 'GET', `/forbund/${FORBUND}/consolidate/jobs/${started.data.jobId}`, token);
-    const job = jobSchema.parse(poll.body);
+    const jobPath = `/forbund/${report.forbund}/consolidate/jobs/${started.data.jobId}`;
+    const job = jobSchema.parse((await api(apiUrl, 'GET', jobPath, token)).body);
     progress.update(
       job.progress,
       `Sammanställer (${variant === 'internal' ? 'intern' : 'publicerad'} version): ${job.message}`,
@@ -64,11 +69,35 @@ async function consolidate(
   }
 }
 
+/** A förbund's headline table and what its Kontroll sheet flags, read back from the written file by name. */
+async function summary(name: string, period: string, xlsx: Buffer): Promise<string> {
+  const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const year = Number(period.slice(0, 4));
+  const lines = [
+    `Sammanfattning – ${name}, ${describePeriod(requirePeriod(period))}, godkända inlämningar`,
+    '',
+    formatHeadline(await readHeadline(xlsx), { current: String(year), lastYear: String(year - 1) }, colour),
+  ];
+  const checks = await readChecks(xlsx);
+  if (checks.length > 0) {
+    const rules = new Set(checks.map((c) => `${c.scope}|${c.rule}`));
+    lines.push(
+      '',
+      `Kontroll: ${checks.length} värden bryter mot ${rules.size} ${rules.size === 1 ? 'regel' : 'regler'} i ` +
+        `mallarna (bladet Kontroll):`,
+    );
+    for (const c of checks)
+      lines.push(
+        `  ${c.scope}, ${c.cell}: angivet ${c.actual}, enligt regeln ${c.expected} (skillnad ${c.difference}) – ` +
+          `${c.rule}`,
+      );
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const root = findAppRoot(__dirname);
   const { values: args } = parseArgs({ options: { out: { type: 'string' } } });
-  const forbund = findForbund(registry, FORBUND);
-  if (!forbund) throw new DemoLoadError(`Förbundet ${FORBUND} finns inte i konfigurationen.`);
   const progress = createProgress();
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -98,56 +127,56 @@ async function main(): Promise<void> {
     progress.done(`Azurite och Functions-värden startade (${host.url})`);
 
     const settings = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, signingKey: new TextEncoder().encode(key) };
-    const tokens = new Map<string, Promise<string>>();
-    const token = (party: string) => {
-      if (!tokens.has(party))
-        tokens.set(
-          party,
-          party === 'kansli'
-            ? signDevToken({ forbund: FORBUND, role: 'kansli', name: 'Kansliet' }, settings)
-            : signDevToken({ forbund: FORBUND, party, role: 'reporter' }, settings),
-        );
-      return tokens.get(party)!;
-    };
-
-    const loaded = await loadSeeds(registry, forbund, {
-      apiUrl,
-      token,
-      root,
-      onStep: (step, total, label) => progress.update(step / total, label),
-    });
-    progress.done(
-      `${loaded.submitted} inlämningar skickade av sina parter via API:t, ${loaded.approved} ` +
-        `godkända av kansliet (${loaded.periods.join(', ')})`,
-    );
-
-    const kansli = await token('kansli');
     const outDir = path.resolve(args.out ?? path.join(root, 'out'));
     mkdirSync(outDir, { recursive: true });
     const written: string[] = [];
-    let internal: Buffer | undefined;
-    for (const variant of ['internal', 'published'] as const) {
-      const report = await consolidate(apiUrl, kansli, variant, progress);
-      const file = await fetch(`${apiUrl}/forbund/${FORBUND}/reports/${report.id}`, {
-        headers: { authorization: `Bearer ${kansli}` },
+    const summaries: string[] = [];
+    for (const demo of DEMO_REPORTS) {
+      const forbund = findForbund(registry, demo.forbund);
+      if (!forbund) throw new DemoLoadError(`Förbundet ${demo.forbund} finns inte i konfigurationen.`);
+      const tokens = new Map<string, Promise<string>>();
+      const token = (party: string) => {
+        if (!tokens.has(party))
+          tokens.set(
+            party,
+            party === 'kansli'
+              ? signDevToken({ forbund: forbund.id, role: 'kansli', name: 'Kansliet' }, settings)
+              : signDevToken({ forbund: forbund.id, party, role: 'reporter' }, settings),
+          );
+        return tokens.get(party)!;
+      };
+      const loaded = await loadSeeds(registry, forbund, {
+        apiUrl,
+        token,
+        root,
+        onStep: (step, total, label) => progress.update(step / total, `${forbund.shortName}: ${label}`),
       });
-      if (file.status !== 200) throw new DemoLoadError(`Hämtningen av ${report.id} svarade HTTP ${file.status}`);
-      const bytes = Buffer.from(await file.arrayBuffer());
-      const target = path.join(outDir, report.fileName);
-      writeFileSync(target, bytes);
-      written.push(path.relative(process.cwd(), target) || target);
-      if (variant === 'internal') internal = bytes;
       progress.done(
-        `${variant === 'internal' ? 'Intern' : 'Publicerad'} arbetsbok: ` +
-          `${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ` +
-          `${report.sha256.slice(0, 12)}…)`,
+        `${forbund.shortName}: ${loaded.submitted} inlämningar skickade av sina parter via API:t, ` +
+          `${loaded.approved} godkända av kansliet (${loaded.periods.join(', ')})`,
       );
+      const kansli = await token('kansli');
+      let internal: Buffer | undefined;
+      for (const variant of ['internal', 'published'] as const) {
+        const report = await consolidate(apiUrl, kansli, demo, variant, progress);
+        const file = await fetch(`${apiUrl}/forbund/${forbund.id}/reports/${report.id}`, {
+          headers: { authorization: `Bearer ${kansli}` },
+        });
+        if (file.status !== 200) throw new DemoLoadError(`Hämtningen av ${report.id} svarade HTTP ${file.status}`);
+        const bytes = Buffer.from(await file.arrayBuffer());
+        const target = path.join(outDir, report.fileName);
+        writeFileSync(target, bytes);
+        written.push(path.relative(process.cwd(), target) || target);
+        if (variant === 'internal') internal = bytes;
+        progress.done(
+          `${forbund.shortName}: ${variant === 'internal' ? 'intern' : 'publicerad'} arbetsbok ` +
+            `${path.relative(process.cwd(), target)} (${Math.round(bytes.length / 1024)} kB, sha256 ` +
+            `${report.sha256.slice(0, 12)}…)`,
+        );
+      }
+      summaries.push(await summary(forbund.name, demo.period, internal!));
     }
-
-    const headline = await readHeadline(internal!);
-    const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
-    process.stdout.write(`\nSammanfattning – ${forbund.name}, tertial 3 2023 (jan–dec), godkända inlämningar\n\n`);
-    process.stdout.write(`${formatHeadline(headline, { current: '2023', lastYear: '2022' }, colour)}\n\n`);
+    process.stdout.write(`\n${summaries.join('\n\n')}\n\n`);
     process.stdout.write(`Klart på ${elapsed()}. Arbetsböckerna:\n${written.map((w) => `  ${w}`).join('\n')}\n`);
   } catch (error) {
     if (errors.length > 0) process.stderr.write(`\nFunctions-värden loggade:\n${errors.join('\n')}\n`);

@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import { consolidate } from '../../shared/indices/consolidate';
-import type {
-  Consolidation,
-  ReportBasis,
-  ReportVariant,
-  SubmissionRecord,
-} from '../../shared/indices/consolidation-model';
+import { consolidate, type Consolidation } from '../../shared/consolidation/consolidate';
+import type { ReportBasis, ReportVariant, SubmissionRecord } from '../../shared/indices/consolidation-model';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import type { Period } from '../../shared/model/period';
 import { templatesForForbund } from '../../shared/model/selectors';
@@ -62,15 +57,15 @@ export function inputsHash(request: ReportRequest, records: readonly SubmissionR
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** What Om rapporten says about the settings: which version of which year, and their hash. */
+/** What Om rapporten says about the settings: which version of which year, and the configuration's hash. */
 function settingsLine(request: ReportRequest): { text: string; sha256: string } {
   const { settings, current, hash } = request.configuration;
-  const own = settings.year === request.period.year;
-  const whose = own
-    ? `${settings.year}`
-    : current
-      ? `${settings.year}, de som gäller nu (kansliet valde dem i stället för ${request.period.year}s)`
-      : `${settings.year}, som gäller även ${request.period.year}`;
+  const whose =
+    settings.year === request.period.year
+      ? `${settings.year}`
+      : current
+        ? `${settings.year}, de som gäller nu (kansliet valde dem i stället för ${request.period.year}s)`
+        : `${settings.year}, som gäller även ${request.period.year}`;
   return { text: `${request.forbund.id} ${whose}, version ${settings.version}`, sha256: hash };
 }
 

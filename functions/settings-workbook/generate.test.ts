@@ -51,7 +51,7 @@ describe('the Inställningar workbook', () => {
     const names = workbook.definedNames.model.map((n) => n.name);
     expect(names).toEqual(expect.arrayContaining(['INST.format', 'INST.parter', 'INST.indikatorer', 'INST.mal']));
     const weight = workbook.getWorksheet('Indikatorer')!.getCell('D6');
-    expect(weight.value).toBe(10);
+    expect(weight.value).toBe(document.years['2023']!.socialBudget!.indicators[0]!.weight);
     expect(weight.dataValidation).toMatchObject({ type: 'decimal', formulae: [1, 10] });
     expect(workbook.getWorksheet('Parter och kommuner')!.getCell('C6').dataValidation).toMatchObject({ type: 'list' });
   });

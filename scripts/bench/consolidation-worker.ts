@@ -21,7 +21,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { loadSubmissions } from '../../functions/consolidation/load-submissions';
 import { writeConsolidatedWorkbook } from '../../functions/consolidation/report-workbook/consolidated-workbook';
-import { consolidate } from '../../shared/indices/consolidate';
+import { consolidate } from '../../shared/consolidation/consolidate';
 import { findForbund, requirePeriod, type ForbundConfig, type Period, type Registry } from '../../shared';
 import type { SubmissionRepository } from '../../functions/submissions/repository';
 import { forbundId, nationalRegistry, TERTIALS } from './national-data';

@@ -30,7 +30,10 @@ interface Frame {
 }
 
 const CATEGORIES: readonly { name: string; matches: (f: Frame) => boolean }[] = [
-  { name: 'charts (PNG)', matches: (f) => f.url.includes('/functions/consolidation/chart/') },
+  {
+    name: 'charts (DrawingML parts)',
+    matches: (f) => f.url.includes('/functions/consolidation/report-workbook/chart-parts'),
+  },
   {
     name: "zip (JSZip storing exceljs' parts; fixed-zip deflating and dating them)",
     matches: (f) =>

@@ -4,6 +4,7 @@
  * exactly what the board would read.
  */
 import ExcelJS from 'exceljs';
+import { FIGURE_NAME_PREFIX } from '../../shared/consolidation/figure-names';
 
 export interface HeadlineLine {
   scope: string;
@@ -31,27 +32,22 @@ function shown(cell: ExcelJS.Cell): string {
   return `${signed}${text}${unit}`;
 }
 
+/**
+ * The headline rows, found by their defined names (`SAMR.sammanfattning.<scope>.<source>.<figure>`,
+ * see shared/consolidation/figure-names): each name gives the row, whose cells are read as shown.
+ */
 export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
-  const sheet = workbook.getWorksheet('Sammanfattning');
-  if (!sheet) return [];
-  const lines: HeadlineLine[] = [];
-  let inTable = false;
-  sheet.eachRow((row) => {
-    const first = String(row.getCell(1).value ?? '');
-    if (first === 'Område') {
-      inTable = true;
-      return;
-    }
-    if (!inTable || first === '' || row.getCell(2).value === null) {
-      if (inTable && first === '') inTable = false;
-      return;
-    }
+  const rows = namedRows(
+    workbook,
+    (name) => name.startsWith(`${FIGURE_NAME_PREFIX}.sammanfattning.`) && name.split('.').length === 5,
+  );
+  return rows.map((cells) => {
     const [scope, label, current, lastYear, diff, target, reached] = [1, 2, 3, 4, 5, 6, 7].map((c) =>
-      shown(row.getCell(c)),
+      shown(cells.getCell(c)),
     );
-    lines.push({
+    return {
       scope: scope!,
       label: label!,
       current: current!,
@@ -59,9 +55,54 @@ export async function readHeadline(xlsx: Buffer): Promise<HeadlineLine[]> {
       diff: diff!,
       target: target!,
       reached: reached!,
-    });
+    };
   });
-  return lines;
+}
+
+export interface CheckLine {
+  template: string;
+  scope: string;
+  period: string;
+  cell: string;
+  rule: string;
+  actual: string;
+  expected: string;
+  difference: string;
+}
+
+/** The Kontroll sheet's rows, found by the defined names of their differences (`SAMR.kontroll.….skillnad`). */
+export async function readChecks(xlsx: Buffer): Promise<CheckLine[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  return namedRows(
+    workbook,
+    (name) => name.startsWith(`${FIGURE_NAME_PREFIX}.kontroll.`) && name.endsWith('.skillnad'),
+  ).map((cells) => {
+    const [template, scope, period, cell, rule, actual, expected, difference] = [1, 2, 3, 4, 5, 6, 7, 8].map((c) =>
+      shown(cells.getCell(c)),
+    );
+    return {
+      template: template!,
+      scope: scope!,
+      period: period!,
+      cell: cell!,
+      rule: rule!,
+      actual: actual!,
+      expected: expected!,
+      difference: difference!,
+    };
+  });
+}
+
+/** The rows holding the figures whose defined names match, in sheet order. */
+function namedRows(workbook: ExcelJS.Workbook, match: (name: string) => boolean): ExcelJS.Row[] {
+  return (workbook.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((n) => match(n.name))
+    .map((n) => /^'?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(n.ranges[0] ?? ''))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ sheet: m[1]!.replace(/''/g, "'"), row: Number(m[3]) }))
+    .sort((a, b) => a.row - b.row)
+    .map(({ sheet, row }) => workbook.getWorksheet(sheet)!.getRow(row));
 }
 
 /** The headline as a text table; `colour` marks Ja green and Nej red (ANSI). */

@@ -1,19 +1,23 @@
 /**
- * Umeåregionen's 2023 figures (and 2022's, for the comparison) from the seeds, as the
- * submissions each party would make: who submits what, for which period and scope. The demo
- * sends them through the API with each party's token; tests use the same list.
+ * The demo's figures from the seeds: Umeåregionen's 2023 (and 2022's, for the comparison) and
+ * Skellefteå-Norsjö's ArbSam 2025, as the submissions each party would make: who submits what,
+ * for which period and scope. The demo sends them through the API with each party's token;
+ * tests use the same list.
  *
  * Sources (see each fixture's comment for what is published and what is illustrative):
  * - deltagare-avslut per platform, 2023T3 and 2022T3: seed 004 Tabell 1 and Bilaga 2
  *   (tests/fixtures/seeds/seed-004-platforms.ts; the split per platform is illustrative
  *   where the seed gives no per-platform raw figure);
- * - impactindex-underlag 2023: survey inputs (illustrative; seed-004-impactindex-2023.ts);
+ * - impactindex-underlag 2022 and 2023: survey inputs, chosen so that the method gives seed 004's
+ *   published indices per platform and goal area (seed-004-impactindex.ts);
  * - strategiska-indikatorer 2022 and 2023 per kommun: seed 004 Bilaga 4, each row sent by
  *   the party that owns it (kommun, AF, FK; SCB rows by kansliet);
  * - helårsekvivalenter 2022H1 and 2023H1: SCB's table HE0000T02N2 as Statistikdatabasen serves it, a
  *   json-stat2 file from API v2 and a CSV download (tests/fixtures/scb, made-up figures), read as
  *   the pane's Importera SCB reads them;
- * - ekonomi-utfall 2023T3: seed 004 Bilaga 3; eget kapital 2022 and 2023: seed 004 §1.3.
+ * - ekonomi-utfall 2023T3: seed 004 Bilaga 3; eget kapital 2022 and 2023: seed 004 §1.3;
+ * - arbsam 2025 (Skellefteå-Norsjö): seed 000 section 2.3 as published, its errors included
+ *   (tests/fixtures/seeds/seed-000-arbsam.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,11 +26,12 @@ import type { ForbundConfig } from '../../shared/model/forbund-schema';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
+import { arbsam2025 } from '../../tests/fixtures/seeds/seed-000-arbsam';
 import { scbHelarsekvivalenter } from '../../shared/config/scb-helarsekvivalenter';
 import { importScb, previewScbPeriod, readScbText } from '../../shared/scb';
 import { bilaga3Utfall2023 } from '../../tests/fixtures/seeds/seed-004-bilaga-3';
 import { bilaga4 } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
-import { impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex-2023';
+import { impactInputs2022, impactInputs2023 } from '../../tests/fixtures/seeds/seed-004-impactindex';
 import {
   platforms2022,
   platforms2023,
@@ -128,21 +133,55 @@ function helarsekvivalenter(registry: Registry, root: string, forbund: ForbundCo
 }
 
 /**
- * Every submission of the demo, in the order it sends them (last year first).
+ * Skellefteå-Norsjö's 2025 (seed 000, section 2.3): Skellefteå kommun's ArbSam figures as the
+ * annual report prints them, its three arithmetic errors included — varningar, sent with a
+ * comment, that the consolidated workbook's Kontroll sheet names.
+ */
+function skellefteaSubmissions(): DemoSubmission[] {
+  return [
+    {
+      templateId: 'arbsam',
+      period: '2025',
+      scope: 'arbsam',
+      party: 'skelleftea',
+      values: arbsam2025,
+      comment:
+        'Siffrorna som i verksamhetsberättelsen 2025. Remitterande myndigheter och forumets ärenden per myndighet ' +
+        'är räknade för sig och stämmer inte helt med totalerna.',
+      label: 'ArbSam 2025 (Skellefteå kommun)',
+    },
+  ];
+}
+
+/** The förbund the demo runs, each with the report period its figures make. */
+export const DEMO_REPORTS = [
+  { forbund: 'umearegionen', period: '2023T3' },
+  { forbund: 'skelleftea-norsjo', period: '2025' },
+] as const;
+
+/**
+ * Every submission of the demo for a förbund, in the order it sends them (last year first).
  *
  * @param root the repository root (where tests/fixtures lives)
  */
 export function seedSubmissions(registry: Registry, forbund: ForbundConfig, root: string): DemoSubmission[] {
-  const impact = PLATFORMS.map((p): DemoSubmission => ({
-    templateId: 'impactindex-underlag',
-    period: '2023',
-    scope: p,
-    party: PLATFORM_REPORTER[p],
-    values: impactInputs2023[p],
-    label: `Impactindex-underlag ${PLATFORM_NAME[p]} 2023`,
-  }));
+  if (forbund.id === 'skelleftea-norsjo') return skellefteaSubmissions();
+  return umearegionenSubmissions(registry, forbund, root);
+}
+
+function umearegionenSubmissions(registry: Registry, forbund: ForbundConfig, root: string): DemoSubmission[] {
+  const impact = (year: '2022' | '2023') =>
+    PLATFORMS.map((p): DemoSubmission => ({
+      templateId: 'impactindex-underlag',
+      period: year,
+      scope: p,
+      party: PLATFORM_REPORTER[p],
+      values: (year === '2023' ? impactInputs2023 : impactInputs2022)[p],
+      label: `Impactindex-underlag ${PLATFORM_NAME[p]} ${year}`,
+    }));
   return [
     ...participants('2022'),
+    ...impact('2022'),
     ...indicators(registry, forbund, '2022'),
     {
       templateId: 'eget-kapital',
@@ -153,7 +192,7 @@ export function seedSubmissions(registry: Registry, forbund: ForbundConfig, root
       label: 'Eget kapital 2022',
     },
     ...participants('2023'),
-    ...impact,
+    ...impact('2023'),
     ...indicators(registry, forbund, '2023'),
     ...helarsekvivalenter(registry, root, forbund),
     {

@@ -41,7 +41,7 @@ describe('shipped configuration', () => {
       );
     expect(years('umearegionen', 'ekonomi-utfall')).toEqual([2023, 2024, 2025, 2026]);
     expect(years('umearegionen', 'samverkansinitiativ')).toEqual([2024]);
-    expect(years('umearegionen', 'impactindex-underlag')).toEqual([2023]);
+    expect(years('umearegionen', 'impactindex-underlag')).toEqual([2022, 2023]);
     expect(years('skelleftea-norsjo', 'arbsam')).toEqual([2023, 2024, 2025, 2026]);
   });
 

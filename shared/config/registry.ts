@@ -1,4 +1,5 @@
 import { forbundSchema, type ForbundConfig, type ForbundConfigInput } from '../model/forbund-schema';
+import { computationProblems } from '../consolidation/computations/catalogue';
 import { formulaProblems } from '../indices/formulas';
 import {
   templateDefinitionSchema,
@@ -53,6 +54,9 @@ export function buildRegistry(
         throw new ConfigurationError(`Förbundet ${f.id} använder okänd mall ${t}`);
     }
   }
+  // A template's consolidation names computations and other templates; a wrong name must stop start-up.
+  const computations = computationProblems(parsedTemplates);
+  if (computations.length > 0) throw new ConfigurationError(computations.join(' '));
   const seen = new Set<string>();
   for (const t of parsedTemplates) {
     const key = `${t.id}@${t.version}`;

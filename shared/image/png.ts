@@ -1,9 +1,8 @@
 /**
  * A minimal PNG encoder (8-bit, no interlace, filter none): signature, IHDR, PLTE for indexed
- * images, one IDAT, IEND. The report's charts (functions/consolidation/chart/) and the add-in's
- * icons (scripts/addin-build/icons.ts) need nothing more. Pure: the caller hands in zlib's
- * deflate (node:zlib on the server and at build time), so the same pixels give the same bytes
- * on every machine with the same zlib — the report's reproducibility depends on it.
+ * images, one IDAT, IEND. The add-in's icons (scripts/addin-build/icons.ts) need nothing more.
+ * Pure: the caller hands in zlib's deflate (node:zlib at build time), so the same pixels give the
+ * same bytes on every machine with the same zlib.
  */
 
 export type Rgb = readonly [number, number, number];

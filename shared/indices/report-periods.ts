@@ -18,20 +18,27 @@ export function periodFor(report: Period, kind: PeriodKind, yearOffset = 0): str
   }
 }
 
+/** The tertial before the one a report shows (tertial templates): T1's is last year's T3. */
+export function previousTertialOf(report: Period): string {
+  const index = report.kind === 'tertial' ? report.index : 3;
+  return index > 1 ? `${report.year}T${index - 1}` : `${report.year - 1}T3`;
+}
+
 /**
- * Every period whose submissions a report reads: this year's, last year's (the comparison) and
- * the year before (last year's Impactindex compares with its own previous year), and the earlier
- * first half-years of the helårsekvivalenter series.
+ * Every period whose submissions a report reads: this year's, last year's (the comparison), the
+ * year before (last year's Impactindex compares with its own previous year), the previous
+ * tertial, and the earlier first half-years of the helårsekvivalenter series.
  *
  * @example
- * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021']
+ * requiredPeriods(requirePeriod('2023T3')) // ['2023T3', '2023H1', '2023', '2022T3', …, '2021', '2023T2', '2014H1', …]
  */
 export function requiredPeriods(report: Period): string[] {
   const kinds: PeriodKind[] = ['tertial', 'halfyear', 'year'];
+  const periods = [0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset)));
   const series = haeSeriesOffsets()
     .filter((offset) => offset < -2)
     .map((offset) => periodFor(report, 'halfyear', offset));
-  return [...[0, -1, -2].flatMap((offset) => kinds.map((kind) => periodFor(report, kind, offset))), ...series];
+  return [...new Set([...periods, previousTertialOf(report), ...series])];
 }
 
 /**

@@ -3,6 +3,8 @@ import type { ForbundConfig } from '../model/forbund-schema';
 import { parsePeriod } from '../model/period';
 import { resolveTemplate, type ResolvedTemplate } from '../model/resolve';
 import { findParty, findTemplate, findTemplateVersion } from '../model/selectors';
+import type { CellValue } from '../model/cell-kind';
+import type { CellId } from '../model/resolve';
 import type { TemplateDefinition } from '../model/template-schema';
 import { measuresOf, type CellMeasures } from './cell-measures';
 import type { SubmissionRecord } from './consolidation-model';
@@ -22,6 +24,11 @@ export interface SubmissionSources {
   measures(templateId: string, period: string, scope: { id: string; name: string }): CellMeasures;
   /** A kommun's values merged across the parties that own its rows (strategic indicators). */
   mergedMeasures(templateId: string, period: string, scope: { id: string; name: string }): CellMeasures;
+  /**
+   * A scope's values, texts included: the latest submission's, or for a template whose rows
+   * different parties own, merged across them. Undefined when nothing was submitted.
+   */
+  raw(templateId: string, period: string, scope: string): Readonly<Record<CellId, CellValue>> | undefined;
   /** Every submission handed out so far. */
   used(): SubmissionRecord[];
 }
@@ -40,8 +47,17 @@ export function submissionSources(
     if (!resolved.has(key)) resolved.set(key, resolveTemplate(definition, forbund, year));
     return resolved.get(key);
   };
-  const template = (templateId: string, year: number) =>
-    resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year);
+  // Looked up once per template and year: a report asks for them for every scope and period.
+  const templates = new Map<string, ResolvedTemplate | undefined>();
+  const template = (templateId: string, year: number) => {
+    const key = `${templateId}:${year}`;
+    if (!templates.has(key))
+      templates.set(
+        key,
+        resolve(forbund.templates.includes(templateId) ? findTemplate(registry, templateId, year) : undefined, year),
+      );
+    return templates.get(key);
+  };
   // Indexed once: a report for a large förbund looks records up thousands of times.
   const byKey = new Map<string, SubmissionRecord[]>();
   for (const r of records) {
@@ -66,6 +82,21 @@ export function submissionSources(
     return record;
   };
 
+  const merged = (templateId: string, period: string, scope: string) => {
+    const resolvedTemplate = template(templateId, parsePeriod(period)?.year ?? 0);
+    const parts = matching(templateId, period, scope);
+    if (!resolvedTemplate || parts.length === 0) return undefined;
+    for (const part of parts) used.set(part.id, part);
+    return mergeOwnedValues(
+      resolvedTemplate,
+      parts.map((p) => ({
+        submitter: p.party === 'kansli' ? 'kansli' : (findParty(forbund, p.party)?.kind ?? 'kansli'),
+        submittedAt: p.updatedAt,
+        values: p.values,
+      })),
+    );
+  };
+
   return {
     template,
     latest,
@@ -79,20 +110,18 @@ export function submissionSources(
     mergedMeasures(templateId, period, scope) {
       const year = parsePeriod(period)?.year ?? 0;
       const resolvedTemplate = template(templateId, year);
-      const parts = matching(templateId, period, scope.id);
       if (!resolvedTemplate) return new Map();
-      for (const part of parts) used.set(part.id, part);
-      if (parts.length === 0)
-        return measuresOf(resolvedTemplate, undefined, what(templateId, year, scope.name, period));
-      const merged = mergeOwnedValues(
+      return measuresOf(
         resolvedTemplate,
-        parts.map((p) => ({
-          submitter: p.party === 'kansli' ? 'kansli' : (findParty(forbund, p.party)?.kind ?? 'kansli'),
-          submittedAt: p.updatedAt,
-          values: p.values,
-        })),
+        merged(templateId, period, scope.id),
+        what(templateId, year, scope.name, period),
       );
-      return measuresOf(resolvedTemplate, merged, what(templateId, year, scope.name, period));
+    },
+    raw(templateId, period, scope) {
+      const resolvedTemplate = template(templateId, parsePeriod(period)?.year ?? 0);
+      return resolvedTemplate?.cells.some((c) => c.owner !== undefined)
+        ? merged(templateId, period, scope)
+        : latest(templateId, period, scope)?.values;
     },
     used: () => [...used.values()],
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sheetNameSchema } from './cell-ref';
 import {
   elementIdSchema,
   forbundIdSchema,
@@ -12,6 +13,8 @@ import { deadlinesSchema, targetsSchema, trappanSettingSchema } from './year-set
 export const partySchema = z.object({
   id: partyIdSchema,
   name: z.string().min(2),
+  /** "Vindeln" for "Vindelns kommun": tables with a column per kommun; default the name. */
+  shortName: z.string().min(2).max(31).optional(),
   kind: partyKindSchema,
   kommunkod: z
     .string()
@@ -22,9 +25,13 @@ export const partySchema = z.object({
 });
 export type Party = z.infer<typeof partySchema>;
 
+/** A short name for sheet tabs (Excel allows 31 characters); default the name. */
+const shortNameSchema = sheetNameSchema.optional();
+
 export const platformSchema = z.object({
   id: scopeIdSchema,
   name: z.string().min(2),
+  shortName: shortNameSchema,
   description: z.string().optional(),
   /** Parties whose coordinators report for the platform. */
   reportedBy: z.array(partyIdSchema).min(1),
@@ -35,6 +42,7 @@ export type Platform = z.infer<typeof platformSchema>;
 export const platformGroupSchema = z.object({
   id: scopeIdSchema,
   name: z.string().min(2),
+  shortName: shortNameSchema,
   platforms: z.array(scopeIdSchema).min(1),
 });
 export type PlatformGroup = z.infer<typeof platformGroupSchema>;
@@ -133,6 +141,14 @@ export const socialBudgetSchema = z
     targetIndex: z.number().min(0).max(100),
     areas: z.array(goalAreaSchema).min(1),
     indicators: z.array(impactIndicatorSchema).min(1),
+    /**
+     * What the annual report published for the year, per platform or group (seed 004, Tabell
+     * 2–5), where it was published before Samlad computed it: the report shows it beside the
+     * computed index and names any difference.
+     */
+    published: z
+      .record(scopeIdSchema, z.object({ total: z.number().optional(), areas: z.record(elementIdSchema, z.number()) }))
+      .optional(),
   })
   .superRefine((budget, ctx) => {
     for (const message of checkSocialBudget(budget)) ctx.addIssue({ code: 'custom', message, path: ['indicators'] });

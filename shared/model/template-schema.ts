@@ -1,30 +1,10 @@
 import { z } from 'zod';
 import { cellSpecSchema } from './cell-kind';
+import { cellRefPatternSchema, sheetNameSchema, termSchema } from './cell-ref';
+import { consolidationSchema, consolidationProblems } from './consolidation-schema';
 import { elementIdSchema, forbundIdSchema, ownerSchema, partyKindSchema, templateIdSchema } from './ids';
 
-/**
- * A cell reference inside a template: `section.row.column`. In rules, `*` in the row or column
- * position ranges over the rows (columns) of the target's section, and binds the same id in
- * every term of that rule.
- */
-const refPart = '[a-z][a-z0-9_]*';
-export const cellRefPatternSchema = z
-  .string()
-  .regex(
-    new RegExp(`^${refPart}\\.(${refPart}|\\*)\\.(${refPart}|\\*)$`),
-    'Cellreferens ska skrivas sektion.rad.kolumn',
-  );
-/**
- * A term is a reference, negated with a leading '-'. In the row position a term may also hold
- * `+`: every row of the term's section except the target's row, for sums over rows drawn from
- * configuration (a group's budget lines), whose ids the template cannot know.
- */
-export const termSchema = z
-  .string()
-  .regex(
-    new RegExp(`^-?${refPart}\\.(${refPart}|\\*|\\+)\\.(${refPart}|\\*)$`),
-    'Term ska skrivas [-]sektion.rad.kolumn',
-  );
+export { cellRefPatternSchema, sheetNameSchema, termSchema } from './cell-ref';
 
 export const severitySchema = z.enum(['fel', 'varning']);
 export type Severity = z.infer<typeof severitySchema>;
@@ -138,11 +118,7 @@ export const templateDefinitionSchema = z
     years: z.object({ from: z.number().int().min(2000), to: z.number().int().max(2100) }),
     title: z.string().min(3),
     /** Short name for the sheet tab (≤ 31 characters, Excel's limit). */
-    sheetName: z
-      .string()
-      .min(1)
-      .max(31)
-      .regex(/^[^\\/?*[\]:']+$/, 'Bladnamnet innehåller otillåtna tecken'),
+    sheetName: sheetNameSchema,
     help: z.string().min(3),
     period: periodRuleSchema,
     scope: scopeKindSchema,
@@ -155,6 +131,8 @@ export const templateDefinitionSchema = z
     forbund: z.array(forbundIdSchema).optional(),
     sections: z.array(sectionSchema).min(1),
     rules: z.array(ruleSchema).default([]),
+    /** How the template consolidates; absent means the defaults (counts add up, compared with last year). */
+    consolidation: consolidationSchema.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.years.from > t.years.to)
@@ -190,6 +168,11 @@ export const templateDefinitionSchema = z
           path: ['sections', si, 'columns'],
         });
     });
+    if (t.consolidation) {
+      const shapes = t.sections.map((s) => ({ ...s, sourced: s.rowSource !== undefined }));
+      for (const message of consolidationProblems(t.consolidation, shapes))
+        ctx.addIssue({ code: 'custom', message, path: ['consolidation'] });
+    }
     const ruleIds = new Set<string>();
     t.rules.forEach((rule, ri) => {
       if (ruleIds.has(rule.id))

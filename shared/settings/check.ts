@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { targetFigures } from '../indices/headline';
 import { formulaProblem } from '../indices/formulas';
 import { AREA_WEIGHT_TOLERANCE, forbundSchema } from '../model/forbund-schema';
 import { documentYear, yearSettings, type SettingsDocument } from './document';
 import type { SettingsFindingCode, SettingsFindingParams } from './findings';
 import type { SheetContext } from './sheet';
+import { targetFigures } from './target-figures';
 
 /**
  * A problem found in a settings document, by where it lies in the document: `path` as the sheets'
@@ -170,25 +170,13 @@ function templateFindings(document: SettingsDocument, context: SheetContext): Pa
   });
 }
 
-const targetText = (t: { comparator: 'gte' | 'lte'; value: number }, unit: string) =>
-  `${t.comparator === 'gte' ? '≥' : '≤'} ${sv.format(t.value)} ${unit}`;
-
-function targetFindings(document: SettingsDocument, year: number): PathFinding[] {
-  const figures = new Map(targetFigures(document, year).map((f) => [f.key, f]));
-  return Object.entries(yearSettings(document).targets ?? {}).flatMap(([key, target]): PathFinding[] => {
-    const figure = figures.get(key);
-    if (!figure) return [{ code: 'unknown-figure', severity: 'fel', path: ['year', 'targets', key], params: { key } }];
-    const other = figure.socialBudget;
-    if (!other || (other.comparator === target.comparator && Math.abs(other.value - target.value) < 1e-9)) return [];
-    return [
-      {
-        code: 'target-differs',
-        severity: 'varning',
-        path: ['year', 'targets', key],
-        params: { label: figure.label, target: targetText(target, figure.unit), other: targetText(other, figure.unit) },
-      },
-    ];
-  });
+function targetFindings(document: SettingsDocument, context: SheetContext): PathFinding[] {
+  const known = new Set(targetFigures(document, context).map((f) => f.key));
+  return Object.keys(yearSettings(document).targets ?? {}).flatMap((key): PathFinding[] =>
+    known.has(key)
+      ? []
+      : [{ code: 'unknown-figure', severity: 'fel', path: ['year', 'targets', key], params: { key } }],
+  );
 }
 
 function socialBudgetFindings(document: SettingsDocument): PathFinding[] {
@@ -254,7 +242,7 @@ export function checkDocument(document: SettingsDocument, context: SheetContext)
   return [
     ...partyFindings(document),
     ...templateFindings(document, context),
-    ...targetFindings(document, context.year),
+    ...targetFindings(document, context),
     ...socialBudgetFindings(document),
     ...schema,
   ];

@@ -36,7 +36,6 @@ export const SETTINGS_FINDING_CODES = [
   'weights-off',
   'unknown-formula',
   'target-value-missing',
-  'target-differs',
   'rule',
   'scope-in-use',
   'template-in-use',

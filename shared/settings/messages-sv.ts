@@ -50,9 +50,6 @@ const MESSAGES = {
     `(${p.low}–${p.high}).`,
   'unknown-formula': (p) => `Källan går inte att beräkna: ${p.detail}`,
   'target-value-missing': () => 'Ange målvärdet när målet är ≥ eller ≤ ett värde.',
-  'target-differs': (p) =>
-    `Målet för ${p.label} (${p.target}) skiljer sig från den sociala budgetens indikator (${p.other}); ` +
-    `Sammanfattning visar ${p.target}.`,
   rule: (p) => `${p.message}.`,
   'scope-in-use': (p) =>
     `${p.kind} ${p.name} (${p.id}) har ${p.count} inlämningar för ${p.year} men saknas nu. Ta inte bort ` +

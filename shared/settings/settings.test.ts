@@ -125,22 +125,27 @@ describe('the settings workbook, read back', () => {
 
 describe('findings name the sheet and the cell', () => {
   const indicatorRow = (areas: Areas, id: string) => rowWhere(areas, 'indikatorer', 'id', id);
+  // The Indikatorer table's data starts on row 6: a row is 6 + the indicator's place in the budget.
+  const indicators = doc2023.years['2023']!.socialBudget!.indicators;
+  const rowOf = (id: string) => 6 + indicators.findIndex((i) => i.id === id);
+  const area = indicators.flatMap((i, n) => (i.area === 'samordning' ? [6 + n] : []));
+  const weightCells = `Indikatorer!D${Math.min(...area)}:D${Math.max(...area)}`;
 
   it.each<[string, (areas: Areas) => void, Partial<SettingsFinding>[]]>([
     [
       'a weight that is text',
       (a) => setCell(a, 'indikatorer', indicatorRow(a, 'genomstromning'), 'weight', v('tio')),
-      [{ code: 'not-a-number', cell: 'Indikatorer!D22' }],
+      [{ code: 'not-a-number', cell: `Indikatorer!D${rowOf('genomstromning')}` }],
     ],
     [
       "an area's weights off by more than 5 %",
       (a) => setCell(a, 'indikatorer', indicatorRow(a, 'genomstromning'), 'weight', v(1)),
-      [{ code: 'weights-off', cell: 'Indikatorer!D22:D31' }],
+      [{ code: 'weights-off', cell: weightCells }],
     ],
     [
       'an unknown formula',
       (a) => setCell(a, 'indikatorer', indicatorRow(a, 'genomstromning'), 'source', v('andel_lycka')),
-      [{ code: 'unknown-formula', cell: 'Indikatorer!H22' }],
+      [{ code: 'unknown-formula', cell: `Indikatorer!H${rowOf('genomstromning')}` }],
     ],
     [
       'a kommun without kommunkod',
@@ -203,7 +208,7 @@ describe('findings name the sheet and the cell', () => {
     const result = proposalFromDocument(json, expected(doc2023), context);
     if (result.kind !== 'read') throw new Error('refused');
     expect(errors(result.findings)).toEqual([
-      expect.objectContaining({ code: 'not-a-number', cell: 'Indikatorer!D22' }),
+      expect.objectContaining({ code: 'not-a-number', cell: `Indikatorer!D${rowOf('genomstromning')}` }),
     ]);
   });
 });

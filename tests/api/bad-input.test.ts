@@ -133,9 +133,9 @@ describe('the settings workbook', () => {
 
   // Every row has all five values: jest hands a row with fewer a `done` callback in their place.
   it.each<[string, number, string, string, string]>([
-    ['settings-weight-as-text.xlsx', 2023, 'settings-invalid', 'not-a-number', 'Indikatorer!D22'],
-    ['settings-weights-off.xlsx', 2023, 'settings-invalid', 'weights-off', 'Indikatorer!D22:D31'],
-    ['settings-unknown-formula.xlsx', 2023, 'settings-invalid', 'unknown-formula', 'Indikatorer!H22'],
+    ['settings-weight-as-text.xlsx', 2023, 'settings-invalid', 'not-a-number', 'Indikatorer!D26'],
+    ['settings-weights-off.xlsx', 2023, 'settings-invalid', 'weights-off', 'Indikatorer!D26:D35'],
+    ['settings-unknown-formula.xlsx', 2023, 'settings-invalid', 'unknown-formula', 'Indikatorer!H26'],
     ['settings-shares-not-100.xlsx', 2024, 'settings-invalid', 'shares-total', "'Parter och kommuner'!F6:F15"],
     [
       'settings-kommun-without-kommunkod.xlsx',

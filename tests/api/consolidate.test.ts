@@ -110,10 +110,10 @@ describe('POST consolidate, then download', () => {
     expect(rowOf(torgen, 'Antal deltagare')[5]).toBe(705);
     const economy = workbook.getWorksheet('Ekonomi')!;
     expect(rowOf(economy, 'Kanslipersonal').slice(1, 5)).toEqual([-1977, -2010, -2010, 33]);
-    const submissions = workbook.getWorksheet('Inlämningar')!;
+    const about = workbook.getWorksheet('Om rapporten')!;
     const hashes: string[] = [];
-    submissions.eachRow((row) => {
-      const v = String(row.getCell(10).value ?? '');
+    about.eachRow((row) => {
+      const v = String(row.getCell(2).value ?? '');
       if (/^[0-9a-f]{64}$/.test(v)) hashes.push(v);
     });
     const stored = await api('GET', `${base}/submissions?period=2023T3`, { token: kansli });
@@ -141,12 +141,7 @@ describe('POST consolidate, then download', () => {
     try {
       const path = join(dir, 'rapport.xlsx');
       await writeFile(path, xlsx);
-      const csv = await convertSheetsToCsv(path, [
-        'Sammanfattning',
-        'Arbetsmarknadstorgen',
-        'Indikatorer per kommun',
-        'Ekonomi',
-      ]);
+      const csv = await convertSheetsToCsv(path, ['Sammanfattning', 'Arbetsmarknadstorgen', 'Indikatorer', 'Ekonomi']);
       const summary = parseCsv(csv.get('Sammanfattning')!);
       expect(summary).toContainEqual([
         'Arbetsmarknadstorgen',
@@ -165,9 +160,20 @@ describe('POST consolidate, then download', () => {
         '144',
         '61,5 %',
       ]);
-      const indicators = parseCsv(csv.get('Indikatorer per kommun')!);
-      const lta = indicators.find((r) => r[0]?.startsWith('Långtidsarbetslösa 25–65 år, mer än 12'))!;
-      expect(lta.slice(3, 6).map((v) => v.replace(/\s/g, ''))).toEqual(['1061', '866', '-195']);
+      // Bilaga 4's layout: a table per indicator, the kommuner as rows, the förbund's sum last.
+      const indicators = parseCsv(csv.get('Indikatorer')!);
+      const title = indicators.findIndex((r) => r[0]?.startsWith('Långtidsarbetslösa 25–65 år, mer än 12'));
+      const rowAfter = (label: string) => indicators.slice(title).find((r) => r[0] === label)!;
+      expect(
+        rowAfter('Umeå')
+          .slice(1, 4)
+          .map((v) => v.replace(/\s/g, '')),
+      ).toEqual(['1061', '866', '-195']);
+      expect(
+        rowAfter('Umeåregionen')
+          .slice(1, 4)
+          .map((v) => v.replace(/\s/g, '')),
+      ).toEqual(['1296', '1063', '-233']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -181,7 +187,7 @@ describe('POST consolidate, then download', () => {
     expect(res.status).toBe(201);
     const file = await api('GET', `${base}/reports/${res.json.report.id}`, { token: kansli });
     const workbook = await openWorkbook(file.bytes);
-    expect(rowOf(workbook.getWorksheet('Samordningsteamen i kranskommun')!, 'varav till studier').slice(1, 4)).toEqual([
+    expect(rowOf(workbook.getWorksheet('Samordningsteamen')!, 'varav till studier').slice(1, 4)).toEqual([
       '–',
       '–',
       '–',

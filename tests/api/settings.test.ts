@@ -187,7 +187,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     [
       'a weight that is text',
       [{ table: 'indikatorer', row: 'genomstromning', column: 'weight', value: 'tio' }],
-      ['not-a-number Indikatorer!D22'],
+      ['not-a-number Indikatorer!D26'],
     ],
     [
       'a kommun without kommunkod',
@@ -202,7 +202,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     [
       'an unknown formula',
       [{ table: 'indikatorer', row: 'genomstromning', column: 'source', value: 'andel_lycka' }],
-      ['unknown-formula Indikatorer!H22'],
+      ['unknown-formula Indikatorer!H26'],
     ],
   ])('%s', async (_name, edits, expected) => {
     const before = (await api('GET', `${base}/settings?year=2023`, { token: kansli })).json.versions.length;
@@ -361,12 +361,14 @@ describe('an administrator creates a förbund by upload', () => {
 });
 
 describe('templates as data', () => {
+  const builtIn = templateDefinitionSchema.parse(deltagareAvslut);
   const definition = {
-    ...templateDefinitionSchema.parse(deltagareAvslut),
+    ...builtIn,
     id: 'motesplatser',
     version: 1,
     title: 'Mötesplatser',
     sheetName: 'Mötesplatser',
+    consolidation: { ...builtIn.consolidation!, sheetName: 'Mötesplatser', title: 'mötesplatsernas deltagare' },
   };
 
   it('an administrator adds a template; the same again stores nothing; a changed version is refused', async () => {
@@ -399,9 +401,17 @@ describe('templates as data', () => {
     ]);
     const res = await upload(2024, xlsx);
     expect(res.status).toBe(201);
-    expect(res.json.changes).toEqual([
-      expect.objectContaining({ sheet: 'Mallar', row: 'motesplatser (Mötesplatser)', after: 'Ja' }),
-    ]);
+    // Choosing the template also brings its headline figures' targets onto Mål.
+    expect(res.json.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: 'Mallar', row: 'motesplatser (Mötesplatser)', after: 'Ja' }),
+        expect.objectContaining({
+          sheet: 'Mål',
+          row: 'motesplatser.andel_positiv (Andel positiv lösning)',
+          change: 'added',
+        }),
+      ]),
+    );
     const active = (await api('GET', `${base}/settings?year=2024`, { token: kansli })).json.active.version;
     expect((await activate(2024, res.json.version.version, active, { fromHistory: true })).status).toBe(200);
     const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
@@ -411,5 +421,16 @@ describe('templates as data', () => {
     expect(file.status).toBe(200);
     const sent = await sendFill(reporter, 'umearegionen', definition, { period: '2024T2', scope: 'vuxentorget' }, 9);
     expect(sent.status).toBe(201);
+    // It consolidates by its own definition: its sheets are in the report.
+    const consolidated = await api('POST', `${base}/consolidate`, {
+      token: kansli,
+      json: { period: '2024T2', variant: 'internal', basis: 'latest' },
+    });
+    expect(consolidated.status).toBe(201);
+    const report = (await api('GET', `${base}/reports/${consolidated.json.report.id}`, { token: kansli })).bytes;
+    const workbook = await openWorkbook(report);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Mötesplatser$/)]),
+    );
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { locateImpactTable, locateOutcomeTable, type SheetGrid } from '../../addin/src/excel/chart-plan';
+import { locateChartTables, type SheetGrid } from '../../addin/src/excel/chart-plan';
 import { aggregateParticipants } from '../../shared/aggregation/aggregate-participants';
 import { suggestMapping } from '../../shared/aggregation/table-mapping';
 import { registry } from '../../shared/config/registry';
@@ -408,14 +408,19 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const ungdomstorget = sheets.find((s) => String(s.values[0]?.[0] ?? '').startsWith('Ungdomstorget'));
     const antal = ungdomstorget?.values.find((row) => row[0] === 'Antal deltagare');
     expect(antal?.slice(1, 4)).toEqual([398, 374, 772]);
-    // The pane's chart planner finds its figures in the real workbook.
-    const names = [...umearegionen.platforms.map((p) => p.name), ...umearegionen.platformGroups.map((g) => g.name)];
-    expect(locateOutcomeTable(sheets, names)?.rowLabels).toEqual(
-      expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']),
+    // The pane's chart planner finds its figures in the real workbook, by name through the chart index.
+    const tables = locateChartTables(
+      sheets,
+      [],
+      sheets.map((g) => g.sheet),
     );
-    expect(
-      locateImpactTable(sheets, names) === undefined || locateImpactTable(sheets, names)!.rowLabels.length > 0,
-    ).toBe(true);
+    expect(tables.map((t) => t.title)).toEqual([
+      'Andel positiv lösning (%)',
+      'Impactindex',
+      'Impactindex per målområde 2023',
+      'Helårsekvivalenter som andel av befolkningen, Umeåregionen och riket (%)',
+    ]);
+    expect(tables[0]!.rowLabels).toEqual(expect.arrayContaining(['Ungdomstorget', 'Vuxentorget']));
 
     // In Excel, the same report goes into the workbook with native charts on a Diagram sheet.
     await usePage(excelPage);
@@ -439,12 +444,17 @@ describeE2e('the task pane in a browser (no Office host)', () => {
     const charts = await pollUntil(
       async () => {
         const titles = (await fake()).charts.map((c) => c.title);
-        return titles.length >= 2 ? titles : undefined;
+        return titles.length >= 4 ? titles : undefined;
       },
       { what: 'the native charts' },
     );
-    expect(charts).toEqual(['Impactindex per målområde och plattform', 'Utfall per plattform (%)']);
-    await x.getByText('2 diagram på bladet ”Diagram”').waitFor();
+    expect(charts).toEqual([
+      'Andel positiv lösning (%)',
+      'Impactindex',
+      'Impactindex per målområde 2023',
+      'Helårsekvivalenter som andel av befolkningen, Umeåregionen och riket (%)',
+    ]);
+    await x.getByText('4 diagram på bladet ”Diagram”').waitFor();
     await shot('11-excel-konsolidera');
   }, 45_000);
 

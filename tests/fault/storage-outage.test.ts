@@ -33,8 +33,11 @@ const kansliSkelleftea = auth.token({ forbund: 'skelleftea-norsjo', role: 'kansl
 const BURST = 48;
 const CONCURRENCY = 6;
 const STOP_AFTER_ACKNOWLEDGED = 12;
-/** The API must give up on unreachable storage within this (bounded SDK retries, then 503). */
-const MAX_503_MS = 5_000;
+/**
+ * The API must give up on unreachable storage within this (bounded SDK retries, then 503). The
+ * bounded retries take a few seconds; the rest is room for a loaded 2-core machine: "no hang".
+ */
+const MAX_503_MS = 10_000;
 
 let location: string;
 let ports: { blobPort: number; queuePort: number; tablePort: number };

@@ -1,14 +1,15 @@
 /**
  * The published variant, audited as a reader would attack it (tests/support/suppression-audit.ts):
- * for every hidden count of 1–4, the interval it can be narrowed to — through every rule of
- * the template, sums and inequalities alike, the groups' sums of their platforms, and counts
- * being whole and ≥ 0 — spans at least the limit (SUPPRESSION.limit + 1 possible counts or
- * more). Over the demo's data (the published demo workbook) and over random consistent fills.
+ * for every hidden count of 1–4 of every consolidated template, the interval it can be narrowed
+ * to — through every rule of the template, sums and inequalities alike, the groups' and the
+ * förbund's sums, and counts being whole and ≥ 0 — spans at least the limit (SUPPRESSION.limit + 1
+ * possible counts or more). Over the demo's data (the published demo workbook, both förbund) and
+ * over random consistent fills.
  */
 import fc from 'fast-check';
 import { SUPPRESSION } from '../../shared/config/finance';
 import { registry } from '../../shared/config/registry';
-import { consolidate } from '../../shared/indices/consolidate';
+import { consolidate } from '../../shared/consolidation/consolidate';
 import type { SubmissionRecord } from '../../shared/indices/consolidation-model';
 import { requirePeriod } from '../../shared/model/period';
 import { findForbund, findTemplate } from '../../shared/model/selectors';
@@ -32,7 +33,7 @@ const publish = (submissions: SubmissionRecord[]) =>
   });
 
 function expectProtected(submissions: SubmissionRecord[]): number {
-  const audited = auditPublished(publish(submissions), forbund, template, SUPPRESSION.limit);
+  const audited = publish(submissions).templates.flatMap((figures) => auditPublished(figures, SUPPRESSION.limit));
   const exposed = audited.filter((a) => a.high - a.low < SUPPRESSION.limit);
   expect(exposed).toEqual([]);
   return audited.length;

@@ -153,3 +153,25 @@ export async function convertSheetsToCsv(
     return out;
   });
 }
+
+/**
+ * Every workbook as PDF, in one LibreOffice run with a fresh sv-SE profile: each sheet printed as
+ * its page setup says (paper, orientation, fit to width, repeated rows, page breaks). Returns the
+ * PDF bytes per input path.
+ */
+export async function convertManyToPdf(xlsxPaths: readonly string[]): Promise<Map<string, Buffer>> {
+  const stems = xlsxPaths.map((p) => basename(p, extname(p)));
+  if (new Set(stems).size !== stems.length) throw new LibreOfficeError('Input files need unique base names');
+  return withSoffice('pdf', xlsxPaths, async (outdir, result) => {
+    const out = new Map<string, Buffer>();
+    for (const [i, path] of xlsxPaths.entries()) {
+      const file = join(outdir, `${stems[i]}.pdf`);
+      if (existsSync(file)) out.set(path, await readFile(file));
+    }
+    if (out.size !== xlsxPaths.length)
+      throw new LibreOfficeError(
+        `LibreOffice wrote ${out.size} of ${xlsxPaths.length} PDFs (exit ${result.code}: ${result.stderr.trim()})`,
+      );
+    return out;
+  });
+}

@@ -1,15 +1,19 @@
 /**
- * An audit of a published consolidation, written apart from shared/indices/suppression.ts so
- * it can catch that module out: what a reader who sees the published participants tables and
- * knows the template can work out about each hidden count, as the minimum and maximum of one
- * linear program per hidden cell over every unknown cell tied to it through the relations.
- * The reader's relations: every rule of the template (sums and inequalities) that holds for
- * the figures, every group = Σ its platforms, and that counts are whole numbers ≥ 0.
+ * An audit of a published consolidation, written apart from the suppression it checks
+ * (shared/consolidation/suppress.ts, shared/indices/suppression.ts) so it can catch them out:
+ * what a reader who sees a consolidated template's published tables and knows the template can
+ * work out about each hidden count, as the minimum and maximum of one linear program per hidden
+ * cell over every unknown cell tied to it through the relations. The reader's relations: every
+ * sum and `lte` rule of the template that holds for the figures, for every scope and period
+ * shown; every sum of scopes (a group = Σ its platforms, the förbund = Σ its members) for each
+ * cell that adds up; and that counts are whole numbers ≥ 0.
  */
 import { feasibleRegion, type LinearConstraint } from '../../shared/indices/linear-program';
-import type { Consolidation } from '../../shared/indices/consolidation-model';
+import { cellRoles } from '../../shared/consolidation/cell-patterns';
+import { isSum } from '../../shared/consolidation/report-scopes';
+import { PERIOD_KEYS, type TemplateFigures } from '../../shared/consolidation/template-figures';
+import type { CellValue } from '../../shared/model/cell-kind';
 import { evaluateRule, expandRule } from '../../shared/validation/rules';
-import type { ForbundConfig, ResolvedTemplate } from '../../shared';
 
 export interface AuditedCell {
   cell: string;
@@ -24,56 +28,57 @@ interface Row {
   constant: number;
 }
 
-/** Every hidden count of 1..limit with the interval a reader can narrow it to. */
-export function auditPublished(
-  report: Consolidation,
-  forbund: ForbundConfig,
-  template: ResolvedTemplate,
-  limit: number,
-): AuditedCell[] {
+/** Every hidden count of 1..limit of one consolidated template, with the interval a reader can narrow it to. */
+export function auditPublished(figures: TemplateFigures, limit: number): AuditedCell[] {
+  const { template } = figures;
   const value = new Map<string, number | null>();
-  const hidden = new Set<string>();
   const rows: Row[] = [];
-  const counts = template.cells.filter((c) => c.spec.kind === 'count').map((c) => c.id);
-  for (const scope of report.participants) {
-    for (const year of ['current', 'lastYear'] as const) {
-      const typed = new Map([...scope[year]].map(([id, m]) => [id, m.value]));
-      for (const id of counts) {
-        const key = `${scope.id}|${year}|${id}`;
-        const v = scope[year].get(id)?.value;
-        value.set(key, typeof v === 'number' ? v : null);
-        if (scope.hidden.has(`${year}:${id}`)) hidden.add(key);
+  const key = (scope: string, period: string, id: string) => `${scope}|${period}|${id}`;
+  const counts = new Set(template.cells.filter((c) => c.spec.kind === 'count').map((c) => c.id));
+  const instances = template.definition.rules
+    .filter((rule) => rule.check !== 'ratio')
+    .flatMap((rule) => expandRule(rule, template));
+  for (const { scope, periods } of figures.scopes) {
+    for (const period of PERIOD_KEYS) {
+      const at = periods[period];
+      if (!at) continue;
+      const typed = new Map<string, CellValue>([...at.numbers].map(([id, m]) => [id, m.value]));
+      for (const cell of template.cells) {
+        const v = at.numbers.get(cell.id)?.value;
+        value.set(key(scope.id, period, cell.id), typeof v === 'number' ? v : null);
       }
-      for (const rule of template.definition.rules) {
-        for (const instance of expandRule(rule, template)) {
-          if (evaluateRule(instance, typed).status !== 'ok') continue;
-          const k = (id: string) => `${scope.id}|${year}|${id}`;
-          const terms: [string, number][] = [
-            [k(instance.target), 1],
-            ...instance.terms.map((t): [string, number] => [k(t.cellId), -t.sign]),
-          ];
-          rows.push({ terms, kind: rule.check === 'sum' ? 'eq' : 'le', constant: rule.constant ?? 0 });
-        }
+      const k = (id: string) => key(scope.id, period, id);
+      for (const instance of instances) {
+        if (evaluateRule(instance, typed).status !== 'ok') continue;
+        const terms: [string, number][] = [
+          [k(instance.target), 1],
+          ...instance.terms.map((t): [string, number] => [k(t.cellId), -t.sign]),
+        ];
+        const { rule } = instance;
+        const constant = rule.constant ?? 0;
+        const tolerance = rule.tolerance + rule.tolerancePerTerm * instance.terms.length;
+        if (rule.check === 'lte') rows.push({ terms, kind: 'le', constant: constant + tolerance });
+        else if (tolerance === 0) rows.push({ terms, kind: 'eq', constant });
+        else
+          rows.push(
+            { terms, kind: 'le', constant: constant + tolerance },
+            { terms: terms.map(([c, a]): [string, number] => [c, -a]), kind: 'le', constant: tolerance - constant },
+          );
       }
+      if (isSum(scope))
+        for (const id of cellRoles(template).additive)
+          rows.push({
+            terms: [[k(id), 1], ...scope.members.map((m): [string, number] => [key(m.id, period, id), -1])],
+            kind: 'eq',
+            constant: 0,
+          });
     }
   }
-  for (const group of forbund.platformGroups)
-    for (const year of ['current', 'lastYear'] as const)
-      for (const id of counts)
-        rows.push({
-          terms: [
-            [`${group.id}|${year}|${id}`, 1],
-            ...group.platforms.map((p): [string, number] => [`${p}|${year}|${id}`, -1]),
-          ],
-          kind: 'eq',
-          constant: 0,
-        });
-
-  const unknown = (cell: string) => hidden.has(cell) || value.get(cell) === null || !value.has(cell);
+  const unknown = (cell: string) => figures.hidden.has(cell) || value.get(cell) === null || !value.has(cell);
   const audited: AuditedCell[] = [];
-  for (const cell of [...hidden].sort()) {
+  for (const cell of [...figures.hidden].sort()) {
     const v = value.get(cell);
-    if (typeof v !== 'number' || v < 1 || v > limit) continue;
+    if (typeof v !== 'number' || v < 1 || v > limit || !counts.has(cell.split('|')[2] ?? '')) continue;
     audited.push({ cell, value: v, ...interval(cell, block(cell, rows, unknown), unknown, value) });
   }
   return audited;

@@ -1,122 +1,142 @@
-import { locateImpactTable, locateOutcomeTable, planDiagramSheet, type SheetGrid } from './chart-plan';
+import { CHART_INDEX_MARK } from '../../../shared/consolidation/figure-names';
+import { locateChartTables, planDiagramSheet, type SheetGrid } from './chart-plan';
 
-const PLATFORMS = ['Ungdomstorget', 'Vuxentorget', 'Samordningsteamen i kranskommunerna', 'Arbetsmarknadstorgen'];
-
-/** The Impactindex sheet as functions/consolidation writes it: scope names over merged year/last/Diff columns. */
-const impact: SheetGrid = {
-  sheet: 'Impactindex',
+/**
+ * A chart index as the consolidated workbook carries it: chart, category and series, by name,
+ * sheet position and cell.
+ */
+const index: SheetGrid = {
+  sheet: 'Samlad diagram',
   top: 1,
   left: 1,
   values: [
-    ['Impactindex per målområde och plattform'],
-    ['Umeåregionen · 2023'],
-    ['', '', 'Arbetsmarknadstorgen', '', '', 'Ungdomstorget', '', '', 'Vuxentorget'],
-    ['Målområde', 'Poäng', '2023', '2022', 'Diff', '2023', '2022', 'Diff', '2023', '2022', 'Diff'],
-    ['Totalt', 250, 68, 70, -2, 60, 65, -5, 78, 66, 12],
-    ['Samhälls- & medborgarnytta', 100, 70, 72, -2, 61, 60, 1, 80, 70, 10],
-    ['Jämlik samverkan', 50, 66, 60, 6, 'saknas', 55, '', 75, 62, 13],
-    ['Målet är Impactindex 70. Index = …'],
-    [],
-    ['Indikatorer 2023'],
+    [CHART_INDEX_MARK],
+    ['diagram', 'rubrik', 'kategori', 'kategorinamn', 'serie', 'serienamn', 'namn', 'blad', 'cell', 'enhet'],
+    [
+      'impact',
+      'Impactindex per målområde',
+      'samhallsnytta',
+      'Samhälls- & medborgarnytta',
+      'torgen',
+      'Arbetsmarknadstorgen',
+      'SAMR.diagram.impact.samhallsnytta.torgen',
+      2,
+      'C40',
+      'index',
+    ],
+    [
+      'impact',
+      'Impactindex per målområde',
+      'samhallsnytta',
+      'Samhälls- & medborgarnytta',
+      'ung',
+      'Ungdomstorget',
+      'SAMR.diagram.impact.samhallsnytta.ung',
+      2,
+      'D40',
+      'index',
+    ],
+    [
+      'impact',
+      'Impactindex per målområde',
+      'jamlik',
+      'Jämlik samverkan',
+      'torgen',
+      'Arbetsmarknadstorgen',
+      'SAMR.diagram.impact.jamlik.torgen',
+      2,
+      'C41',
+      'index',
+    ],
+    [
+      'positiv',
+      'Andel positiv lösning (%)',
+      'ung',
+      'Ungdomstorget',
+      'current',
+      '2023',
+      'SAMR.diagram.positiv.ung.current',
+      1,
+      'C30',
+      '%',
+    ],
+    [
+      'positiv',
+      'Andel positiv lösning (%)',
+      'ung',
+      'Ungdomstorget',
+      'lastYear',
+      '2022',
+      'SAMR.diagram.positiv.ung.lastyear',
+      1,
+      'D30',
+      '%',
+    ],
   ],
 };
+const sheets = ['Sammanfattning', 'Impactindex', 'Samlad diagram'];
 
-function platformSheet(name: string, positive: number): SheetGrid {
-  return {
-    sheet: name.slice(0, 31),
-    top: 1,
-    left: 1,
-    values: [
-      [`${name} – volym och resultat deltagare`],
-      ['Umeåregionen · 2023'],
-      ['', 'Kvinnor', 'Män', 'Totalt', '%', 'Totalt 2022', '% 2022'],
-      ['Antal deltagare', 10, 12, 22, '', 20],
-      ['Totalt antal avslutade', 4, 6, 10, 45.5, 8, 40],
-      ['Avslutade till en för individen positiv lösning', 2, 4, 6, positive, 5, 62.5],
-      ['varav till arbete', 1, 1, 2, 33.3],
-      ['Avslutade av hälsoskäl', 1, 1, 2, 20],
-      ['Avbrott', 1, 1, 2, 20],
-      [],
-      ['Andel', 'Kvinnor 2023', 'Män 2023'],
-      ['Andel positiv lösning (av avslutade)', 50, 66.7],
-    ],
-  };
-}
-
-describe('locating the figures for the native charts', () => {
-  it('finds Impactindex per goal area and platform under the merged scope headers, without the Totalt row', () => {
-    const table = locateImpactTable([impact], PLATFORMS);
-    expect(table?.rowLabels).toEqual(['Samhälls- & medborgarnytta', 'Jämlik samverkan']);
-    expect(table?.columnLabels).toEqual(['Arbetsmarknadstorgen', 'Ungdomstorget', 'Vuxentorget']);
-    // Row 6, this year's column of each scope (C, F, I); a missing value stays missing.
-    expect(table?.cells[0]).toEqual([
-      { sheet: 'Impactindex', row: 6, column: 3 },
-      { sheet: 'Impactindex', row: 6, column: 6 },
-      { sheet: 'Impactindex', row: 6, column: 9 },
-    ]);
-    expect(table?.cells[1]?.[1]).toBeUndefined();
-  });
-
-  it('finds outcome rates per platform in each Tabell 1 sheet, also when its name was cut to 31 characters', () => {
-    const grids = [platformSheet('Ungdomstorget', 60), platformSheet('Samordningsteamen i kranskommunerna', 70)];
-    const table = locateOutcomeTable(grids, PLATFORMS);
-    expect(table?.rowLabels).toEqual(['Ungdomstorget', 'Samordningsteamen i kranskommunerna']);
-    expect(table?.columnLabels).toEqual(['Positiv lösning', 'Hälsoskäl', 'Avbrott', 'Genomströmning']);
-    const sheet = 'Samordningsteamen i kranskommunerna'.slice(0, 31);
-    expect(table?.cells[1]).toEqual([
-      { sheet, row: 6, column: 5 },
-      { sheet, row: 8, column: 5 },
-      { sheet, row: 9, column: 5 },
-      { sheet, row: 5, column: 5 },
+describe('locating the figures for the native charts by name', () => {
+  it('reads each chart of the index as categories × series, a missing figure left empty', () => {
+    const [impact, positive] = locateChartTables([index], [], sheets);
+    expect(impact).toEqual({
+      title: 'Impactindex per målområde',
+      corner: '',
+      rowLabels: ['Samhälls- & medborgarnytta', 'Jämlik samverkan'],
+      columnLabels: ['Arbetsmarknadstorgen', 'Ungdomstorget'],
+      cells: [
+        [
+          { sheet: 'Impactindex', row: 40, column: 3 },
+          { sheet: 'Impactindex', row: 40, column: 4 },
+        ],
+        [{ sheet: 'Impactindex', row: 41, column: 3 }, undefined],
+      ],
+    });
+    expect(positive?.cells).toEqual([
+      [
+        { sheet: 'Sammanfattning', row: 30, column: 3 },
+        { sheet: 'Sammanfattning', row: 30, column: 4 },
+      ],
     ]);
   });
 
-  it('falls back to the Sammanfattning (Område | Mått | värde) for what platform sheets lack', () => {
+  it("prefers the workbook's defined names, which follow the sheets wherever the host put them", () => {
+    const names = [{ name: 'SAMR.diagram.positiv.ung.current', formula: "='Sammanfattning (2)'!$C$31" }];
+    const positive = locateChartTables([index], names, sheets)[1];
+    expect(positive?.cells[0]?.[0]).toEqual({ sheet: 'Sammanfattning (2)', row: 31, column: 3 });
+  });
+
+  it('finds nothing without the index: labels are never read', () => {
     const summary: SheetGrid = {
       sheet: 'Sammanfattning',
       top: 1,
       left: 1,
       values: [
-        ['Område', 'Mått', '2023', '2022'],
-        ['Vuxentorget', 'Andel positiv lösning', 61.5, 60],
-        ['Vuxentorget', 'Genomströmning', 30, 28],
+        ['Område', 'Mått', '2023'],
+        ['Ungdomstorget', 'Andel positiv lösning', 71.4],
       ],
     };
-    const table = locateOutcomeTable([summary], PLATFORMS);
-    expect(table?.rowLabels).toEqual(['Vuxentorget']);
-    expect(table?.columnLabels).toEqual(['Positiv lösning', 'Genomströmning']);
-  });
-
-  it('finds nothing in sheets that hold neither', () => {
-    const other: SheetGrid = { sheet: 'Ekonomi', top: 1, left: 1, values: [['Intäkter', 1]] };
-    expect(locateImpactTable([other], PLATFORMS)).toBeUndefined();
-    expect(locateOutcomeTable([other], PLATFORMS)).toBeUndefined();
+    expect(locateChartTables([summary], [], ['Sammanfattning'])).toEqual([]);
   });
 });
 
 describe('the Diagram sheet', () => {
   it('lays out each table with formulas linking to the report, and a chart beside it', () => {
-    const impactTable = locateImpactTable([impact], PLATFORMS)!;
-    const plan = planDiagramSheet([impactTable]);
+    const plan = planDiagramSheet(locateChartTables([index], [], sheets).slice(0, 1));
     expect(plan.blocks[0]).toEqual({
-      address: 'A1:D3',
+      address: 'A1:C3',
       formulas: [
-        ['Målområde', 'Arbetsmarknadstorgen', 'Ungdomstorget', 'Vuxentorget'],
-        ['Samhälls- & medborgarnytta', "='Impactindex'!C6", "='Impactindex'!F6", "='Impactindex'!I6"],
-        ['Jämlik samverkan', "='Impactindex'!C7", '', "='Impactindex'!I7"],
+        ['', 'Arbetsmarknadstorgen', 'Ungdomstorget'],
+        ['Samhälls- & medborgarnytta', "='Impactindex'!C40", "='Impactindex'!D40"],
+        ['Jämlik samverkan', "='Impactindex'!C41", ''],
       ],
     });
-    expect(plan.charts).toEqual([
-      { title: 'Impactindex per målområde och plattform', source: 'A1:D3', top: 'F1', bottom: 'N19' },
-    ]);
+    expect(plan.charts).toEqual([{ title: 'Impactindex per målområde', source: 'A1:C3', top: 'E1', bottom: 'M19' }]);
   });
 
   it('puts a second table below the first chart', () => {
-    const plan = planDiagramSheet([
-      locateImpactTable([impact], PLATFORMS)!,
-      locateOutcomeTable([platformSheet('Ungdomstorget', 60)], PLATFORMS)!,
-    ]);
-    expect(plan.blocks[1]?.address).toBe('A22:E23');
-    expect(plan.charts[1]?.top).toBe('G22');
+    const plan = planDiagramSheet(locateChartTables([index], [], sheets));
+    expect(plan.blocks[1]?.address).toBe('A22:C23');
+    expect(plan.charts[1]?.top).toBe('E22');
   });
 });

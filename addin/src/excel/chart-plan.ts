@@ -1,15 +1,18 @@
-import { a1, columnLetter } from './addresses';
+import { CHART_INDEX_COLUMNS, CHART_INDEX_MARK, isFigureName } from '../../../shared/consolidation/figure-names';
+import { a1, columnLetter, parseA1, splitSheetAddress } from './addresses';
+import type { LoadedName } from './input-names';
 
 /**
- * Where the figures for the native charts are in an inserted consolidated workbook, and how
- * the "Diagram" sheet that holds the charts is laid out. Pure: the gateway reads the sheets,
- * this decides, the gateway writes.
+ * Where the figures for the native charts are in an inserted consolidated workbook, and how the
+ * "Diagram" sheet that holds the charts is laid out. Pure: the gateway reads the sheets and the
+ * workbook's names, this decides, the gateway writes.
  *
- * The consolidated workbook is built by the functions (functions/consolidation/report-workbook), so the
- * pane finds figures by their labels, not by fixed addresses: the area × platform table under
- * "Målområde" on the Impactindex sheet, and the outcome rates in each platform's Tabell 1 sheet
- * (or the Sammanfattning). The Diagram sheet links to those cells with formulas, so the charts
- * show the report's own numbers and nothing is copied by hand.
+ * Figures are found by name only: the report carries a chart index (a very hidden sheet, see
+ * CHART_INDEX_MARK) listing every charted figure by its defined name; the name's address comes
+ * from the workbook's names, or, where the host did not bring them along when it inserted the
+ * sheets, from the index's own sheet position and cell. No label is ever read to find a figure.
+ * The Diagram sheet links to those cells with formulas, so the charts show the report's own
+ * numbers and nothing is copied by hand.
  */
 export interface SheetGrid {
   sheet: string;
@@ -27,7 +30,7 @@ export interface CellRef {
 
 export interface ChartTable {
   title: string;
-  /** Header of the label column, e.g. "Målområde". */
+  /** Header of the label column. */
   corner: string;
   rowLabels: string[];
   columnLabels: string[];
@@ -41,157 +44,66 @@ export interface DiagramPlan {
   charts: { title: string; source: string; top: string; bottom: string }[];
 }
 
-const norm = (v: unknown): string =>
-  typeof v === 'string' ? v.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv') : '';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const column = Object.fromEntries(CHART_INDEX_COLUMNS.map((name, i) => [name, i])) as Record<
+  (typeof CHART_INDEX_COLUMNS)[number],
+  number
+>;
 
-function ref(grid: SheetGrid, r: number, c: number): CellRef {
-  return { sheet: grid.sheet, row: grid.top + r, column: grid.left + c };
-}
-
-/** Columns of a header row that name a platform (or a group), by their position. */
-function platformColumns(row: readonly unknown[], platformNames: readonly string[]): Map<string, number> {
-  const wanted = new Map(platformNames.map((n) => [norm(n), n]));
-  const out = new Map<string, number>();
-  row.forEach((cell, c) => {
-    const name = wanted.get(norm(cell));
-    if (name && !out.has(name)) out.set(name, c);
-  });
+/** Where each defined name points, from the workbook's names as loaded (`items/name,items/formula`). */
+function namedCells(names: readonly LoadedName[]): Map<string, CellRef> {
+  const out = new Map<string, CellRef>();
+  for (const item of names) {
+    if (!isFigureName(item.name)) continue;
+    const where = splitSheetAddress(String(item.formula));
+    const at = where ? parseA1(where.address) : undefined;
+    if (where && at) out.set(item.name, { sheet: where.sheet, ...at });
+  }
   return out;
 }
 
-const AREA_HEADER = /^målområde/;
-const TOTAL_LABEL = /^(impactindex|totalt|summa|total)\b/;
-
 /**
- * Impactindex per goal area (rows) and platform (columns), from the sheet whose name holds
- * "Impact": a header row starting "Målområde", with the platform names in it or in the row
- * above (over merged this year / last year / Diff columns; the first of them is this year).
- * The area rows run until a row without figures (a footnote or a blank line).
+ * The charts a report's index describes, each as a table of categories (rows) × series
+ * (columns) of cell references. `sheets` are the inserted sheets' names in the report's order,
+ * which the index's sheet positions refer to.
  */
-export function locateImpactTable(
+export function locateChartTables(
   grids: readonly SheetGrid[],
-  platformNames: readonly string[],
-): ChartTable | undefined {
-  for (const grid of grids.filter((g) => /impact/i.test(g.sheet))) {
-    for (let r = 0; r < grid.values.length; r++) {
-      const row = grid.values[r] ?? [];
-      const labelColumn = row.findIndex((cell) => AREA_HEADER.test(norm(cell)));
-      if (labelColumn < 0) continue;
-      let columns = platformColumns(row, platformNames);
-      if (columns.size === 0 && r > 0) columns = platformColumns(grid.values[r - 1] ?? [], platformNames);
-      if (columns.size === 0) continue;
-      const rowLabels: string[] = [];
-      const cells: (CellRef | undefined)[][] = [];
-      for (let rr = r + 1; rr < grid.values.length; rr++) {
-        const values = grid.values[rr] ?? [];
-        const label = values[labelColumn];
-        const figures = [...columns.values()].map((c) => (isNumber(values[c]) ? ref(grid, rr, c) : undefined));
-        if (norm(label) === '' || figures.every((f) => f === undefined)) break;
-        if (TOTAL_LABEL.test(norm(label))) continue;
-        rowLabels.push(String(label).trim());
-        cells.push(figures);
-      }
-      if (rowLabels.length > 0)
-        return {
-          title: 'Impactindex per målområde och plattform',
-          corner: 'Målområde',
-          rowLabels,
-          columnLabels: [...columns.keys()],
-          cells,
-        };
-    }
+  names: readonly LoadedName[],
+  sheets: readonly string[],
+): ChartTable[] {
+  const index = grids.find((g) => g.values[0]?.[0] === CHART_INDEX_MARK);
+  if (!index) return [];
+  const byName = namedCells(names);
+  interface Found {
+    title: string;
+    rows: string[];
+    columns: string[];
+    cells: Map<string, CellRef>;
   }
-  return undefined;
-}
-
-/**
- * The outcome rates charted per platform, and how each is found: on a platform's Tabell 1
- * sheet by its row label in the "%" column (the % on "Totalt antal avslutade" is the
- * genomströmning), or in a summary table of Område | Mått | value by the measure's label.
- */
-export const OUTCOME_MEASURES = [
-  { label: 'Positiv lösning', row: /positiv lösning/, summary: /^andel positiv lösning/ },
-  { label: 'Hälsoskäl', row: /hälsoskäl/, summary: /^andel (avslutade av )?hälsoskäl/ },
-  { label: 'Avbrott', row: /^avbrott/, summary: /^andel avbrott/ },
-  { label: 'Genomströmning', row: /^totalt antal avslutade/, summary: /^genomströmning/ },
-] as const;
-
-type MeasureLabel = (typeof OUTCOME_MEASURES)[number]['label'];
-
-/**
- * Tabell 1 of one platform: its heading (A1) or sheet name starts with the platform's name (sheet
- * names may be cut at 31 characters).
- */
-function platformOfSheet(grid: SheetGrid, platformNames: readonly string[]): string | undefined {
-  const heading = norm(grid.values[0]?.find((cell) => norm(cell) !== ''));
-  return platformNames.find((name) => heading.startsWith(norm(name)) || norm(grid.sheet) === norm(name));
-}
-
-function fromPlatformSheet(grid: SheetGrid): Map<MeasureLabel, CellRef> {
-  const found = new Map<MeasureLabel, CellRef>();
-  let rateColumn = -1;
-  grid.values.forEach((row, r) => {
-    const percentAt = row.findIndex((cell) => norm(cell) === '%');
-    if (percentAt >= 0 && rateColumn < 0) {
-      rateColumn = percentAt;
-      return;
-    }
-    if (rateColumn < 0) return;
-    const label = norm(row.find((cell) => norm(cell) !== ''));
-    const measure = OUTCOME_MEASURES.find((m) => m.row.test(label));
-    if (measure && !found.has(measure.label) && isNumber(row[rateColumn]))
-      found.set(measure.label, ref(grid, r, rateColumn));
-  });
-  return found;
-}
-
-function fromSummary(grid: SheetGrid, platformNames: readonly string[]): Map<string, Map<MeasureLabel, CellRef>> {
-  const found = new Map<string, Map<MeasureLabel, CellRef>>();
-  const wanted = new Map(platformNames.map((n) => [norm(n), n]));
-  grid.values.forEach((row, r) => {
-    const scope = wanted.get(norm(row[0]));
-    const measure = OUTCOME_MEASURES.find((m) => m.summary.test(norm(row[1])));
-    if (!scope || !measure || !isNumber(row[2])) return;
-    const byMeasure = found.get(scope) ?? new Map<MeasureLabel, CellRef>();
-    if (!byMeasure.has(measure.label)) byMeasure.set(measure.label, ref(grid, r, 2));
-    found.set(scope, byMeasure);
-  });
-  return found;
-}
-
-/** Outcome rates per platform (rows) and measure (columns); platform sheets first, the summary fills gaps. */
-export function locateOutcomeTable(
-  grids: readonly SheetGrid[],
-  platformNames: readonly string[],
-): ChartTable | undefined {
-  const byPlatform = new Map<string, Map<MeasureLabel, CellRef>>();
-  for (const grid of grids) {
-    const platform = platformOfSheet(grid, platformNames);
-    if (platform && !byPlatform.has(platform)) {
-      const measures = fromPlatformSheet(grid);
-      if (measures.size > 0) byPlatform.set(platform, measures);
-    }
+  const charts = new Map<string, Found>();
+  for (const row of index.values.slice(2)) {
+    const get = (key: keyof typeof column) => String(row[column[key]] ?? '');
+    const id = get('diagram');
+    const name = get('namn');
+    if (!id || !isFigureName(name)) continue;
+    const chart: Found = charts.get(id) ?? { title: get('rubrik'), rows: [], columns: [], cells: new Map() };
+    charts.set(id, chart);
+    const category = get('kategorinamn');
+    const series = get('serienamn');
+    if (!chart.rows.includes(category)) chart.rows.push(category);
+    if (!chart.columns.includes(series)) chart.columns.push(series);
+    const sheet = sheets[Number(get('blad')) - 1];
+    const cell = parseA1(get('cell'));
+    const ref = byName.get(name) ?? (sheet && cell ? { sheet, ...cell } : undefined);
+    if (ref) chart.cells.set(`${category}\u0000${series}`, ref);
   }
-  for (const grid of grids) {
-    for (const [platform, measures] of fromSummary(grid, platformNames)) {
-      const known = byPlatform.get(platform) ?? new Map<MeasureLabel, CellRef>();
-      for (const [label, cell] of measures) if (!known.has(label)) known.set(label, cell);
-      byPlatform.set(platform, known);
-    }
-  }
-  const platforms = platformNames.filter((n) => byPlatform.has(n));
-  const measures = OUTCOME_MEASURES.map((m) => m.label).filter((label) =>
-    platforms.some((p) => byPlatform.get(p)?.has(label)),
-  );
-  if (platforms.length === 0 || measures.length === 0) return undefined;
-  return {
-    title: 'Utfall per plattform (%)',
-    corner: 'Plattform',
-    rowLabels: platforms,
-    columnLabels: measures,
-    cells: platforms.map((p) => measures.map((m) => byPlatform.get(p)?.get(m))),
-  };
+  return [...charts.values()].map((chart) => ({
+    title: chart.title,
+    corner: '',
+    rowLabels: chart.rows,
+    columnLabels: chart.columns,
+    cells: chart.rows.map((r) => chart.columns.map((c) => chart.cells.get(`${r}\u0000${c}`))),
+  }));
 }
 
 function formulaFor(cell: CellRef | undefined): string | number {

@@ -1,5 +1,6 @@
 import { emptyMapping } from '../../../shared/aggregation/table-mapping';
 import { definedNameForCell } from '../../../shared/model/layout';
+import { CHART_INDEX_MARK } from '../../../shared/consolidation/figure-names';
 import { a1 } from './addresses';
 import { insertReport } from './insert-report';
 import { insertTemplate } from './insert-template';
@@ -152,62 +153,84 @@ describe('selectCell', () => {
 });
 
 describe('insertReport', () => {
-  const PLATFORMS = ['Ungdomstorget', 'Arbetsmarknadstorgen'];
-  const impactSheet: MockSheet = {
-    name: 'Impactindex',
-    id: 'sheet-impact',
-    cells: {
-      A3: '',
-      C3: 'Arbetsmarknadstorgen',
-      F3: 'Ungdomstorget',
-      A4: 'Målområde',
-      B4: 'Poäng',
-      C4: '2023',
-      F4: '2023',
-      A5: 'Totalt',
-      C5: 68,
-      F5: 60,
-      A6: 'Jämlik samverkan',
-      C6: 66,
-      F6: 61,
-    },
+  const summary: MockSheet = {
+    name: 'Sammanfattning',
+    id: 'sheet-summary',
+    cells: { A1: 'Sammanfattning', C30: 61.5, D30: 66.1, C31: 71.4, D31: 77.5 },
   };
-  const platform: MockSheet = {
-    name: 'Ungdomstorget',
-    id: 'sheet-ung',
+  const impactSheet: MockSheet = { name: 'Impactindex', id: 'sheet-impact', cells: { A1: 'Impactindex', C6: 66 } };
+  const name = (category: string, series: string) => `SAMR.diagram.andel_positiv.${category}.${series}`;
+  /** The report's chart index as functions/consolidation writes it (CHART_INDEX_COLUMNS). */
+  const index: MockSheet = {
+    name: 'Samlad diagram',
+    id: 'sheet-index',
     cells: {
-      A1: 'Ungdomstorget – volym och resultat deltagare',
-      E3: '%',
-      A4: 'Totalt antal avslutade',
-      E4: 45,
-      A5: 'Avslutade till en för individen positiv lösning',
-      E5: 60,
+      A1: CHART_INDEX_MARK,
+      ...Object.fromEntries(
+        [
+          ['arbetsmarknadstorgen', 'Arbetsmarknadstorgen', 'current', '2023', 'C30'],
+          ['arbetsmarknadstorgen', 'Arbetsmarknadstorgen', 'lastYear', '2022', 'D30'],
+          ['ungdomstorget', 'Ungdomstorget', 'current', '2023', 'C31'],
+          ['ungdomstorget', 'Ungdomstorget', 'lastYear', '2022', 'D31'],
+        ].flatMap(([key, label, series, seriesLabel, cell], i) => {
+          const row = String(3 + i);
+          const values = [
+            'andel_positiv',
+            'Andel positiv lösning (%)',
+            key,
+            label,
+            series,
+            seriesLabel,
+            name(key!, series!),
+            1,
+            cell,
+            '%',
+          ];
+          return values.map((v, c) => [`${String.fromCharCode(65 + c)}${row}`, v]);
+        }),
+      ),
     },
   };
 
-  it('inserts the sheets, then a Diagram sheet linking to them and two native charts, in three trips', async () => {
+  it('inserts the sheets, then a Diagram sheet linking to the figures the index names, in three trips', async () => {
     const excel = new MockExcel({
       sheets: [{ name: 'Blad1' }, { name: 'Diagram' }],
-      insertable: { sheets: [impactSheet, platform] },
+      // The host renamed the summary on the way in and dropped the names: the index's sheet positions find it.
+      insertable: { sheets: [{ ...summary, name: 'Sammanfattning (2)' }, impactSheet, index] },
     }).install();
-    const outcome = await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities);
+    const outcome = await insertReport({ base64: 'UEs=' }, capabilities);
     expect(excel.syncs).toBe(3);
-    expect(outcome).toEqual({ sheets: ['Impactindex', 'Ungdomstorget'], diagramSheet: 'Diagram 2', charts: 2 });
+    expect(outcome).toEqual({
+      sheets: ['Sammanfattning (2)', 'Impactindex', 'Samlad diagram'],
+      diagramSheet: 'Diagram 2',
+      charts: 1,
+    });
     expect(excel.sheetsAdded).toEqual(['Diagram 2']);
-    const formulas = excel.writtenFormulas();
-    expect(formulas.get('Diagram 2!A1:C2')).toEqual([
-      ['Målområde', 'Arbetsmarknadstorgen', 'Ungdomstorget'],
-      ['Jämlik samverkan', "='Impactindex'!C6", "='Impactindex'!F6"],
-    ]);
-    expect(formulas.get('Diagram 2!A22:C23')).toEqual([
-      ['Plattform', 'Positiv lösning', 'Genomströmning'],
-      ['Ungdomstorget', "='Ungdomstorget'!E5", "='Ungdomstorget'!E4"],
+    expect(excel.writtenFormulas().get('Diagram 2!A1:C3')).toEqual([
+      ['', '2023', '2022'],
+      ['Arbetsmarknadstorgen', "='Sammanfattning (2)'!C30", "='Sammanfattning (2)'!D30"],
+      ['Ungdomstorget', "='Sammanfattning (2)'!C31", "='Sammanfattning (2)'!D31"],
     ]);
     expect(excel.charts.map((c) => [c.type, c.source, c.title.text])).toEqual([
-      ['ColumnClustered', "'Diagram 2'!A1:C2", 'Impactindex per målområde och plattform'],
-      ['ColumnClustered', "'Diagram 2'!A22:C23", 'Utfall per plattform (%)'],
+      ['ColumnClustered', "'Diagram 2'!A1:C3", 'Andel positiv lösning (%)'],
     ]);
     expect(excel.activated).toEqual(['Diagram 2']);
+  });
+
+  it('follows the defined names where the host brought them along', async () => {
+    const excel = new MockExcel({
+      sheets: [],
+      insertable: {
+        sheets: [summary, impactSheet, index],
+        names: [{ name: name('ungdomstorget', 'current'), formula: "='Sammanfattning'!$E$40" }],
+      },
+    }).install();
+    await insertReport({ base64: 'UEs=' }, capabilities);
+    expect(excel.writtenFormulas().get('Diagram!A1:C3')?.[2]).toEqual([
+      'Ungdomstorget',
+      "='Sammanfattning'!E40",
+      "='Sammanfattning'!D31",
+    ]);
   });
 
   it('adds no Diagram sheet when the report has no figures to chart (two trips)', async () => {
@@ -215,7 +238,7 @@ describe('insertReport', () => {
       sheets: [],
       insertable: { sheets: [{ name: 'Ekonomi', id: 'e', cells: { A1: 'Ekonomi' } }] },
     }).install();
-    expect(await insertReport({ base64: 'UEs=', platformNames: PLATFORMS }, capabilities)).toEqual({
+    expect(await insertReport({ base64: 'UEs=' }, capabilities)).toEqual({
       sheets: ['Ekonomi'],
       charts: 0,
     });

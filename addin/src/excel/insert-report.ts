@@ -1,7 +1,7 @@
 import { PaneError } from '../api/api-error';
 import { parseA1, splitSheetAddress } from './addresses';
 import type { ExcelCapabilities } from './capabilities';
-import { locateImpactTable, locateOutcomeTable, planDiagramSheet, type ChartTable, type SheetGrid } from './chart-plan';
+import { locateChartTables, planDiagramSheet, type SheetGrid } from './chart-plan';
 import { runExcel } from './excel-run';
 
 export interface ReportInsertOutcome {
@@ -19,12 +19,13 @@ function freeSheetName(taken: ReadonlySet<string>, base = 'Diagram'): string {
 
 /**
  * Inserts a consolidated workbook's sheets into the open workbook and adds native Excel charts
- * (Impactindex per goal area and platform; outcome rates per platform) on a new Diagram sheet
- * whose data links to the report's cells. Three round trips: insert (noting which sheets
- * existed), read the inserted sheets, then write the Diagram sheet and its charts.
+ * of the figures the report's chart index names (headline figures per platform and group,
+ * Impactindex per goal area) on a new Diagram sheet whose data links to the report's cells.
+ * Three round trips: insert (noting which sheets existed), read the inserted sheets and the
+ * workbook's names, then write the Diagram sheet and its charts.
  */
 export function insertReport(
-  input: { base64: string; platformNames: readonly string[] },
+  input: { base64: string },
   capabilities: Pick<ExcelCapabilities, 'insertSheets'>,
 ): Promise<ReportInsertOutcome> {
   if (!capabilities.insertSheets) {
@@ -50,7 +51,9 @@ export function insertReport(
       used.load('address,values');
       return { sheet, used };
     });
-    await context.sync(); // 2: names and contents of the inserted sheets
+    const names = context.workbook.names;
+    names.load('items/name,items/formula');
+    await context.sync(); // 2: names and contents of the inserted sheets, and the workbook's names
 
     const grids: SheetGrid[] = [];
     for (const { sheet, used } of inserted) {
@@ -59,11 +62,8 @@ export function insertReport(
       const topLeft = where ? parseA1(where.address.split(':')[0] ?? '') : undefined;
       if (topLeft) grids.push({ sheet: sheet.name, top: topLeft.row, left: topLeft.column, values: used.values });
     }
-    const tables = [
-      locateImpactTable(grids, input.platformNames),
-      locateOutcomeTable(grids, input.platformNames),
-    ].filter((t): t is ChartTable => t !== undefined);
     const sheets = inserted.map((i) => i.sheet.name);
+    const tables = locateChartTables(grids, names.items, sheets);
     if (tables.length === 0) return { sheets, charts: 0 };
 
     const plan = planDiagramSheet(tables);

@@ -19,7 +19,7 @@ const VARIANT_LABEL = { internal: 'Intern (alla tal)', published: 'Publicerad (s
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, ms));
 
 /** Download, and in Excel insert the sheets with native charts or open the report as a new workbook. */
-function reportActions(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+function reportActions(deps: PaneDeps, report: ReportMetadata): HTMLElement {
   const download: HTMLButtonElement = button(
     'Ladda ner',
     () =>
@@ -38,7 +38,7 @@ function reportActions(deps: PaneDeps, report: ReportMetadata, platformNames: re
     () =>
       void runAction(deps.ctx, insertHere, 'Infogar rapporten och ritar diagram…', async () => {
         const { base64 } = await deps.api.reportBase64(report.id);
-        const outcome = await insertReport({ base64, platformNames }, capabilities);
+        const outcome = await insertReport({ base64 }, capabilities);
         done.textContent =
           `${outcome.sheets.length} blad ` +
           `infogade${outcome.charts > 0 ? `; ${outcome.charts} diagram på bladet ”${outcome.diagramSheet}”` : ''}.`;
@@ -57,7 +57,7 @@ function reportActions(deps: PaneDeps, report: ReportMetadata, platformNames: re
   return h('div', {}, h('div', { class: 'actions' }, insertHere, openNew, download), done);
 }
 
-function reportCard(deps: PaneDeps, report: ReportMetadata, platformNames: readonly string[]): HTMLElement {
+function reportCard(deps: PaneDeps, report: ReportMetadata): HTMLElement {
   const period = parsePeriod(report.period);
   return h(
     'div',
@@ -69,7 +69,7 @@ function reportCard(deps: PaneDeps, report: ReportMetadata, platformNames: reado
     ),
     h('p', { class: 'cell-detail' }, `Skapad ${formatDateTime(report.createdAt)}`),
     h('p', { class: 'file-label' }, report.fileName),
-    reportActions(deps, report, platformNames),
+    reportActions(deps, report),
   );
 }
 
@@ -163,10 +163,6 @@ export function createConsolidateView(deps: PaneDeps): View {
   const progress = progressDisplay();
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
-  const platformNames = [
-    ...deps.forbund.platforms.map((p) => p.name),
-    ...deps.forbund.platformGroups.map((g) => g.name),
-  ];
 
   /** Earlier reports of the period, except the one just shown above them. */
   let shownId: string | undefined;
@@ -175,7 +171,7 @@ export function createConsolidateView(deps: PaneDeps): View {
     replaceChildren(
       earlierBox,
       reports.length > 0 ? h('h2', {}, 'Tidigare rapporter för perioden') : null,
-      ...reports.map((r) => reportCard(deps, r, platformNames)),
+      ...reports.map((r) => reportCard(deps, r)),
     );
   };
 
@@ -200,7 +196,7 @@ export function createConsolidateView(deps: PaneDeps): View {
               { class: 'message-bar success', role: 'status' },
               h('div', { class: 'message-text' }, h('strong', {}, 'Rapporten är klar.')),
             ),
-            reportCard(deps, report, platformNames),
+            reportCard(deps, report),
           );
           deps.ctx.announcer.announce('Rapporten är klar.');
           await loadEarlier();

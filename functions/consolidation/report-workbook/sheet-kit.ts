@@ -1,22 +1,22 @@
 import type ExcelJS from 'exceljs';
-import { looksLikeFormula } from '../../../shared/model/cell-kind';
+import type { FigureFormat } from '../../../shared/consolidation/report-model';
 import { columnLetter } from '../../../shared/model/layout';
-import { describeMissing, type Measure } from '../../../shared/indices/measure';
 import {
   HEADER_BORDER,
   HEADER_FONT,
-  HELP_FONT,
+  LINE_HEIGHT,
   SECTION_FILL,
   SECTION_FONT,
   SUBTITLE_FONT,
   TITLE_FONT,
 } from '../../template-workbook/styles';
 
+export { HEADER_BORDER, LINE_HEIGHT, SECTION_FILL };
+
 /**
- * Writing cells of the consolidated workbook: text that can never become a formula, numbers
- * with Swedish-looking formats, missing values shown as "saknas" with the reason in a note,
- * suppressed ones as the mark, and reached / not reached in green and red. Sheets remember
- * the widest content per column so widths fit.
+ * Styles of the consolidated workbook, shared per distinct style, and the sizes printing works
+ * with. Numbers keep Excel's own formats, so separators follow the reader's locale (a decimal
+ * comma in a Swedish Excel): one decimal for percentages, thousands grouped.
  */
 
 /** Excel number formats are locale-free; Swedish Excel shows "1 234" and "61,5 %" for these. */
@@ -32,18 +32,35 @@ export const FORMAT = {
   signedTkr: '+#,##0;-#,##0;0',
   index: '0.0',
   signedIndex: '+0.0;-0.0;0.0',
-} as const;
-export type NumberFormat = (typeof FORMAT)[keyof typeof FORMAT];
+} as const satisfies Record<FigureFormat, string>;
+
+/** How many characters a figure takes at most in a format (sign, grouping, decimals, unit). */
+export function figureWidth(value: number, format: FigureFormat): number {
+  const digits = Math.max(1, Math.floor(Math.abs(value)).toString().length);
+  const grouped = digits + Math.floor((digits - 1) / 3);
+  const decimals = FORMAT[format].includes('0.0') ? 2 : 0;
+  const unit = format === 'points' ? 5 : format === 'percent' ? 2 : 0;
+  const sign = format.startsWith('signed') || format === 'points' ? 1 : value < 0 ? 1 : 0;
+  return grouped + decimals + unit + sign;
+}
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-/** Excel's own "good" and "bad" cell styles, which readers recognise. */
-export const GOOD = { fill: solid('FFC6EFCE'), font: { name: 'Calibri', size: 11, color: { argb: 'FF006100' } } };
-export const BAD = { fill: solid('FFFFC7CE'), font: { name: 'Calibri', size: 11, color: { argb: 'FF9C0006' } } };
-const MISSING_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11, italic: true, color: { argb: 'FF7F7F7F' } };
-const BODY_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', size: 11 };
-const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right' };
+const BODY: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+/** The templates' fonts (template-workbook/styles.ts), and the report's own for notes and gaps. */
+export const FONT = {
+  body: BODY,
+  bold: HEADER_FONT,
+  title: TITLE_FONT,
+  subtitle: SUBTITLE_FONT,
+  section: SECTION_FONT,
+  note: { ...BODY, italic: true, size: 9, color: { argb: 'FF404040' } },
+  missing: { ...BODY, italic: true, color: { argb: 'FF7F7F7F' } },
+  mono: { name: 'Consolas', family: 3, size: 9 },
+} satisfies Record<string, Partial<ExcelJS.Font>>;
 
-export const MISSING_TEXT = 'saknas';
+/** Excel's own "good" and "bad" cell styles, which readers recognise. */
+export const GOOD = { fill: solid('FFC6EFCE'), font: { ...BODY, color: { argb: 'FF006100' } } };
+export const BAD = { fill: solid('FFFFC7CE'), font: { ...BODY, color: { argb: 'FF9C0006' } } };
 
 /**
  * Every styled cell points at one shared, frozen style object per distinct style. exceljs gives
@@ -54,18 +71,14 @@ export const MISSING_TEXT = 'saknas';
  * Kept for the process: styles come from this code, never from data, so there are a few dozen.
  */
 const sharedStyles = new Map<string, Readonly<Partial<ExcelJS.Style>>>();
-
 const STYLE_PARTS = [
   'numFmt',
   'font',
   'alignment',
   'border',
   'fill',
-  'protection',
 ] as const satisfies readonly (keyof ExcelJS.Style)[];
-/** A number per distinct part content, so a style's key is a few digits, quick to look up. */
 const partIds = new Map<string, number>();
-/** Parts (fonts, fills, alignments) are never changed once used, so each object's id is found once. */
 const objectIds = new WeakMap<object, number>();
 
 function partId(part: unknown): number {
@@ -81,215 +94,43 @@ function partId(part: unknown): number {
   return id;
 }
 
-/**
- * Restyles a cell: its style with `patch` over it. Use this, never the cell's own setters
- * (`cell.font = …`), which write into the shared object.
- */
-export function setStyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>): ExcelJS.Cell {
-  const style: Partial<ExcelJS.Style> = { ...cell.style, ...patch };
-  const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
-  let shared = sharedStyles.get(key);
-  if (!shared) sharedStyles.set(key, (shared = Object.freeze(style)));
+/** Gives a cell the shared style with these parts. Never use the cell's own setters (`cell.font = …`). */
+export function setStyle(cell: ExcelJS.Cell, style: Partial<ExcelJS.Style>): ExcelJS.Cell {
+  let shared = sharedByObject.get(style);
+  if (!shared) {
+    const key = STYLE_PARTS.map((part) => partId(style[part])).join(',');
+    shared = sharedStyles.get(key);
+    if (!shared) sharedStyles.set(key, (shared = Object.freeze({ ...style })));
+    sharedByObject.set(style, shared);
+  }
   cell.style = shared as Partial<ExcelJS.Style>;
   return cell;
 }
 
-/** Width bookkeeping per sheet: the longest content per column, in characters. */
-const widths = new WeakMap<ExcelJS.Worksheet, Map<number, number>>();
+/** A style object passed again (the renderer keeps one per kind of cell) maps to its shared style at once. */
+const sharedByObject = new WeakMap<object, Readonly<Partial<ExcelJS.Style>>>();
 
-function note(sheet: ExcelJS.Worksheet, column: number, length: number): void {
-  let map = widths.get(sheet);
-  if (!map) widths.set(sheet, (map = new Map()));
-  map.set(column, Math.max(map.get(column) ?? 0, length));
+/** `'Blad 1'!$C$5` */
+export function absoluteAddress(sheet: string, row: number, column: number): string {
+  return `'${sheet.replace(/'/g, "''")}'!$${columnLetter(column)}$${row}`;
 }
 
 /**
- * Text, always as a string cell. exceljs writes plain strings as shared strings, never as
- * formulas; text that a spreadsheet would run if retyped (= + - @, tab, CR first) also gets
- * the text format, so editing the cell keeps it text. A carriage return is stored as a line
- * break.
+ * Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. A
+ * long name is cut at a word, so a tab never ends mid-word.
  */
-export function writeText(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  column: number,
-  raw: string,
-  font: Partial<ExcelJS.Font> = BODY_FONT,
-  measure = true,
-): ExcelJS.Cell {
-  const cell = sheet.getCell(row, column);
-  // XML readers turn a bare CR into LF anyway; writing LF keeps what is read back equal to what was written.
-  const text = String(raw).replace(/\r\n?/g, '\n');
-  cell.value = text;
-  setStyle(cell, looksLikeFormula(raw) ? { font, numFmt: '@' } : { font });
-  if (measure)
-    note(
-      sheet,
-      column,
-      Math.max(
-        ...String(text)
-          .split(/\r?\n/)
-          .map((l) => l.length),
-      ) * (font.bold ? 1.1 : 1),
-    );
-  return cell;
-}
-
-export function writeNumber(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  column: number,
-  value: number,
-  format: NumberFormat,
-): ExcelJS.Cell {
-  const cell = sheet.getCell(row, column);
-  cell.value = value;
-  setStyle(cell, { numFmt: format, font: BODY_FONT, alignment: RIGHT });
-  note(
-    sheet,
-    column,
-    format.includes('%') || format.includes('p.e.') ? 10 : Math.max(6, Math.abs(value).toFixed(0).length + 4),
-  );
-  return cell;
-}
-
-export interface MeasureOptions {
-  /** Suppressed in the published variant: show the mark instead. */
-  hidden?: boolean;
-  mark?: string;
-  /** Colour by outcome: true green, false red. */
-  good?: boolean | null;
-}
-
-/** A computed figure: its number, or "saknas" with the reason as a note, or the suppression mark. */
-export function writeMeasure(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  column: number,
-  measure: Measure,
-  format: NumberFormat,
-  options: MeasureOptions = {},
-): ExcelJS.Cell {
-  let cell: ExcelJS.Cell;
-  if (options.hidden) {
-    return setStyle(writeText(sheet, row, column, options.mark ?? '–'), { alignment: RIGHT });
-  }
-  if (measure.value === null) {
-    cell = setStyle(writeText(sheet, row, column, MISSING_TEXT, MISSING_FONT), { alignment: RIGHT });
-    cell.note = describeMissing(measure.missing);
-    return cell;
-  }
-  cell = writeNumber(sheet, row, column, measure.value, format);
-  paint(cell, options.good);
-  return cell;
-}
-
-/** Green for reached / good, red for not reached / bad; nothing when unknown. */
-export function paint(cell: ExcelJS.Cell, good: boolean | null | undefined): void {
-  if (good === true) setStyle(cell, { fill: GOOD.fill, font: GOOD.font });
-  else if (good === false) setStyle(cell, { fill: BAD.fill, font: BAD.font });
-}
-
-/** Title, subtitle lines; returns the next free row. */
-export function writeHeading(sheet: ExcelJS.Worksheet, title: string, lines: readonly string[]): number {
-  writeText(sheet, 1, 1, title, TITLE_FONT, false);
-  sheet.getRow(1).height = 24;
-  lines.forEach((line, i) => writeText(sheet, 2 + i, 1, line, SUBTITLE_FONT, false));
-  return 3 + lines.length;
-}
-
-export function writeSectionTitle(sheet: ExcelJS.Worksheet, row: number, title: string, lastColumn: number): void {
-  writeText(sheet, row, 1, title, SECTION_FONT, false);
-  for (let c = 1; c <= lastColumn; c++) {
-    setStyle(sheet.getCell(row, c), { fill: SECTION_FILL, font: SECTION_FONT });
-  }
-}
-
-export function writeHeaderRow(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  labels: readonly string[],
-  firstColumn = 1,
-): void {
-  labels.forEach((label, i) => {
-    const cell = writeText(sheet, row, firstColumn + i, label, HEADER_FONT, false);
-    note(sheet, firstColumn + i, Math.min(18, label.length));
-    setStyle(cell, {
-      border: HEADER_BORDER,
-      alignment: { wrapText: true, vertical: 'bottom', horizontal: i === 0 && firstColumn === 1 ? 'left' : 'center' },
-    });
-  });
-  const longest = Math.max(...labels.map((l) => l.length));
-  sheet.getRow(row).height = longest > 18 ? 45 : 30;
-}
-
-export function writeFootnote(sheet: ExcelJS.Worksheet, row: number, text: string): void {
-  setStyle(writeText(sheet, row, 1, text, HELP_FONT, false), { alignment: { wrapText: false, vertical: 'top' } });
-}
-
-/** Frozen header and label column, widths from content, A4 print setup with repeated headers. */
-export function finishSheet(
-  sheet: ExcelJS.Worksheet,
-  options: { headerRow: number; labelColumns?: number; lastRow: number; lastColumn: number; minLabelWidth?: number },
-): void {
-  const map = widths.get(sheet) ?? new Map<number, number>();
-  let total = 0;
-  for (let c = 1; c <= options.lastColumn; c++) {
-    const content = map.get(c) ?? 8;
-    const width =
-      c === 1
-        ? Math.min(70, Math.max(options.minLabelWidth ?? 24, content + 2))
-        : Math.min(60, Math.max(10, content + 2));
-    sheet.getColumn(c).width = width;
-    total += width;
-  }
-  sheet.views = [
-    {
-      state: 'frozen',
-      xSplit: options.labelColumns ?? 1,
-      ySplit: options.headerRow,
-      topLeftCell: `${columnLetter((options.labelColumns ?? 1) + 1)}${options.headerRow + 1}`,
-      activeCell: 'A1',
-      showGridLines: false,
-    },
-  ];
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: total > 100 ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printArea: `A1:${columnLetter(options.lastColumn)}${Math.max(options.lastRow, options.headerRow)}`,
-    printTitlesRow: `${options.headerRow}:${options.headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&L&8Samlad – ${sheet.name}&R&8Sida &P av &N` };
-}
-
-/** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique in the workbook. */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted
     .replace(/[\\/?*[\]:]/g, ' ')
     .replace(/^'+|'+$/g, '')
     .trim();
-  let name = clean.slice(0, 31).trim();
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${clean.slice(0, 31 - String(i).length - 1).trim()} ${i}`;
+  const cut = (text: string, max: number) => {
+    if (text.length <= max) return text;
+    const words = text.slice(0, max + 1).split(' ');
+    return words.length > 1 ? words.slice(0, -1).join(' ').trim() : text.slice(0, max);
+  };
+  let name = cut(clean, 31);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${cut(clean, 31 - String(i).length - 1)} ${i}`;
   taken.add(name.toLowerCase());
   return name;
-}
-
-/** PNG size from its IHDR chunk, so the image is placed at its natural size. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-/** A chart picture at `row`, column A, at half its pixel size; returns the first row below it. */
-export function addChart(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, png: Buffer, row: number): number {
-  const id = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-  const size = pngSize(png);
-  // Half size: the bitmap font is drawn at 2× for crispness.
-  const ext = { width: size.width / 2, height: size.height / 2 };
-  sheet.addImage(id, { tl: { col: 0, row: row - 1 }, ext, editAs: 'oneCell' });
-  return row + Math.ceil(ext.height / 20) + 1;
 }

@@ -9,8 +9,22 @@ export const skellefteaNorsjo: ForbundConfigInput = {
     { id: 'af', name: 'Arbetsförmedlingen', kind: 'af', fundingMember: false },
     { id: 'fk', name: 'Försäkringskassan', kind: 'fk', fundingMember: true },
     { id: 'region', name: 'Region Västerbotten', kind: 'region', fundingMember: true },
-    { id: 'skelleftea', name: 'Skellefteå kommun', kind: 'kommun', kommunkod: '2482', fundingMember: true },
-    { id: 'norsjo', name: 'Norsjö kommun', kind: 'kommun', kommunkod: '2417', fundingMember: true },
+    {
+      id: 'skelleftea',
+      name: 'Skellefteå kommun',
+      shortName: 'Skellefteå',
+      kind: 'kommun',
+      kommunkod: '2482',
+      fundingMember: true,
+    },
+    {
+      id: 'norsjo',
+      name: 'Norsjö kommun',
+      shortName: 'Norsjö',
+      kind: 'kommun',
+      kommunkod: '2417',
+      fundingMember: true,
+    },
   ],
   platforms: [
     {

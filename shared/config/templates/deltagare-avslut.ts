@@ -1,9 +1,42 @@
+import type { DerivedFigure } from '../../model/consolidation-schema';
 import type { TemplateDefinitionInput } from '../../model/template-schema';
 
 const kon = [
   { id: 'k', label: 'Kvinnor' },
   { id: 'm', label: 'Män' },
   { id: 'tot', label: 'Totalt' },
+];
+
+type Ratio = Omit<DerivedFigure, 'headline'> & { headline?: boolean };
+const ratio = (
+  id: string,
+  label: string,
+  numerator: string,
+  denominator: string,
+  extra: Partial<Ratio> = {},
+): Ratio => ({ id, label, numerator: `deltagare.${numerator}.*`, denominator: `deltagare.${denominator}.*`, ...extra });
+const atLeast = (value: number) => ({ target: { comparator: 'gte' as const, value }, headline: true });
+
+/**
+ * The outcome rates of seed 004 (Tabell 1's % column and the text's targets): positiv lösning,
+ * hälsoskäl and avbrott of the closed; arbete, studier, vidare till AF and saknar arbetsförmåga
+ * of the positive; genomströmning = closed of participants. Bilaga 1 sets vidare till AF at
+ * 20 %, the report's text 25 %; the social budget's 20 % is used.
+ */
+const RATES: Ratio[] = [
+  ratio('andel_positiv', 'Andel positiv lösning', 'positiv', 'avslutade', atLeast(70)),
+  ratio('andel_arbete', 'Andel till arbete (av positiva)', 'arbete', 'positiv', atLeast(35)),
+  ratio('andel_studier', 'Andel till studier (av positiva)', 'studier', 'positiv', atLeast(25)),
+  ratio('andel_vidare_af', 'Andel vidare till Arbetsförmedlingen (av positiva)', 'vidare_af', 'positiv', atLeast(20)),
+  ratio(
+    'andel_saknar_arbetsformaga',
+    'Andel där arbetsförmåga saknas (av positiva)',
+    'saknar_arbetsformaga',
+    'positiv',
+  ),
+  ratio('andel_halsoskal', 'Andel avslutade av hälsoskäl', 'halsoskal', 'avslutade', { direction: 'down' }),
+  ratio('andel_avbrott', 'Andel avbrott', 'avbrott', 'avslutade', { direction: 'down' }),
+  ratio('genomstromning', 'Genomströmning (avslutade av deltagare)', 'avslutade', 'antal', atLeast(40)),
 ];
 
 /** Participants and closures per platform (seed 004, Tabell 1) and referrals by referring party (Bilaga 2). */
@@ -171,4 +204,47 @@ export const deltagareAvslut: TemplateDefinitionInput = {
       description: 'Totalt per kön ska stämma med totalt per aktualiserande part',
     },
   ],
+  // Seed 004's Tabell 1 per platform and group, referrals per party (Bilaga 2), and the gender split.
+  consolidation: {
+    sheetName: 'Deltagare',
+    title: 'volym och resultat deltagare',
+    comparisons: ['last-year', 'previous-tertial'],
+    derived: [
+      ...RATES,
+      {
+        id: 'andel_ja',
+        label: 'Andel Ja',
+        numerator: 'aktualiserade.ja.*',
+        denominator: 'aktualiserade.aktualiserade.*',
+        target: { comparator: 'gte', value: 80 },
+      },
+    ],
+    layout: [
+      {
+        block: 'section',
+        section: 'deltagare',
+        title: 'Deltagare och avslut',
+        percentOf: 'tot',
+        compare: ['tot'],
+        footnote:
+          '% = positiv lösning, hälsoskäl och avbrott av avslutade; arbete, studier, Arbetsförmedlingen och saknar ' +
+          'arbetsförmåga av de positiva; vid Totalt antal avslutade: genomströmning (avslutade av deltagare).',
+      },
+      {
+        block: 'section',
+        section: 'aktualiserade',
+        transpose: true,
+        derived: ['andel_ja'],
+        footnote: 'Målet är att varje part får Ja till samverkan för minst 80 % av dem den aktualiserar.',
+      },
+      { block: 'section', section: 'aktualiserade_kon', compare: ['tot'] },
+      {
+        block: 'derived',
+        title: 'Kvinnor och män',
+        derived: RATES.map((r) => r.id),
+        columns: ['k', 'm'],
+        gap: true,
+      },
+    ],
+  },
 };

@@ -27,4 +27,6 @@ export const egetKapital: TemplateDefinitionInput = {
     },
   ],
   rules: [],
+  // Shown on the Ekonomi sheet, against the trappan.
+  consolidation: { usedBy: 'ekonomi-utfall' },
 };

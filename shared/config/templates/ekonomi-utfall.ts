@@ -109,4 +109,6 @@ export const ekonomiUtfall: TemplateDefinitionInput = {
       description: 'Verksamhetens resultat ska vara intäkter + totala kostnader',
     },
   ],
+  // Utfall against the pro-rated budget, the members' contributions, and equity against the trappan.
+  consolidation: { computation: { name: 'ekonomi', inputs: { equity: 'eget-kapital' } } },
 };

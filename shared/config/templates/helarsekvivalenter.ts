@@ -49,6 +49,7 @@ export const helarsekvivalenterV1: TemplateDefinitionInput = {
     },
   ],
   rules: [],
+  consolidation: { computation: { name: 'helarsekvivalenter' } },
 };
 
 /**

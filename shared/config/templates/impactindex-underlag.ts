@@ -17,14 +17,13 @@ function area(id: string, title: string, help: string): SectionInput {
 /**
  * Impactindex inputs per platform (seed 004, Bilaga 1): the indicators of the year's social
  * budget that are not computed from other submissions — enkätresultat from participants, staff
- * and steering groups. Samhälls- & medborgarnytta has no section: all its indicators are
- * computed (outcome rates, helårsekvivalenter, arbetskraftsdeltagande).
+ * and steering groups, one section per goal area with rows from the year's budget.
  */
 export const impactindexUnderlag: TemplateDefinitionInput = {
   id: 'impactindex-underlag',
   version: 1,
-  // The social budget is configured for 2023 only (seed 004); extend `to` with the next year's budget.
-  years: { from: 2023, to: 2023 },
+  // Social budgets are configured for 2022 and 2023 (seed 004); extend `to` with the next year's budget.
+  years: { from: 2022, to: 2023 },
   title: 'Underlag till Impactindex per plattform',
   sheetName: 'Impactindex',
   help:
@@ -36,10 +35,26 @@ export const impactindexUnderlag: TemplateDefinitionInput = {
   submitters: ['kommun'],
   forbund: ['umearegionen'],
   sections: [
+    area(
+      'samhallsnytta',
+      'Samhälls- & medborgarnytta',
+      'Deltagarenkäten: andel som instämmer. Övriga indikatorer i målområdet räknas fram (positiv lösning, ' +
+        'helårsekvivalenter, arbetskraftsdeltagande).',
+    ),
     area('samordning', 'God samordning & medlemsnytta', 'Enkäter till styrgrupper, medarbetare och deltagare.'),
     area('jamlik', 'Jämlik samverkan', 'Representation och deltagarnas upplevelser, uppdelat på kön där det anges.'),
     area('deltagarnojdhet', 'Deltagarnöjdhet', 'Deltagarenkäten: andel som instämmer.'),
     area('medarbetarnojdhet', 'Medarbetarnöjdhet', 'Medarbetarenkäten: andel som instämmer.'),
   ],
   rules: [],
+  consolidation: {
+    computation: {
+      name: 'impactindex',
+      inputs: {
+        participants: 'deltagare-avslut',
+        indicators: 'strategiska-indikatorer',
+        helarsekvivalenter: 'helarsekvivalenter',
+      },
+    },
+  },
 };

@@ -56,4 +56,17 @@ export const samverkansinitiativ: TemplateDefinitionInput = {
     },
   ],
   rules: [],
+  // Seed 002's summary: how many initiatives per status and feasibility, then each one's assessment.
+  consolidation: {
+    title: 'Samverkansinitiativ – status, genomförbarhet och påverkan',
+    // The impact score 1–5 and the indicator value are assessments, not counts of people.
+    additive: [],
+    suppress: [],
+    comparisons: [],
+    layout: [
+      { block: 'choices', section: 'initiativ', column: 'status', title: 'Initiativ per status' },
+      { block: 'choices', section: 'initiativ', column: 'genomforbarhet', title: 'Initiativ per genomförbarhet' },
+      { block: 'section', section: 'initiativ', title: 'Bedömning per initiativ' },
+    ],
+  },
 };

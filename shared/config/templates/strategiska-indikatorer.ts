@@ -199,4 +199,6 @@ export const strategiskaIndikatorer: TemplateDefinitionInput = {
       description: 'Andelarna med försörjningsstöd 0–10, 11–36 och 36+ månader kan tillsammans inte vara mer än 100 %',
     },
   ],
+  // Seed 004, Bilaga 4: a table per indicator with the kommuner as rows; the counts add up to the förbund.
+  consolidation: { sheetName: 'Indikatorer', title: 'Strategiska indikatorer per kommun' },
 };

@@ -1,7 +1,7 @@
-import { targetFigures } from '../../indices/headline';
 import type { FigureTarget } from '../../model/year-settings-schema';
 import { figureKeySchema } from '../../model/year-settings-schema';
-import { documentYear, yearSettings } from '../document';
+import { yearSettings } from '../document';
+import { targetFigures } from '../target-figures';
 import type { SettingsSheet } from '../sheet';
 import { num, offsetWhere, text } from '../sheet';
 
@@ -19,7 +19,7 @@ export const targetsSheet: SettingsSheet = {
     title: 'Mål för årets mått',
     help:
       'Sammanfattning i den konsoliderade rapporten visar varje mått mot målet här. Ett tomt mål betyder att ' +
-      'den sociala budgetens mål för samma mått gäller, annars Samlads standardmål.',
+      'mallens eget mål gäller.',
     fields: [],
     table: {
       id: 'mal',
@@ -42,19 +42,18 @@ export const targetsSheet: SettingsSheet = {
       ],
     },
   },
-  write(document) {
+  write(document, context) {
     const own = yearSettings(document).targets ?? {};
     return {
       fields: {},
-      rows: targetFigures(document, documentYear(document)).map((f) => {
+      rows: targetFigures(document, context).map((f) => {
         const target = own[f.key] ?? f.fallback;
         return { key: f.key, label: f.label, comparator: target.comparator, value: target.value, unit: f.unit };
       }),
     };
   },
-  read(input, base) {
-    const year = documentYear(base);
-    const fallback = new Map(targetFigures(base, year).map((f) => [f.key, f.fallback]));
+  read(input, base, context) {
+    const fallback = new Map(targetFigures(base, context).map((f) => [f.key, f.fallback]));
     const own = yearSettings(base).targets ?? {};
     const targets: Record<string, FigureTarget> = {};
     for (const { values } of input.rows) {

@@ -1,19 +1,37 @@
-import { bilaga4, bilaga4Diff, bilaga4Forbund } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
+import { bilaga4Diff, bilaga4Forbund } from '../../tests/fixtures/seeds/seed-004-bilaga-4';
+import { seedRecords } from '../../tests/support/seed-records';
 import { registry } from '../config/registry';
+import { compare } from '../indices/comparison';
+import { measureAt } from '../indices/cell-measures';
+import { mergeOwnedValues } from '../indices/owned-values';
 import { resolveTemplate } from '../model/resolve';
 import { findForbund, findTemplate } from '../model/selectors';
-import { measuresOf } from './cell-measures';
-import { mergeOwnedValues } from './owned-values';
-import { strategicIndicators } from './strategic-indicators';
+import { consolidate } from './consolidate';
+import { requirePeriod } from '../model/period';
 
 const forbund = findForbund(registry, 'umearegionen')!;
 const template = resolveTemplate(findTemplate(registry, 'strategiska-indikatorer', 2023)!, forbund, 2023);
 const kommuner = forbund.parties.filter((p) => p.kind === 'kommun');
-const table = (year: '2022' | '2023') => (kommun: string) =>
-  measuresOf(template, bilaga4[kommun]?.[year], `${kommun} ${year}`);
-const rows = strategicIndicators(template, kommuner, table('2023'), table('2022'));
-const row = (id: string) => rows.find((r) => r.rowId === id)!;
-const at = (id: string, kommun: string) => row(id).byKommun.find((k) => k.kommun.id === kommun)!.comparison;
+// The seed submissions, each row sent by the party that owns it, consolidated as the report does.
+const figures = consolidate({
+  registry,
+  forbund,
+  period: requirePeriod('2023'),
+  variant: 'internal',
+  basis: 'approved',
+  generatedAt: '2024-02-01T06:00:00.000Z',
+  submissions: seedRecords(),
+}).templates.find((t) => t.definition.id === 'strategiska-indikatorer')!;
+const at = (id: string, kommun: string) => {
+  const scope = figures.scopes.find((s) => s.scope.id === kommun)!;
+  const cell = `indikatorer.${id}.varde`;
+  const direction = template.cellById.get(cell) && template.sections[0]!.rows.find((r) => r.id === id)?.direction;
+  return compare(
+    measureAt(scope.periods.current!.numbers, cell),
+    measureAt(scope.periods.lastYear!.numbers, cell),
+    direction,
+  );
+};
 
 describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
   it.each(
@@ -51,6 +69,9 @@ describe('seed 004, Bilaga 4: strategic indicators per kommun', () => {
       0,
     );
     expect(sum).toBe(total);
+    // …and the consolidated förbund row says the same.
+    const whole = at(indicator, 'umearegionen');
+    expect((year === '2023' ? whole.current : whole.lastYear).value).toBe(total);
   });
 
   it.each([
