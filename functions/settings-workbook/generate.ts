@@ -96,7 +96,7 @@ function validationFor(spec: Spec): ExcelJS.DataValidation | undefined {
         operator: 'lessThanOrEqual',
         formulae: [2000],
         allowBlank: true,
-        ...prompt('Id:n åtskilda med komma, t.ex. umea, vannas.'),
+        ...prompt('Id:n från bladet Parter och kommuner, åtskilda med komma.'),
       };
     default:
       return undefined;

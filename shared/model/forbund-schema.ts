@@ -162,7 +162,7 @@ export const forbundYearSchema = z.object({
   budget: z.array(budgetLineSchema).optional(),
   initiatives: z.array(initiativeSchema).optional(),
   socialBudget: socialBudgetSchema.optional(),
-  /** Targets of report figures by figure key; absent ones fall back to the social budget, then the template. */
+  /** Targets of the report's headline figures by figure key; absent ones are the template's own (its consolidation). */
   targets: targetsSchema.optional(),
   /** The förbund's own equity staircase; absent means the national recommendation. */
   trappan: trappanSettingSchema.optional(),

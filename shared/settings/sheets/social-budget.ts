@@ -99,7 +99,7 @@ export const indicatorsSheet: SettingsSheet = {
     help:
       'Varje indikator hör till ett målområde (id från bladet Målområden) och har en vikt 1–10. Källa är ' +
       `”${INPUT_SOURCE}” när värdet lämnas i mallen för Impactindex, annars en formel som Samlad beräknar, ` +
-      't.ex. andel_positiv_losning eller helarsekvivalenter_andel:umea.',
+      't.ex. andel_positiv_losning eller helarsekvivalenter_andel:<kommunens id från Parter och kommuner>.',
     fields: [],
     table: {
       id: 'indikatorer',
