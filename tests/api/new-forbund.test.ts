@@ -8,14 +8,12 @@
  * consolidates by its own platforms, group and targets; each förbund's kansli stays in its own.
  */
 import { forbundListAnswerSchema } from '../../shared/api';
+import { deltagareAvslut } from '../../shared/config/templates/deltagare-avslut';
 import type { ForbundConfigInput } from '../../shared/model/forbund-schema';
-import { resolveTemplate } from '../../shared/model/resolve';
-import { templateDefinitionSchema } from '../../shared/model/template-schema';
-import { consistentFill, seededRng } from '../support/consistent-fill';
 import { summaryTarget } from '../support/settings-workbook';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { openWorkbook } from '../support/workbook-rows';
-import { call, devAuth } from './api-client';
+import { call, devAuth, sendFill } from './api-client';
 
 const auth = devAuth();
 let stack: TestStack;
@@ -57,15 +55,9 @@ const document = (shares: Record<string, number>): ForbundConfigInput => ({
   },
 });
 
-async function sendFill(token: string, target: { period: string; scope: string }, seed: number) {
-  const year = Number(target.period.slice(0, 4));
-  const config = (await api('GET', `${base}/configuration?year=${year}`, { token })).json;
-  const definition = templateDefinitionSchema.parse(
-    config.templates.find((t: { id: string }) => t.id === 'deltagare-avslut'),
-  );
-  const values = consistentFill(resolveTemplate(definition, config.forbund, year), seededRng(seed));
-  return api('POST', `${base}/submissions`, { token, json: { templateId: definition.id, ...target, values } });
-}
+/** A reporter of the förbund sends a consistent fill of deltagare-avslut. */
+const send = (token: string, target: { period: string; scope: string }, seed: number) =>
+  sendFill(stack.apiUrl, token, id, deltagareAvslut, target, seed);
 
 beforeAll(async () => {
   stack = await startTestStack({ env: { ...auth.env, CONSOLIDATE_SYNC_MS: '60000' } });
@@ -116,10 +108,10 @@ describe('a new förbund is data only', () => {
   it('its reporters submit for their platforms and its kansli sees both', async () => {
     const sandviken = await auth.token({ forbund: id, party: 'sandviken', role: 'reporter' });
     const hofors = await auth.token({ forbund: id, party: 'hofors', role: 'reporter' });
-    expect((await sendFill(sandviken, { period: '2024T1', scope: 'steget' }, 11)).status).toBe(201);
-    expect((await sendFill(hofors, { period: '2024T1', scope: 'bron' }, 12)).status).toBe(201);
+    expect((await send(sandviken, { period: '2024T1', scope: 'steget' }, 11)).status).toBe(201);
+    expect((await send(hofors, { period: '2024T1', scope: 'bron' }, 12)).status).toBe(201);
     // A reporter submits only for the platforms its party reports for.
-    expect((await sendFill(sandviken, { period: '2024T1', scope: 'bron' }, 13)).status).toBe(403);
+    expect((await send(sandviken, { period: '2024T1', scope: 'bron' }, 13)).status).toBe(403);
     const kansli = await auth.token({ forbund: id, role: 'kansli' });
     const status = await api('GET', `${base}/status?period=2024T1`, { token: kansli });
     expect(status.status).toBe(200);

@@ -7,14 +7,12 @@
  */
 import { appRolesFor } from '../../scripts/entra/app-roles';
 import { forbundListAnswerSchema } from '../../shared/api';
-import { resolveTemplate } from '../../shared/model/resolve';
 import { templateDefinitionSchema } from '../../shared/model/template-schema';
 import { deltagareAvslut } from '../../shared/config/templates/deltagare-avslut';
-import { consistentFill, seededRng } from '../support/consistent-fill';
 import { editSettings, summaryTarget, type SettingsEdit } from '../support/settings-workbook';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { openWorkbook, rowOf } from '../support/workbook-rows';
-import { call, devAuth } from './api-client';
+import { call, devAuth, sendFill } from './api-client';
 
 const auth = devAuth();
 let stack: TestStack;
@@ -232,6 +230,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
   it('a platform removed while the year has submissions for it', async () => {
     const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
     const sent = await sendFill(
+      stack.apiUrl,
       reporter,
       'umearegionen',
       deltagareAvslut,
@@ -267,24 +266,6 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     expect((await api('GET', '/forbund/nytt-forbund/settings/2024/workbook', { token: kansli })).status).toBe(403);
   });
 });
-
-/** A reporter sends a consistent fill of a template, resolved with the förbund the API gives for the year. */
-async function sendFill(
-  token: string,
-  forbund: string,
-  definition: unknown,
-  target: { period: string; scope: string },
-  seed: number,
-) {
-  const parsed = templateDefinitionSchema.parse(definition);
-  const year = Number(target.period.slice(0, 4));
-  const config = (await api('GET', `/forbund/${forbund}/configuration?year=${year}`, { token })).json.forbund;
-  const values = consistentFill(resolveTemplate(parsed, config, year), seededRng(seed));
-  return api('POST', `/forbund/${forbund}/submissions`, {
-    token,
-    json: { templateId: parsed.id, ...target, values },
-  });
-}
 
 describe('an administrator creates a förbund by upload', () => {
   const id = 'sodra-lappland';
@@ -340,7 +321,7 @@ describe('an administrator creates a förbund by upload', () => {
       'deltagare-avslut',
     ]);
     const target = { period: '2024T1', scope: 'lyckseletorget' };
-    const sent = await sendFill(reporter, id, templates.json.templates[0].definition, target, 7);
+    const sent = await sendFill(stack.apiUrl, reporter, id, templates.json.templates[0].definition, target, 7);
     expect(sent.status).toBe(201);
     const newKansli = await auth.token({ forbund: id, role: 'kansli' });
     const status = await api('GET', `/forbund/${id}/status?period=2024T1`, { token: newKansli });
@@ -419,7 +400,14 @@ describe('templates as data', () => {
       token: reporter,
     });
     expect(file.status).toBe(200);
-    const sent = await sendFill(reporter, 'umearegionen', definition, { period: '2024T2', scope: 'vuxentorget' }, 9);
+    const sent = await sendFill(
+      stack.apiUrl,
+      reporter,
+      'umearegionen',
+      definition,
+      { period: '2024T2', scope: 'vuxentorget' },
+      9,
+    );
     expect(sent.status).toBe(201);
     // It consolidates by its own definition: its sheets are in the report.
     const consolidated = await api('POST', `${base}/consolidate`, {
