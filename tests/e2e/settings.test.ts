@@ -143,6 +143,37 @@ describeE2e('Inställningar in the task pane', () => {
     );
   }, 60_000);
 
+  it('from Historik kansliet goes back to version 1; the next 2024 consolidation shows 70 % again', async () => {
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    const v = view('settings');
+    await v.locator('select[name=settings-year]').selectOption('2024');
+    await v.getByText('Aktiv: version 2').waitFor();
+    await v.getByRole('button', { name: 'Aktivera version 1 från historiken' }).click();
+    // The pane asks first, in the pane (office.js refuses window.confirm in an add-in).
+    await expect(v.locator('.message-bar.warning').textContent()).resolves.toContain('Gå tillbaka till version 1?');
+    await v.getByRole('button', { name: 'Gå tillbaka till version 1' }).click();
+    await v.getByText('Version 1 är aktiv.').waitFor();
+    await v.getByText('Aktiv: version 1').waitFor();
+    // Both versions stay in the history, the newest first.
+    await expect(v.locator('.history-table tbody tr td:first-child').allTextContents()).resolves.toEqual(['2', '1']);
+    expect(await summaryTarget(await consolidate('2024T1'), 'Arbetsmarknadstorgen', 'Andel positiv lösning')).toBe(
+      '≥ 70 %',
+    );
+  }, 60_000);
+
+  it('Kopiera till nästa år gives next year the settings of this one, active at once', async () => {
+    const now = new Date().getFullYear();
+    await page.getByRole('button', { name: 'Inställningar' }).click();
+    const v = view('settings');
+    await v.locator('select[name=settings-year]').selectOption(String(now));
+    await v.getByText('Aktiv: version').waitFor();
+    await v.getByRole('button', { name: `Kopiera till ${now + 1}` }).click();
+    await v.getByText(`${now + 1} har nu inställningar, version 1.`).waitFor();
+    await expect(v.locator('select[name=settings-year]').inputValue()).resolves.toBe(String(now + 1));
+    await v.getByText('Aktiv: version 1').waitFor();
+    await v.getByRole('heading', { name: `Historik ${now + 1}` }).waitFor();
+  });
+
   it('an upload with errors lists them with their cells and stores nothing', async () => {
     await page.getByRole('button', { name: 'Inställningar' }).click();
     const v = view('settings');
@@ -271,6 +302,10 @@ describeE2e('Inställningar in the task pane', () => {
       what: 'the settings names in the workbook',
     });
     expect(mal).toMatchObject({ sheet: 'Mål' });
+    // Inserting again asks before it replaces the sheets.
+    await v.getByRole('button', { name: 'Infoga i arbetsboken' }).click();
+    await v.getByRole('button', { name: 'Ersätt bladen' }).click();
+    await v.locator('.message-bar.warning').waitFor({ state: 'detached' });
     // Kansliet types 72 into the target cell of andel positiv lösning (the first row under the header).
     await page.evaluate(() => {
       const state = (window as unknown as { __fakeExcel: FakeWorkbookState }).__fakeExcel;

@@ -137,6 +137,20 @@ export function createSettingsView(deps: SettingsViewDeps): View {
   const historyBox = h('div', { class: 'settings-history' });
   let overview: SettingsAnswer | undefined;
 
+  /**
+   * Asks in the pane before an action that replaces something (office.js refuses window.confirm
+   * in an add-in): a warning with the action's own button and Avbryt.
+   */
+  const askFirst = (text: string, label: string, act: (trigger: HTMLButtonElement) => Promise<void>): void => {
+    const yes: HTMLButtonElement = button(label, () => void act(yes), { class: 'btn btn-primary' });
+    const no = button('Avbryt', () => resultBox.replaceChildren(), { class: 'btn btn-subtle' });
+    replaceChildren(
+      resultBox,
+      h('div', { class: 'message-bar warning' }, h('div', { class: 'message-text' }, text), yes, no),
+    );
+    yes.focus();
+  };
+
   const load = async (): Promise<void> => {
     overview = await api.overview(year());
     state.textContent = activeText(overview);
@@ -208,22 +222,26 @@ export function createSettingsView(deps: SettingsViewDeps): View {
       }),
     { class: 'btn' },
   );
-  const insert: HTMLButtonElement = button(
-    'Infoga i arbetsboken',
-    () =>
-      void runAction(deps.ctx, insert, 'Infogar inställningarna…', async () => {
-        if (deps.host.kind !== 'excel') return;
-        const { base64 } = await api.workbookBase64(year());
-        const input = { base64, sheetNames: SHEET_NAMES, names: NAMES, replace: false };
-        let outcome = await insertSettings(input, deps.host.capabilities);
-        if (outcome.kind === 'exists') {
-          if (!window.confirm(`Arbetsboken har redan bladen ${outcome.sheets.join(', ')}. Ersätta dem?`)) return;
-          outcome = await insertSettings({ ...input, replace: true }, deps.host.capabilities);
-        }
-        deps.ctx.announcer.announce('Inställningarna är infogade. Ändra i de gula cellerna och ladda upp.');
-      }),
-    { class: 'btn btn-primary' },
-  );
+  const insertSheets = (replace: boolean, trigger: HTMLButtonElement): Promise<void> =>
+    runAction(deps.ctx, trigger, 'Infogar inställningarna…', async () => {
+      if (deps.host.kind !== 'excel') return;
+      const { base64 } = await api.workbookBase64(year());
+      const input = { base64, sheetNames: SHEET_NAMES, names: NAMES, replace };
+      const outcome = await insertSettings(input, deps.host.capabilities);
+      if (outcome.kind === 'exists') {
+        askFirst(
+          `Arbetsboken har redan bladen ${outcome.sheets.join(', ')}. Ersätter du dem försvinner det som står där.`,
+          'Ersätt bladen',
+          (again) => insertSheets(true, again),
+        );
+        return;
+      }
+      resultBox.replaceChildren();
+      deps.ctx.announcer.announce('Inställningarna är infogade. Ändra i de gula cellerna och ladda upp.');
+    });
+  const insert: HTMLButtonElement = button('Infoga i arbetsboken', () => void insertSheets(false, insert), {
+    class: 'btn btn-primary',
+  });
   const uploadOpen: HTMLButtonElement = button(
     'Ladda upp från arbetsboken',
     () =>
@@ -274,20 +292,26 @@ export function createSettingsView(deps: SettingsViewDeps): View {
   function history(o: SettingsAnswer): HTMLElement[] {
     if (o.versions.length === 0) return [];
     const rows = o.versions.map((v) => {
-      const restore: HTMLButtonElement = button(
+      const restore = button(
         'Aktivera',
         () =>
-          void runAction(deps.ctx, restore, `Aktiverar version ${v.version}…`, async () => {
-            if (!window.confirm(`Gå tillbaka till version ${v.version}? Den aktiva versionen finns kvar i historiken.`))
-              return;
-            await api.activate(year(), {
-              version: v.version,
-              expectedActive: o.active?.version ?? null,
-              fromHistory: true,
-            });
-            deps.ctx.announcer.announce(`Version ${v.version} är aktiv.`);
-            await load();
-          }),
+          askFirst(
+            `Gå tillbaka till version ${v.version}? ` +
+              (o.active ? `Version ${o.active.version}, som gäller nu, finns kvar i historiken.` : ''),
+            `Gå tillbaka till version ${v.version}`,
+            (trigger) =>
+              runAction(deps.ctx, trigger, `Aktiverar version ${v.version}…`, async () => {
+                await api.activate(year(), {
+                  version: v.version,
+                  expectedActive: o.active?.version ?? null,
+                  fromHistory: true,
+                });
+                const done = `Version ${v.version} är aktiv.`;
+                replaceChildren(resultBox, h('div', { class: 'message-bar success', role: 'status' }, done));
+                deps.ctx.announcer.announce(done);
+                await load();
+              }),
+          ),
         { class: 'btn btn-small', 'aria-label': `Aktivera version ${v.version} från historiken` },
       );
       const get: HTMLButtonElement = button(
