@@ -2,9 +2,11 @@
  * Inställningar in real Chromium against the test stack. In a browser (no Office host) kansliet
  * downloads the 2024 settings, changes the target for andel positiv lösning from 70 % to 75 %,
  * uploads, sees the change listed and activates; a new consolidation for 2024 shows 75 % and
- * the 2023 report still 70 %. An administrator creates a förbund from the empty workbook, and
- * one of its reporters signs in and submits. In Excel (the in-page stand-in) kansliet inserts
- * the sheets, edits a cell in the open workbook, uploads from it and sees the change.
+ * the 2023 report still 70 %; from Historik kansliet goes back to version 1 (70 % again) and
+ * copies a year to the next. An administrator creates a förbund from the empty workbook and adds
+ * a template as JSON, and one of the förbund's reporters signs in and submits. In Excel (the
+ * in-page stand-in) kansliet inserts the sheets (again: the pane asks before replacing them),
+ * edits a cell in the open workbook, uploads from it and sees the change.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { columnLetter } from '../../shared/model/layout';
 import { resolveTemplate } from '../../shared/model/resolve';
 import { findForbund } from '../../shared/model/selectors';
 import { templateDefinitionSchema } from '../../shared/model/template-schema';
+import { deltagareAvslut } from '../../shared/config/templates/deltagare-avslut';
 import { documentYear, settingsAreas, yearDocuments } from '../../shared/settings';
 import { call, devAuth } from '../api/api-client';
 import { consistentFill, seededRng } from '../support/consistent-fill';
@@ -232,6 +235,33 @@ describeE2e('Inställningar in the task pane', () => {
     await v.getByRole('button', { name: 'Aktivera version 1', exact: true }).click();
     await v.getByText('Version 1 är aktiv.').waitFor();
     await shot('23-nytt-forbund');
+  });
+
+  it('the administrator adds a template as JSON in Mallar; a broken one is refused with its field', async () => {
+    await page.getByRole('button', { name: 'Mallar', exact: true }).click();
+    const v = view('templates');
+    const builtIn = templateDefinitionSchema.parse(deltagareAvslut);
+    const definition = {
+      ...builtIn,
+      id: 'motesplatser',
+      title: 'Mötesplatser',
+      sheetName: 'Mötesplatser',
+      consolidation: { ...builtIn.consolidation!, sheetName: 'Mötesplatser', title: 'mötesplatsernas deltagare' },
+    };
+    const addFile = async (json: unknown) => {
+      const buffer = Buffer.from(JSON.stringify(json));
+      await v
+        .locator('input[name=template-file]')
+        .setInputFiles({ name: 'mall.json', mimeType: 'application/json', buffer });
+      await v.getByRole('button', { name: 'Lägg till mallen' }).click();
+    };
+    await addFile({ ...definition, version: 'två' });
+    await page.locator('[role=alert]', { hasText: 'Mallen följer inte mallschemat: version:' }).waitFor();
+    await addFile(definition);
+    await v.getByText('Mallen Mötesplatser (motesplatser) version 1 finns nu i katalogen.').waitFor();
+    await expect(
+      v.locator('.catalogue tbody tr', { hasText: 'Mötesplatser (motesplatser)' }).textContent(),
+    ).resolves.toContain('Tillagd');
   });
 
   it('one of its reporters signs in at once and submits', async () => {

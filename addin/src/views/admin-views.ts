@@ -23,14 +23,17 @@ const NEW = '__nytt__';
  */
 export function createAdminSettingsView(deps: AdminDeps): View {
   const admin = new AdminApi(deps.http);
-  const forbundSelect = select([{ value: NEW, label: 'Nytt förbund…' }], { name: 'admin-forbund' });
+  // Nothing to choose until the list has come: a choice made earlier would be lost when it arrives.
+  const forbundSelect = select([{ value: '', label: 'Hämtar förbunden…' }], { name: 'admin-forbund' });
   const newId = h('input', { type: 'text', name: 'new-forbund', maxlength: 41, autocomplete: 'off' });
   const newField = field(
     'Det nya förbundets id',
     newId,
     'Små bokstäver, siffror och bindestreck, t.ex. sodra-lappland.',
   );
+  newField.hidden = true;
   const forbundId = (): string => {
+    if (!forbundSelect.value) throw new PaneError('no-forbund', 'Välj förbund först.');
     if (forbundSelect.value !== NEW) return forbundSelect.value;
     const id = newId.value.trim();
     if (!forbundIdSchema.safeParse(id).success)
@@ -45,7 +48,7 @@ export function createAdminSettingsView(deps: AdminDeps): View {
     replaceChildren(
       forbundSelect,
       ...list.map((f) => h('option', { value: f.id, selected: f.id === keep }, f.name)),
-      h('option', { value: NEW, selected: keep === NEW && list.length === 0 }, 'Nytt förbund…'),
+      h('option', { value: NEW, selected: keep === NEW || list.length === 0 }, 'Nytt förbund…'),
     );
     newField.hidden = forbundSelect.value !== NEW;
   };
