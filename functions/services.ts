@@ -39,6 +39,8 @@ export interface Services {
   /** Where consolidations wait for a worker (the queue the consolidationWorker function reads). */
   queue: JobQueue;
   verifyToken: TokenVerifier;
+  /** Days after a period's end that submissions are due where kansliet set no deadline (TERTIAL_DEADLINE_DAYS). */
+  deadlineDays: number;
   now: () => Date;
 }
 
@@ -70,6 +72,7 @@ export function getServices(): Services {
         memo(() => ({ queue: storage.queueClient(JOBS_QUEUE), poison: storage.queueClient(JOBS_POISON_QUEUE) })),
       ),
       verifyToken: createTokenVerifier(config.auth),
+      deadlineDays: config.reports.deadlineDays,
       now: () => new Date(),
     };
   }

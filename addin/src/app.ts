@@ -1,5 +1,8 @@
 import type { Registry } from '../../shared/config/registry';
 import { HAE_TEMPLATE } from '../../shared/indices/helarsekvivalenter';
+import { AGGREGATED_TEMPLATE_ID } from '../../shared/aggregation/aggregate-participants';
+import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { HttpClient } from './api/http-client';
 import { SamladApi } from './api/samlad-api';
 import { fetchConfiguration } from './api/settings-api';
@@ -23,6 +26,22 @@ import { createStatusView } from './views/status-view';
 
 const ROLE_LABEL = { reporter: 'Rapportör', kansli: 'Kansliet', admin: 'Administratör' } as const;
 
+function samePerson(a: Session, b: Session): boolean {
+  const [p, q] = [a.principal, b.principal];
+  return p.subject === q.subject && p.role === q.role && p.forbund === q.forbund && p.party === q.party;
+}
+
+/** Från egen tabell is offered only to a party that may send the template it counts into, for some platform. */
+function mayCountOwnTable(registry: Registry, forbund: ForbundConfig, session: Session): boolean {
+  const party = session.principal.party ?? '';
+  if (!forbund.templates.includes(AGGREGATED_TEMPLATE_ID)) return false;
+  const year = new Date().getFullYear();
+  const template = [year, year - 1]
+    .map((y) => findTemplate(registry, AGGREGATED_TEMPLATE_ID, y))
+    .find((t) => t !== undefined);
+  return template !== undefined && scopesOf(template, forbund).some((s) => maySubmit(template, forbund, party, s.id));
+}
+
 /**
  * The pane's shell: header, navigation, the one error region and the one live region, and the
  * views for the signed-in role. Views are built once per sign-in and kept, so switching back and
@@ -37,6 +56,10 @@ export class App {
   private readonly ctx: ActionContext;
   private readonly http: HttpClient;
   private session: Session | undefined;
+  /** The session that expired while views were open; a sign-in as the same person resumes them. */
+  private expired: Session | undefined;
+  private login: HTMLElement | undefined;
+  private current: string | undefined;
   private views: View[] = [];
 
   constructor(
@@ -48,7 +71,7 @@ export class App {
     this.http = new HttpClient({
       baseUrl: config.apiBase,
       token: () => this.session?.token,
-      onUnauthorized: () => this.signOut('Din inloggning har gått ut. Logga in igen.'),
+      onUnauthorized: () => this.askToSignInAgain(),
     });
     replaceChildren(root, this.header, this.nav, this.errorRegion, this.main, this.liveRegion);
     root.dataset.host = host.kind;
@@ -83,8 +106,27 @@ export class App {
     );
   }
 
-  private showLogin(notice?: string): void {
-    this.views = [];
+  /**
+   * The session expired mid-work: sign in again over the views, which stay as they were (chosen
+   * file, selections, mapping), and come back to them when the same person signs in again.
+   */
+  private askToSignInAgain(): void {
+    tokenStore.clear();
+    if (this.views.length === 0 || !this.session) {
+      this.signOut('Din inloggning har gått ut. Logga in igen.');
+      return;
+    }
+    this.expired = this.session;
+    this.session = undefined;
+    this.showLogin('Din inloggning har gått ut. Logga in igen – det du har valt och fyllt i finns kvar.', true);
+  }
+
+  private showLogin(notice?: string, keepViews = false): void {
+    if (!keepViews) {
+      this.views = [];
+      this.expired = undefined;
+    }
+    for (const view of this.views) view.element.hidden = true;
     this.nav.replaceChildren();
     this.nav.hidden = true;
     this.renderHeader();
@@ -96,7 +138,10 @@ export class App {
       notice,
       onToken: (token) => this.acceptToken(token),
     });
-    replaceChildren(this.main, login.element);
+    this.login?.remove();
+    this.login = login.element;
+    if (keepViews) this.main.prepend(login.element);
+    else replaceChildren(this.main, login.element);
     login.heading.focus();
   }
 
@@ -114,8 +159,20 @@ export class App {
   }
 
   private signIn(session: Session): void {
-    this.session = session;
     this.ctx.errors.clear();
+    const expired = this.expired;
+    this.expired = undefined;
+    this.session = session;
+    if (expired && samePerson(expired, session)) {
+      // The same person and role again: back to the work as it was left.
+      this.login?.remove();
+      this.login = undefined;
+      this.renderHeader();
+      this.renderNav();
+      this.show(this.current ?? this.views[0]?.id ?? '');
+      this.ctx.announcer.announce('Inloggad igen. Du kan fortsätta där du var.');
+      return;
+    }
     if (session.principal.role === 'admin') {
       const deps = { http: this.http, host: this.host, ctx: this.ctx, now: () => new Date() };
       this.showViews([createAdminSettingsView(deps), createTemplatesView(deps)]);
@@ -154,7 +211,10 @@ export class App {
         };
         this.showViews(
           session.principal.role === 'reporter'
-            ? [createSubmissionView(deps), createOwnTableView(deps)]
+            ? [
+                createSubmissionView(deps),
+                ...(mayCountOwnTable(registry, forbund, session) ? [createOwnTableView(deps)] : []),
+              ]
             : [
                 createStatusView(deps),
                 createConsolidateView(deps),
@@ -164,13 +224,17 @@ export class App {
               ],
         );
       },
-      () =>
-        this.showLogin('Ditt konto hör inte till något förbund i Samlad, eller Samlad kunde inte nås. Logga in igen.'),
+      () => {
+        if (this.session !== session) return;
+        this.signOut('Ditt konto hör inte till något förbund i Samlad, eller Samlad kunde inte nås. Logga in igen.');
+      },
     );
   }
 
+  /** The views of a new sign-in, in place of the login (and of any earlier session's views). */
   private showViews(views: View[]): void {
     this.views = views;
+    this.login = undefined;
     this.renderHeader();
     this.renderNav();
     this.main.replaceChildren(...this.views.map((v) => v.element));
@@ -196,6 +260,7 @@ export class App {
   }
 
   private show(id: string): void {
+    this.current = id;
     for (const view of this.views) view.element.hidden = view.id !== id;
     for (const item of this.nav.querySelectorAll<HTMLButtonElement>('.nav-item')) {
       if (item.dataset.view === id) item.setAttribute('aria-current', 'page');

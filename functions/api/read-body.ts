@@ -46,16 +46,53 @@ export async function readBytes(request: HttpRequest, maxBytes: number): Promise
   return Buffer.concat(chunks);
 }
 
+/** The fields of the API's bodies as a Swedish user reads them; the field's id never reaches a message. */
+const FIELD_LABEL: Record<string, string> = {
+  comment: 'Kommentaren',
+  deadline: 'Sista dag',
+  locked: 'Låst',
+  templateId: 'Mallen',
+  period: 'Perioden',
+  scope: 'Gäller',
+  party: 'Parten',
+  values: 'Värdena',
+  variant: 'Varianten',
+  basis: 'Underlaget',
+  forbund: 'Förbundet',
+  role: 'Rollen',
+};
+
+/**
+ * zod's issues in Swedish, by what went wrong rather than zod's own (English) words: "Kommentaren
+ * behöver minst 3 tecken." A schema's own message is already Swedish and is used as it is.
+ */
+function describeIssue(i: z.core.$ZodIssue): string {
+  const name = FIELD_LABEL[String(i.path[0] ?? '')] ?? (i.path.length > 0 ? 'Ett fält' : 'Meddelandet');
+  switch (i.code) {
+    case 'unrecognized_keys':
+      return `Meddelandet har fält som inte hör dit (${i.keys.join(', ')}).`;
+    case 'invalid_type':
+      return `${name} saknas eller har fel form.`;
+    case 'too_small':
+      return i.origin === 'string'
+        ? `${name} behöver minst ${String(i.minimum)} tecken.`
+        : `${name} är för litet (minst ${String(i.minimum)}).`;
+    case 'too_big':
+      return i.origin === 'string'
+        ? `${name} får ha högst ${String(i.maximum)} tecken.`
+        : `${name} är för stort (högst ${String(i.maximum)}).`;
+    case 'invalid_format':
+      return i.format === 'datetime' ? `${name} ska vara ett datum med tid.` : `${name} har fel format.`;
+    case 'invalid_value':
+      return `${name} har ett värde som inte finns att välja.`;
+    default:
+      // Custom checks in the schemas carry their own Swedish text.
+      return i.code === 'custom' ? `${name}: ${i.message}.` : `${name} är inte giltigt.`;
+  }
+}
+
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => {
-      const path = i.path.map(String).join('.') || 'meddelandet';
-      if (i.code === 'unrecognized_keys') return `okända fält: ${i.keys.join(', ')}`;
-      if (i.code === 'invalid_type') return `${path}: saknas eller har fel typ`;
-      return `${path}: ${i.message}`;
-    })
-    .join('; ');
+  return error.issues.slice(0, 5).map(describeIssue).join(' ');
 }
 
 /** A JSON body checked by a zod schema; every failure is a 4xx with a Swedish reason. */
@@ -70,6 +107,6 @@ export async function readJson<S extends z.ZodType>(request: HttpRequest, schema
     throw badRequest('invalid-json', 'Meddelandet är inte giltig JSON.');
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) throw badRequest('invalid-body', `Meddelandet har fel form: ${describeIssues(result.error)}.`);
+  if (!result.success) throw badRequest('invalid-body', describeIssues(result.error));
   return result.data;
 }

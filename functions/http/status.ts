@@ -1,7 +1,7 @@
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
 import { requirePeriodParam } from '../api/query';
-import { configuredDeadline } from '../../shared/model/year-settings-schema';
+import { forbundDeadline } from '../consolidation/tertial-schedule';
 import { statusMatrix } from '../submissions/status-matrix';
 import { statusAnswerSchema } from '../../shared/api';
 
@@ -13,12 +13,13 @@ export const getStatus = forbundRoute('kansli', async ({ request, services, atYe
     services.repository.listCurrent(forbund.id, period.id),
     services.repository.getPeriod(forbund.id, period.id),
   ]);
-  // A deadline kansliet set for the period wins over the one the year's settings give.
-  const deadline = settings.deadline ?? configuredDeadline(forbund.years, period);
-  const rows = statusMatrix(registry, forbund, period, current, { ...settings, deadline }, services.now());
+  const fallback = forbundDeadline(forbund, period, services.deadlineDays);
+  const deadline = settings.deadline ?? fallback;
+  const rows = statusMatrix(registry, forbund, period, current, deadline, services.now());
   return answer(statusAnswerSchema, 200, {
     period: period.id,
-    deadline: deadline ?? null,
+    deadline: settings.deadline ?? null,
+    defaultDeadline: fallback,
     locked: settings.locked,
     rows,
   });

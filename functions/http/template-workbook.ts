@@ -26,10 +26,10 @@ export const getTemplateWorkbook = forbundRoute(
     if (!scope)
       throw badRequest(
         'invalid-scope',
-        `Ange ett giltigt omfång med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`,
+        `Ange vad mallen gäller med ?scope=, t.ex. ${scopesOf(definition, forbund)[0]?.id ?? ''}.`,
       );
     if (principal.role === 'reporter' && !maySubmit(definition, forbund, principal.party ?? '', scope.id))
-      throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
+      throw forbidden('Din part lämnar inte den här mallen för det som valts under Gäller.');
     const xlsx = await generateTemplateWorkbook({
       template: resolveTemplate(definition, forbund, period.year),
       forbund,

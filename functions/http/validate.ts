@@ -1,5 +1,6 @@
 import { forbundRoute } from '../api/forbund-route';
 import { forbundForDraft } from '../submissions/intake';
+import { draftParty, loadReferences } from '../submissions/references';
 import { validateDraftRequest } from '../submissions/validate-draft';
 import { readWorkbookDraft } from '../submissions/workbook-draft';
 
@@ -10,5 +11,10 @@ export const validateDraft = forbundRoute('reporter', (call) =>
     async (draft) => forbundForDraft(call, draft),
     call.principal,
     (buffer) => readWorkbookDraft(buffer, call),
+    (draft, { registry, forbund }) =>
+      loadReferences(call.services.repository, registry, forbund, {
+        ...draft,
+        party: draftParty(call.principal, draft),
+      }),
   ),
 );

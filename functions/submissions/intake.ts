@@ -5,6 +5,7 @@ import { resolveTemplate, type ResolvedTemplate } from '../../shared/model/resol
 import { findParty, findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import type { TemplateDefinition } from '../../shared/model/template-schema';
 import type { Registry } from '../../shared/config/registry';
+import type { PlausibilityReference } from '../../shared/validation/plausibility';
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../../shared/api/principal';
@@ -78,6 +79,7 @@ export function checkDraft(
   forbund: ForbundConfig,
   principal: Principal,
   draft: SubmissionDraft,
+  references: readonly PlausibilityReference[] = [],
 ): CheckedDraft {
   if (draft.forbund !== undefined && draft.forbund !== forbund.id) {
     throw unprocessable('wrong-forbund', 'Filen är en mall för ett annat samordningsförbund. Hämta mallen på nytt.');
@@ -108,17 +110,18 @@ export function checkDraft(
         `inte för ${describePeriod(period)}.`,
     );
   }
-  if (!scopesOf(template, forbund).some((s) => s.id === draft.scope))
-    throw unprocessable('unknown-scope', `”${draft.scope}” är inte ett giltigt omfång för mallen.`);
+  const scope = scopesOf(template, forbund).find((s) => s.id === draft.scope);
+  if (!scope) throw unprocessable('unknown-scope', `Mallen ”${template.title}” kan inte gälla ”${draft.scope}”.`);
   const party = submittingParty(principal, draft, forbund);
   if (principal.role === 'reporter' && !maySubmit(template, forbund, party, draft.scope)) {
-    throw forbidden('Din part lämnar inte den här mallen för det omfånget.');
+    throw forbidden(`Din part lämnar inte mallen ”${template.title}” för ${scope.name}.`);
   }
   const resolved = resolveTemplate(template, forbund, period.year);
   const submitterKind = principal.role === 'reporter' ? findParty(forbund, party)?.kind : 'kansli';
   const validation = validateSubmission(resolved, draft.values, {
     submitter: submitterKind,
     cellIssues: draft.cellIssues,
+    references,
   });
   return { template, resolved, period, party, validation, values: validation.values };
 }

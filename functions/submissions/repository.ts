@@ -27,13 +27,17 @@ export interface SubmissionRepository {
   /**
    * Stores a new immutable version and moves the current pointer to it, or — when the content
    * hash equals the current version's — returns the existing receipt and stores nothing new.
+   * A series kansliet returned takes the same content as a new version (the reporter's answer).
    * `admit` sees the period's settings as read together with the pointer (on every attempt) and
-   * throws to refuse, so a period locked while a submission retries is still refused.
+   * throws to refuse, so a period locked while a submission retries is still refused; it says
+   * whether the submission is late by those settings.
    */
   submit(
     submission: NewSubmission,
-    admit?: (period: PeriodSettings) => void,
+    admit?: (period: PeriodSettings) => { late: boolean },
   ): Promise<{ receipt: StoredReceipt; created: boolean }>;
+  /** The series' current version, or undefined when it has none. */
+  getCurrent(forbund: string, period: string, key: SeriesKey): Promise<CurrentSubmission | undefined>;
   listCurrent(forbund: string, period: string): Promise<CurrentSubmission[]>;
   listVersions(forbund: string, period: string): Promise<SubmissionVersion[]>;
   getVersion(forbund: string, period: string, key: SeriesKey, version: number): Promise<StoredSubmission | undefined>;

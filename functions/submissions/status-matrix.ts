@@ -3,22 +3,23 @@ import type { Period } from '../../shared/model/period';
 import { maySubmit, scopesOf, templatesForForbund } from '../../shared/model/selectors';
 import type { Registry } from '../../shared/config/registry';
 import type { StatusRow } from '../../shared/api';
-import type { CurrentSubmission, PeriodSettings } from './model';
+import type { CurrentSubmission } from './model';
 
 /**
  * Completeness for a period: every template × scope × expected party, with the state of its
  * current version. A platform is complete when any of the parties running it has reported.
- * Missing after the deadline is *sen*.
+ * Missing after the deadline — the one kansliet set, else the default — is *sen*; a version that
+ * arrived after it carries `late`.
  */
 export function statusMatrix(
   registry: Registry,
   forbund: ForbundConfig,
   period: Period,
   current: readonly CurrentSubmission[],
-  settings: PeriodSettings,
+  deadline: string,
   now: Date,
 ): StatusRow[] {
-  const overdue = settings.deadline !== undefined && now.getTime() > Date.parse(settings.deadline);
+  const overdue = now.getTime() > Date.parse(deadline);
   const rows: StatusRow[] = [];
   for (const template of templatesForForbund(registry, forbund, period.year).filter(
     (t) => t.period.kind === period.kind,
@@ -54,6 +55,7 @@ export function statusMatrix(
                 submittedAt: latest.submittedAt,
                 updatedAt: latest.updatedAt,
                 stateComment: latest.stateComment || undefined,
+                late: latest.late,
               }
             : { ...base, state: overdue ? 'sen' : 'saknas' },
         );

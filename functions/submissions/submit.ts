@@ -2,8 +2,15 @@ import { hasErrors, hasWarnings } from '../../shared/validation/findings';
 import { conflict, unprocessable } from '../api/api-error';
 import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
-import { configuredDeadline } from '../../shared/model/year-settings-schema';
-import { checkDraft, forbundForDraft, type SubmissionDraft } from './intake';
+import { forbundDeadline } from '../consolidation/tertial-schedule';
+import {
+  checkDraft,
+  forbundForDraft,
+  type CheckedDraft,
+  type DraftConfiguration,
+  type SubmissionDraft,
+} from './intake';
+import { draftParty, loadReferences } from './references';
 import type { DraftSource } from './read-draft';
 import type { PeriodSettings, StoredReceipt } from './model';
 
@@ -11,19 +18,40 @@ export interface SubmitOutcome {
   receipt: StoredReceipt;
   created: boolean;
   warnings: ReturnType<typeof checkDraft>['validation']['findings'];
+  /** What was stored: the template, period and scope as the draft named them, checked. */
+  target: { templateId: string; period: string; scope: string };
 }
 
 /**
- * A locked period or a passed deadline refuses a submission (409), whatever its content. The
- * deadline is the one kansliet set for the period, else the one the year's settings give it.
+ * A locked period or a passed deadline kansliet set for the period refuses a submission (409),
+ * whatever its content. Past the förbund's default deadline (the last day the year's settings
+ * give the period, else TERTIAL_DEADLINE_DAYS after it) it is taken but *sen*.
  */
-function admitToPeriod(settings: PeriodSettings, configured: string | undefined, now: Date): void {
+function admitToPeriod(settings: PeriodSettings, defaultDeadline: string, now: Date): { late: boolean } {
   if (settings.locked)
     throw conflict('period-locked', 'Perioden är låst av kansliet. Kontakta kansliet om något behöver ändras.');
-  const deadline = settings.deadline ?? configured;
-  if (deadline && now.getTime() > Date.parse(deadline)) {
-    throw conflict('deadline-passed', `Sista dag för inlämning var ${deadline.slice(0, 10)}. Kontakta kansliet.`);
+  if (settings.deadline && now.getTime() > Date.parse(settings.deadline)) {
+    throw conflict(
+      'deadline-passed',
+      `Sista dag för inlämning var ${settings.deadline.slice(0, 10)}. Kontakta kansliet.`,
+    );
   }
+  return { late: now.getTime() > Date.parse(settings.deadline ?? defaultDeadline) };
+}
+
+/**
+ * The draft checked against the configuration of its period's year, with its plausibility
+ * references (the series' earlier figures) loaded first.
+ */
+export async function checkWithReferences(
+  call: Pick<ForbundCall, 'services' | 'principal'>,
+  configuration: DraftConfiguration,
+  draft: SubmissionDraft,
+): Promise<CheckedDraft> {
+  const { registry, forbund } = configuration;
+  const party = draftParty(call.principal, draft);
+  const references = await loadReferences(call.services.repository, registry, forbund, { ...draft, party });
+  return checkDraft(registry, forbund, call.principal, draft, references);
 }
 
 /**
@@ -38,9 +66,9 @@ export async function submitDraft(
 ): Promise<SubmitOutcome> {
   const { services, principal } = call;
   const found = forbundForDraft(call, draft);
-  const { registry, forbund } = found instanceof Promise ? await found : found;
-  const checked = checkDraft(registry, forbund, principal, draft);
-  const configured = configuredDeadline(forbund.years, checked.period);
+  const configuration = found instanceof Promise ? await found : found;
+  const { forbund } = configuration;
+  const checked = await checkWithReferences(call, configuration, draft);
   const { findings } = checked.validation;
   if (hasErrors(findings))
     throw unprocessable(
@@ -78,7 +106,8 @@ export async function submitDraft(
       actor: actorOf(principal),
       late: false,
     },
-    (settings) => admitToPeriod(settings, configured, arrived),
+    (settings) => admitToPeriod(settings, forbundDeadline(forbund, checked.period, services.deadlineDays), arrived),
   );
-  return { receipt, created, warnings: findings };
+  const target = { templateId: checked.template.id, period: checked.period.id, scope: draft.scope };
+  return { receipt, created, warnings: findings, target };
 }

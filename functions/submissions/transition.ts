@@ -9,7 +9,7 @@ import { NotCurrentError } from './repository';
 import { currentSubmissionSchema } from '../../shared/api';
 
 const approveBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
-const returnBody = z.object({ comment: z.string().trim().min(3, 'skriv vad som behöver rättas').max(2000) }).strict();
+const returnBody = z.object({ comment: z.string().trim().min(3).max(2000) }).strict();
 
 /** The route ids of approve and return. */
 export const submissionIds = { id: (id: string) => parseSubmissionId(id) !== undefined };

@@ -1,10 +1,9 @@
 import type { InvocationContext, Timer } from '@azure/functions';
 import { getConfig } from '../config';
 import { queueJob } from '../consolidation/queue-job';
-import { defaultDeadline, endedTertials } from '../consolidation/tertial-schedule';
+import { endedTertials, forbundDeadline } from '../consolidation/tertial-schedule';
 import { correlationIdOf, logEvent } from '../log-event';
 import { getServices } from '../services';
-import { configuredDeadline } from '../../shared/model/year-settings-schema';
 import type { Actor } from '../submissions/model';
 
 const ACTOR: Actor = { subject: 'timer:tertialSummary', name: 'Tertialsammanställning', role: 'system' };
@@ -34,10 +33,7 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
         const settings = await services.repository.getPeriod(forbund.id, period.id);
         // The last day kansliet set for the period, else the one its year's settings give, else the default.
         const own = await snapshot.forbund(forbund.id, period.year);
-        const deadline =
-          settings.deadline ??
-          (own && configuredDeadline(own.forbund.years, period)) ??
-          defaultDeadline(period, deadlineDays);
+        const deadline = settings.deadline ?? forbundDeadline(own?.forbund ?? { years: {} }, period, deadlineDays);
         if (now.getTime() <= Date.parse(deadline)) continue;
         const job = await queueJob(
           { jobs, queue, now: services.now },

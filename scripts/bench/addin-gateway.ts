@@ -39,7 +39,7 @@ export interface TemplateInsert {
 }
 
 export interface Gateway {
-  MockExcel: new (state: MockExcelState) => { install(): { readonly syncs: number } };
+  MockExcel: new (state: MockExcelState) => { install(): { readonly syncs: number; readonly largestPayload: number } };
   a1(row: number, column: number): string;
   checkInputCells(
     ids: readonly string[],

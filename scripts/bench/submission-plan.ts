@@ -34,7 +34,7 @@ export interface ReportSlot {
 export interface PlannedSubmission {
   slot: ReportSlot;
   /** The JSON body of POST /api/forbund/{forbund}/submissions. */
-  body: { templateId: string; period: string; scope: string; values: Fill };
+  body: { templateId: string; period: string; scope: string; values: Fill; comment: string };
 }
 
 /** The key under which the repository stores a slot's versions (förbund, period, template, scope, party). */
@@ -122,6 +122,8 @@ export function planSubmissions(options: PlanOptions): PlannedSubmission[] {
       period: slot.period,
       scope: slot.scope,
       values: consistentFill(slot.template, rng),
+      // Random fills are far from each other, so the plausibility check asks for a comment (a varning).
+      comment: 'Slumpade siffror för belastningsprov.',
     },
   }));
 }

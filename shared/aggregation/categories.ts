@@ -177,3 +177,15 @@ export function suggestPlatform(raw: unknown, platforms: readonly { id: string; 
   if (key === '') return undefined;
   return platforms.find((p) => normaliseKey(p.id) === key || normaliseKey(p.name) === key)?.id;
 }
+
+/**
+ * Words that name a category outright — its label, its id, or the abbreviation everyone uses
+ * (K, M, AF, FK, Ja, Nej); normalised with normaliseKey. Any other suggestion ("Kommunen" for
+ * Övriga kommunala verksamheter, "sjukskriven" for hälsoskäl) is a guess the pane shows as one.
+ */
+const OUTRIGHT_WORDS = new Set(['k', 'm', 'kvinna', 'man', 'kvinnor', 'män', 'af', 'fk', 'ja', 'nej', 'region']);
+
+export function isOutrightMatch(raw: unknown, target: string, label: string): boolean {
+  const key = normaliseKey(raw);
+  return key === normaliseKey(target) || key === normaliseKey(label) || OUTRIGHT_WORDS.has(key);
+}

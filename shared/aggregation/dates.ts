@@ -1,12 +1,28 @@
+import { MONTH_NAMES_SV } from '../text/months-sv';
+
 /**
  * Reads a date cell the ways it reaches us: an Excel serial number (what `range.values` gives for
- * a date-formatted cell), ISO text (`2023-01-31`, with or without a time), compact `20230131`,
- * or day-first `31/1/2023` and `31.1.2023` (Swedish hand-typed forms). Returns an ISO date, so
- * dates compare as strings like `periodSpan`'s, or `null` for an empty cell.
+ * a date-formatted cell), ISO text (`2023-01-31`, with or without a time) and its year-first
+ * variants `2023.06.25` and `2023/06/25`, compact `20230131`, day-first `31/1/2023` and
+ * `31.1.2023`, and written out, `3 mars 2023` or `3 mar. 2023` (Swedish hand-typed forms).
+ * Returns an ISO date, so dates compare as strings like `periodSpan`'s, or `null` for an empty
+ * cell.
  */
 export type DateParse = { ok: true; date: string | null } | { ok: false };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Swedish month names and their usual abbreviations (with or without a dot), lower case. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+function monthNumber(word: string): number | undefined {
+  const w = word.toLocaleLowerCase('sv').replace(/\.$/, '');
+  const full = (MONTH_NAMES_SV as readonly string[]).indexOf(w);
+  if (full >= 0) return full + 1;
+  // "sept" and "sept." are common too.
+  const short = MONTHS.indexOf(w === 'sept' ? 'sep' : w);
+  return short >= 0 ? short + 1 : undefined;
+}
 
 function isoIfValid(year: number, month: number, day: number): string | undefined {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return undefined;
@@ -44,6 +60,13 @@ export function parseDateCell(raw: unknown): DateParse {
   if (text === '') return { ok: true, date: null };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(text);
   if (m) return wrap(isoIfValid(Number(m[1]), Number(m[2]), Number(m[3])));
+  m = /^(\d{4})([./])(\d{1,2})\2(\d{1,2})$/.exec(text);
+  if (m) return wrap(isoIfValid(Number(m[1]), Number(m[3]), Number(m[4])));
+  m = /^(\d{1,2})\.? ([\p{L}]+\.?) (\d{4})$/u.exec(text);
+  if (m) {
+    const month = monthNumber(m[2] ?? '');
+    return month ? wrap(isoIfValid(Number(m[3]), month, Number(m[1]))) : { ok: false };
+  }
   if (/^\d{8}$/.test(text)) return fromCompact(text);
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(text);
   if (m) return wrap(isoIfValid(Number(m[3]), Number(m[2]), Number(m[1])));

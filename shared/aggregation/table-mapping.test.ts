@@ -105,6 +105,17 @@ describe('dates', () => {
     [new Date(Date.UTC(2023, 5, 1)), '2023-06-01'],
     ['45078', '2023-06-01'],
     ['1/13/2023', 'invalid'],
+    ['2023.06.25', '2023-06-25'],
+    ['2023/06/25', '2023-06-25'],
+    ['2023/6/5', '2023-06-05'],
+    ['2023.06/25', 'invalid'],
+    ['3 mars 2023', '2023-03-03'],
+    ['3 Mars 2023', '2023-03-03'],
+    ['25 juni 2023', '2023-06-25'],
+    ['1 sept. 2023', '2023-09-01'],
+    ['3 mar 2023', '2023-03-03'],
+    ['31 februari 2023', 'invalid'],
+    ['3 marsipan 2023', 'invalid'],
   ])('%p', (raw, expected) => {
     const parsed = parseDateCell(raw);
     expect(parsed.ok ? parsed.date : 'invalid').toBe(expected);

@@ -14,6 +14,8 @@ export const apiFindingSchema = z.object({
   element: z.string(),
   column: z.string(),
   rule: z.string().optional(),
+  /** The cell whose error this one follows from (shared/validation/consequences.ts). */
+  causedBy: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string(),
 });

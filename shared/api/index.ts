@@ -7,6 +7,7 @@
 export * from './findings';
 export * from './principal';
 export * from './reports';
+export * from './review';
 export * from './session';
 export * from './status';
 export * from './submissions';

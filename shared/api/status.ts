@@ -19,13 +19,19 @@ export const statusRowSchema = z.object({
   submittedAt: z.string().optional(),
   updatedAt: z.string().optional(),
   stateComment: z.string().optional(),
+  /** The current version arrived after the deadline. */
+  late: z.boolean().optional(),
 });
 export type StatusRow = z.infer<typeof statusRowSchema>;
 
-/** GET status: the period's deadline (null when none is set), lock and rows. */
+/**
+ * GET status: the period's deadline (null when none is set), the default deadline that applies
+ * then (TERTIAL_DEADLINE_DAYS after the period), lock and rows.
+ */
 export const statusAnswerSchema = z.object({
   period: z.string(),
   deadline: z.string().nullable(),
+  defaultDeadline: z.string(),
   locked: z.boolean(),
   rows: z.array(statusRowSchema),
 });
@@ -42,3 +48,19 @@ export type PeriodSettings = z.infer<typeof periodSettingsSchema>;
 /** PUT periods/{period}: the settings saved. */
 export const periodAnswerSchema = periodSettingsSchema.extend({ period: z.string() });
 export type PeriodAnswer = z.infer<typeof periodAnswerSchema>;
+
+/** One period of a year as a reporter sees it: its deadline (set or default), lock and their rows. */
+export const obligationPeriodSchema = z.object({
+  period: z.string(),
+  /** The deadline in force: kansliet's, else the default. */
+  deadline: z.string(),
+  /** Kansliet set it (then it refuses late submissions); false: the default, after which a submission is *sen*. */
+  deadlineSet: z.boolean(),
+  locked: z.boolean(),
+  rows: z.array(statusRowSchema),
+});
+export type ObligationPeriod = z.infer<typeof obligationPeriodSchema>;
+
+/** GET obligations?year=: every report the caller's party owes in a year, period by period. */
+export const obligationsAnswerSchema = z.object({ year: z.number(), periods: z.array(obligationPeriodSchema) });
+export type ObligationsAnswer = z.infer<typeof obligationsAnswerSchema>;

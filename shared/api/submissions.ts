@@ -60,11 +60,18 @@ export const storedReceiptSchema = z.object({
   version: z.number(),
   sha256: z.string(),
   submittedAt: z.string(),
+  /** Arrived after the period's deadline (the default one: a deadline kansliet set refuses instead). */
+  late: z.boolean().default(false),
+  /** The version this one replaced as the series' current, if any. */
+  replaces: z.number().optional(),
 });
 export type StoredReceipt = z.infer<typeof storedReceiptSchema>;
 
 /** POST submissions: 201 when stored, 200 (created false) for the same content again; warnings it carried. */
 export const receiptSchema = storedReceiptSchema.extend({
+  templateId: z.string(),
+  period: z.string(),
+  scope: z.string(),
   created: z.boolean(),
   warnings: z.array(apiFindingSchema).default([]),
 });

@@ -35,7 +35,7 @@ const MISSING_TEXT = {
   'not-reported': (what) => `inte inrapporterat: ${what}`,
   'missing-value': (what) => `uppgift saknas: ${what}`,
   'zero-denominator': (what) => `kan inte beräknas, ${what} är 0`,
-  'no-configuration': (what) => `saknas i konfigurationen: ${what}`,
+  'no-configuration': (what) => `saknas i förbundets inställningar: ${what}`,
 } satisfies Record<MissingCode, (what: string) => string>;
 
 /** "Saknas – inte inrapporterat: Deltagare och avslut, Vuxentorget" */

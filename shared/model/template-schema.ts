@@ -3,6 +3,7 @@ import { cellSpecSchema } from './cell-kind';
 import { cellRefPatternSchema, sheetNameSchema, termSchema } from './cell-ref';
 import { consolidationSchema, consolidationProblems } from './consolidation-schema';
 import { elementIdSchema, forbundIdSchema, ownerSchema, partyKindSchema, templateIdSchema } from './ids';
+import { plausibilitySchema } from './plausibility-schema';
 
 export { cellRefPatternSchema, sheetNameSchema, termSchema } from './cell-ref';
 
@@ -131,6 +132,8 @@ export const templateDefinitionSchema = z
     forbund: z.array(forbundIdSchema).optional(),
     sections: z.array(sectionSchema).min(1),
     rules: z.array(ruleSchema).default([]),
+    /** Counts compared with last year and last period (a *varning* when far off); none when absent. */
+    plausibility: plausibilitySchema.optional(),
     /** How the template consolidates; absent means the defaults (counts add up, compared with last year). */
     consolidation: consolidationSchema.optional(),
   })
@@ -168,6 +171,13 @@ export const templateDefinitionSchema = z
           path: ['sections', si, 'columns'],
         });
     });
+    for (const section of t.plausibility?.sections ?? [])
+      if (!sectionIds.has(section))
+        ctx.addIssue({
+          code: 'custom',
+          message: `Rimlighetskontrollen nämner okänd sektion ${section}`,
+          path: ['plausibility', 'sections'],
+        });
     if (t.consolidation) {
       const shapes = t.sections.map((s) => ({ ...s, sourced: s.rowSource !== undefined }));
       for (const message of consolidationProblems(t.consolidation, shapes))

@@ -1,24 +1,12 @@
 import type { ScbImportConfig } from './import-config';
 import type { Figure } from './table';
+import { MONTH_NAMES_SV } from '../text/months-sv';
 
 /** A first half-year made from months, or why there is none. */
 export type HalfYear =
   { value: number } | { value: null; missingMonths: string[]; markedMonths: string[]; conflictMonths: string[] };
 
-const MONTH_NAMES = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+const MONTH_NAMES = MONTH_NAMES_SV;
 
 /** "januari–juni" for consecutive months, else the months listed. */
 export function monthSpan(months: readonly number[]): string {

@@ -17,6 +17,7 @@ export const FINDING_CODES = [
   'ratio-mismatch',
   'formula-without-result',
   'error-value',
+  'implausible-change',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -36,11 +37,21 @@ export interface Finding {
   column: string;
   /** Set for rule findings. */
   rule?: string;
+  /**
+   * Set when the rule fails only because a cell it reads is itself wrong: the id of that cell,
+   * whose own finding is the one to fix (see consequences.ts).
+   */
+  causedBy?: string;
   params: FindingParams;
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'fel');
+}
+
+/** The findings a user has to act on: a consequence disappears when its cause is fixed. */
+export function primaryFindings<F extends Pick<Finding, 'causedBy'>>(findings: readonly F[]): F[] {
+  return findings.filter((f) => f.causedBy === undefined);
 }
 
 export function hasWarnings(findings: readonly Finding[]): boolean {

@@ -44,13 +44,25 @@ const messageByCode = {
     `cellen innehåller formeln =${p.formula} men inget beräknat värde. Öppna filen i Excel och ` +
     `spara den igen, eller skriv in talet.`,
   'error-value': (p) => `cellen innehåller felvärdet ${p.error}. Rätta formeln eller skriv in talet.`,
+  'implausible-change': (p) =>
+    `${num(p.actual)} är långt från ${p.reference}, då det var ${num(p.before)}` +
+    `${typeof p.change === 'number' ? ` (${p.change > 0 ? '+' : '−'}${num(Math.abs(p.change))} %)` : ''}. ` +
+    `Kontrollera värdet, eller förklara ändringen i en kommentar.`,
 } satisfies Record<FindingCode, Render>;
 
 const SEVERITY_LABEL = { fel: 'Fel', varning: 'Varning' } as const;
 
-/** "Fel i Deltagare!D7 (Antal deltagare, Totalt): …" */
+/**
+ * "Fel i Deltagare!D7 (Antal deltagare, Totalt): …"; a consequence of another cell's error says
+ * so: "Följdfel i Deltagare!D17 (…): … Beror på felet i D7 och försvinner när det är rättat."
+ */
 export function renderFinding(finding: Finding): string {
   const where = finding.column ? `${finding.element}, ${finding.column}` : finding.element;
   const location = finding.code === 'unknown-cell' ? '' : ` i ${finding.cell} (${where})`;
-  return `${SEVERITY_LABEL[finding.severity]}${location}: ${messageByCode[finding.code](finding.params)}`;
+  const text = messageByCode[finding.code](finding.params);
+  if (finding.causedBy !== undefined) {
+    const label = finding.severity === 'fel' ? 'Följdfel' : SEVERITY_LABEL[finding.severity];
+    return `${label}${location}: ${text} Beror på felet i ${finding.params.cause} och försvinner när det är rättat.`;
+  }
+  return `${SEVERITY_LABEL[finding.severity]}${location}: ${text}`;
 }

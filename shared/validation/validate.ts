@@ -4,6 +4,8 @@ import { layoutTemplate, sheetAddress, type TemplateLayout } from '../model/layo
 import type { CellId, ResolvedCell, ResolvedTemplate } from '../model/resolve';
 import type { Rule } from '../model/template-schema';
 import type { Finding, FindingCode, FindingParams } from './findings';
+import { findConsequences, type FailedRule } from './consequences';
+import { implausibleCells, referenceLabel, type PlausibilityReference } from './plausibility';
 import { evaluateRule, expandRule, type RuleInstance } from './rules';
 
 /** What a workbook reader saw in a cell that its value alone cannot show (see the workbook adapter). */
@@ -18,6 +20,11 @@ export interface ValidationContext {
   submitter?: PartyKind | 'kansli';
   /** Cells whose raw value hides a problem; each becomes a *fel* in place of other findings for the cell. */
   cellIssues?: readonly CellReadIssue[];
+  /**
+   * The same scope's earlier figures (last year, last period), for the template's plausibility
+   * check; a count far from them is a *varning* (plausibility.ts).
+   */
+  references?: readonly PlausibilityReference[];
 }
 
 export interface ValidationResult {
@@ -51,9 +58,21 @@ const FINDING_OF_CHECK = {
   ratio: 'ratio-mismatch',
 } as const satisfies Record<Rule['check'], FindingCode>;
 
-/** "B7 / C7 × 100": how a ratio rule's finding names its terms. */
-function ratioTerms(cells: readonly string[], factor: number): string {
-  return `${cells.join(' / ')}${factor === 1 ? '' : ` × ${factor}`}`;
+/** "B7 + C7", "100 − B7 − C7", "B7 / C7 × 100": how a rule's finding names its terms. */
+function ruleTerms(instance: RuleInstance, short: (id: CellId) => string): string {
+  const { rule } = instance;
+  if (rule.check === 'ratio')
+    return `${instance.terms.map((t) => short(t.cellId)).join(' / ')}${rule.factor === 1 ? '' : ` × ${rule.factor}`}`;
+  const constant = rule.constant;
+  return (
+    (constant === undefined ? '' : String(constant)) +
+    instance.terms
+      .map((t, i) => {
+        const sign = i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
+        return `${sign}${short(t.cellId)}`;
+      })
+      .join('')
+  );
 }
 
 function mayFill(cell: ResolvedCell, context: ValidationContext): boolean {
@@ -148,28 +167,26 @@ export function validateSubmission(
     typed.set(cell.id, value);
   }
 
+  const position = (id: CellId): number => {
+    const pos = layout.positions.get(id);
+    return pos ? pos.row * 1000 + pos.column : Number.MAX_SAFE_INTEGER;
+  };
+  const failed: FailedRule[] = [];
   for (const instance of rules) {
     const outcome = evaluateRule(instance, typed);
-    if (outcome.status !== 'failed') continue;
+    if (outcome.status === 'failed') failed.push({ instance, outcome });
+  }
+  // In sheet order, so a total's own rule is judged before the rules that read the total.
+  failed.sort((a, b) => position(a.instance.target) - position(b.instance.target));
+  const causes = findConsequences(failed, typed);
+  const short = (id: CellId) => addressOf(id).split('!')[1] ?? id;
+  for (const failure of failed) {
+    const { instance, outcome } = failure;
     const target = template.cellById.get(instance.target);
     if (!target) continue;
-    const constant = instance.rule.constant;
-    const short = (id: CellId) => addressOf(id).split('!')[1] ?? id;
-    const terms =
-      instance.rule.check === 'ratio'
-        ? ratioTerms(
-            instance.terms.map((t) => short(t.cellId)),
-            instance.rule.factor,
-          )
-        : (constant === undefined ? '' : String(constant)) +
-          instance.terms
-            .map((t, i) => {
-              const sign = i === 0 && constant === undefined ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + ';
-              return `${sign}${short(t.cellId)}`;
-            })
-            .join('');
-    findings.push(
-      finding(
+    const cause = causes.get(failure);
+    findings.push({
+      ...finding(
         target,
         FINDING_OF_CHECK[instance.rule.check],
         instance.rule.severity,
@@ -178,17 +195,29 @@ export function validateSubmission(
           actual: outcome.actual,
           expected: outcome.expected,
           difference: outcome.difference,
-          terms,
+          terms: ruleTerms(instance, short),
+          ...(cause ? { cause: short(cause) } : {}),
         },
         instance.rule.id,
       ),
-    );
+      ...(cause ? { causedBy: cause } : {}),
+    });
   }
 
-  const order = (f: Finding): number => {
-    const pos = layout.positions.get(f.cellId);
-    return pos ? pos.row * 1000 + pos.column : Number.MAX_SAFE_INTEGER;
-  };
-  findings.sort((a, b) => order(a) - order(b));
+  const flagged = new Set(findings.map((f) => f.cellId));
+  for (const far of implausibleCells(template, values, context.references ?? [])) {
+    if (flagged.has(far.cell.id)) continue;
+    const { relative } = far.comparison;
+    findings.push(
+      finding(far.cell, 'implausible-change', 'varning', {
+        actual: far.now,
+        before: far.before,
+        reference: referenceLabel(template, far.reference),
+        referencePeriod: far.reference.period,
+        ...(Number.isFinite(relative) ? { change: Math.round(relative * 100) } : {}),
+      }),
+    );
+  }
+  findings.sort((a, b) => position(a.cellId) - position(b.cellId));
   return { values, findings };
 }

@@ -28,7 +28,10 @@ import {
   errorBodySchema,
   healthAnswerSchema,
   jobSchema,
+  obligationsAnswerSchema,
   periodAnswerSchema,
+  referencesAnswerSchema,
+  reviewAnswerSchema,
   receiptSchema,
   reportsAnswerSchema,
   statusAnswerSchema,
@@ -76,6 +79,9 @@ const CONTRACT: Route[] = [
   { method: 'GET', route: 'forbund/{forbund}/submissions/{id}', schema: storedSubmissionSchema },
   { method: 'POST', route: 'forbund/{forbund}/submissions/{id}/approve', schema: currentSubmissionSchema },
   { method: 'POST', route: 'forbund/{forbund}/submissions/{id}/return', schema: currentSubmissionSchema },
+  { method: 'GET', route: 'forbund/{forbund}/submissions/{id}/review', schema: reviewAnswerSchema },
+  { method: 'GET', route: 'forbund/{forbund}/references', schema: referencesAnswerSchema },
+  { method: 'GET', route: 'forbund/{forbund}/obligations', schema: obligationsAnswerSchema },
   { method: 'GET', route: 'forbund/{forbund}/status', schema: statusAnswerSchema },
   { method: 'PUT', route: 'forbund/{forbund}/periods/{period}', schema: periodAnswerSchema },
   { method: 'POST', route: 'forbund/{forbund}/consolidate', schema: consolidateAnswerSchema },
@@ -203,9 +209,10 @@ describe('the API contract, through the pane', () => {
     const second = await umea.api.submitValues(target, { ...seedValues }, 'Samma som förut');
     expect(second.created).toBe(false);
 
-    await recordingFetch(`${stack.apiUrl}/forbund/${FORBUND}/submissions?period=${PERIOD}`, {
-      headers: { authorization: `Bearer ${await auth.token({ forbund: FORBUND, role: 'kansli' })}` },
-    });
+    expect((await umea.api.submissions(PERIOD)).current).toHaveLength(1);
+    expect(await umea.api.references(target)).toEqual([]);
+    expect((await umea.api.obligations(2024)).periods.length).toBeGreaterThan(0);
+    expect((await kansli.api.review(first.id)).submission.id).toBe(first.id);
     await recordingFetch(`${stack.apiUrl}/forbund/${FORBUND}/submissions/${encodeURIComponent(first.id)}`, {
       headers: { authorization: `Bearer ${await auth.token({ forbund: FORBUND, role: 'kansli' })}` },
     });

@@ -189,8 +189,10 @@ describeE2e('Inställningar in the task pane', () => {
     await expect(finding.first().textContent()).resolves.toContain(
       "'Parter och kommuner'!D11: Kommunen Vindelns kommun saknar kommunkod",
     );
-    await v.getByText('Inget har sparats.').waitFor();
-    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('Inställningarna innehåller fel');
+    // The refusal's message stands by the button that sent the file, the findings under it.
+    await expect(v.locator('[role=alert]').textContent()).resolves.toContain(
+      'Inställningarna innehåller fel. Rätta cellerna i listan och ladda upp igen; inget har sparats.',
+    );
     await shot('22-installningar-fel');
   });
 

@@ -24,7 +24,16 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 describe('the HTTP client', () => {
   it('sends the bearer token and JSON, and checks the answer by its schema', async () => {
     const { http, calls } = client(() =>
-      json(201, { id: 'x', version: 2, sha256: 'ab', submittedAt: '2026-11-23T10:00:00Z', created: true }),
+      json(201, {
+        id: 'x',
+        version: 2,
+        sha256: 'ab',
+        submittedAt: '2026-11-23T10:00:00Z',
+        templateId: 'deltagare-avslut',
+        period: '2023T1',
+        scope: 'ungdomstorget',
+        created: true,
+      }),
     );
     const { status, data } = await http.json('/forbund/f/submissions', receiptSchema, {
       method: 'POST',
@@ -32,7 +41,7 @@ describe('the HTTP client', () => {
       query: { comment: undefined, period: '2023T1' },
     });
     expect(status).toBe(201);
-    expect(data).toMatchObject({ version: 2, warnings: [] });
+    expect(data).toMatchObject({ version: 2, warnings: [], late: false });
     expect(calls[0]?.url).toBe('/api/forbund/f/submissions?period=2023T1');
     expect(calls[0]?.init.headers).toMatchObject({ authorization: 'Bearer tok', 'content-type': 'application/json' });
   });

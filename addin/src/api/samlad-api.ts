@@ -6,15 +6,23 @@ import {
   currentSubmissionSchema,
   devTokenAnswerSchema,
   jobSchema,
+  obligationsAnswerSchema,
   periodAnswerSchema,
+  referencesAnswerSchema,
+  reviewAnswerSchema,
+  submissionsAnswerSchema,
   receiptSchema,
   reportsAnswerSchema,
   statusAnswerSchema,
   templatesAnswerSchema,
   validateAnswerSchema,
   workbookFileSchema,
+  type ApiReference,
   type ApiScope,
   type ConsolidationJob,
+  type ObligationsAnswer,
+  type ReviewAnswer,
+  type SubmissionsAnswer,
   type CurrentSubmission,
   type PeriodAnswer,
   type Receipt,
@@ -111,6 +119,32 @@ export class SamladApi {
         query: { comment },
       })
     ).data;
+  }
+
+  /** The caller's own series' earlier figures, for the plausibility check before sending. */
+  async references(target: SubmissionTarget): Promise<ApiReference[]> {
+    const { data } = await this.http.json(`${this.base()}/references`, referencesAnswerSchema, {
+      query: { templateId: target.templateId, period: target.period, scope: target.scope },
+    });
+    return data.references;
+  }
+
+  /** Current submissions and every version of a period (a reporter's own party's). */
+  async submissions(period: string): Promise<SubmissionsAnswer> {
+    return (await this.http.json(`${this.base()}/submissions`, submissionsAnswerSchema, { query: { period } })).data;
+  }
+
+  /** Every report the signed-in party owes in a year, with state, comment and deadline. */
+  async obligations(year: number): Promise<ObligationsAnswer> {
+    return (
+      await this.http.json(`${this.base()}/obligations`, obligationsAnswerSchema, { query: { year: String(year) } })
+    ).data;
+  }
+
+  /** Kansliet opens a version: previous version, earlier figures and findings. */
+  async review(id: string): Promise<ReviewAnswer> {
+    return (await this.http.json(`${this.base()}/submissions/${encodeURIComponent(id)}/review`, reviewAnswerSchema))
+      .data;
   }
 
   async status(period: string): Promise<StatusAnswer> {

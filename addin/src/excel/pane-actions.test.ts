@@ -11,7 +11,7 @@ import { MAPPING_NAMESPACE, mappingToXml, saveMapping } from './mapping-store';
 import type { InputRead } from './read-inputs';
 import { readOwnTable } from './read-own-table';
 import { showValuesInTemplate } from './show-in-template';
-import { MockExcel, type MockSheet } from './testing/mock-excel';
+import { EXCEL_PAYLOAD_LIMIT, MockExcel, type MockSheet } from './testing/mock-excel';
 import {
   capabilities,
   expectTotalMarkedAsFel,
@@ -301,5 +301,68 @@ describe('readOwnTable (Läs tabellen)', () => {
     const sheet = participantSheet(0);
     new MockExcel({ sheets: [sheet], selection: { sheet: sheet.name, region: 'B3:G3' } }).install();
     await expect(readOwnTable(capabilities)).rejects.toMatchObject({ code: 'no-table' });
+  });
+});
+
+describe('large own tables under Excel on the web’s 5 MB limit', () => {
+  /** A participant table of `rows` rows × `columns` columns at B3, as a coordinator keeps it. */
+  function wideSheet(
+    rows: number,
+    columns: number,
+    cell = (r: number, c: number): unknown => (c === 0 ? 'Kvinna' : 45000 + r),
+  ) {
+    const cells: Record<string, unknown> = {};
+    for (let c = 0; c < columns; c++) cells[a1(3, 2 + c)] = `Kolumn ${c + 1}`;
+    for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) cells[a1(4 + r, 2 + c)] = cell(r, c);
+    return { name: 'Deltagare', cells };
+  }
+  const selectAll = (rows: number, columns: number) => ({
+    sheet: 'Deltagare',
+    region: `B3:${a1(3 + rows, 1 + columns)}`,
+  });
+
+  it('refuses, as Excel does, one read of 100,000 rows × 10 columns in a single round trip', async () => {
+    const rows = 100_000;
+    const excel = new MockExcel({ sheets: [wideSheet(rows, 10)] }).install();
+    const whole = Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Deltagare').getRange(`B3:K${3 + rows}`);
+      range.load('values');
+      await context.sync();
+    });
+    await expect(whole).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(excel.largestPayload).toBeGreaterThan(EXCEL_PAYLOAD_LIMIT);
+  });
+
+  it('reads 100,000 rows × 10 columns in chunks: round trips ≤ 2 + chunks, each under the limit', async () => {
+    const rows = 100_000;
+    const excel = new MockExcel({ sheets: [wideSheet(rows, 10)], selection: selectAll(rows, 10) }).install();
+    const { table } = await readOwnTable({ ...capabilities, customXml: false });
+    expect(table.rows).toHaveLength(rows);
+    expect(table.rows[rows - 1]).toEqual(['Kvinna', ...Array(9).fill(45000 + rows - 1)]);
+    expect(excel.largestPayload).toBeLessThanOrEqual(EXCEL_PAYLOAD_LIMIT);
+    // The head (10,000 rows) in the first round trip, the other 90,000 in chunks of the budget's size.
+    const chunks = excel.syncs - 1;
+    expect(chunks).toBeGreaterThanOrEqual(1);
+    expect(excel.syncs).toBeLessThanOrEqual(2 + chunks);
+  });
+
+  it('reads a table wider than the head whole, in chunks', async () => {
+    const excel = new MockExcel({ sheets: [wideSheet(300, 20)], selection: selectAll(300, 20) }).install();
+    const { table } = await readOwnTable({ ...capabilities, customXml: false });
+    expect(table.headers).toHaveLength(20);
+    expect(table.rows).toHaveLength(300);
+    expect(table.rows[299]?.[19]).toBe(45299);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it('reads again with a small head when Excel refuses the first read (very long cells)', async () => {
+    const note = 'x'.repeat(400);
+    const rows = 12_000;
+    const sheet = wideSheet(rows, 4, (r, c) => (c === 3 ? note : r));
+    const excel = new MockExcel({ sheets: [sheet], selection: selectAll(rows, 4) }).install();
+    const { table } = await readOwnTable({ ...capabilities, customXml: false });
+    expect(table.rows).toHaveLength(rows);
+    expect(table.rows[rows - 1]?.[3]).toBe(note);
+    expect(excel.largestPayload).toBeLessThanOrEqual(EXCEL_PAYLOAD_LIMIT);
   });
 });

@@ -8,7 +8,8 @@ export interface ActionContext {
 
 /**
  * Runs a user action: the button is disabled and marked busy while it works, the status is
- * announced, and any failure goes to the one error display (with a retry when it may help).
+ * announced, and any failure goes to the error display, next to the button (with a retry when
+ * it may help).
  * Views wire every async button through this instead of their own try/catch.
  */
 export function runAction(
@@ -29,8 +30,8 @@ export function runAction(
     try {
       await work();
     } catch (error) {
-      // The error region is role="alert" and is read out itself.
-      ctx.errors.show(error, () => void attempt());
+      // The error's region is role="alert" and is read out itself; it sits by the button.
+      ctx.errors.show(error, () => void attempt(), trigger);
       ctx.announcer.announce('');
     } finally {
       if (trigger) {

@@ -135,3 +135,10 @@ export function formatDateTime(iso: string): string {
 }
 
 export const numberFormat = new Intl.NumberFormat('sv-SE');
+
+/** Brings an answer to the user: scrolled into view and focused (made focusable without a tab stop). */
+export function reveal(element: HTMLElement): void {
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.scrollIntoView?.({ block: 'nearest' });
+  element.focus({ preventScroll: true });
+}

@@ -12,11 +12,15 @@ export interface TargetPickerChoice {
   /** Limit the templates offered (Från egen tabell offers only the one it can aggregate into). */
   accept?: (template: AvailableTemplate) => boolean;
   onChange: (target: ChosenTarget | undefined) => void;
+  /** Called when the year's templates are loaded (at start and when the year changes). */
+  onYear?: (year: number) => void;
 }
 
 export interface TargetPicker {
   element: HTMLElement;
   current(): ChosenTarget | undefined;
+  /** Sets the picker to a template, period and scope (e.g. what an uploaded file is for). */
+  choose(target: { templateId: string; period: string; scope: string }): Promise<void>;
 }
 
 /**
@@ -86,6 +90,7 @@ export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerC
       note.textContent =
         templates.length > 0 ? '' : `Det finns inga mallar för din part att lämna för ${yearSelect.value}.`;
       update();
+      options.onYear?.(Number(yearSelect.value));
     });
 
   yearSelect.addEventListener('change', () => void loadYear());
@@ -104,5 +109,17 @@ export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerC
     field('Gäller', scopeSelect, 'Plattform, kommun eller förbundet – det som uppgifterna avser.'),
     note,
   );
-  return { element, current: () => chosen };
+  const choose = async (target: { templateId: string; period: string; scope: string }): Promise<void> => {
+    const year = target.period.slice(0, 4);
+    if (yearSelect.value !== year && years.includes(Number(year))) {
+      yearSelect.value = year;
+      await loadYear();
+    }
+    templateSelect.value = target.templateId;
+    update();
+    periodSelect.value = target.period;
+    scopeSelect.value = target.scope;
+    update();
+  };
+  return { element, current: () => chosen, choose };
 }

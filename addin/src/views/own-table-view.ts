@@ -8,6 +8,7 @@ import {
   CLOSURE_REASON_LABEL,
   DECISION_LABEL,
   GENDER_LABEL,
+  isOutrightMatch,
   REFERRING_PARTY_LABEL,
 } from '../../../shared/aggregation/categories';
 import { FIELD_INFO, PARTICIPANT_FIELDS, type ParticipantField } from '../../../shared/aggregation/fields';
@@ -32,10 +33,36 @@ import { createTargetPicker } from '../view-parts/target-picker';
 import type { ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, h, inlineField, numberFormat, replaceChildren, select, type Option } from '../ui/dom';
-import { submitterOf, type PaneDeps, type View } from './pane-deps';
+import { submitterDeps, type PaneDeps, type View } from './pane-deps';
 
 const NONE = '';
 const MAX_LISTED_ROWS = 50;
+
+/** "1 rad", "12 rader". */
+const rows = (n: number): string => `${numberFormat.format(n)} ${n === 1 ? 'rad' : 'rader'}`;
+
+/** The label of a category target, for telling an outright match from a guess. */
+function targetLabel(field: CategoryField, target: string, platforms: Platforms): string {
+  if (field === 'plattform') return platforms.find((p) => p.id === target)?.name ?? target;
+  return (CATEGORY_LABELS[field] as Record<string, string>)[target] ?? target;
+}
+
+/** The values whose suggested meaning is a guess: not remembered, and not an outright match. */
+function guessesOf(
+  table: ParticipantTable,
+  mapping: TableMapping,
+  stored: TableMapping | undefined,
+  platforms: Platforms,
+) {
+  const guesses = new Set<string>();
+  for (const v of categoryValues(table, mapping)) {
+    const chosen = (mapping.values[v.field] as Record<string, string>)[v.key];
+    const remembered = stored && (stored.values[v.field] as Record<string, string>)[v.key] !== undefined;
+    if (chosen && !remembered && !isOutrightMatch(v.raw, chosen, targetLabel(v.field, chosen, platforms)))
+      guesses.add(`${v.field}\u0000${v.key}`);
+  }
+  return guesses;
+}
 
 /** The fixed words of each category field; a platform's are the förbund's own platforms. */
 const CATEGORY_LABELS = {
@@ -68,7 +95,13 @@ type Platforms = PaneDeps['forbund']['platforms'];
 function mappingGroups(
   table: ParticipantTable,
   mapping: TableMapping,
-  options: { remembered: boolean; platforms: Platforms; onColumns: (mapping: TableMapping) => void },
+  options: {
+    remembered: boolean;
+    platforms: Platforms;
+    onColumns: (mapping: TableMapping) => void;
+    /** `field\u0000key` of the values Samlad guessed (not an outright match): shown as guesses until confirmed. */
+    guesses: Set<string>;
+  },
 ): (HTMLElement | null)[] {
   const headerOptions: Option[] = [
     { value: NONE, label: '— finns inte —' },
@@ -87,12 +120,24 @@ function mappingGroups(
   const valueFields = values.map((v) => {
     const chosen = (mapping.values[v.field] as Record<string, string>)[v.key] ?? NONE;
     const control = select(targetOptions(v.field, options.platforms), { name: `value-${v.field}-${v.key}` }, chosen);
-    control.addEventListener('change', () => setValueMapping(mapping, v.field, v.key, control.value));
-    return inlineField(
-      `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ` +
-        `${numberFormat.format(v.count)} ${v.count === 1 ? 'rad' : 'rader'})`,
+    const id = `${v.field}\u0000${v.key}`;
+    const guessed = options.guesses.has(id);
+    const row = inlineField(
+      `”${v.raw}” (${FIELD_INFO[v.field].label.toLocaleLowerCase('sv')}, ${rows(v.count)})`,
       control,
     );
+    if (guessed) {
+      row.classList.add('guess');
+      row.querySelector('label')?.append(h('span', { class: 'guess-note' }, ' – gissning, kontrollera'));
+    }
+    control.addEventListener('change', () => {
+      setValueMapping(mapping, v.field, v.key, control.value);
+      // Chosen by the user now: no longer a guess.
+      options.guesses.delete(id);
+      row.classList.remove('guess');
+      row.querySelector('.guess-note')?.remove();
+    });
+    return row;
   });
   const unmapped = values.filter(
     (v) => (mapping.values[v.field] as Record<string, string>)[v.key] === undefined,
@@ -184,11 +229,11 @@ function tableControls(
 /** What the count covered and what it left out, one sentence each. */
 function countFacts(chosen: ChosenTarget, r: AggregationResult): string[] {
   return [
-    `${numberFormat.format(r.used)} rader räknades för ${chosen.scope.name}, ` +
+    `${rows(r.used)} räknades för ${chosen.scope.name}, ` +
       `${describePeriod(chosen.period, chosen.definition.period.cumulative)}: ${r.span.start} – ${r.span.end}.`,
-    r.outsidePeriod > 0 ? `${numberFormat.format(r.outsidePeriod)} rader gäller inte perioden.` : '',
-    r.otherPlatform > 0 ? `${numberFormat.format(r.otherPlatform)} rader gäller andra plattformar.` : '',
-    r.blank > 0 ? `${numberFormat.format(r.blank)} tomma rader hoppades över.` : '',
+    r.outsidePeriod > 0 ? `${rows(r.outsidePeriod)} gäller inte perioden.` : '',
+    r.otherPlatform > 0 ? `${rows(r.otherPlatform)} gäller andra plattformar.` : '',
+    r.blank > 0 ? `${numberFormat.format(r.blank)} ${r.blank === 1 ? 'tom rad' : 'tomma rader'} hoppades över.` : '',
   ].filter(Boolean);
 }
 
@@ -204,7 +249,8 @@ function rejectedRows(r: AggregationResult): HTMLElement | null {
       h(
         'strong',
         {},
-        `${numberFormat.format(r.rejected.length)} rader kunde inte räknas. Rätta dem i tabellen och räkna igen:`,
+        `${rows(r.rejected.length)} kunde inte räknas. Rätta ${r.rejected.length === 1 ? 'den' : 'dem'} i ` +
+          'tabellen och räkna igen:',
       ),
       h(
         'ul',
@@ -272,11 +318,12 @@ export function createOwnTableView(deps: PaneDeps): View {
   let mapping: TableMapping | undefined;
   /** Whether the mapping came from the workbook (or this browser): then its details start folded. */
   let remembered = false;
+  let guesses = new Set<string>();
 
   const tableStatus = h('div', { class: 'step-status', role: 'status' });
   const mappingBox = h('div', { class: 'mapping' });
   const resultBox = h('div', { class: 'result' });
-  const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
+  const panel = new SubmitPanel(submitterDeps(deps));
 
   const picker = createTargetPicker(deps, {
     // Any template whose cells take the counts: deltagare-avslut, or one added as data like it.
@@ -291,12 +338,13 @@ export function createOwnTableView(deps: PaneDeps): View {
   const renderMapping = (): void => {
     if (!table || !mapping) return;
     const onColumns = (suggested: TableMapping) => {
+      if (table) guesses = guessesOf(table, suggested, undefined, deps.forbund.platforms);
       mapping = suggested;
       renderMapping();
     };
     replaceChildren(
       mappingBox,
-      ...mappingGroups(table, mapping, { remembered, platforms: deps.forbund.platforms, onColumns }),
+      ...mappingGroups(table, mapping, { remembered, platforms: deps.forbund.platforms, onColumns, guesses }),
     );
   };
 
@@ -307,17 +355,17 @@ export function createOwnTableView(deps: PaneDeps): View {
     mapping = stored
       ? suggestValues(read, stored, deps.forbund.platforms)
       : suggestMapping(read, deps.forbund.platforms);
+    guesses = guessesOf(read, mapping, stored, deps.forbund.platforms);
     replaceChildren(
       tableStatus,
       h(
         'p',
         { class: 'hint' },
-        `${description}: ${numberFormat.format(read.rows.length)} rader. ` +
-          `${stored ? 'Tidigare koppling hittades och används.' : ''}`,
+        `${description}: ${rows(read.rows.length)}. ` + `${stored ? 'Tidigare koppling hittades och används.' : ''}`,
       ),
     );
     renderMapping();
-    deps.ctx.announcer.announce(`Tabellen är inläst, ${read.rows.length} rader.`);
+    deps.ctx.announcer.announce(`Tabellen är inläst, ${rows(read.rows.length)}.`);
   };
 
   const countButton: HTMLButtonElement = button(

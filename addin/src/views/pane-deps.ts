@@ -45,3 +45,15 @@ export function submitterOf(deps: Pick<PaneDeps, 'session' | 'forbund'>): PartyK
   if (principal.role !== 'reporter') return 'kansli';
   return findParty(deps.forbund, principal.party ?? '')?.kind ?? 'kansli';
 }
+
+/** What a SubmitPanel needs of the pane: the API, the action context and who the series belongs to. */
+export function submitterDeps(deps: Pick<PaneDeps, 'api' | 'ctx' | 'session' | 'forbund'>): {
+  api: PaneDeps['api'];
+  ctx: PaneDeps['ctx'];
+  submitter: PartyKind | 'kansli';
+  party: string;
+} {
+  const { principal } = deps.session;
+  const party = principal.role === 'reporter' ? (principal.party ?? '') : 'kansli';
+  return { api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps), party };
+}

@@ -11,7 +11,7 @@ import { SubmitPanel } from '../view-parts/submit-panel';
 import { resolveTarget, type ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
 import { button, field, filePicker, h, replaceChildren, select } from '../ui/dom';
-import { submitterOf, type PaneDeps, type View } from './pane-deps';
+import { submitterDeps, type PaneDeps, type View } from './pane-deps';
 
 /** A national download for every month since 2014 is a few MB; far more is not SCB's table. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -40,7 +40,7 @@ export function createScbImportView(deps: PaneDeps): View {
   );
   periodField.hidden = true;
   const previewBox = h('div', { class: 'scb-preview' });
-  const panel = new SubmitPanel({ api: deps.api, ctx: deps.ctx, submitter: submitterOf(deps) });
+  const panel = new SubmitPanel(submitterDeps(deps));
   let found: ScbImport | undefined;
   let reader: typeof import('../scb/read-scb') | undefined;
 

@@ -194,7 +194,10 @@ export function createSettingsView(deps: SettingsViewDeps): View {
     );
   };
 
-  /** Sends an upload; a refusal's findings and changes are shown, not only its message. */
+  /**
+   * Sends an upload; a refusal's findings and changes are shown under its message (which the
+   * error display puts by the upload button).
+   */
   const send = async (work: () => Promise<SettingsProposalAnswer>): Promise<void> => {
     resultBox.replaceChildren();
     try {
@@ -205,7 +208,6 @@ export function createSettingsView(deps: SettingsViewDeps): View {
       if (refusal)
         replaceChildren(
           resultBox,
-          h('div', { class: 'message-bar error' }, 'Inget har sparats. Rätta det som listas och ladda upp igen.'),
           findingsBox(refusal.findings, inExcel, deps.ctx),
           refusal.changes.length > 0 ? changesTable(refusal.changes) : null,
         );

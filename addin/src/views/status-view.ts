@@ -1,30 +1,115 @@
 import type { StatusAnswer, StatusRow, StatusState } from '../../../shared/api';
+import { daysLeft, STATE_LABEL } from '../view-parts/obligations';
 import { defaultPeriod, periodChoices } from '../view-parts/period-choice';
+import { reviewPanel } from '../view-parts/submission-review';
 import { yearOptions } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
-import { button, field, formatDateTime, h, replaceChildren, select } from '../ui/dom';
+import { button, field, formatDateTime, h, replaceChildren, reveal, select } from '../ui/dom';
 import type { PaneDeps, View } from './pane-deps';
 
-export const STATE_LABEL = {
-  saknas: 'Saknas',
-  sen: 'Sen',
-  inskickad: 'Inskickad',
-  godkand: 'Godkänd',
-  returnerad: 'Returnerad',
-} satisfies Record<StatusState, string>;
+export { STATE_LABEL };
 
-/** Deadline, lock and the count per state, above the matrix. */
-function periodSummary(status: StatusAnswer, lockButton: HTMLButtonElement): HTMLElement[] {
-  const counts = new Map<StatusState, number>();
-  for (const row of status.rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+/** The deadline in force and where it comes from, with a form to set or change it. */
+function deadlineControls(
+  deps: PaneDeps,
+  status: StatusAnswer,
+  rerender: (status: StatusAnswer) => void,
+): HTMLElement[] {
+  const inForce = status.deadline ?? status.defaultDeadline;
+  const date = h('input', { type: 'date', name: 'deadline', value: inForce.slice(0, 10) });
+  const save = (deadline: string | null, trigger: HTMLButtonElement) =>
+    runAction(deps.ctx, trigger, 'Sparar sista dag…', async () => {
+      await deps.api.setPeriod(status.period, { locked: status.locked, deadline });
+      rerender(await deps.api.status(status.period));
+      deps.ctx.announcer.announce(deadline ? 'Sista dag sparad.' : 'Standarddagen gäller igen.');
+    });
+  const saveButton: HTMLButtonElement = button(
+    'Spara sista dag',
+    () => {
+      // The end of the chosen day, in the pane's time zone (kansliet's).
+      const end = date.value ? new Date(`${date.value}T23:59:59`).toISOString() : null;
+      void save(end, saveButton);
+    },
+    { class: 'btn btn-small' },
+  );
+  const clearButton: HTMLButtonElement = button('Använd standarddagen', () => void save(null, clearButton), {
+    class: 'btn btn-small btn-subtle',
+  });
   return [
     h(
       'p',
       {},
-      status.deadline ? `Sista dag: ${formatDateTime(status.deadline)}. ` : 'Ingen sista dag satt. ',
-      status.locked ? 'Perioden är låst – inga nya inlämningar tas emot.' : 'Perioden är öppen.',
+      `Sista dag: ${formatDateTime(inForce)} (${daysLeft(inForce, deps.now())}). `,
+      status.deadline
+        ? 'Satt av kansliet: senare inlämningar tas inte emot.'
+        : 'Ingen egen dag satt, så standarddagen gäller: senare inlämningar tas emot men markeras som sena.',
     ),
-    h('div', { class: 'actions' }, lockButton),
+    h(
+      'div',
+      { class: 'field-row align-end deadline-form' },
+      field('Ny sista dag', date),
+      h('div', { class: 'actions' }, saveButton, status.deadline ? clearButton : null),
+    ),
+  ];
+}
+
+/** Locking asks first: a locked period takes nothing, not even a correction. */
+function lockControls(deps: PaneDeps, status: StatusAnswer, rerender: (s: StatusAnswer) => void): HTMLElement {
+  const box = h('div', { class: 'lock-controls' });
+  const apply = (locked: boolean, trigger: HTMLButtonElement) =>
+    runAction(deps.ctx, trigger, locked ? 'Låser…' : 'Låser upp…', async () => {
+      await deps.api.setPeriod(status.period, { locked, deadline: status.deadline });
+      rerender(await deps.api.status(status.period));
+      deps.ctx.announcer.announce(locked ? 'Perioden är låst.' : 'Perioden är upplåst.');
+    });
+  const unlock: HTMLButtonElement = button('Lås upp perioden', () => void apply(false, unlock), {
+    class: 'btn btn-small',
+  });
+  const ask: HTMLButtonElement = button(
+    'Lås perioden…',
+    () => {
+      const confirm: HTMLButtonElement = button('Lås perioden', () => void apply(true, confirm), {
+        class: 'btn btn-small btn-primary',
+      });
+      const cancel = button(
+        'Avbryt',
+        () => {
+          replaceChildren(box, h('div', { class: 'actions' }, ask));
+          ask.focus();
+        },
+        { class: 'btn btn-small btn-subtle' },
+      );
+      replaceChildren(
+        box,
+        h(
+          'div',
+          { class: 'message-bar warning', role: 'alertdialog', 'aria-label': 'Låsa perioden?' },
+          h(
+            'div',
+            { class: 'message-text' },
+            h('strong', {}, 'Låsa perioden?'),
+            h('p', {}, 'När perioden är låst tas inga inlämningar emot, inte heller rättelser, förrän den låses upp.'),
+          ),
+          h('div', { class: 'actions' }, confirm, cancel),
+        ),
+      );
+      confirm.focus();
+    },
+    { class: 'btn btn-small' },
+  );
+  replaceChildren(box, h('div', { class: 'actions' }, status.locked ? unlock : ask));
+  return box;
+}
+
+/** Deadline, lock and the count per state, above the matrix. */
+function periodSummary(deps: PaneDeps, status: StatusAnswer, rerender: (s: StatusAnswer) => void): HTMLElement[] {
+  const counts = new Map<StatusState, number>();
+  for (const row of status.rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+  const late = status.rows.filter((r) => r.late).length;
+  return [
+    ...deadlineControls(deps, status, rerender),
+    h('p', {}, status.locked ? 'Perioden är låst – inga nya inlämningar tas emot.' : 'Perioden är öppen.'),
+    lockControls(deps, status, rerender),
     h(
       'ul',
       { class: 'state-counts', 'aria-label': 'Antal per status' },
@@ -32,7 +117,8 @@ function periodSummary(status: StatusAnswer, lockButton: HTMLButtonElement): HTM
         h('li', {}, h('span', { class: `badge state-${s}` }, STATE_LABEL[s]), ` ${counts.get(s) ?? 0}`),
       ),
     ),
-  ];
+    late > 0 ? h('p', { class: 'hint' }, `${late} av inlämningarna kom in efter sista dag (markerade Sen).`) : null,
+  ].filter((e): e is HTMLElement => e !== null);
 }
 
 /** One table per template, a row per scope (and party). */
@@ -43,7 +129,7 @@ function statusTables(rows: readonly StatusRow[], rowElement: (row: StatusRow) =
   return [...byTemplate].map(([title, templateRows]) =>
     h(
       'div',
-      { class: 'table-scroll', role: 'region', 'aria-label': title, tabindex: 0 },
+      { class: 'table-scroll status-scroll', role: 'region', 'aria-label': title, tabindex: 0 },
       h(
         'table',
         { class: 'data-table status-table' },
@@ -103,12 +189,24 @@ function showReturnForm(
   comment.focus();
 }
 
-/** Approve and return, for a row whose current version can still move. */
-function rowActions(deps: PaneDeps, row: StatusRow, reload: () => Promise<void>): HTMLElement {
-  const actions = h('td', { class: 'row-actions' });
+/** Approve and return, for a row whose current version can still move; Granska opens it first. */
+function rowActions(
+  deps: PaneDeps,
+  row: StatusRow,
+  reload: () => Promise<void>,
+  openReview?: (row: StatusRow, opener: HTMLButtonElement) => void,
+): HTMLElement {
+  const actions = h(openReview ? 'td' : 'div', { class: 'row-actions' });
   if (!row.id || !(row.state === 'inskickad' || row.state === 'godkand' || row.state === 'returnerad')) return actions;
   const id = row.id;
   const label = `${row.templateTitle}, ${row.scopeName}`;
+  if (openReview) {
+    const open: HTMLButtonElement = button('Granska', () => openReview(row, open), {
+      class: 'btn btn-small btn-primary',
+      'aria-label': `Granska ${label}`,
+    });
+    actions.append(open);
+  }
   if (row.state !== 'godkand') {
     const approve: HTMLButtonElement = button(
       'Godkänn',
@@ -133,7 +231,12 @@ function rowActions(deps: PaneDeps, row: StatusRow, reload: () => Promise<void>)
   return actions;
 }
 
-function statusRowElement(deps: PaneDeps, row: StatusRow, reload: () => Promise<void>): HTMLElement {
+function statusRowElement(
+  deps: PaneDeps,
+  row: StatusRow,
+  reload: () => Promise<void>,
+  openReview: (row: StatusRow, opener: HTMLButtonElement) => void,
+): HTMLElement {
   const partyName = (id: string): string =>
     deps.forbund.parties.find((p) => p.id === id)?.name ?? (id === 'kansli' ? 'Kansliet' : id);
   const detail = row.submittedAt
@@ -147,9 +250,10 @@ function statusRowElement(deps: PaneDeps, row: StatusRow, reload: () => Promise<
       'td',
       {},
       h('span', { class: `badge state-${row.state}` }, STATE_LABEL[row.state]),
+      row.late ? h('span', { class: 'badge state-sen' }, 'Sen') : null,
       row.stateComment ? h('span', { class: 'cell-detail' }, `”${row.stateComment}”`) : null,
     ),
-    rowActions(deps, row, reload),
+    rowActions(deps, row, reload, openReview),
   );
 }
 
@@ -165,6 +269,7 @@ export function createStatusView(deps: PaneDeps): View {
   );
   const summary = h('div', { class: 'status-summary' });
   const matrix = h('div', { class: 'status-matrix' });
+  const reviewBox = h('div', { class: 'review-box' });
 
   const load = (trigger?: HTMLButtonElement): Promise<void> =>
     runAction(deps.ctx, trigger, 'Hämtar status…', async () => {
@@ -174,18 +279,28 @@ export function createStatusView(deps: PaneDeps): View {
     });
   const reload = () => load();
 
+  /** Opens a version under the matrix: figures, comment, findings, changes; approve or return from there. */
+  const openReview = (row: StatusRow, opener: HTMLButtonElement): void =>
+    void runAction(deps.ctx, opener, 'Hämtar inlämningen…', async () => {
+      const review = await deps.api.review(row.id ?? '');
+      const close = button(
+        'Stäng granskningen',
+        () => {
+          reviewBox.replaceChildren();
+          opener.focus();
+        },
+        { class: 'btn btn-small btn-subtle' },
+      );
+      const actions = h('div', { class: 'actions review-actions' }, rowActions(deps, row, reload), close);
+      const panel = reviewPanel(deps, row, review, actions);
+      replaceChildren(reviewBox, panel);
+      reveal(panel.querySelector<HTMLElement>('.review-heading') ?? panel);
+    });
+
   const render = (status: StatusAnswer): void => {
-    const lockButton: HTMLButtonElement = button(
-      status.locked ? 'Lås upp perioden' : 'Lås perioden',
-      () =>
-        void runAction(deps.ctx, lockButton, status.locked ? 'Låser upp…' : 'Låser…', async () => {
-          await deps.api.setPeriod(status.period, { locked: !status.locked, deadline: status.deadline ?? null });
-          render(await deps.api.status(status.period));
-        }),
-      { class: 'btn btn-small' },
-    );
-    replaceChildren(summary, ...periodSummary(status, lockButton));
-    replaceChildren(matrix, ...statusTables(status.rows, (row) => statusRowElement(deps, row, reload)));
+    replaceChildren(summary, ...periodSummary(deps, status, render));
+    reviewBox.replaceChildren();
+    replaceChildren(matrix, ...statusTables(status.rows, (row) => statusRowElement(deps, row, reload, openReview)));
   };
 
   periodSelect.addEventListener('change', () => void load());
@@ -207,6 +322,7 @@ export function createStatusView(deps: PaneDeps): View {
       ),
       summary,
       matrix,
+      reviewBox,
     ),
     onShow: () => {
       if (!loadedOnce) {

@@ -1,6 +1,6 @@
 import { layoutTemplate } from '../../../shared/model/layout';
 import { PaneError } from '../api/api-error';
-import type { ApiFinding, Receipt } from '../../../shared/api';
+import type { ApiFinding, ValidateAnswer } from '../../../shared/api';
 import {
   checkInputCells,
   insertTemplate,
@@ -11,19 +11,40 @@ import {
   type ExcelCapabilities,
   type InputCell,
 } from '../excel';
-import { receiptCard, SubmitPanel, toFindingItems } from '../view-parts/submit-panel';
-import { createTargetPicker } from '../view-parts/target-picker';
+import { describePeriod, parsePeriod } from '../../../shared/model/period';
+import { findTemplateVersion, scopesOf } from '../../../shared/model/selectors';
+import { createObligations } from '../view-parts/obligations';
+import { labelsOf, Sender, SubmitPanel, targetOf, toFindingItems } from '../view-parts/submit-panel';
+import { createTargetPicker, type TargetPicker } from '../view-parts/target-picker';
 import type { ChosenTarget } from '../view-parts/template-context';
 import { runAction } from '../ui/action';
-import { button, field, filePicker, h, replaceChildren } from '../ui/dom';
+import { button, field, filePicker, h, replaceChildren, reveal } from '../ui/dom';
 import { saveBlob } from '../ui/download';
 import { findingsList, type FindingItem } from '../ui/findings-list';
-import { submitterOf, type PaneDeps, type View } from './pane-deps';
+import { submitterDeps, type PaneDeps, type View } from './pane-deps';
 
-/** Rapportera: in Excel, insert → fill → check → send; in a browser, download → upload → check → send. */
+/**
+ * Rapportera: first what the party owes for the year (Dina rapporter), then in Excel insert →
+ * fill → check → send, in a browser download → upload → check → send. What is chosen is
+ * checked against the year's deadlines and locks before the work starts.
+ */
 export function createSubmissionView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'report-heading' }, 'Rapportera');
-  const body = deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities) : browserSteps(deps);
+  const obligations = createObligations(deps);
+  const note = h('div', { class: 'target-note-box' });
+  let target: ChosenTarget | undefined;
+  const showNote = (): void => replaceChildren(note, obligations.noteFor(target));
+  const watch = {
+    onYear: (year: number) => void obligations.load(year).then(showNote),
+    onTarget: (chosen: ChosenTarget | undefined) => {
+      target = chosen;
+      showNote();
+    },
+    note,
+  };
+  const steps =
+    deps.host.kind === 'excel' ? excelSteps(deps, deps.host.capabilities, watch) : browserSteps(deps, watch);
+  const body = h('div', {}, obligations.element, steps);
   return {
     id: 'rapportera',
     label: 'Rapportera',
@@ -43,15 +64,20 @@ function step(number: number, title: string, ...content: (HTMLElement | null)[])
   );
 }
 
+/** How the steps tell the view what is chosen, and where the view's word on it goes. */
+interface TargetWatch {
+  onYear: (year: number) => void;
+  onTarget: (target: ChosenTarget | undefined) => void;
+  note: HTMLElement;
+}
+
 /** Insert the template sheet, read every input cell in one batch, mark findings in the sheet. */
-function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElement {
+function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities, watch: TargetWatch): HTMLElement {
   let target: ChosenTarget | undefined;
   let cells = new Map<string, InputCell>();
   const insertStatus = h('div', { class: 'step-status', role: 'status' });
   const panel = new SubmitPanel({
-    api: deps.api,
-    ctx: deps.ctx,
-    submitter: submitterOf(deps),
+    ...submitterDeps(deps),
     onSelectFinding: (finding) => {
       const cell = cells.get(finding.cellId);
       if (cell) void runAction(deps.ctx, undefined, `Markerar ${cell.address}…`, () => selectCell(cell));
@@ -62,11 +88,13 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
   });
 
   const picker = createTargetPicker(deps, {
+    onYear: watch.onYear,
     onChange: (chosen) => {
       target = chosen;
       cells = new Map();
       insertStatus.replaceChildren();
       panel.reset(chosen);
+      watch.onTarget(chosen);
     },
   });
 
@@ -121,6 +149,7 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
     () =>
       void runAction(deps.ctx, checkButton, 'Läser och kontrollerar mallen…', async () => {
         const chosen = requireTarget(target);
+        await panel.ready();
         // Read, validate and mark in one batch; the server's findings after Skicka in are marked through onFindings.
         await checkInputCells(
           chosen.template.cells.map((c) => c.id),
@@ -148,6 +177,7 @@ function excelSteps(deps: PaneDeps, capabilities: ExcelCapabilities): HTMLElemen
         'varningar markeras i bladet.',
     ),
     picker.element,
+    watch.note,
     step(1, 'Infoga mallen', h('div', { class: 'actions' }, insertButton), insertStatus),
     step(2, 'Kontrollera och skicka in', h('div', { class: 'actions' }, checkButton), panel.element),
   );
@@ -158,13 +188,46 @@ function requireTarget(target: ChosenTarget | undefined): ChosenTarget {
   return target;
 }
 
+/**
+ * What an uploaded file is for, where it differs from what is chosen, by the names the user
+ * chose from: "Filen är Tertial 3 2023, men du har valt Tertial 1 2023."
+ */
+function mismatches(
+  file: ValidateAnswer,
+  chosen: ChosenTarget,
+  deps: Pick<PaneDeps, 'registry' | 'forbund'>,
+): string[] {
+  const out: string[] = [];
+  const definition = findTemplateVersion(deps.registry, file.templateId, file.templateVersion);
+  if (file.templateId !== chosen.definition.id)
+    out.push(
+      `Filen är mallen ”${definition?.title ?? file.templateId}”, men du har valt ”${chosen.definition.title}”.`,
+    );
+  if (file.period !== chosen.period.id) {
+    const period = parsePeriod(file.period);
+    const label = period ? describePeriod(period, chosen.definition.period.cumulative) : file.period;
+    out.push(
+      `Filen är ${label}, men du har valt ${describePeriod(chosen.period, chosen.definition.period.cumulative)}.`,
+    );
+  }
+  if (file.scope !== chosen.scope.id) {
+    const scope = definition && scopesOf(definition, deps.forbund).find((s) => s.id === file.scope);
+    out.push(`Filen gäller ${scope?.name ?? file.scope}, men du har valt ${chosen.scope.name}.`);
+  }
+  return out;
+}
+
 /** Without Office: the server checks the uploaded file, and sends findings with their cells. */
-function browserSteps(deps: PaneDeps): HTMLElement {
+function browserSteps(deps: PaneDeps, watch: TargetWatch): HTMLElement {
   let target: ChosenTarget | undefined;
-  let checked: { file: File; findings: ApiFinding[] } | undefined;
-  const picker = createTargetPicker(deps, {
+  let checked: { file: File; findings: ApiFinding[]; answer: ValidateAnswer } | undefined;
+  const mismatchBox = h('div', { class: 'mismatch-box' });
+  const picker: TargetPicker = createTargetPicker(deps, {
+    onYear: watch.onYear,
     onChange: (chosen) => {
       target = chosen;
+      watch.onTarget(chosen);
+      if (checked) showChecked(checked.answer);
     },
   });
   const downloadButton: HTMLButtonElement = button(
@@ -196,11 +259,48 @@ function browserSteps(deps: PaneDeps): HTMLElement {
     'Krävs när det finns varningar: förklara varför uppgifterna ändå stämmer.',
   );
   commentField.hidden = true;
-  const receiptBox = h('div', { class: 'receipt-box' });
+  const sender = new Sender({ ...submitterDeps(deps), sendButton: () => sendButton });
   const showFindings = (findings: ApiFinding[]): void => {
-    replaceChildren(findingsBox, findingsList(toFindingItems(findings)));
+    const list = findingsList(toFindingItems(findings));
+    replaceChildren(findingsBox, list);
+    reveal(list.querySelector<HTMLElement>('.findings-summary') ?? list);
     commentField.hidden = !findings.some((f) => f.severity === 'varning');
     sendButton.disabled = findings.some((f) => f.severity === 'fel');
+  };
+  /** The file's own template, period and scope against the picker's: a difference is named, and blocks sending. */
+  const showChecked = (answer: ValidateAnswer): boolean => {
+    const differs = target ? mismatches(answer, target, deps) : [];
+    if (differs.length === 0) {
+      mismatchBox.replaceChildren();
+      if (checked) sendButton.disabled = checked.findings.some((f) => f.severity === 'fel');
+      return false;
+    }
+    sendButton.disabled = true;
+    const useFile: HTMLButtonElement = button(
+      'Välj det filen gäller',
+      () =>
+        void runAction(deps.ctx, useFile, 'Byter val…', async () => {
+          await picker.choose({ templateId: answer.templateId, period: answer.period, scope: answer.scope });
+          reveal(sendButton);
+        }),
+      { class: 'btn btn-small' },
+    );
+    replaceChildren(
+      mismatchBox,
+      h(
+        'div',
+        { class: 'message-bar warning mismatch', role: 'alert' },
+        h(
+          'div',
+          { class: 'message-text' },
+          h('strong', {}, 'Filen gäller något annat än det du valt'),
+          ...differs.map((d) => h('p', {}, d)),
+          h('p', {}, 'Välj rätt fil, eller ändra valet till det filen gäller.'),
+        ),
+        h('div', { class: 'actions' }, useFile),
+      ),
+    );
+    return true;
   };
 
   const checkButton: HTMLButtonElement = button(
@@ -212,10 +312,11 @@ function browserSteps(deps: PaneDeps): HTMLElement {
           fileInput.focus();
           throw new PaneError('no-file', 'Välj den ifyllda mallen (.xlsx) först.');
         }
-        receiptBox.replaceChildren();
+        sender.reset();
         const result = await deps.api.validateWorkbook(file);
-        checked = { file, findings: result.findings };
+        checked = { file, findings: result.findings, answer: result };
         showFindings(result.findings);
+        if (showChecked(result)) reveal(mismatchBox.firstElementChild as HTMLElement);
         deps.ctx.announcer.announce(
           result.findings.length === 0 ? 'Inga fel eller varningar.' : `${result.findings.length} fel eller varningar.`,
         );
@@ -226,31 +327,42 @@ function browserSteps(deps: PaneDeps): HTMLElement {
     checked = undefined;
     sendButton.disabled = true;
     findingsBox.replaceChildren();
-    receiptBox.replaceChildren();
+    mismatchBox.replaceChildren();
+    sender.reset();
   });
 
-  const sendButton: HTMLButtonElement = button(
-    'Skicka in',
-    () =>
-      void runAction(deps.ctx, sendButton, 'Skickar in…', async () => {
-        if (!checked) throw new PaneError('not-checked', 'Kontrollera filen innan du skickar in.');
-        const comment = commentBox.value.trim();
-        if (checked.findings.some((f) => f.severity === 'varning') && comment === '') {
-          commentBox.focus();
-          throw new PaneError('comment-required', 'Skriv en kommentar som förklarar varningarna innan du skickar in.');
-        }
-        let receipt: Receipt;
-        try {
-          receipt = await deps.api.submitWorkbook(checked.file, comment || undefined);
-        } catch (error) {
-          if (error instanceof PaneError && error.findings.length > 0) showFindings(error.findings);
-          throw error;
-        }
-        replaceChildren(receiptBox, receiptCard(receipt));
-        deps.ctx.announcer.announce(`Inskickat, version ${receipt.version}.`);
-      }),
-    { class: 'btn btn-primary', disabled: true },
-  );
+  const send = (): Promise<void> =>
+    runAction(deps.ctx, sendButton, 'Skickar in…', async () => {
+      const file = checked;
+      if (!file) throw new PaneError('not-checked', 'Kontrollera filen innan du skickar in.');
+      const chosen = requireTarget(target);
+      if (mismatches(file.answer, chosen, deps).length > 0)
+        throw new PaneError(
+          'target-mismatch',
+          'Filen gäller något annat än det du valt. Välj rätt fil eller ändra valet.',
+        );
+      const comment = commentBox.value.trim();
+      if (file.findings.some((f) => f.severity === 'varning') && comment === '') {
+        commentBox.focus();
+        throw new PaneError('comment-required', 'Skriv en kommentar som förklarar varningarna innan du skickar in.');
+      }
+      try {
+        const receipt = await sender.send(
+          targetOf(chosen),
+          labelsOf(chosen),
+          () => deps.api.submitWorkbook(file.file, comment || undefined),
+          () => void send(),
+        );
+        if (receipt) deps.ctx.announcer.announce(`Inskickat, version ${receipt.version}.`);
+      } catch (error) {
+        if (error instanceof PaneError && error.findings.length > 0) showFindings(error.findings);
+        throw error;
+      }
+    });
+  const sendButton: HTMLButtonElement = button('Skicka in', () => void send(), {
+    class: 'btn btn-primary',
+    disabled: true,
+  });
 
   return h(
     'div',
@@ -265,6 +377,7 @@ function browserSteps(deps: PaneDeps): HTMLElement {
       ),
     ),
     picker.element,
+    watch.note,
     step(1, 'Ladda ner mallen', h('div', { class: 'actions' }, downloadButton)),
     step(
       2,
@@ -272,9 +385,11 @@ function browserSteps(deps: PaneDeps): HTMLElement {
       upload.element,
       h('div', { class: 'actions' }, checkButton),
       findingsBox,
+      mismatchBox,
       commentField,
       h('div', { class: 'actions' }, sendButton),
-      receiptBox,
+      sender.questionBox,
+      sender.receiptBox,
     ),
   );
 }

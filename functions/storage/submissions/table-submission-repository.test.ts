@@ -125,13 +125,17 @@ it('stores period settings with an audit event', async () => {
 
 it('lets the caller admit or refuse on the period read with the pointer; refused stores nothing', async () => {
   const seen: unknown[] = [];
-  const admitAll = (settings: unknown) => void seen.push(settings);
+  const admitAll = (settings: unknown) => {
+    seen.push(settings);
+    return { late: false };
+  };
   await repo.submit(draft({ 'deltagare.antal.k': 1 }, { period: '2024T1' }), admitAll);
   expect(seen).toEqual([{ locked: false }]);
 
   await repo.putPeriod('umearegionen', '2024T1', { locked: true, deadline: '2024-05-15T23:59:59Z' }, actor);
   const refuse = (settings: { locked: boolean }) => {
     if (settings.locked) throw new Error('låst');
+    return { late: false };
   };
   await expect(repo.submit(draft({ 'deltagare.antal.k': 2 }, { period: '2024T1' }), refuse)).rejects.toThrow('låst');
   expect((await repo.listVersions('umearegionen', '2024T1')).map((v) => v.version)).toEqual([1]);
@@ -141,6 +145,34 @@ it('lets the caller admit or refuse on the period read with the pointer; refused
   // The lock's fence changed the pointer this instance remembered, so the first attempt may be refused and read again.
   expect(new Set(seen.map((s) => JSON.stringify(s))).size).toBe(1);
   expect(seen[0]).toEqual({ locked: true, deadline: '2024-05-15T23:59:59Z', updatedAt: expect.any(String) });
+});
+
+it('takes the same figures again as a new version once kansliet returned them, with the new comment', async () => {
+  const key = { templateId: 'deltagare-avslut', scope: 'ungdomstorget', party: 'umea' };
+  const first = await repo.submit(draft({ 'deltagare.antal.k': 7 }, { period: '2024T2' }));
+  await repo.transition('umearegionen', '2024T2', key, 1, 'returnerad', actor, 'Förklara varför nya minskade.');
+  // The content hash is the figures' (submit.ts), so the comment does not change it.
+  const again = await repo.submit({
+    ...draft({ 'deltagare.antal.k': 7 }, { period: '2024T2' }),
+    comment: 'Två deltagare flyttade till Vännäs.',
+  });
+  expect(again).toMatchObject({ created: true, receipt: { version: 2, replaces: 1, sha256: first.receipt.sha256 } });
+  const current = await repo.getCurrent('umearegionen', '2024T2', key);
+  expect(current).toMatchObject({ version: 2, state: 'inskickad' });
+  const v2 = await repo.getVersion('umearegionen', '2024T2', key, 2);
+  expect(v2?.comment).toBe('Två deltagare flyttade till Vännäs.');
+  // The same again (a retry after a lost answer) is the same receipt.
+  const retry = await repo.submit(draft({ 'deltagare.antal.k': 7 }, { period: '2024T2' }));
+  expect(retry).toMatchObject({ created: false, receipt: { version: 2 } });
+});
+
+it('stores whether a submission was late, as the caller judged it on the period it read', async () => {
+  const late = await repo.submit(draft({ 'deltagare.antal.k': 4 }, { period: '2024T3' }), () => ({ late: true }));
+  expect(late.receipt.late).toBe(true);
+  const again = await repo.submit(draft({ 'deltagare.antal.k': 4 }, { period: '2024T3' }), () => ({ late: false }));
+  // "Already stored" answers with what was stored.
+  expect(again).toMatchObject({ created: false, receipt: { late: true } });
+  expect((await repo.listCurrent('umearegionen', '2024T3'))[0]?.late).toBe(true);
 });
 
 describe('the pointer this instance remembers', () => {
@@ -263,6 +295,7 @@ describe('the pointer this instance remembers', () => {
 describe('locking a period while submissions arrive (issue 15: a 201 could follow the lock)', () => {
   const refuseLocked = (settings: { locked: boolean }) => {
     if (settings.locked) throw new Error('låst');
+    return { late: false };
   };
 
   /** Storage's own commit times (the entity Timestamp) of the period row and of every version in a period. */

@@ -91,7 +91,7 @@ export class TableSubmissionRepository implements SubmissionRepository {
 
   async submit(
     s: NewSubmission,
-    admit?: (period: PeriodSettings) => void,
+    admit?: (period: PeriodSettings) => { late: boolean },
   ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     await this.ensure();
     const pk = partitionKey(s.forbund, s.period);
@@ -106,32 +106,28 @@ export class TableSubmissionRepository implements SubmissionRepository {
     pk: string,
     series: string,
     s: NewSubmission,
-    admit?: (period: PeriodSettings) => void,
+    admit?: (period: PeriodSettings) => { late: boolean },
   ): Promise<{ receipt: StoredReceipt; created: boolean }> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const { period, pointer, unchanged } = await this.beforeWrite(pk, s, series, attempt === 0);
-      admit?.(period);
+      const late = admit ? admit(period).late : s.late;
       if (unchanged) {
         const current = toCurrent(unchanged, s.period);
-        return {
-          receipt: {
-            id: current.id,
-            version: current.version,
-            sha256: current.sha256,
-            submittedAt: current.submittedAt,
-          },
-          created: false,
-        };
+        const { id, version, sha256, submittedAt } = current;
+        // Versions are contiguous, so the one a version replaced is always the one before it.
+        const replaces = version > 1 ? { replaces: version - 1 } : {};
+        return { receipt: { id, version, sha256, submittedAt, late: current.late, ...replaces }, created: false };
       }
       const version = pointer ? pointer.version + 1 : 1;
       const at = this.now().toISOString();
+      const stored: NewSubmission = { ...s, late };
       const values = await this.values.encode(pk, versionRowKey(s, version), s.values);
       const id = submissionId(s.period, s, version);
       const actions: TransactionAction[] = [
-        ['create', versionEntity(pk, s, version, at, values.properties)],
+        ['create', versionEntity(pk, stored, version, at, values.properties)],
         pointer
-          ? ['update', pointerEntity(pk, s, version, at), 'Replace', { etag: pointer.etag }]
-          : ['create', pointerEntity(pk, s, version, at)],
+          ? ['update', pointerEntity(pk, stored, version, at), 'Replace', { etag: pointer.etag }]
+          : ['create', pointerEntity(pk, stored, version, at)],
         [
           'create',
           auditEntity(pk, {
@@ -153,7 +149,8 @@ export class TableSubmissionRepository implements SubmissionRepository {
           sha256: s.sha256,
           state: 'inskickad',
         });
-        return { receipt: { id, version, sha256: s.sha256, submittedAt: at }, created: true };
+        const replaces = version > 1 ? { replaces: version - 1 } : {};
+        return { receipt: { id, version, sha256: s.sha256, submittedAt: at, late, ...replaces }, created: true };
       } catch (error) {
         // Whatever storage now holds, the guess may be wrong: the next attempt reads.
         this.pointers.forget(series);
@@ -186,7 +183,9 @@ export class TableSubmissionRepository implements SubmissionRepository {
     if (mayGuess && guess?.sha256 !== s.sha256) return { period: await this.readPeriod(pk), pointer: guess };
     const [period, read] = await Promise.all([this.readPeriod(pk), this.readPointer(pk, s)]);
     const stored = isStoredPointer(read);
-    if (read && stored && read.sha256 === s.sha256) return { period, pointer: undefined, unchanged: read };
+    // The same content again is the same submission, unless kansliet returned it: then it is the answer.
+    if (read && stored && read.sha256 === s.sha256 && str(read.state) !== 'returnerad')
+      return { period, pointer: undefined, unchanged: read };
     // A placeholder left by a lock is replaced under its ETag, as version 0 of nothing.
     return {
       period,
@@ -215,6 +214,12 @@ export class TableSubmissionRepository implements SubmissionRepository {
     return (await this.list(partitionKey(forbund, period), 'c_'))
       .filter(isStoredPointer)
       .map((e) => toCurrent(e, period));
+  }
+
+  async getCurrent(forbund: string, period: string, key: SeriesKey): Promise<CurrentSubmission | undefined> {
+    await this.ensure();
+    const e = await this.readPointer(partitionKey(forbund, period), key);
+    return e && isStoredPointer(e) ? toCurrent(e, period) : undefined;
   }
 
   async listVersions(forbund: string, period: string): Promise<SubmissionVersion[]> {

@@ -50,12 +50,15 @@ describe('arbsam (seed 000)', () => {
     );
   });
 
-  it('reports the referring authorities summing to 150 against the stated 149 on the Samtliga cell', () => {
+  it('reports the referring authorities summing to 150 against the stated 149 as a consequence of D15', () => {
+    // With Arbetsförmedlingen's 9 + 15 = 24 the authorities add up to the stated 149: one slip, not two.
     const { findings } = validateSubmission(template, arbsam2025);
     const hit = findings.find((f) => f.cellId === 'remittent.samtliga.tot')!;
+    expect(hit.causedBy).toBe('remittent.af.tot');
     expect(renderFinding(hit)).toBe(
       'Varning i ArbSam!D19 (Samtliga, Totalt): Samtliga ska vara summan av de remitterande ' +
-        'myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1).',
+        'myndigheterna. Angivet värde är 149, men D15 + D16 + D17 + D18 blir 150 (skillnad −1). Beror på ' +
+        'felet i D15 och försvinner när det är rättat.',
     );
   });
 

@@ -36,6 +36,7 @@ export const arbsam: TemplateDefinitionInput = {
   scope: 'platform',
   // Skellefteå kommun's arbetsmarknadsenhet runs ArbSam and keeps its register.
   submitters: ['kommun'],
+  plausibility: { z: 3, minRelativeChange: 0.5 },
   forbund: ['skelleftea-norsjo'],
   sections: [
     {

@@ -53,6 +53,8 @@ export const deltagareAvslut: TemplateDefinitionInput = {
   period: { kind: 'tertial', cumulative: true },
   scope: 'platform',
   submitters: ['kommun', 'af', 'fk', 'region'],
+  // Counts far from last year's or last tertial's for the platform get a varning (ARCHITECTURE.md).
+  plausibility: { z: 3, minRelativeChange: 0.5 },
   sections: [
     {
       id: 'deltagare',

@@ -73,7 +73,7 @@ function economySection(context: ComputationContext): EconomySection {
   let contributionsMissing: string | undefined;
   const shares = yearConfig?.populationShares;
   const contributionLines = lines.filter((l) => isContribution(l.id));
-  if (!shares) contributionsMissing = `Befolkningsandelar för ${period.year} saknas i förbundets konfiguration.`;
+  if (!shares) contributionsMissing = `Befolkningsandelar för ${period.year} saknas i förbundets inställningar.`;
   else if (contributionLines.length === 0) contributionsMissing = `Budgeten för ${period.year} saknar medlemsavgifter.`;
   else {
     const total = Math.round(contributionLines.reduce((acc, l) => acc + l.budget, 0));
@@ -92,7 +92,7 @@ function economySection(context: ComputationContext): EconomySection {
   return {
     period: tertial,
     outcome,
-    missing: outcome ? undefined : `Budget för ${period.year} saknas i förbundets konfiguration.`,
+    missing: outcome ? undefined : `Budget för ${period.year} saknas i förbundets inställningar.`,
     contributions,
     contributionsMissing,
     equity: assessEquity(

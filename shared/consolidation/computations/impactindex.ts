@@ -220,10 +220,11 @@ export function impactSection(context: ComputationContext): ImpactSection {
     lastYearBudget: last.budget,
     missing: current.budget
       ? undefined
-      : `Social budget för ${period.year} saknas i förbundets konfiguration; Impactindex kan inte beräknas.`,
+      : `Social budget för ${period.year} saknas i förbundets inställningar; Impactindex kan inte beräknas.`,
     lastYearMissing: last.budget
       ? undefined
-      : `Social budget för ${period.year - 1} saknas i konfigurationen; föregående års Impactindex kan inte beräknas.`,
+      : `Social budget för ${period.year - 1} saknas i förbundets inställningar; ` +
+        'föregående års Impactindex kan inte beräknas.',
     scopes: reportScopes(context.template.definition, forbund).map((scope) => ({
       id: scope.id,
       name: scope.name,

@@ -28,6 +28,8 @@ export interface FakeWorkbookState {
   /** What insertWorksheetsFromBase64 inserts (the page cannot read an xlsx): sheets with their cells. */
   insertable: { name: string; cells: Record<string, unknown> }[];
   syncs: number;
+  /** The largest round trip so far, in bytes of values. */
+  largestPayload: number;
 }
 
 /** The page's init script: the stand-in, given shared/'s own column letters. */
@@ -45,7 +47,11 @@ function installFakeExcel(letters: (column: number) => string): void {
     selected: [],
     insertable: [],
     syncs: 0,
+    largestPayload: 0,
   };
+  const LIMIT = 5_000_000;
+  let loads: (() => unknown[][])[] = [];
+  let written = 0;
   const cellAt = (a1: string): { row: number; column: number } => {
     const m = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, '')) ?? ['', 'A', '1'];
     let column = 0;
@@ -75,12 +81,32 @@ function installFakeExcel(letters: (column: number) => string): void {
       return rows;
     };
     const write = (rows: unknown[][]): void => {
+      written += JSON.stringify(rows).length;
       rows.forEach((row, i) => row.forEach((v, j) => (sheet.cells[`${letters(a.column + j)}${a.row + i}`] = v)));
     };
     return {
-      load: () => undefined,
+      load: (what?: string) => {
+        if (/\bvalues\b/.test(String(what ?? ''))) loads.push(grid);
+      },
       get address() {
         return `${quote(sheet.name)}!${address}`;
+      },
+      get rowCount() {
+        return b.row - a.row + 1;
+      },
+      get columnCount() {
+        return b.column - a.column + 1;
+      },
+      getCell: (row: number, column: number) => range(sheet, `${letters(a.column + column)}${a.row + row}`),
+      getResizedRange: (rows: number, columns: number) =>
+        range(sheet, `${letters(a.column)}${a.row}:${letters(b.column + columns)}${b.row + rows}`),
+      getIntersection: (other: { address: string }) => {
+        const o = box(other.address.split('!')[1] ?? '');
+        return range(
+          sheet,
+          `${letters(Math.max(a.column, o.a.column))}${Math.max(a.row, o.a.row)}:` +
+            `${letters(Math.min(b.column, o.b.column))}${Math.min(b.row, o.b.row)}`,
+        );
       },
       get values() {
         return grid();
@@ -224,6 +250,16 @@ function installFakeExcel(letters: (column: number) => string): void {
     workbook,
     sync: async () => {
       state.syncs += 1;
+      const response = loads.reduce((n, grid) => n + JSON.stringify(grid()).length, 0);
+      const request = written;
+      loads = [];
+      written = 0;
+      state.largestPayload = Math.max(state.largestPayload, response, request);
+      if (response > LIMIT || request > LIMIT)
+        throw Object.assign(new Error('RequestPayloadSizeLimitExceeded'), {
+          name: 'RichApi.Error',
+          code: 'RequestPayloadSizeLimitExceeded',
+        });
     },
   };
   const w = window as unknown as Record<string, unknown>;

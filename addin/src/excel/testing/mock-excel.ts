@@ -36,6 +36,21 @@ export interface RangeRecord {
   initialValues: unknown[][];
 }
 
+/**
+ * Excel on the web refuses a request or a response over 5 MB (Microsoft's resource limits for
+ * Office Add-ins). The mock measures each round trip as the JSON of the values it carries —
+ * loaded values out, written values and formulas in — and refuses one over the limit the way
+ * Excel does, so a test fails where real Excel would.
+ */
+export const EXCEL_PAYLOAD_LIMIT = 5_000_000;
+
+function payloadError(bytes: number): Error {
+  return Object.assign(new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`), {
+    name: 'RichApi.Error',
+    code: 'RequestPayloadSizeLimitExceeded',
+  });
+}
+
 type Item = Record<string, unknown>;
 
 /** office.js answers `isNullObject` after a sync without a load; a plain property does the same here. */
@@ -54,6 +69,10 @@ function rangeCells(address: string): { top: number; left: number; bottom: numbe
 
 export class MockExcel {
   syncs = 0;
+  /** The largest round trip so far, in bytes of values carried (see EXCEL_PAYLOAD_LIMIT). */
+  largestPayload = 0;
+  private pendingLoads: { record: RangeRecord; what: string }[] = [];
+  private readonly sentWrites = new WeakSet<object>();
   readonly ranges: RangeRecord[] = [];
   readonly notesAdded: { address: string; content: string }[] = [];
   readonly notesDeleted: string[] = [];
@@ -145,19 +164,63 @@ export class MockExcel {
     const sheet = this.sheet(sheetName);
     const initialValues = this.valuesOf(sheet, address);
     const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+    const whole = /^[A-Z]+:[A-Z]+$/.test(address);
+    const box = whole ? undefined : rangeCells(address);
+    const at = (top: number, left: number, bottom: number, right: number) =>
+      this.range(sheet.name, `${a1(top, left)}:${a1(bottom, right)}`);
     const mock = this.track(
       new OfficeMockObject({
         address: `${quoted}!${address}`,
         values: initialValues,
         formulas: initialValues,
+        rowCount: box ? box.bottom - box.top + 1 : 0,
+        columnCount: box ? box.right - box.left + 1 : 0,
         format: { fill: { color: '' }, autofitColumns: () => undefined },
         select: () => {
           this.selected.push(`${sheet.name}!${address}`);
         },
+        getCell: (row: number, column: number) =>
+          at(box!.top + row, box!.left + column, box!.top + row, box!.left + column),
+        getResizedRange: (rows: number, columns: number) =>
+          at(box!.top, box!.left, box!.bottom + rows, box!.right + columns),
+        getIntersection: (other: OfficeMockObject) => {
+          const b = rangeCells(this.addressOf(other).split('!')[1] ?? '');
+          return at(
+            Math.max(box!.top, b.top),
+            Math.max(box!.left, b.left),
+            Math.min(box!.bottom, b.bottom),
+            Math.min(box!.right, b.right),
+          );
+        },
       }),
     );
-    this.ranges.push({ sheet: sheet.name, address, mock, initialValues });
+    const record: RangeRecord = { sheet: sheet.name, address, mock, initialValues };
+    const load = mock.load.bind(mock);
+    mock.load = (what: Parameters<OfficeMockObject['load']>[0]) => {
+      this.pendingLoads.push({ record, what: typeof what === 'string' ? what : JSON.stringify(what) });
+      return load(what);
+    };
+    this.ranges.push(record);
     return mock;
+  }
+
+  /** The bytes a round trip carries: loaded values out, newly written values and formulas in. */
+  private measurePayload(): void {
+    const response = this.pendingLoads
+      .filter((p) => /\bvalues\b/.test(p.what))
+      .reduce((n, p) => n + JSON.stringify(p.record.initialValues).length, 0);
+    this.pendingLoads = [];
+    let request = 0;
+    for (const r of this.ranges) {
+      for (const written of [r.mock.values, r.mock.formulas]) {
+        if (!Array.isArray(written) || written === r.initialValues || this.sentWrites.has(written)) continue;
+        this.sentWrites.add(written);
+        request += JSON.stringify(written).length;
+      }
+    }
+    this.largestPayload = Math.max(this.largestPayload, response, request);
+    if (response > EXCEL_PAYLOAD_LIMIT || request > EXCEL_PAYLOAD_LIMIT)
+      throw payloadError(Math.max(response, request));
   }
 
   private worksheet(name: string): OfficeMockObject {
@@ -318,6 +381,7 @@ export class MockExcel {
     const sync = context.sync.bind(context);
     context.sync = async () => {
       this.syncs += 1;
+      this.measurePayload();
       await sync();
       for (const mock of this.created) await mock.sync();
     };
