@@ -4,8 +4,9 @@
  * configuration knows (tests/checks/configured-ids.test.ts keeps product code from naming the
  * shipped ones), through the local host and Azurite, with no restart: a bad document is refused
  * with findings naming the cells of the Inställningar workbook and nothing stored; the good one
- * is activated; the dev login lists it; its reporters submit; its kansli sees them and
- * consolidates by its own platforms, group and targets; each förbund's kansli stays in its own.
+ * is activated; the dev login lists it; its reporters submit (late by its own last day); its
+ * kansli sees them and consolidates by its own platforms, group and targets; each förbund's
+ * kansli stays in its own.
  */
 import { forbundListAnswerSchema } from '../../shared/api';
 import { deltagareAvslut } from '../../shared/config/templates/deltagare-avslut';
@@ -51,6 +52,7 @@ const document = (shares: Record<string, number>): ForbundConfigInput => ({
     '2024': {
       populationShares: shares,
       targets: { 'deltagare-avslut.andel_positiv': { comparator: 'gte', value: 65 } },
+      deadlines: { '2024T1': '2024-05-31' },
     },
   },
 });
@@ -105,7 +107,7 @@ describe('a new förbund is data only', () => {
     ]);
   });
 
-  it('its reporters submit for their platforms and its kansli sees both', async () => {
+  it('its reporters submit for their platforms and its kansli sees both, late by its own last day', async () => {
     const sandviken = await auth.token({ forbund: id, party: 'sandviken', role: 'reporter' });
     const hofors = await auth.token({ forbund: id, party: 'hofors', role: 'reporter' });
     expect((await send(sandviken, { period: '2024T1', scope: 'steget' }, 11)).status).toBe(201);
@@ -118,6 +120,22 @@ describe('a new förbund is data only', () => {
     expect(status.json.rows.map((r: { scope: string; state: string }) => `${r.scope} ${r.state}`).sort()).toEqual([
       'bron inskickad',
       'steget inskickad',
+    ]);
+    // The year's last day is the förbund's default: past it a submission is taken, marked late.
+    expect(status.json).toMatchObject({ deadline: null, defaultDeadline: '2024-05-31T23:59:59.999Z' });
+    expect(status.json.rows.map((r: { late?: boolean }) => r.late)).toEqual([true, true]);
+    const owed = await api('GET', `${base}/obligations?year=2024`, { token: sandviken });
+    // Where the year's settings give no last day, TERTIAL_DEADLINE_DAYS (15) after the tertial.
+    expect(
+      owed.json.periods.map((p: { period: string; deadline: string; deadlineSet: boolean }) => [
+        p.period,
+        p.deadline,
+        p.deadlineSet,
+      ]),
+    ).toEqual([
+      ['2024T1', '2024-05-31T23:59:59.999Z', false],
+      ['2024T2', '2024-09-15T23:59:59.999Z', false],
+      ['2024T3', '2025-01-15T23:59:59.999Z', false],
     ]);
   });
 
