@@ -91,7 +91,7 @@ describeE2e('Inställningar in the task pane', () => {
     ]);
     pane = await servePane({ repoRoot, apiOrigin: stack.baseUrl });
     context = await browser.newContext({
-      viewport: { width: 400, height: 900 },
+      viewport: { width: 350, height: 900 },
       locale: 'sv-SE',
       acceptDownloads: true,
     });
@@ -124,7 +124,7 @@ describeE2e('Inställningar in the task pane', () => {
     const change = v.locator('.changes-table tbody tr');
     await change.first().waitFor();
     await expect(change.allTextContents()).resolves.toEqual([
-      'Måldeltagare-avslut.andel_positiv (Andel positiv lösning)ÄndradMål7075',
+      'Måldeltagare-avslut.andel_positiv (Andel positiv lösning)ÄndradMål: 70 → 75',
     ]);
     await v.getByText('Version 2 är sparad men gäller inte än').waitFor();
     await shot('20-installningar-andring');
@@ -349,7 +349,7 @@ describeE2e('Inställningar in the task pane', () => {
     });
     await v.getByRole('button', { name: 'Ladda upp från arbetsboken' }).click();
     await v.locator('.changes-table tbody tr').first().waitFor();
-    await expect(v.locator('.changes-table tbody tr').first().textContent()).resolves.toContain('7072');
+    await expect(v.locator('.changes-table tbody tr').first().textContent()).resolves.toContain('Mål: 70 → 72');
     await v.getByRole('button', { name: 'Aktivera version 2', exact: true }).click();
     await v.getByText('Aktiv: version 2').waitFor();
     await shot('25-excel-installningar');

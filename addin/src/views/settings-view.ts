@@ -81,6 +81,12 @@ function findingsBox(findings: readonly ApiSettingsFinding[], inExcel: boolean, 
   );
 }
 
+/** What a changed value went from and to; an empty cell shows as (tom). */
+function changedValue(c: ApiSettingsChange): string {
+  return `${c.column}: ${c.before ?? '(tom)'} → ${c.after ?? '(tom)'}`;
+}
+
+/** The change list in two columns (where, what), so it fits a narrow pane without scrolling. */
 function changesTable(changes: readonly ApiSettingsChange[]): HTMLElement {
   if (changes.length === 0) return h('p', { class: 'hint' }, 'Inga ändringar jämfört med den aktiva versionen.');
   return h(
@@ -90,11 +96,7 @@ function changesTable(changes: readonly ApiSettingsChange[]): HTMLElement {
       'table',
       { class: 'data-table changes-table' },
       h('caption', {}, `Ändringar jämfört med den aktiva versionen (${changes.length})`),
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...['Blad', 'Rad', 'Ändring', 'Kolumn', 'Före', 'Efter'].map((t) => h('th', { scope: 'col' }, t))),
-      ),
+      h('thead', {}, h('tr', {}, ...['Blad och rad', 'Ändring'].map((t) => h('th', { scope: 'col' }, t)))),
       h(
         'tbody',
         {},
@@ -102,12 +104,8 @@ function changesTable(changes: readonly ApiSettingsChange[]): HTMLElement {
           h(
             'tr',
             { class: `change-${c.change}` },
-            h('td', {}, c.sheet),
-            h('td', {}, c.row),
-            h('td', {}, CHANGE_LABEL[c.change]),
-            h('td', {}, c.column ?? ''),
-            h('td', {}, c.before ?? ''),
-            h('td', {}, c.after ?? ''),
+            h('td', {}, h('strong', {}, c.sheet), h('br'), c.row),
+            h('td', {}, CHANGE_LABEL[c.change], c.column ? h('br') : null, c.column ? changedValue(c) : null),
           ),
         ),
       ),
