@@ -37,6 +37,8 @@ export interface AppConfig {
   /** Samlad's storage account (tables, blobs and the job queue) and how the app signs in to it. */
   storage: StorageConnection;
   rateLimits: RateLimitSettings;
+  /** The configuration store's cache: at most this long before a change made on another instance is seen. */
+  configuration: { refreshMs: number };
 }
 
 export interface ConfigIssue {

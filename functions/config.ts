@@ -69,6 +69,7 @@ export const appSettings = {
     AUTH_DEV_SIGNING_KEY: 'the dev issuer, refused in production',
     ENTRA_ISSUER: 'an override for clouds other than the public one',
     ENTRA_JWKS_URI: 'an override for clouds other than the public one',
+    CONFIGURATION_REFRESH_MS: 'the default (5 s) suits a deployment; an operator may shorten or lengthen it',
   },
 } as const;
 

@@ -1,6 +1,9 @@
-import { registry, type Registry } from '../shared/config/registry';
+import { registry as shipped } from '../shared/config/registry';
 import { createTokenVerifier, type TokenVerifier } from './auth/token-verifier';
 import { getConfig } from './config';
+import { ConfigurationCache } from './configuration/configuration-cache';
+import { initialContent } from './configuration/initial-content';
+import type { ConfigurationRepository } from './configuration/repository';
 import type { JobQueue } from './consolidation/job-queue';
 import type { JobRepository } from './consolidation/job-repository';
 import { JOBS_POISON_QUEUE, JOBS_QUEUE } from './consolidation/queues';
@@ -10,6 +13,7 @@ import { memo } from './storage/setup';
 import { BlobReportStore } from './storage/blob-report-store';
 import { TableSubmissionRepository } from './storage/submissions/table-submission-repository';
 import { StorageJobQueue } from './storage/storage-job-queue';
+import { TableConfigurationStore } from './storage/table-configuration-store';
 import { TableJobStore } from './storage/table-job-store';
 import type { SubmissionRepository } from './submissions/repository';
 
@@ -17,6 +21,8 @@ export const SUBMISSIONS_TABLE = 'samladsubmissions';
 export const VALUES_CONTAINER = 'samlad-submission-values';
 export const REPORTS_CONTAINER = 'samlad-reports';
 export const JOBS_TABLE = 'samladjobs';
+export const CONFIGURATION_TABLE = 'samladconfiguration';
+export const CONFIGURATION_CONTAINER = 'samlad-configuration';
 
 /**
  * What handlers and timers depend on, built once per process from configuration: the one place
@@ -24,7 +30,9 @@ export const JOBS_TABLE = 'samladjobs';
  * Another backend is another folder beside functions/storage/ and another branch here.
  */
 export interface Services {
-  registry: Registry;
+  /** The förbund and templates as data: read once per instance, refreshed when they change. */
+  configuration: ConfigurationCache;
+  configurationStore: ConfigurationRepository;
   repository: SubmissionRepository;
   reports: ReportRepository;
   jobs: JobRepository;
@@ -42,8 +50,18 @@ export function getServices(): Services {
   if (!services) {
     const config = getConfig();
     const storage = getStorageClients();
+    const configurationStore = new TableConfigurationStore(
+      storage.tableClient(CONFIGURATION_TABLE),
+      storage.blobService.getContainerClient(CONFIGURATION_CONTAINER),
+    );
     services = {
-      registry,
+      configuration: new ConfigurationCache(configurationStore, {
+        refreshMs: config.configuration.refreshMs,
+        initial: initialContent,
+        builtIn: shipped.templates,
+        log: (message, error) => console.error(`configuration: ${message}`, error ?? ''),
+      }),
+      configurationStore,
       repository: new TableSubmissionRepository(
         storage.tableClient(SUBMISSIONS_TABLE),
         storage.blobService.getContainerClient(VALUES_CONTAINER),

@@ -33,6 +33,8 @@ const rawSettingsSchema = z
     RATE_LIMIT_PER_ADDRESS: count(1200, 1_000_000),
     // Trusted proxies in front of the app whose X-Forwarded-For entries come after the client's.
     RATE_LIMIT_PROXY_HOPS: count(0, 5),
+    // How often an instance checks whether another changed the configuration (one point read).
+    CONFIGURATION_REFRESH_MS: count(5000, 600_000),
     [ALLOW_SHARED_KEY]: unsetIfEmpty(z.enum(['true', 'false']).optional()),
   })
   .extend(authSettingsSchema.shape);
@@ -83,6 +85,7 @@ export function parseSettings(env: NodeJS.ProcessEnv): ParsedSettings {
         waitAlertMs: raw.JOB_WAIT_ALERT_SECONDS * 1000,
       },
       auth,
+      configuration: { refreshMs: raw.CONFIGURATION_REFRESH_MS },
       rateLimits: {
         perPrincipal: raw.RATE_LIMIT_PER_PRINCIPAL,
         perAddress: raw.RATE_LIMIT_PER_ADDRESS,

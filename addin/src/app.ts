@@ -1,10 +1,11 @@
-import { registry } from '../../shared/config/registry';
+import type { Registry } from '../../shared/config/registry';
 import { HAE_TEMPLATE } from '../../shared/indices/helarsekvivalenter';
 import { AGGREGATED_TEMPLATE_ID } from '../../shared/aggregation/aggregate-participants';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
-import { findForbund, findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
+import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { HttpClient } from './api/http-client';
 import { SamladApi } from './api/samlad-api';
+import { fetchConfiguration } from './api/settings-api';
 import { sessionFromToken, tokenStore, type Session } from './auth/session';
 import type { RuntimeConfig } from './config/runtime-config-schema';
 import type { HostInfo } from './host/office-host';
@@ -16,7 +17,9 @@ import { PaneError } from './api/api-error';
 import { createConsolidateView } from './views/consolidate-view';
 import { createLoginView } from './views/login-view';
 import { createOwnTableView } from './views/own-table-view';
-import type { PaneDeps, View } from './views/pane-deps';
+import { createAdminSettingsView, createTemplatesView } from './views/admin-views';
+import type { PaneConfiguration, PaneDeps, View } from './views/pane-deps';
+import { createSettingsView } from './views/settings-view';
 import { createSubmissionView } from './views/submission-view';
 import { createScbImportView } from './views/scb-import-view';
 import { createStatusView } from './views/status-view';
@@ -29,7 +32,7 @@ function samePerson(a: Session, b: Session): boolean {
 }
 
 /** Från egen tabell is offered only to a party that may send the template it counts into, for some platform. */
-function mayCountOwnTable(forbund: ForbundConfig, session: Session): boolean {
+function mayCountOwnTable(registry: Registry, forbund: ForbundConfig, session: Session): boolean {
   const party = session.principal.party ?? '';
   if (!forbund.templates.includes(AGGREGATED_TEMPLATE_ID)) return false;
   const year = new Date().getFullYear();
@@ -131,7 +134,6 @@ export class App {
       config: this.config,
       host: this.host,
       http: this.http,
-      registry,
       ctx: this.ctx,
       notice,
       onToken: (token) => this.acceptToken(token),
@@ -157,38 +159,82 @@ export class App {
   }
 
   private signIn(session: Session): void {
-    const forbund = session.principal.forbund ? findForbund(registry, session.principal.forbund) : undefined;
-    if (!forbund) {
-      this.showLogin(
-        'Ditt konto hör inte till något förbund som tillägget känner till. Logga in med ett konto för ett förbund.',
-      );
-      return;
-    }
     this.ctx.errors.clear();
     const expired = this.expired;
     this.expired = undefined;
     this.session = session;
-    this.login?.remove();
-    this.login = undefined;
     if (expired && samePerson(expired, session)) {
       // The same person and role again: back to the work as it was left.
+      this.login?.remove();
+      this.login = undefined;
       this.renderHeader();
       this.renderNav();
       this.show(this.current ?? this.views[0]?.id ?? '');
       this.ctx.announcer.announce('Inloggad igen. Du kan fortsätta där du var.');
       return;
     }
-    const api = new SamladApi(this.http, () => forbund.id);
-    const deps: PaneDeps = { api, host: this.host, session, forbund, registry, ctx: this.ctx, now: () => new Date() };
-    this.views =
-      session.principal.role === 'reporter'
-        ? [createSubmissionView(deps), ...(mayCountOwnTable(forbund, session) ? [createOwnTableView(deps)] : [])]
-        : [
-            createStatusView(deps),
-            createConsolidateView(deps),
-            createSubmissionView(deps),
-            ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : []),
-          ];
+    if (session.principal.role === 'admin') {
+      const deps = { http: this.http, host: this.host, ctx: this.ctx, now: () => new Date() };
+      this.showViews([createAdminSettingsView(deps), createTemplatesView(deps)]);
+      return;
+    }
+    const forbundId = session.principal.forbund ?? '';
+    // The förbund's configuration comes from the API, so one an administrator just created works at once.
+    const years = new Map<number, Promise<Registry>>();
+    const configuration: PaneConfiguration = {
+      registryFor: (year) => {
+        let entry = years.get(year);
+        if (!entry) {
+          entry = fetchConfiguration(this.http, forbundId, year);
+          entry.catch(() => years.delete(year));
+          years.set(year, entry);
+        }
+        return entry;
+      },
+    };
+    const now = () => new Date();
+    void configuration.registryFor(now().getFullYear()).then(
+      (registry) => {
+        if (this.session !== session) return;
+        const forbund = registry.forbund[0]!;
+        const api = new SamladApi(this.http, () => forbund.id);
+        const deps: PaneDeps = {
+          api,
+          http: this.http,
+          host: this.host,
+          session,
+          forbund,
+          registry,
+          configuration,
+          ctx: this.ctx,
+          now,
+        };
+        this.showViews(
+          session.principal.role === 'reporter'
+            ? [
+                createSubmissionView(deps),
+                ...(mayCountOwnTable(registry, forbund, session) ? [createOwnTableView(deps)] : []),
+              ]
+            : [
+                createStatusView(deps),
+                createConsolidateView(deps),
+                createSubmissionView(deps),
+                ...(forbund.templates.includes(HAE_TEMPLATE) ? [createScbImportView(deps)] : []),
+                createSettingsView({ ...deps, forbundId: () => forbund.id }),
+              ],
+        );
+      },
+      () => {
+        if (this.session !== session) return;
+        this.signOut('Ditt konto hör inte till något förbund i Samlad, eller Samlad kunde inte nås. Logga in igen.');
+      },
+    );
+  }
+
+  /** The views of a new sign-in, in place of the login (and of any earlier session's views). */
+  private showViews(views: View[]): void {
+    this.views = views;
+    this.login = undefined;
     this.renderHeader();
     this.renderNav();
     this.main.replaceChildren(...this.views.map((v) => v.element));

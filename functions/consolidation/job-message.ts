@@ -21,6 +21,11 @@ export const jobMessageSchema = z
      * which date their report from the deadline and the submissions (tertial-schedule.ts).
      */
     generatedAt: z.iso.datetime().optional(),
+    /**
+     * Build with the settings of this year (those in force when kansliet asked) instead of the
+     * period's own year's; absent for the usual report.
+     */
+    settingsYear: z.number().int().min(2000).max(2100).optional(),
     /** The correlation id of the invocation that queued the job, which the worker logs with (log-event.ts). */
     correlationId: z.string().max(64).optional(),
     /** The timer's jobs: the deadline that made the tertial due, and write nothing when nothing is approved. */

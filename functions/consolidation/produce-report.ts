@@ -1,4 +1,3 @@
-import type { Registry } from '../../shared/config/registry';
 import type { Actor } from '../submissions/model';
 import type { SubmissionRepository } from '../submissions/repository';
 import { buildReport, type BuiltReport, type ReportRequest } from './build-report';
@@ -9,7 +8,6 @@ import type { ReportRepository, ReportTrigger } from './report-repository';
 export type Progress = (share: number, message: string) => void;
 
 export interface ProduceDeps {
-  registry: Registry;
   repository: SubmissionRepository;
   reports: ReportRepository;
   now: () => Date;
@@ -73,7 +71,7 @@ export async function produceReport(
   }
   progress(0.62, 'Beräknar index och skriver arbetsboken');
   const generatedAt = options.generatedAt?.(records) ?? deps.now().toISOString();
-  const built = await buildReport(deps.registry, request, records, generatedAt);
+  const built = await buildReport(request, records, generatedAt);
   progress(0.9, 'Sparar rapporten');
   const { summary, written } = await deps.reports.save(request.forbund.id, built, options.trigger, options.jobId);
   await deps.repository.recordAudit(request.forbund.id, request.period.id, {

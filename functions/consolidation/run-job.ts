@@ -1,6 +1,6 @@
-import type { Registry } from '../../shared/config/registry';
 import { parsePeriod } from '../../shared/model/period';
-import { findForbund } from '../../shared/model/selectors';
+import type { ConfigurationCache } from '../configuration/configuration-cache';
+import { reportConfiguration } from '../configuration/report-configuration';
 import type { SubmissionRepository } from '../submissions/repository';
 import type { JobMessage } from './job-message';
 import type { JobRepository, JobState } from './job-repository';
@@ -11,7 +11,8 @@ import type { ReportRepository } from './report-repository';
 import { summaryTime } from './tertial-schedule';
 
 export interface JobDeps {
-  registry: Registry;
+  /** Each job is built with the settings active for its period's year (or the year the message names). */
+  configuration: Pick<ConfigurationCache, 'current'>;
   repository: SubmissionRepository;
   reports: ReportRepository;
   jobs: JobRepository;
@@ -71,10 +72,14 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
     deps.now,
   );
   try {
-    const forbund = findForbund(deps.registry, message.forbund);
+    const snapshot = await deps.configuration.current();
     const period = parsePeriod(message.period);
-    if (!forbund) throw new UnrunnableJob(`Förbundet ${message.forbund} finns inte längre i konfigurationen.`);
     if (!period) throw new UnrunnableJob(`Perioden ${message.period} finns inte.`);
+    const own = await snapshot.forbund(message.forbund, period.year);
+    if (!own) throw new UnrunnableJob(`Förbundet ${message.forbund} finns inte längre i konfigurationen.`);
+    const current =
+      message.settingsYear === undefined ? undefined : await snapshot.forbund(message.forbund, message.settingsYear);
+    const { forbund, configuration } = reportConfiguration(own, period.year, current);
     if (existing && existing.attempts > 0) {
       const stored = await deps.reports.findByJob(forbund.id, period.id, message.variant, message.jobId);
       if (stored) {
@@ -89,7 +94,7 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
     const { generatedAt, deadline } = message;
     const produced = await produceReport(
       deps,
-      { forbund, period, variant: message.variant, basis: message.basis },
+      { forbund, configuration, period, variant: message.variant, basis: message.basis },
       {
         trigger: message.trigger,
         actor: message.actor,

@@ -16,6 +16,8 @@ const body = z
     period: z.string(),
     variant: z.enum(['internal', 'published']),
     basis: z.enum(['approved', 'latest']).default('approved'),
+    /** The period's year's own settings, or those in force now. */
+    settings: z.enum(['period', 'current']).default('period'),
   })
   .strict();
 
@@ -39,8 +41,9 @@ async function waitForJob(
 }
 
 /**
- * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest}
- * — kansliet. Queues a job that builds the consolidated workbook from the current submissions
+ * POST /api/forbund/{forbund}/consolidate {period, variant: internal|published, basis?: approved|latest,
+ * settings?: period|current} — kansliet. The period's year's settings unless `settings: "current"`.
+ * Queues a job that builds the consolidated workbook from the current submissions
  * (approved ones unless basis is "latest") on whichever instance takes it, stores it in Blob
  * storage and records an audit event. Answers 201 {report} if the job is done within
  * CONSOLIDATE_SYNC_MS, otherwise 202 {jobId} with a Location to poll
@@ -48,7 +51,7 @@ async function waitForJob(
  */
 export const consolidateReport = forbundWriteRoute(
   'kansli',
-  async ({ request, services, forbund, principal, context }) => {
+  async ({ request, services, forbund, principal, context, current }) => {
     const input = await readJson(request, body);
     const period = parsePeriod(input.period);
     if (!period)
@@ -58,7 +61,7 @@ export const consolidateReport = forbundWriteRoute(
       );
     if (period.kind === 'halfyear')
       throw badRequest('invalid-period', 'Sammanställningen görs per tertial eller år, inte per halvår.');
-    const first = firstTemplateYear(services.registry, forbund);
+    const first = firstTemplateYear(current.registry, forbund);
     if (first === undefined || period.year < first)
       throw badRequest(
         'period-before-templates',
@@ -75,6 +78,7 @@ export const consolidateReport = forbundWriteRoute(
         variant: input.variant,
         basis: input.basis,
         trigger: 'api',
+        ...(input.settings === 'current' ? { settingsYear: current.settings.year } : {}),
         actor: actorOf(principal),
         generatedAt: services.now().toISOString(),
         correlationId: correlationIdOf(context),

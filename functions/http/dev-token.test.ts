@@ -1,6 +1,8 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { decodeJwt } from 'jose';
 import { loadConfig, type AppConfig } from '../config';
+import { registry } from '../../shared/config/registry';
+import { findForbund } from '../../shared/model/selectors';
 import { devTokenHandler } from './dev-token';
 
 function post(body: unknown): HttpRequest {
@@ -13,7 +15,8 @@ function post(body: unknown): HttpRequest {
 }
 
 async function call(config: AppConfig, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await devTokenHandler(() => config)(post(body), new InvocationContext());
+  const lookup = async (id: string) => findForbund(registry, id);
+  const response = await devTokenHandler(() => config, lookup)(post(body), new InvocationContext());
   return { status: response.status ?? 200, json: response.jsonBody as Record<string, unknown> };
 }
 
@@ -38,11 +41,16 @@ describe('POST /api/dev/token', () => {
     ['an unknown förbund', { forbund: 'narnia', role: 'kansli' }, 'unknown-forbund'],
     ['a reporter without a party', { forbund: 'umearegionen', role: 'reporter' }, 'unknown-party'],
     ['a party of another förbund', { forbund: 'umearegionen', party: 'skelleftea', role: 'reporter' }, 'unknown-party'],
-    ['admin, which the pane never needs', { forbund: 'umearegionen', role: 'admin' }, 'invalid-body'],
+    ['a role Samlad does not have', { forbund: 'umearegionen', role: 'styrelse' }, 'invalid-body'],
   ])('refuses %s', async (_name, body, code) => {
     const res = await call(dev, body);
     expect(res.status).toBe(400);
     expect(res.json.code).toBe(code);
+  });
+
+  it('signs an administrator token, for every förbund (a new one is created by an administrator)', async () => {
+    const res = await call(dev, { role: 'admin' });
+    expect(decodeJwt(String(res.json.token)).roles).toEqual(['Admin']);
   });
 
   it('does not exist when tokens come from Entra ID', async () => {

@@ -1,5 +1,5 @@
 /**
- * POST /api/dev/token {forbund, party?, role} — signs a dev-issuer token for the task pane's
+ * POST /api/dev/token {forbund?, party?, role} — signs a dev-issuer token for the task pane's
  * development login ("Logga in som …"), so the pane can be used against the local stack
  * without Entra ID.
  *
@@ -10,36 +10,52 @@
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { registry } from '../../shared/config/registry';
-import { findForbund, findParty } from '../../shared/model/selectors';
+import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { findParty } from '../../shared/model/selectors';
 import { badRequest, notFound } from '../api/api-error';
 import { answer, errorResponse } from '../api/error-response';
 import { readJson } from '../api/read-body';
 import { signDevToken } from '../auth/dev-token';
 import { getConfig, type AppConfig } from '../config';
+import { getServices } from '../services';
 import { devTokenAnswerSchema } from '../../shared/api';
 
 const bodySchema = z
   .object({
-    forbund: z.string().min(1).max(60),
+    forbund: z.string().min(1).max(60).optional(),
     party: z.string().min(1).max(60).optional(),
-    role: z.enum(['reporter', 'kansli']),
+    role: z.enum(['reporter', 'kansli', 'admin']),
   })
   .strict();
+
+/** A förbund as it is now, from the configuration store. */
+export type ForbundLookup = (id: string) => Promise<ForbundConfig | undefined>;
+
+const storedForbund: ForbundLookup = async (id) => {
+  const services = getServices();
+  return (await (await services.configuration.current()).forbund(id, services.now().getFullYear()))?.forbund;
+};
 
 /** Dev tokens live for a working day, like the CLI's. */
 const EXPIRES_IN_SECONDS = 8 * 3600;
 
-/** The handler, over a configuration source so tests can try every mode without a new process. */
+/** The handler, over a settings and a förbund source so tests can try every mode without a new process. */
 export const devTokenHandler =
-  (readConfig: () => AppConfig = getConfig) =>
+  (readConfig: () => AppConfig = getConfig, findForbund: ForbundLookup = storedForbund) =>
   async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     try {
       const config = readConfig();
       if (config.auth.mode !== 'dev' || config.environment === 'production') throw notFound();
       const body = await readJson(request, bodySchema);
-      const forbund = findForbund(registry, body.forbund);
-      if (!forbund) throw badRequest('unknown-forbund', `Förbundet ”${body.forbund}” finns inte.`);
+      if (body.role === 'admin') {
+        const token = await signDevToken(
+          { role: 'admin', name: 'Utvecklare (administratör)', expiresInSeconds: EXPIRES_IN_SECONDS },
+          config.auth,
+        );
+        return answer(devTokenAnswerSchema, 200, { token, expiresInSeconds: EXPIRES_IN_SECONDS });
+      }
+      const forbund = body.forbund ? await findForbund(body.forbund) : undefined;
+      if (!forbund) throw badRequest('unknown-forbund', `Förbundet ”${body.forbund ?? ''}” finns inte.`);
       if (body.role === 'reporter') {
         if (!body.party || !findParty(forbund, body.party))
           throw badRequest('unknown-party', 'Välj en part i förbundet för att rapportera.');

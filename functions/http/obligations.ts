@@ -5,7 +5,7 @@ import { obligationsAnswerSchema } from '../../shared/api';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
-import { defaultDeadline } from '../consolidation/tertial-schedule';
+import { forbundDeadline } from '../consolidation/tertial-schedule';
 import { statusMatrix } from '../submissions/status-matrix';
 
 const yearSchema = z.coerce.number().int().min(2000).max(2100);
@@ -15,10 +15,11 @@ const yearSchema = z.coerce.number().int().min(2000).max(2100);
  * per period the deadline in force, the lock, and the rows of the status matrix the party is
  * expected in, with state and kansliet's comment. Kansliet sees every row.
  */
-export const getObligations = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
+export const getObligations = forbundRoute('reporter', async ({ request, services, atYear, principal }) => {
   const year = yearSchema.safeParse(request.query.get('year'));
   if (!year.success) throw badRequest('invalid-year', 'Ange år, t.ex. ?year=2023.');
-  const kinds = new Set(templatesForForbund(services.registry, forbund, year.data).map((t) => t.period.kind));
+  const { registry, forbund } = await atYear(year.data);
+  const kinds = new Set(templatesForForbund(registry, forbund, year.data).map((t) => t.period.kind));
   const periods = (['tertial', 'halfyear', 'year'] as const)
     .filter((kind) => kinds.has(kind))
     .flatMap((kind) => periodsOfYear(year.data, kind));
@@ -30,8 +31,8 @@ export const getObligations = forbundRoute('reporter', async ({ request, service
         services.repository.listCurrent(forbund.id, period.id),
         services.repository.getPeriod(forbund.id, period.id),
       ]);
-      const deadline = settings.deadline ?? defaultDeadline(period, services.deadlineDays);
-      const rows = statusMatrix(services.registry, forbund, period, current, deadline, now);
+      const deadline = settings.deadline ?? forbundDeadline(forbund, period, services.deadlineDays);
+      const rows = statusMatrix(registry, forbund, period, current, deadline, now);
       return {
         period: period.id,
         deadline,

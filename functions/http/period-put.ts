@@ -17,15 +17,16 @@ const body = z
 /** PUT /api/forbund/{forbund}/periods/{period} — deadline and lock; kansliet or an admin. */
 export const putPeriod = forbundWriteRoute(
   'kansli',
-  async ({ request, services, forbund, principal }) => {
+  async ({ request, services, principal, atYear }) => {
     const period = requirePeriodParam(request);
     const settings = await readJson(request, body);
+    const { registry, forbund } = await atYear(period.year);
     const saved = await services.repository.putPeriod(
       forbund.id,
       period.id,
       { deadline: settings.deadline ?? undefined, locked: settings.locked },
       actorOf(principal),
-      reportsOfPeriod(services.registry, forbund, period),
+      reportsOfPeriod(registry, forbund, period),
     );
     return answer(periodAnswerSchema, 200, { period: period.id, ...saved });
   },

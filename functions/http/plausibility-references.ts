@@ -1,4 +1,5 @@
 import { referencesAnswerSchema } from '../../shared/api';
+import { parsePeriod } from '../../shared/model/period';
 import { badRequest } from '../api/api-error';
 import { answer } from '../api/error-response';
 import { forbundRoute } from '../api/forbund-route';
@@ -10,12 +11,15 @@ import { draftParty, loadReferences } from '../submissions/references';
  * sending, with the same shared check the API runs on submit. A reporter only ever gets their
  * own party's figures.
  */
-export const getReferences = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
+export const getReferences = forbundRoute('reporter', async ({ request, services, principal, current, atYear }) => {
   const [templateId, period, scope] = ['templateId', 'period', 'scope'].map((k) => request.query.get(k) ?? '');
   if (!templateId || !period || !scope)
     throw badRequest('missing-parameter', 'Ange mall, period och vad uppgifterna gäller.');
   const party = draftParty(principal, { party: request.query.get('party') ?? undefined });
-  const references = await loadReferences(services.repository, services.registry, forbund, {
+  // The förbund and templates as the period's year has them (a malformed period finds no references).
+  const year = parsePeriod(period)?.year;
+  const { registry, forbund } = year === undefined ? current : await atYear(year);
+  const references = await loadReferences(services.repository, registry, forbund, {
     templateId,
     period,
     scope,

@@ -8,7 +8,7 @@ import { receiptSchema } from '../../shared/api';
 
 /** POST /api/forbund/{forbund}/submissions — JSON from the add-in or a filled .xlsx. */
 export const createSubmission = forbundWriteRoute('reporter', async (call) => {
-  const { draft, source } = await readDraft(call.request, readWorkbookDraft);
+  const { draft, source } = await readDraft(call.request, (buffer) => readWorkbookDraft(buffer, call));
   const { receipt, created, warnings, target } = await submitDraft(call, draft, source);
   return answer(receiptSchema, created ? 201 : 200, {
     ...receipt,

@@ -13,10 +13,11 @@ import { generateTemplateWorkbook } from '../template-workbook';
  */
 export const getTemplateWorkbook = forbundRoute(
   'reporter',
-  async ({ request, services, forbund, principal }) => {
+  async ({ request, services, principal, atYear }) => {
     const period = requirePeriodParam(request);
+    const { registry, forbund } = await atYear(period.year);
     const id = request.params.id ?? '';
-    const definition = forbund.templates.includes(id) ? findTemplate(services.registry, id, period.year) : undefined;
+    const definition = forbund.templates.includes(id) ? findTemplate(registry, id, period.year) : undefined;
     if (!definition) throw notFound(`Mallen ”${id}” finns inte för ${period.year}.`);
     if (definition.period.kind !== period.kind)
       throw unprocessable('wrong-period-kind', `Mallen ”${definition.title}” lämnas inte för perioden ${period.id}.`);

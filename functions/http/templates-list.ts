@@ -5,11 +5,12 @@ import { scopesForParty, scopesOf, templatesForForbund } from '../../shared/mode
 import { templatesAnswerSchema } from '../../shared/api';
 
 /** GET /api/forbund/{forbund}/templates?year= — the definitions the caller may fill, with their scopes. */
-export const listTemplates = forbundRoute('reporter', async ({ request, services, forbund, principal }) => {
+export const listTemplates = forbundRoute('reporter', async ({ request, services, principal, atYear }) => {
   const yearText = request.query.get('year') ?? String(services.now().getFullYear());
   if (!/^\d{4}$/.test(yearText)) throw badRequest('invalid-year', 'Ange år med fyra siffror, t.ex. ?year=2023.');
   const year = Number(yearText);
-  const templates = templatesForForbund(services.registry, forbund, year)
+  const { registry, forbund } = await atYear(year);
+  const templates = templatesForForbund(registry, forbund, year)
     .map((definition) => ({
       definition,
       scopes:

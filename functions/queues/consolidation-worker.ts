@@ -5,8 +5,8 @@ import { getServices } from '../services';
 import { logEvent } from '../log-event';
 
 function jobDeps(): JobDeps {
-  const { registry, repository, reports, jobs, now } = getServices();
-  return { registry, repository, reports, jobs, now };
+  const { configuration, repository, reports, jobs, now } = getServices();
+  return { configuration, repository, reports, jobs, now };
 }
 
 /** The job's events, under the correlation id of the request (or timer run) that queued it. */

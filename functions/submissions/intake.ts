@@ -9,6 +9,8 @@ import type { PlausibilityReference } from '../../shared/validation/plausibility
 import { validateSubmission, type CellReadIssue, type ValidationResult } from '../../shared/validation/validate';
 import { badRequest, forbidden, unprocessable } from '../api/api-error';
 import type { Principal } from '../../shared/api/principal';
+import type { ForbundCall } from '../api/forbund-route';
+import type { ForbundAtYear } from '../configuration/snapshot';
 
 /** What arrives, from JSON or a parsed workbook, before any checking. */
 export interface SubmissionDraft {
@@ -33,6 +35,25 @@ export interface CheckedDraft {
   party: string;
   validation: ValidationResult;
   values: Record<string, CellValue>;
+}
+
+/** The configuration a draft is checked against: its period's year's. */
+export interface DraftConfiguration {
+  registry: Registry;
+  forbund: ForbundConfig;
+}
+
+/**
+ * The förbund as the draft's period's year sees it (a draft without a valid period gets this
+ * year's, and a 400): at once when the cache has assembled it, which is nearly always.
+ */
+export function forbundForDraft(
+  call: Pick<ForbundCall, 'atYear' | 'current' | 'snapshot'>,
+  draft: SubmissionDraft,
+): ForbundAtYear | Promise<ForbundAtYear> {
+  const period = parsePeriod(draft.period);
+  if (!period) return call.current;
+  return call.snapshot.forbundIfReady(call.current.forbund.id, period.year) ?? call.atYear(period.year);
 }
 
 /** The party a submission is stored under; kansliet's own imports (SCB files) use "kansli". */

@@ -2,8 +2,14 @@ import { hasErrors, hasWarnings } from '../../shared/validation/findings';
 import { conflict, unprocessable } from '../api/api-error';
 import { actorOf, type ForbundCall } from '../api/forbund-route';
 import { contentHash } from './content-hash';
-import { defaultDeadline } from '../consolidation/tertial-schedule';
-import { checkDraft, type CheckedDraft, type SubmissionDraft } from './intake';
+import { forbundDeadline } from '../consolidation/tertial-schedule';
+import {
+  checkDraft,
+  forbundForDraft,
+  type CheckedDraft,
+  type DraftConfiguration,
+  type SubmissionDraft,
+} from './intake';
 import { draftParty, loadReferences } from './references';
 import type { DraftSource } from './read-draft';
 import type { PeriodSettings, StoredReceipt } from './model';
@@ -17,9 +23,9 @@ export interface SubmitOutcome {
 }
 
 /**
- * A locked period or a passed deadline kansliet set refuses a submission (409), whatever its
- * content. Past the default deadline (TERTIAL_DEADLINE_DAYS after the period, where kansliet set
- * none) it is taken but *sen*.
+ * A locked period or a passed deadline kansliet set for the period refuses a submission (409),
+ * whatever its content. Past the förbund's default deadline (the last day the year's settings
+ * give the period, else TERTIAL_DEADLINE_DAYS after it) it is taken but *sen*.
  */
 function admitToPeriod(settings: PeriodSettings, defaultDeadline: string, now: Date): { late: boolean } {
   if (settings.locked)
@@ -33,12 +39,19 @@ function admitToPeriod(settings: PeriodSettings, defaultDeadline: string, now: D
   return { late: now.getTime() > Date.parse(settings.deadline ?? defaultDeadline) };
 }
 
-/** The draft checked with its plausibility references (the series' earlier figures) loaded first. */
-export async function checkWithReferences(call: ForbundCall, draft: SubmissionDraft): Promise<CheckedDraft> {
-  const { services, forbund, principal } = call;
-  const party = draftParty(principal, draft);
-  const references = await loadReferences(services.repository, services.registry, forbund, { ...draft, party });
-  return checkDraft(services.registry, forbund, principal, draft, references);
+/**
+ * The draft checked against the configuration of its period's year, with its plausibility
+ * references (the series' earlier figures) loaded first.
+ */
+export async function checkWithReferences(
+  call: Pick<ForbundCall, 'services' | 'principal'>,
+  configuration: DraftConfiguration,
+  draft: SubmissionDraft,
+): Promise<CheckedDraft> {
+  const { registry, forbund } = configuration;
+  const party = draftParty(call.principal, draft);
+  const references = await loadReferences(call.services.repository, registry, forbund, { ...draft, party });
+  return checkDraft(registry, forbund, call.principal, draft, references);
 }
 
 /**
@@ -51,8 +64,11 @@ export async function submitDraft(
   draft: SubmissionDraft,
   source: DraftSource,
 ): Promise<SubmitOutcome> {
-  const { services, forbund, principal } = call;
-  const checked = await checkWithReferences(call, draft);
+  const { services, principal } = call;
+  const found = forbundForDraft(call, draft);
+  const configuration = found instanceof Promise ? await found : found;
+  const { forbund } = configuration;
+  const checked = await checkWithReferences(call, configuration, draft);
   const { findings } = checked.validation;
   if (hasErrors(findings))
     throw unprocessable(
@@ -90,7 +106,7 @@ export async function submitDraft(
       actor: actorOf(principal),
       late: false,
     },
-    (settings) => admitToPeriod(settings, defaultDeadline(checked.period, services.deadlineDays), arrived),
+    (settings) => admitToPeriod(settings, forbundDeadline(forbund, checked.period, services.deadlineDays), arrived),
   );
   const target = { templateId: checked.template.id, period: checked.period.id, scope: draft.scope };
   return { receipt, created, warnings: findings, target };

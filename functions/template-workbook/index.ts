@@ -5,6 +5,7 @@ export {
   parseTemplateWorkbook,
   readTemplateContent,
   TEMPLATE_QUERY,
+  templateMetaOf,
   type ExpectedWorkbook,
   type ParseOptions,
   type ParseResult,

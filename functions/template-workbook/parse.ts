@@ -102,6 +102,12 @@ const parseCodeByRefusal = {
 } satisfies Record<XlsxRefusalCode, ParseErrorCode>;
 
 /** The identity sheet's key/value rows (keys in column A, values in B), first key wins. */
+/** What a template file says it is (förbund, template, period …), before anything is resolved. */
+export function templateMetaOf(content: XlsxContent): WorkbookMeta | undefined {
+  const meta = readMeta(content);
+  return meta.ok ? meta.value : undefined;
+}
+
 function readMeta(content: XlsxContent): Step<WorkbookMeta> {
   const sheet = content.sheets.find((s) => s.name.toLowerCase() === META_SHEET_NAME);
   if (!sheet) return fail(parseError('not-samlad'));

@@ -1,7 +1,7 @@
 import type { InvocationContext, Timer } from '@azure/functions';
 import { getConfig } from '../config';
 import { queueJob } from '../consolidation/queue-job';
-import { defaultDeadline, endedTertials } from '../consolidation/tertial-schedule';
+import { endedTertials, forbundDeadline } from '../consolidation/tertial-schedule';
 import { correlationIdOf, logEvent } from '../log-event';
 import { getServices } from '../services';
 import type { Actor } from '../submissions/model';
@@ -25,12 +25,15 @@ export async function tertialSummary(timer: Timer, context: InvocationContext): 
   const now = services.now();
   const errors: string[] = [];
   let queued = 0;
-  for (const forbund of services.registry.forbund) {
+  const snapshot = await services.configuration.current();
+  for (const forbund of snapshot.forbundIds().map((id) => ({ id }))) {
     const outcome: string[] = [];
     for (const period of endedTertials(now, lookbackYears)) {
       try {
         const settings = await services.repository.getPeriod(forbund.id, period.id);
-        const deadline = settings.deadline ?? defaultDeadline(period, deadlineDays);
+        // The last day kansliet set for the period, else the one its year's settings give, else the default.
+        const own = await snapshot.forbund(forbund.id, period.year);
+        const deadline = settings.deadline ?? forbundDeadline(own?.forbund ?? { years: {} }, period, deadlineDays);
         if (now.getTime() <= Date.parse(deadline)) continue;
         const job = await queueJob(
           { jobs, queue, now: services.now },

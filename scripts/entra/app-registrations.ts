@@ -11,6 +11,7 @@
  *
  *   node dist/scripts/entra/app-registrations.js --out DIR --api-app-id GUID [--pane-url https://…]
  *        [--existing-api-roles FILE]   (the API's current appRoles, to keep removed ones disabled)
+ *        [--forbund FILE]              (GET /api/admin/forbund's answer: the förbund in the store)
  *
  * Without --pane-url only api-app.json is written: the pane's address is known once
  * `azd provision` has made its Static Web App, which itself needs the API's client id.
@@ -19,8 +20,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { registry as shippedRegistry, type Registry } from '../../shared/config/registry';
-import { appRolesFor, mergeAppRoles, uuidV5, type AppRole } from './app-roles';
+import { forbundListAnswerSchema } from '../../shared/api/settings';
+import { registry as shippedRegistry } from '../../shared/config/registry';
+import { appRolesFor, mergeAppRoles, uuidV5, type AppRole, type RoleSource } from './app-roles';
 
 export const API_SCOPE = 'Samlad.Access';
 export const API_DISPLAY_NAME = 'Samlad API';
@@ -38,7 +40,7 @@ const appRoleSchema = z.object({
 const scopeId = uuidV5(`scope:${API_SCOPE}`);
 
 export function apiRegistrationBody(options: {
-  registry: Registry;
+  registry: RoleSource;
   apiAppId: string;
   existingApiRoles?: readonly AppRole[];
 }): Record<string, unknown> {
@@ -90,6 +92,7 @@ function main(): void {
       'api-app-id': { type: 'string' },
       'pane-url': { type: 'string' },
       'existing-api-roles': { type: 'string' },
+      forbund: { type: 'string' },
     },
   });
   if (!values.out || !values['api-app-id'])
@@ -99,8 +102,15 @@ function main(): void {
   const existing = values['existing-api-roles']
     ? z.array(appRoleSchema).parse(JSON.parse(readFileSync(values['existing-api-roles'], 'utf8') || '[]'))
     : [];
+  // The förbund as the running app has them (GET /api/admin/forbund: every party of every year),
+  // since kansliet and administrators change them without a deploy; else what shipped.
+  const source: RoleSource = values.forbund
+    ? forbundListAnswerSchema.parse(JSON.parse(readFileSync(values.forbund, 'utf8')))
+    : shippedRegistry;
+  if (!values.forbund)
+    process.stderr.write('No --forbund: roles for the shipped förbund only, not those added since.\n');
   const api = apiRegistrationBody({
-    registry: shippedRegistry,
+    registry: source,
     apiAppId: values['api-app-id'],
     existingApiRoles: existing,
   });

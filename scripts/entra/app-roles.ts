@@ -11,7 +11,12 @@
  */
 import { createHash } from 'node:crypto';
 import { principalFromRoles, roleValue, type Principal } from '../../shared/api/principal';
-import type { Registry } from '../../shared/config/registry';
+import type { ForbundEntry } from '../../shared/api/settings';
+
+/** What the roles are made from: each förbund's id and names, and its parties (every year's). */
+export interface RoleSource {
+  forbund: readonly Pick<ForbundEntry, 'id' | 'name' | 'shortName' | 'parties'>[];
+}
 
 export interface AppRole {
   id: string;
@@ -43,7 +48,7 @@ function role(principal: Pick<Principal, 'role' | 'forbund' | 'party'>, displayN
 }
 
 /** Every role the configuration calls for, in a stable order. */
-export function appRolesFor(registry: Registry): AppRole[] {
+export function appRolesFor(registry: RoleSource): AppRole[] {
   const roles: AppRole[] = [
     role({ role: 'admin' }, 'Administratör', 'Alla förbund: allt kansliet får göra, i varje förbund.'),
   ];

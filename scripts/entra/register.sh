@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Creates or updates Samlad's two Entra app registrations with the Azure CLI (signed in with
-# `az login` as someone who may manage applications), from the förbund configuration in this
-# checkout (after `npm run build`). Run it again whenever a förbund or party is added.
+# `az login` as someone who may manage applications), from the förbund configuration: the one
+# in the running app's store when SAMLAD_API_URL names it (GET /api/admin/forbund, as someone
+# holding the Admin role), else the one that shipped in this checkout (after `npm run build`).
+# Run it again whenever kansliet or an administrator adds a förbund or a party.
 #
 #   scripts/entra/register.sh                        # the API: app roles, scope, v2 tokens
 #   SAMLAD_ADDIN_BASE_URL=https://… scripts/entra/register.sh   # and the pane (after azd provision)
@@ -33,6 +35,10 @@ patch() { # <appId> <body file>
 api="$(ensure_app 'Samlad API')"
 az ad app show --id "$api" --query appRoles -o json >"$work/existing-roles.json"
 args=(--out "$work" --api-app-id "$api" --existing-api-roles "$work/existing-roles.json")
+if [[ -n "${SAMLAD_API_URL:-}" ]]; then
+  az rest --method GET --url "${SAMLAD_API_URL%/}/admin/forbund" --resource "api://$api" >"$work/forbund.json"
+  args+=(--forbund "$work/forbund.json")
+fi
 if [[ -n "${SAMLAD_ADDIN_BASE_URL:-}" ]]; then args+=(--pane-url "$SAMLAD_ADDIN_BASE_URL"); fi
 node dist/scripts/entra/app-registrations.js "${args[@]}"
 patch "$api" "$work/api-app.json"

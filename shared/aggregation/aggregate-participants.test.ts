@@ -1,5 +1,8 @@
 import { periodSpan, requirePeriod, type DateSpan } from '../model/period';
-import { aggregateParticipants, type AggregationResult } from './aggregate-participants';
+import { registry } from '../config/registry';
+import { resolveTemplate } from '../model/resolve';
+import { findForbund, findTemplate } from '../model/selectors';
+import { aggregateParticipants, aggregatesInto, type AggregationResult } from './aggregate-participants';
 import { renderRejectedRow } from './messages-sv';
 import { suggestMapping, type ParticipantTable } from './table-mapping';
 
@@ -284,5 +287,23 @@ describe('age at the span end', () => {
     };
     const r = aggregateParticipants(t, suggestMapping(t, []), { span: T2 });
     expect(r.ageGroups).toMatchObject({ '16_19': 1, '20_29': 1, '51_65': 1, okand: 1 });
+  });
+});
+
+describe('aggregatesInto', () => {
+  const forbund = findForbund(registry, 'umearegionen')!;
+  const resolved = (id: string, year = 2023) => resolveTemplate(findTemplate(registry, id, year)!, forbund, year);
+
+  it.each([
+    ['deltagare-avslut', true],
+    ['strategiska-indikatorer', false],
+    ['impactindex-underlag', false],
+  ])('%s takes the counts: %s', (id, expected) => {
+    expect(aggregatesInto(resolved(id))).toBe(expected);
+  });
+
+  it('so does a template added as data with the same participant sections', () => {
+    const copy = { ...findTemplate(registry, 'deltagare-avslut', 2023)!, id: 'motesplatser', title: 'Mötesplatser' };
+    expect(aggregatesInto(resolveTemplate(copy, forbund, 2023))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { DateSpan } from '../model/period';
-import { cellId, type CellId } from '../model/resolve';
+import { cellId, type CellId, type ResolvedTemplate } from '../model/resolve';
 import {
   CLOSURE_REASONS,
   GENDERS,
@@ -71,6 +71,15 @@ function zeroValues(): Counter {
     for (const c of kon) values[cellId('aktualiserade_kon', row, c)] = 0;
   }
   return values;
+}
+
+/**
+ * Whether a template takes what a participant table aggregates to: every count the aggregation
+ * produces is one of its cells. True for deltagare-avslut and for any template, or version of
+ * one, added as data with the same participant sections.
+ */
+export function aggregatesInto(template: Pick<ResolvedTemplate, 'cellById'>): boolean {
+  return Object.keys(zeroValues()).every((id) => template.cellById.has(id));
 }
 
 function ageGroup(age: number | undefined): AgeGroup {

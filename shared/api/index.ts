@@ -12,3 +12,4 @@ export * from './session';
 export * from './status';
 export * from './submissions';
 export * from './templates';
+export * from './settings';

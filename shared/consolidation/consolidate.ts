@@ -159,7 +159,7 @@ export function consolidate(input: ConsolidationInput): Consolidation {
       sheets.push(
         ...templateSheets(figures, ctx, { sharesScopeTabs: perScope.length > 1 && perScope.includes(figures) }),
       );
-      headline.push(...templateHeadline(figures));
+      headline.push(...templateHeadline(figures, forbund.years[String(period.year)]?.targets));
       continue;
     }
     if (!isComputationName(computation.name)) continue;
@@ -218,6 +218,6 @@ function run<K extends ComputationName>(name: K, context: ComputationContext): C
 }
 
 /** Every sheet of the workbook, Om rapporten last. */
-export function reportSheets(c: Consolidation, info: { inputsHash: string; generator: string }): ReportSheet[] {
+export function reportSheets(c: Consolidation, info: Parameters<typeof aboutSheet>[1]): ReportSheet[] {
   return [...c.sheets, aboutSheet(c, info)];
 }

@@ -1,4 +1,5 @@
 import { compare } from '../indices/comparison';
+import type { FigureTarget } from '../model/year-settings-schema';
 import { missing, type Measure } from '../indices/measure';
 import { derivedInstances, type DerivedInstance } from './cell-patterns';
 import type { ChartSpec } from './report-model';
@@ -40,12 +41,19 @@ function headlineInstance(figures: TemplateFigures, id: string): DerivedInstance
   return instances.find((i) => i.key === last) ?? instances[instances.length - 1];
 }
 
-/** A template's headline figures: each derived figure marked `headline`, for every scope. */
-export function templateHeadline(figures: TemplateFigures): HeadlineRow[] {
+/**
+ * A template's headline figures: each derived figure marked `headline`, for every scope, against
+ * the target the year's settings give it (`targets`, by `<template>.<figure>`), else the template's.
+ */
+export function templateHeadline(
+  figures: TemplateFigures,
+  targets: Readonly<Record<string, FigureTarget>> = {},
+): HeadlineRow[] {
   const rows: HeadlineRow[] = [];
   for (const figure of figures.config.derived.filter((d) => d.headline)) {
     const instance = headlineInstance(figures, figure.id);
     if (!instance) continue;
+    const target = targets[`${figures.definition.id}.${figure.id}`] ?? figure.target;
     for (const { scope, periods } of figures.scopes) {
       const value = (key: 'current' | 'lastYear') => {
         const at = periods[key];
@@ -65,7 +73,7 @@ export function templateHeadline(figures: TemplateFigures): HeadlineRow[] {
           unit: '%',
           current: value('current'),
           lastYear: value('lastYear'),
-          ...(figure.target ? { target: figure.target } : {}),
+          ...(target ? { target } : {}),
         }),
         ...(hidden ? { hidden } : {}),
       });

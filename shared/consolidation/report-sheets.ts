@@ -225,7 +225,10 @@ export function reportLine(c: Pick<Consolidation, 'meta'>): string {
 }
 
 /** Om rapporten: what it is, when and from what it was made, and how its figures are computed. */
-export function aboutSheet(c: Consolidation, info: { inputsHash: string; generator: string }): ReportSheet {
+export function aboutSheet(
+  c: Consolidation,
+  info: { inputsHash: string; generator: string; settings?: { text: string; sha256: string } },
+): ReportSheet {
   const facts: [string, string][] = [
     ['Förbund', `${c.meta.forbund.name} (${c.meta.forbund.id})`],
     ['Period', `${c.meta.periodLabel} (${c.meta.period.id}); jämförelse med ${c.meta.lastYearPeriod}`],
@@ -234,6 +237,12 @@ export function aboutSheet(c: Consolidation, info: { inputsHash: string; generat
     ['Skapad', swedishTime(c.meta.generatedAt)],
     ['Skapad av', info.generator],
     ['Underlagets hash', info.inputsHash],
+    ...(info.settings
+      ? ([
+          ['Inställningar', info.settings.text],
+          ['Inställningarnas hash', info.settings.sha256],
+        ] as [string, string][])
+      : []),
   ];
   const used = c.completeness.flatMap((r) => r.used);
   const pair = (a: string, b: string, mono = false): ReportRow => ({

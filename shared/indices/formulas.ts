@@ -170,8 +170,32 @@ function formulaRef(text: string): FormulaRef | undefined {
 type YearsOf = Pick<ForbundConfig, 'id' | 'parties'> & { years?: ForbundConfigInput['years'] };
 
 /**
+ * What is wrong with one indicator's formula, in Swedish, without saying which indicator: an
+ * unknown formula, or a missing or unknown argument (one of `kommuner`, a referring party).
+ */
+export function formulaProblem(text: string, kommuner: readonly string[]): string | undefined {
+  const ref = parseFormulaRef(text);
+  if (!ref) return `okänd formel ”${text.split(':')[0]}”. Kända formler: ${FORMULA_NAMES.join(', ')}.`;
+  const formula: Formula = FORMULAS[ref.name];
+  switch (formula.argument) {
+    case 'none':
+      return ref.argument ? `formeln ${ref.name} tar inget argument, men fick ”${ref.argument}”.` : undefined;
+    case 'kommun':
+      return kommuner.includes(ref.argument)
+        ? undefined
+        : `formeln ${ref.name} behöver en av förbundets kommuner (${kommuner.join(', ')}) efter kolon, ` +
+            `inte ”${ref.argument}”.`;
+    case 'referring-party':
+      return isReferringParty(ref.argument)
+        ? undefined
+        : `formeln ${ref.name} behöver en aktualiserande part (${REFERRING_PARTIES.join(', ')}) efter kolon, ` +
+            `inte ”${ref.argument}”.`;
+  }
+}
+
+/**
  * What is wrong with the formulas a förbund's social budgets name, in Swedish, one message per
- * problem: an unknown formula, a missing or unknown argument (a kommun, a referring party).
+ * problem (see {@link formulaProblem}).
  */
 export function formulaProblems(forbund: YearsOf): string[] {
   const problems: string[] = [];
@@ -179,36 +203,8 @@ export function formulaProblems(forbund: YearsOf): string[] {
   for (const [year, config] of Object.entries(forbund.years ?? {})) {
     for (const indicator of config.socialBudget?.indicators ?? []) {
       if (indicator.source === 'input') continue;
-      const text = indicator.source.formula;
-      const where = `Indikatorn ${indicator.id} i ${forbund.id}s sociala budget ${year}`;
-      const ref = parseFormulaRef(text);
-      if (!ref) {
-        problems.push(
-          `${where} använder okänd formel ”${text.split(':')[0]}”. Kända formler: ${FORMULA_NAMES.join(', ')}.`,
-        );
-        continue;
-      }
-      const formula: Formula = FORMULAS[ref.name];
-      switch (formula.argument) {
-        case 'none':
-          if (ref.argument)
-            problems.push(`${where}: formeln ${ref.name} tar inget argument, men fick ”${ref.argument}”.`);
-          break;
-        case 'kommun':
-          if (!kommuner.includes(ref.argument))
-            problems.push(
-              `${where}: formeln ${ref.name} behöver en av förbundets kommuner ` +
-                `(${kommuner.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
-            );
-          break;
-        case 'referring-party':
-          if (!isReferringParty(ref.argument))
-            problems.push(
-              `${where}: formeln ${ref.name} behöver en aktualiserande part ` +
-                `(${REFERRING_PARTIES.join(', ')}) efter kolon, inte ”${ref.argument}”.`,
-            );
-          break;
-      }
+      const problem = formulaProblem(indicator.source.formula, kommuner);
+      if (problem) problems.push(`Indikatorn ${indicator.id} i ${forbund.id}s sociala budget ${year}: ${problem}`);
     }
   }
   return problems;

@@ -8,6 +8,7 @@ import {
   scopeIdSchema,
   templateIdSchema,
 } from './ids';
+import { deadlinesSchema, targetsSchema, trappanSettingSchema } from './year-settings-schema';
 
 export const partySchema = z.object({
   id: partyIdSchema,
@@ -161,6 +162,12 @@ export const forbundYearSchema = z.object({
   budget: z.array(budgetLineSchema).optional(),
   initiatives: z.array(initiativeSchema).optional(),
   socialBudget: socialBudgetSchema.optional(),
+  /** Targets of the report's headline figures by figure key; absent ones are the template's own (its consolidation). */
+  targets: targetsSchema.optional(),
+  /** The förbund's own equity staircase; absent means the national recommendation. */
+  trappan: trappanSettingSchema.optional(),
+  /** Default last day for submissions per period of the year (kansliet can still set one per period). */
+  deadlines: deadlinesSchema.optional(),
 });
 export type ForbundYear = z.infer<typeof forbundYearSchema>;
 
@@ -202,6 +209,13 @@ export const forbundSchema = z
       }
     });
     for (const [year, cfg] of Object.entries(f.years)) {
+      for (const period of Object.keys(cfg.deadlines ?? {}))
+        if (!period.startsWith(year))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Sista dag för ${period} hör inte till ${year}`,
+            path: ['years', year, 'deadlines', period],
+          });
       const shares = cfg.populationShares;
       if (!shares) continue;
       for (const id of Object.keys(shares)) {

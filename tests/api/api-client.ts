@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { signDevToken, type DevTokenRequest } from '../../functions/auth/dev-token';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../functions/auth/settings';
+import { resolveTemplate } from '../../shared/model/resolve';
+import { templateDefinitionSchema } from '../../shared/model/template-schema';
+import { consistentFill, seededRng } from '../support/consistent-fill';
 
 /** A dev signing key per test run, handed to the host through AUTH_DEV_SIGNING_KEY. */
 export function devAuth(): {
@@ -49,4 +52,23 @@ export async function call(
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, bytes };
+}
+
+/** A reporter sends a consistent fill of a template, resolved with the förbund the API gives for the year. */
+export async function sendFill(
+  baseUrl: string,
+  token: string,
+  forbund: string,
+  definition: unknown,
+  target: { period: string; scope: string },
+  seed: number,
+): Promise<ApiResponse> {
+  const parsed = templateDefinitionSchema.parse(definition);
+  const year = Number(target.period.slice(0, 4));
+  const config = (await call(baseUrl, 'GET', `/forbund/${forbund}/configuration?year=${year}`, { token })).json;
+  const values = consistentFill(resolveTemplate(parsed, config.forbund, year), seededRng(seed));
+  return call(baseUrl, 'POST', `/forbund/${forbund}/submissions`, {
+    token,
+    json: { templateId: parsed.id, ...target, values },
+  });
 }

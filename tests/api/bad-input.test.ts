@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import { SUBMISSIONS_TABLE } from '../../functions/services';
+import { CONFIGURATION_TABLE, SUBMISSIONS_TABLE } from '../../functions/services';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { call, devAuth } from './api-client';
 
@@ -101,4 +101,72 @@ it('a malformed body on a kansli route is a 400 with no stack trace', async () =
   );
   expect(res.status).toBe(400);
   expect(JSON.stringify(res.json)).not.toMatch(/at .*\.js:\d+/);
+});
+
+/**
+ * Issue 13's bad uploads to POST settings/{year}/versions, as kansliet: a Swedish finding that
+ * names the sheet and cell (or the file refused as a whole), and nothing stored or activated.
+ */
+describe('the settings workbook', () => {
+  let kansli: string;
+
+  /** Every entity of the configuration table: versions and active pointers. */
+  async function configurationSnapshot(): Promise<string> {
+    const table = TableClient.fromConnectionString(stack.connectionString, CONFIGURATION_TABLE, {
+      allowInsecureConnection: true,
+    });
+    const rows: string[] = [];
+    for await (const e of table.listEntities()) rows.push(`${e.partitionKey}/${e.rowKey}/${e.etag}`);
+    return rows.sort().join('\n');
+  }
+
+  beforeAll(async () => {
+    kansli = await auth.token({ forbund: 'umearegionen', role: 'kansli' });
+    // The year has a submission for Vuxentorget, so removing the platform must be refused.
+    const good = JSON.parse(readFileSync(path.join(corpus, 'extra-field.json'), 'utf8'));
+    const sent = await call(stack.apiUrl, 'POST', '/forbund/umearegionen/submissions', {
+      token,
+      json: { ...good, admin: undefined, period: '2024T1', scope: 'vuxentorget' },
+    });
+    expect(sent.status).toBe(201);
+  });
+
+  // Every row has all five values: jest hands a row with fewer a `done` callback in their place.
+  it.each<[string, number, string, string, string]>([
+    ['settings-weight-as-text.xlsx', 2023, 'settings-invalid', 'not-a-number', 'Indikatorer!D26'],
+    ['settings-weights-off.xlsx', 2023, 'settings-invalid', 'weights-off', 'Indikatorer!D26:D35'],
+    ['settings-unknown-formula.xlsx', 2023, 'settings-invalid', 'unknown-formula', 'Indikatorer!H26'],
+    ['settings-shares-not-100.xlsx', 2024, 'settings-invalid', 'shares-total', "'Parter och kommuner'!F6:F15"],
+    [
+      'settings-kommun-without-kommunkod.xlsx',
+      2024,
+      'settings-invalid',
+      'kommun-without-kommunkod',
+      "'Parter och kommuner'!D11",
+    ],
+    ['settings-duplicate-ids.xlsx', 2024, 'settings-invalid', 'duplicate-id', "'Parter och kommuner'!A11"],
+    ['settings-platform-in-use.xlsx', 2024, 'settings-invalid', 'scope-in-use', 'Plattformar'],
+    ['settings-name-whole-sheet.xlsx', 2024, 'settings-invalid', 'name-missing', 'Indikatorer'],
+    ['settings-other-forbund.xlsx', 2023, 'settings-refused', 'wrong-forbund', "'Om inställningarna'!B6"],
+    ['settings-other-year.xlsx', 2024, 'settings-refused', 'wrong-year', "'Om inställningarna'!B7"],
+    ['settings-a-template.xlsx', 2024, 'settings-refused', 'not-settings-workbook', ''],
+    ['not-a-workbook.xlsx', 2024, 'not-xlsx', '', ''],
+    ['truncated.xlsx', 2024, 'not-xlsx', '', ''],
+    ['zip-bomb-understated.xlsx', 2024, 'too-large', '', ''],
+  ])('%s is refused (%s)', async (file, year, code, finding, cell) => {
+    const before = await configurationSnapshot();
+    const res = await call(stack.apiUrl, 'POST', `/forbund/umearegionen/settings/${year}/versions`, {
+      token: kansli,
+      body: readFileSync(path.join(corpus, file)),
+    });
+    expect(res.json.code).toBe(code);
+    expect(res.status).toBe(code === 'too-large' ? 413 : 422);
+    expect(res.json.message).toMatch(/[a-zåäö]/);
+    if (finding) {
+      const found = res.json.details.findings.find((f: { code: string }) => f.code === finding);
+      expect(found).toMatchObject({ severity: 'fel', ...(cell ? { cell } : {}) });
+      expect(found.message).toMatch(/[a-zåäö]/);
+    }
+    expect(await configurationSnapshot()).toBe(before);
+  });
 });

@@ -20,6 +20,7 @@ import { readXlsxParts } from '../support/xlsx-parts';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { call, devAuth } from './api-client';
 import { openWorkbook, rowOf } from '../support/workbook-rows';
+import { editSettings, summaryTarget } from '../support/settings-workbook';
 
 const auth = devAuth();
 const forbund = findForbund(registry, 'umearegionen')!;
@@ -343,5 +344,28 @@ describe('timer tertialSummary', () => {
     }))
       unchanged.push(e);
     expect(unchanged.length).toBeGreaterThanOrEqual(1);
+  }, 150_000);
+
+  it("after kansliet changes 2023's settings the next run writes a new report, then nothing new", async () => {
+    const before = (await fire(3)).get('2023T3')?.report?.id;
+    const workbook = await api('GET', `${base}/settings/2023/workbook`, { token: kansli });
+    const edited = await editSettings(workbook.bytes, [
+      { table: 'mal', row: 'deltagare-avslut.andel_positiv', column: 'value', value: 72 },
+    ]);
+    const uploaded = await api('POST', `${base}/settings/2023/versions`, { token: kansli, body: edited });
+    expect(uploaded.status).toBe(201);
+    const activated = await api('POST', `${base}/settings/2023/activate`, {
+      token: kansli,
+      json: { version: uploaded.json.version.version, expectedActive: uploaded.json.active },
+    });
+    expect(activated.status).toBe(200);
+    const after = (await fire(4)).get('2023T3')?.report?.id;
+    expect(after).toMatch(/^2023T3-internal-[0-9a-f]{16}$/);
+    expect(after).not.toBe(before);
+    const report = await api('GET', `${base}/reports/${after}`, { token: kansli });
+    expect(await summaryTarget(report.bytes, 'Arbetsmarknadstorgen', 'Andel positiv lösning')).toBe('≥ 72 %');
+    const blobs = await reportBlobs();
+    expect((await fire(5)).get('2023T3')?.report?.id).toBe(after);
+    expect(await reportBlobs()).toEqual(blobs);
   }, 150_000);
 });

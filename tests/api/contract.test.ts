@@ -3,8 +3,27 @@ import { PaneError } from '../../addin/src/api/api-error';
 import { HttpClient } from '../../addin/src/api/http-client';
 import { requestDevToken, SamladApi } from '../../addin/src/api/samlad-api';
 import {
+  AdminApi,
+  devForbundList,
+  fetchConfiguration,
+  SettingsApi,
+  settingsRefusal,
+  type WorkbookArea,
+} from '../../addin/src/api/settings-api';
+import { registry } from '../../shared/config/registry';
+import { findForbund } from '../../shared/model/selectors';
+import { documentYear, settingsAreas, yearDocuments } from '../../shared/settings';
+import {
   consolidateAnswerSchema,
   currentSubmissionSchema,
+  forbundConfigurationAnswerSchema,
+  forbundListAnswerSchema,
+  settingsActivateAnswerSchema,
+  settingsAnswerSchema,
+  settingsCopyAnswerSchema,
+  settingsProposalAnswerSchema,
+  templateAddedAnswerSchema,
+  templateCatalogueAnswerSchema,
   devTokenAnswerSchema,
   errorBodySchema,
   healthAnswerSchema,
@@ -69,7 +88,34 @@ const CONTRACT: Route[] = [
   { method: 'GET', route: 'forbund/{forbund}/consolidate/jobs/{jobId}', schema: jobSchema },
   { method: 'GET', route: 'forbund/{forbund}/reports', schema: reportsAnswerSchema },
   { method: 'GET', route: 'forbund/{forbund}/reports/{id}', schema: workbookFileSchema },
+  { method: 'GET', route: 'forbund/{forbund}/configuration', schema: forbundConfigurationAnswerSchema },
+  { method: 'GET', route: 'forbund/{forbund}/settings', schema: settingsAnswerSchema },
+  { method: 'GET', route: 'forbund/{forbund}/settings/{year:int}/workbook', schema: workbookFileSchema },
+  { method: 'POST', route: 'forbund/{forbund}/settings/{year:int}/versions', schema: settingsProposalAnswerSchema },
+  { method: 'POST', route: 'forbund/{forbund}/settings/{year:int}/activate', schema: settingsActivateAnswerSchema },
+  { method: 'POST', route: 'forbund/{forbund}/settings/{year:int}/copy', schema: settingsCopyAnswerSchema },
+  { method: 'GET', route: 'dev/forbund', schema: forbundListAnswerSchema },
+  { method: 'GET', route: 'admin/forbund', schema: forbundListAnswerSchema },
+  { method: 'GET', route: 'admin/templates', schema: templateCatalogueAnswerSchema },
+  { method: 'POST', route: 'admin/templates', schema: templateAddedAnswerSchema },
 ];
+
+/** The 2024 settings as the pane reads them from the open workbook: every named area's values. */
+function openWorkbookAreas(): Record<string, WorkbookArea> {
+  const document = yearDocuments(findForbund(registry, FORBUND)!).find((d) => documentYear(d) === 2024)!;
+  const areas = settingsAreas(document, { templates: registry.templates, year: 2024 }, 1);
+  return Object.fromEntries(
+    [...areas].map(([id, a]) => [
+      id,
+      {
+        sheet: a.sheet,
+        top: a.top,
+        left: a.left,
+        values: a.cells.map((row) => row.map((c) => (c.kind === 'value' ? c.raw : null))),
+      },
+    ]),
+  );
+}
 
 const matches = (route: string, pathname: string) =>
   new RegExp(`^/api/${route.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname);
@@ -195,6 +241,33 @@ describe('the API contract, through the pane', () => {
     expect(reports.map((r) => r.variant).sort()).toEqual(['internal', 'published']);
     expect((await kansli.api.reportBase64(direct.report.id)).fileName).toBe(direct.report.fileName);
     expect((await kansli.api.reportFile(direct.report.id)).fileName).toBe(direct.report.fileName);
+
+    // Inställningar, as kansliet uses them in the pane.
+    expect((await fetchConfiguration(umea.http, FORBUND, 2024)).forbund[0]?.id).toBe(FORBUND);
+    expect((await devForbundList(umea.http)).map((f) => f.id)).toContain(FORBUND);
+    const settings = new SettingsApi(kansli.http, () => FORBUND);
+    expect((await settings.overview(2024)).active?.version).toBe(1);
+    expect((await settings.workbookBase64(2024)).fileName).toMatch(/\.xlsx$/);
+    const settingsFile = await settings.workbookFile(2024);
+    expect((await settings.uploadFile(2024, settingsFile.blob)).outcome).toBe('unchanged');
+    const areas = openWorkbookAreas();
+    const mal = areas.mal!;
+    const row = mal.values.findIndex((r) => r[0] === 'deltagare-avslut.andel_positiv');
+    mal.values[row]![3] = 75;
+    const proposed = await settings.uploadWorkbook(2024, areas, 'Nytt mål');
+    expect(proposed.outcome).toBe('stored');
+    mal.values[row]![3] = 'sjuttiofem';
+    const refusedSettings = await settings.uploadWorkbook(2024, areas).catch((e: unknown) => e);
+    expect(settingsRefusal(refusedSettings)?.findings[0]?.cell).toMatch(/^'Mål'!D\d+$/);
+    expect((await settings.activate(2024, { version: proposed.version.version, expectedActive: 1 })).version).toBe(2);
+    expect((await settings.copyToNextYear(2026)).activated).toBe(true);
+
+    const admin = new AdminApi(paneFor(stack.apiUrl, await auth.token({ role: 'admin' })).http);
+    expect((await admin.forbund()).map((f) => f.id)).toEqual(['skelleftea-norsjo', FORBUND]);
+    const catalogue = await admin.templates();
+    const builtIn = templates[0]!.definition;
+    expect(catalogue.length).toBeGreaterThan(5);
+    expect((await admin.addTemplate({ ...builtIn, id: 'kontrakt', version: 1 })).builtIn).toBe(false);
   }, 120_000);
 
   it('recorded answers that are exactly what their schemas read: no field unnamed, none missing', () => {

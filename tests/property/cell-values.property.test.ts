@@ -124,7 +124,7 @@ describe('any value in any input cell', () => {
       fc.asyncProperty(edit, async (e) => {
         const c = cases[e.caseIndex]!;
         const { buffer, written } = await fileFor(c, e);
-        const verdict = await judgeUpload(buffer);
+        const verdict = await judgeUpload(buffer, c.forbund.id);
         expectWellFormed(verdict);
         if (written.size === 0) expect(verdict).toMatchObject({ kind: 'validated', findings: [] });
         if (verdict.kind !== 'validated') return;

@@ -38,7 +38,7 @@ beforeAll(async () => {
     const withOwn = await editParts(buffer, (parts) =>
       addSheet(parts, OWN_SHEET, worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>Namn</t></is></c></row>')),
     );
-    const clean = await judgeUpload(withOwn);
+    const clean = await judgeUpload(withOwn, c.forbund.id);
     if (clean.kind !== 'validated') throw new Error(`${c.name}: the clean file was refused (${clean.code})`);
     filled.set(c, { buffer: withOwn, clean });
   }
@@ -124,7 +124,7 @@ it('whole-row, whole-column and whole-sheet ranges anywhere change nothing a sub
             else editSheet(parts, sheetName(t), (xml) => addToWorksheet(xml, d.element, d.xml));
           }
         });
-        expect(await judgeUpload(changed)).toEqual(clean);
+        expect(await judgeUpload(changed, c.forbund.id)).toEqual(clean);
       },
     ),
     { numRuns: 60 },

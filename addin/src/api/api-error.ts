@@ -12,7 +12,14 @@ export class PaneError extends Error {
     readonly code: string,
     /** Swedish, shown as is. */
     readonly messageSv: string,
-    readonly options: { status?: number; findings?: ApiFinding[]; transient?: boolean; cause?: unknown } = {},
+    readonly options: {
+      status?: number;
+      findings?: ApiFinding[];
+      /** The error body's `details` (a settings upload's findings and changes), for the view to parse. */
+      details?: unknown;
+      transient?: boolean;
+      cause?: unknown;
+    } = {},
   ) {
     super(`${code}: ${messageSv}`, { cause: options.cause });
   }

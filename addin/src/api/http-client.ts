@@ -86,6 +86,7 @@ export class HttpClient {
     return new PaneError(parsed?.code ?? `http-${response.status}`, parsed?.message ?? fallback, {
       status: response.status,
       findings: parsed?.findings,
+      details: parsed?.details,
       transient,
     });
   }

@@ -171,6 +171,8 @@ export class SamladApi {
     period: string;
     variant: 'internal' | 'published';
     basis: 'approved' | 'latest';
+    /** The period's year's own settings (the default), or those in force now. */
+    settings?: 'period' | 'current';
   }): Promise<ConsolidationStart> {
     const { data } = await this.http.json(`${this.base()}/consolidate`, consolidateAnswerSchema, {
       method: 'POST',
@@ -204,7 +206,7 @@ export class SamladApi {
 /** The dev issuer's login (functions/http/dev-token.ts); outside a förbund, so not on SamladApi. */
 export async function requestDevToken(
   http: HttpClient,
-  request: { forbund: string; party?: string; role: 'reporter' | 'kansli' },
+  request: { forbund?: string; party?: string; role: 'reporter' | 'kansli' | 'admin' },
 ): Promise<string> {
   return (await http.json('/dev/token', devTokenAnswerSchema, { method: 'POST', json: request })).data.token;
 }

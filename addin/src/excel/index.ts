@@ -15,3 +15,5 @@ export { readOwnTable, type OwnTableRead } from './read-own-table';
 export type { TableRead } from './read-table';
 export { selectCell } from './select-cell';
 export { showValuesInTemplate, type ShowOutcome } from './show-in-template';
+export { insertSettings, type SettingsInsert, type SettingsInsertOutcome } from './insert-settings';
+export { readSettingsAreas } from './read-settings';

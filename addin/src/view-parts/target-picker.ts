@@ -1,3 +1,4 @@
+import type { Registry } from '../../../shared/config/registry';
 import type { AvailableTemplate } from '../api/samlad-api';
 import { runAction } from '../ui/action';
 import type { PaneDeps } from '../views/pane-deps';
@@ -5,7 +6,7 @@ import { field, h, replaceChildren, select, type Option } from '../ui/dom';
 import { periodOptions, resolveTarget, yearOptions, type ChosenTarget } from './template-context';
 
 /** What the picker needs of the pane: the same for every view that offers it. */
-export type TargetPickerDeps = Pick<PaneDeps, 'api' | 'registry' | 'forbund' | 'ctx' | 'now'>;
+export type TargetPickerDeps = Pick<PaneDeps, 'api' | 'configuration' | 'forbund' | 'ctx' | 'now'>;
 
 export interface TargetPickerChoice {
   /** Limit the templates offered (Från egen tabell offers only the one it can aggregate into). */
@@ -27,8 +28,9 @@ export interface TargetPicker {
  * submit are offered, so a reporter cannot pick something the server would refuse.
  */
 export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerChoice): TargetPicker {
-  const { api, registry, ctx } = deps;
-  const options = { api, registry, ctx, forbundId: deps.forbund.id, now: deps.now(), ...choice };
+  const { api, ctx } = deps;
+  const options = { api, ctx, forbundId: deps.forbund.id, now: deps.now(), ...choice };
+  let registry: Registry | undefined;
   const years = yearOptions(options.now);
   const yearSelect = select(
     years.map((y) => ({ value: String(y), label: String(y) })),
@@ -62,8 +64,8 @@ export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerC
       );
       const scope = available.scopes.find((s) => s.id === scopeSelect.value);
       chosen =
-        scope && periodSelect.value
-          ? resolveTarget(options.registry, options.forbundId, available.definition, periodSelect.value, scope)
+        scope && periodSelect.value && registry
+          ? resolveTarget(registry, options.forbundId, available.definition, periodSelect.value, scope)
           : undefined;
     }
     options.onChange(chosen);
@@ -74,9 +76,12 @@ export function createTargetPicker(deps: TargetPickerDeps, choice: TargetPickerC
   const loadYear = (): Promise<void> =>
     runAction(options.ctx, undefined, 'Hämtar mallar…', async () => {
       const mine = ++request;
-      const loaded = (await options.api.templates(Number(yearSelect.value))).filter((t) => options.accept?.(t) ?? true);
+      const year = Number(yearSelect.value);
+      // The year's own förbund (its parties, platforms and settings) resolves the template, as on the server.
+      const [loaded, forYear] = await Promise.all([options.api.templates(year), deps.configuration.registryFor(year)]);
       if (mine !== request) return;
-      templates = loaded;
+      templates = loaded.filter((t) => options.accept?.(t) ?? true);
+      registry = forYear;
       setOptions(
         templateSelect,
         templates.map((t) => ({ value: t.definition.id, label: t.definition.title })),

@@ -123,7 +123,14 @@ function consolidationChoices(now: Date) {
     ],
     { name: 'basis' },
   );
-  return { periodSelect, variantSelect, basisSelect };
+  const settingsSelect = select(
+    [
+      { value: 'period', label: 'Periodens egna (årets mål och budget)' },
+      { value: 'current', label: 'De som gäller nu' },
+    ],
+    { name: 'settings' },
+  );
+  return { periodSelect, variantSelect, basisSelect, settingsSelect };
 }
 
 /** A progress bar with its text, shown while the server works and hidden a moment after. */
@@ -152,7 +159,7 @@ function progressDisplay() {
 export function createConsolidateView(deps: PaneDeps): View {
   const heading = h('h1', { tabindex: -1, id: 'consolidate-heading' }, 'Konsolidera');
   const now = deps.now();
-  const { periodSelect, variantSelect, basisSelect } = consolidationChoices(now);
+  const { periodSelect, variantSelect, basisSelect, settingsSelect } = consolidationChoices(now);
   const progress = progressDisplay();
   const resultBox = h('div', { class: 'result' });
   const earlierBox = h('div', { class: 'earlier' });
@@ -176,8 +183,9 @@ export function createConsolidateView(deps: PaneDeps): View {
         progress.show(0, 'Startar…');
         const variant = variantSelect.value === 'published' ? 'published' : 'internal';
         const basis = basisSelect.value === 'latest' ? 'latest' : 'approved';
+        const settings = settingsSelect.value === 'current' ? 'current' : 'period';
         try {
-          const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis });
+          const started = await deps.api.consolidate({ period: periodSelect.value, variant, basis, settings });
           const report = await reportOf(deps, started, progress.show);
           progress.show(1, 'Klar.');
           shownId = report.id;
@@ -221,6 +229,11 @@ export function createConsolidateView(deps: PaneDeps): View {
       field('Period', periodSelect),
       field('Variant', variantSelect, 'Den publicerade varianten döljer små tal som kan peka ut personer.'),
       field('Underlag', basisSelect),
+      field(
+        'Inställningar',
+        settingsSelect,
+        'En rapport för ett tidigare år använder det årets mål, om du inte väljer annat.',
+      ),
       h('div', { class: 'actions' }, start),
       progress.element,
       resultBox,

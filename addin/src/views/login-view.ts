@@ -1,18 +1,18 @@
-import type { Registry } from '../../../shared/config/registry';
 import { PaneError } from '../api/api-error';
 import { requestDevToken } from '../api/samlad-api';
+import { devForbundList } from '../api/settings-api';
 import type { HttpClient } from '../api/http-client';
 import { signInWithEntra } from '../auth/entra-login';
 import type { RuntimeConfig } from '../config/runtime-config-schema';
 import type { HostInfo } from '../host/office-host';
 import { runAction, type ActionContext } from '../ui/action';
 import { button, field, h, select } from '../ui/dom';
+import type { ForbundEntry } from '../../../shared/api';
 
 export interface LoginViewOptions {
   config: RuntimeConfig;
   host: HostInfo;
   http: HttpClient;
-  registry: Registry;
   ctx: ActionContext;
   /** A bearer token; the app turns it into a session (and refuses tokens without a Samlad role). */
   onToken: (token: string) => void;
@@ -62,36 +62,42 @@ function entraForm(options: LoginViewOptions): HTMLElement {
 }
 
 function devForm(options: LoginViewOptions): HTMLElement {
-  const forbundSelect = select(
-    options.registry.forbund.map((f) => ({ value: f.id, label: f.name })),
-    { name: 'forbund' },
-  );
+  const forbundSelect = select([], { name: 'forbund' });
   const roleSelect = select(
     [
       { value: 'reporter', label: 'Rapportör för en part' },
       { value: 'kansli', label: 'Kansliet' },
+      { value: 'admin', label: 'Administratör (alla förbund)' },
     ],
     { name: 'role' },
   );
   const partySelect = select([], { name: 'party' });
   const partyField = field('Part', partySelect);
+  const forbundField = field('Förbund', forbundSelect);
+  // The förbund and their parties come from the API's configuration, so a new förbund is there at once.
+  let list: ForbundEntry[] = [];
   const fillParties = (): void => {
-    const forbund = options.registry.forbund.find((f) => f.id === forbundSelect.value);
+    const forbund = list.find((f) => f.id === forbundSelect.value);
     partySelect.replaceChildren(...(forbund?.parties ?? []).map((p) => h('option', { value: p.id }, p.name)));
     partyField.hidden = roleSelect.value !== 'reporter';
+    forbundField.hidden = roleSelect.value === 'admin';
   };
   forbundSelect.addEventListener('change', fillParties);
   roleSelect.addEventListener('change', fillParties);
-  fillParties();
+  void runAction(options.ctx, undefined, 'Hämtar förbunden…', async () => {
+    list = await devForbundList(options.http);
+    forbundSelect.replaceChildren(...list.map((f) => h('option', { value: f.id }, f.name)));
+    fillParties();
+  });
 
   const signIn: HTMLButtonElement = button(
     'Logga in',
     () =>
       void runAction(options.ctx, signIn, 'Loggar in…', async () => {
-        const role = roleSelect.value === 'kansli' ? 'kansli' : 'reporter';
+        const role = roleSelect.value === 'admin' ? 'admin' : roleSelect.value === 'kansli' ? 'kansli' : 'reporter';
         const token = await requestDevToken(options.http, {
-          forbund: forbundSelect.value,
           role,
+          ...(role === 'admin' ? {} : { forbund: forbundSelect.value }),
           ...(role === 'reporter' ? { party: partySelect.value } : {}),
         });
         options.onToken(token);
@@ -110,8 +116,8 @@ function devForm(options: LoginViewOptions): HTMLElement {
         'Utvecklingsläge: välj vem du vill vara. Finns bara i test- och utvecklingsmiljöer.',
       ),
     ),
-    field('Förbund', forbundSelect),
     field('Roll', roleSelect),
+    forbundField,
     partyField,
     h('div', { class: 'actions' }, signIn),
   );

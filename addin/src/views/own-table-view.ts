@@ -1,5 +1,6 @@
+import { resolveTemplate } from '../../../shared/model/resolve';
 import {
-  AGGREGATED_TEMPLATE_ID,
+  aggregatesInto,
   aggregateParticipants,
   type AggregationResult,
 } from '../../../shared/aggregation/aggregate-participants';
@@ -325,7 +326,8 @@ export function createOwnTableView(deps: PaneDeps): View {
   const panel = new SubmitPanel(submitterDeps(deps));
 
   const picker = createTargetPicker(deps, {
-    accept: (t) => t.definition.id === AGGREGATED_TEMPLATE_ID,
+    // Any template whose cells take the counts: deltagare-avslut, or one added as data like it.
+    accept: (t) => aggregatesInto(resolveTemplate(t.definition, deps.forbund, deps.now().getFullYear())),
     onChange: (chosen) => {
       target = chosen;
       resultBox.replaceChildren();

@@ -2,18 +2,28 @@ import type { Registry } from '../../../shared/config/registry';
 import type { ForbundConfig } from '../../../shared/model/forbund-schema';
 import type { PartyKind } from '../../../shared/model/ids';
 import { findParty } from '../../../shared/model/selectors';
+import type { HttpClient } from '../api/http-client';
 import type { SamladApi } from '../api/samlad-api';
 import type { Session } from '../auth/session';
 import type { HostInfo } from '../host/office-host';
 import type { ActionContext } from '../ui/action';
 
+/** The förbund's configuration by year, from the API (each year fetched once per sign-in). */
+export interface PaneConfiguration {
+  registryFor(year: number): Promise<Registry>;
+}
+
 /** What every signed-in view gets: the API, the host, who is signed in and for which förbund. */
 export interface PaneDeps {
   api: SamladApi;
+  http: HttpClient;
   host: HostInfo;
   session: Session;
+  /** The förbund as this year sees it. */
   forbund: ForbundConfig;
+  /** This year's förbund and the templates it uses, as the API gave them at sign-in. */
   registry: Registry;
+  configuration: PaneConfiguration;
   ctx: ActionContext;
   now: () => Date;
 }

@@ -23,6 +23,8 @@ export interface WorkbookInfo {
   inputsHash: string;
   /** "Samlad 0.1.0" */
   generator: string;
+  /** Which settings version the report was built with, and the configuration's hash. */
+  settings?: { text: string; sha256: string };
 }
 
 const VARIANT = { internal: 'Intern version', published: 'Publicerad version' } as const;

@@ -9,7 +9,7 @@
  */
 import { app } from '@azure/functions';
 import { findForbund } from '../../../shared';
-import { forbidden } from '../../../functions/api/api-error';
+import { forbidden, unsupportedMediaType } from '../../../functions/api/api-error';
 import { forbundRoute } from '../../../functions/api/forbund-route';
 import { validateDraftRequest } from '../../../functions/submissions/validate-draft';
 import { benchRegistry } from '../synthetic-template';
@@ -17,7 +17,14 @@ import { benchRegistry } from '../synthetic-template';
 export const benchValidate = forbundRoute('reporter', async ({ request, principal, forbund }) => {
   const benchForbund = findForbund(benchRegistry, forbund.id);
   if (!benchForbund) throw forbidden();
-  return validateDraftRequest(request, benchRegistry, benchForbund, principal);
+  return validateDraftRequest(
+    request,
+    async () => ({ registry: benchRegistry, forbund: benchForbund }),
+    principal,
+    async () => {
+      throw unsupportedMediaType('Bänken tar bara JSON.');
+    },
+  );
 });
 
 app.http('benchValidate', {

@@ -36,5 +36,6 @@ export const skellefteaNorsjo: ForbundConfigInput = {
   ],
   platformGroups: [],
   templates: ['arbsam', 'strategiska-indikatorer', 'helarsekvivalenter'],
-  years: {},
+  // Seed 000's year. Its parties, platforms and templates carry on to later years until kansliet changes them.
+  years: { '2023': {} },
 };

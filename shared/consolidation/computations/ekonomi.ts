@@ -1,4 +1,5 @@
-import { CONTRIBUTION_KEYS, TRAPPAN } from '../../config/finance';
+import { CONTRIBUTION_KEYS, TRAPPAN, type TrappanConfig } from '../../config/finance';
+import type { ForbundConfig } from '../../model/forbund-schema';
 import { budgetOutcome, type BudgetOutcome } from '../../indices/budget-outcome';
 import { measureAt } from '../../indices/cell-measures';
 import { splitContributions, type ContributionSplit } from '../../indices/contributions';
@@ -43,6 +44,14 @@ export interface EconomySection {
 const EQUITY_CELL = 'eget_kapital.utgaende.tkr';
 /** The outcome template's revenue total: the trappan's basis. */
 const REVENUE_CELL = 'intakter.summa.utfall';
+
+/** The förbund's own staircase for the year where its board set one, else the national recommendation. */
+export function yearTrappan(forbund: ForbundConfig, year: number): TrappanConfig {
+  const own = forbund.years[String(year)]?.trappan;
+  return own
+    ? { ...TRAPPAN, source: own.source ?? 'förbundets egen trappa i inställningarna', steps: own.steps }
+    : TRAPPAN;
+}
 
 /** Budget lines that are member contributions: one line (2023) or one per member (2024–). */
 const isContribution = (id: string) => id === 'medlemsavgifter' || id.startsWith('avgift_');
@@ -91,7 +100,7 @@ function economySection(context: ComputationContext): EconomySection {
       basis.value === null && !yearRevenue.size
         ? missing('no-configuration', `ekonomimallen för ${period.year}`)
         : basis,
-      TRAPPAN,
+      yearTrappan(forbund, period.year),
     ),
     equityLastYear: measureAt(equityAt(-1), EQUITY_CELL, `eget kapital 31 december ${period.year - 1}`),
   };
@@ -260,6 +269,7 @@ export const ekonomiComputation: Computation<EconomySection> = {
   run(context) {
     const economy = economySection(context);
     const { forbund, period } = context.input;
+    const trappan = yearTrappan(forbund, period.year);
     const headline = [];
     if (economy.outcome)
       headline.push(
@@ -303,8 +313,8 @@ export const ekonomiComputation: Computation<EconomySection> = {
       'Medlemsavgifterna fördelas med staten (via Försäkringskassan) 50 %, regionen 25 % och kommunerna 25 % efter ' +
         'befolkningsandel. Avrundning till hela tkr sker med största-rest-metoden, så att delarna alltid blir ' +
         'summan.',
-      `Eget kapital jämförs med trappan: ${TRAPPAN.steps.map(describeStep).join(', ')}, ` +
-        `räknat på verksamhetens intäkter. Källa: ${TRAPPAN.source}.`,
+      `Eget kapital jämförs med trappan: ${trappan.steps.map(describeStep).join(', ')}, ` +
+        `räknat på verksamhetens intäkter. Källa: ${trappan.source}.`,
     ];
     for (const group of economy.outcome?.groups ?? []) {
       const diff = group.roundingDifference.value;

@@ -25,12 +25,17 @@ export type UploadVerdict =
 
 export const kansli: Principal = { subject: 'property-test', role: 'kansli', forbund: 'umearegionen' };
 
-export async function judgeUpload(buffer: Buffer): Promise<UploadVerdict> {
+/** What the API makes of `buffer` uploaded to `forbundId` (whose kansli sends it). */
+export async function judgeUpload(buffer: Buffer, forbundId = kansli.forbund ?? ''): Promise<UploadVerdict> {
   try {
-    const draft = await readWorkbookDraft(buffer);
+    const draft = await readWorkbookDraft(buffer, {
+      forbund: { id: forbundId },
+      atYear: async () => ({ registry }),
+      current: { registry },
+    });
     const forbund = findForbund(registry, draft.forbund ?? '');
     if (!forbund) throw new ApiError(422, 'unknown-forbund', 'okänt förbund');
-    const checked = checkDraft(registry, forbund, kansli, draft);
+    const checked = checkDraft(registry, forbund, { ...kansli, forbund: forbundId }, draft);
     return {
       kind: 'validated',
       template: checked.resolved,
