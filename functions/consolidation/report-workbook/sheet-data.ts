@@ -94,7 +94,15 @@ export class SheetData {
         if (c < left) left = c;
         if (c > right) right = c;
         const style = styles[c];
-        const kind: CellKind = typeof value === 'number' ? 'number' : value === null ? 'empty' : 'string';
+        // NaN or ±Infinity has no place in <v>: Excel would call the file damaged, so it is an empty cell.
+        const kind: CellKind =
+          typeof value === 'number'
+            ? Number.isFinite(value)
+              ? 'number'
+              : 'empty'
+            : value === null
+              ? 'empty'
+              : 'string';
         const cell = `<c r="${letter(c)}${r}"${style ? styleAttribute(style, kind) : ''}`;
         if (kind === 'number') cells += `${cell}><v>${value}</v></c>`;
         else if (kind === 'string') cells += `${cell} t="s"><v>${tables.stringId(value as string)}</v></c>`;
