@@ -239,11 +239,17 @@ export function checkDocument(document: SettingsDocument, context: SheetContext)
   const schema = schemaFindings(document);
   // Where the document's very shape is wrong (a list that is not a list), the rules cannot be read.
   if (schema.some((f) => f.code === 'invalid')) return schema;
-  return [
-    ...partyFindings(document),
-    ...templateFindings(document, context),
-    ...targetFindings(document, context),
-    ...socialBudgetFindings(document),
-    ...schema,
-  ];
+  try {
+    return [
+      ...partyFindings(document),
+      ...templateFindings(document, context),
+      ...targetFindings(document, context),
+      ...socialBudgetFindings(document),
+      ...schema,
+    ];
+  } catch (error) {
+    // A list the rules walk is missing (a JSON document without its parties): the schema's findings name it.
+    if (schema.length === 0) throw error;
+    return schema;
+  }
 }

@@ -4,7 +4,8 @@ import type { SettingsDocument } from './document';
 import { settingsHasErrors, type SettingsFinding } from './findings';
 import { canonicalPlaces, dedupe, locateFindings } from './locate';
 import { readSettingsWorkbook, type RawSettingsWorkbook, type ReadExpectation, type ReadOutcome } from './read';
-import type { SheetContext } from './sheet';
+import type { SettingsSheet, SheetContext } from './sheet';
+import { SETTINGS_SHEETS } from './sheets';
 
 export type ProposalContext = Omit<SheetContext, 'year'>;
 
@@ -41,6 +42,15 @@ function normalized(document: SettingsDocument, findings: readonly SettingsFindi
   return parsed.success ? parsed.data : document;
 }
 
+function writes(sheet: SettingsSheet, document: SettingsDocument, context: SheetContext): boolean {
+  try {
+    sheet.write(document, context);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -70,5 +80,8 @@ export function proposalFromDocument(json: unknown, expected: ReadExpectation, c
   const checked: PathFinding[] = checkDocument(document, sheetContext);
   const places = canonicalPlaces(document, sheetContext);
   const findings = locateFindings(checked, places);
+  // A list missing or of the wrong shape cannot be shown as sheets, so neither compared nor stored.
+  if (settingsHasErrors(findings) && !SETTINGS_SHEETS.every((sheet) => writes(sheet, document, sheetContext)))
+    return { kind: 'refused', findings };
   return { kind: 'read', document: normalized(document, findings), basedOn: null, findings, places };
 }

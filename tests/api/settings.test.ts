@@ -258,6 +258,33 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     );
   });
 
+  it.each(['parties', 'platforms', 'templates', 'platforms[0].reportedBy'])(
+    'a settings document (JSON) without %s is a 422 naming it, not a 500; nothing stored',
+    async (missing) => {
+      const own = (await api('GET', `${base}/configuration?year=2023`, { token: kansli })).json.forbund;
+      const document: Record<string, unknown> = {
+        id: own.id,
+        name: own.name,
+        parties: own.parties,
+        platforms: own.platforms.map(({ reportedBy, ...rest }: { reportedBy: string[] }, i: number) =>
+          i === 0 && missing.endsWith('reportedBy') ? rest : { ...rest, reportedBy },
+        ),
+        platformGroups: own.platformGroups,
+        templates: own.templates,
+        years: { '2023': own.years['2023'] },
+      };
+      delete document[missing];
+      const before = (await api('GET', `${base}/settings?year=2023`, { token: kansli })).json.versions.length;
+      const res = await api('POST', `${base}/settings/2023/versions`, { token: kansli, json: { document } });
+      expect(res.status).toBe(422);
+      expect(['settings-refused', 'settings-invalid']).toContain(res.json.code);
+      expect(res.json.details.findings).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'required', sheet: expect.stringMatching(/\w/) })]),
+      );
+      expect((await api('GET', `${base}/settings?year=2023`, { token: kansli })).json.versions.length).toBe(before);
+    },
+  );
+
   it('a reporter, and another förbund’s kansli, get 403', async () => {
     const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
     expect((await api('GET', `${base}/settings?year=2024`, { token: reporter })).status).toBe(403);
