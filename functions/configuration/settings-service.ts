@@ -2,6 +2,7 @@ import type { SettingsProposalAnswer, SettingsVersion } from '../../shared/api/s
 import { periodsOfYear } from '../../shared/model/period';
 import {
   blankDocument,
+  canonicalPlaces,
   diffSettings,
   documentForYear,
   IDENTITY,
@@ -241,6 +242,19 @@ export async function activateSettings(
         'är aktiv. Hämta inställningarna för den aktiva versionen, för in dina ändringar och ladda upp igen. ' +
         'Vill du ändå gå tillbaka till en tidigare version, gör det under Historik.',
     );
+  // Submissions may have come since the upload was checked (or a rollback goes back past them).
+  const document = await scope.snapshot.documentOf(target.sha256);
+  const removed = await removedInUse(scope, (await servingDocument(scope))?.document, document);
+  if (removed.length > 0) {
+    const places = canonicalPlaces(document, { templates: scope.snapshot.templates, year: scope.year });
+    const findings = rendered(locateFindings(removed, places));
+    throw new ApiError(
+      422,
+      'settings-in-use',
+      `Version ${target.version} kan inte aktiveras; inget har ändrats. ${findings[0]!.message}`,
+      { details: { findings, changes: [] } },
+    );
+  }
   try {
     return await scope.store.activate(target, request.expectedActive, actor);
   } catch (error) {

@@ -258,6 +258,41 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     );
   });
 
+  it('activating a version that drops a platform submitted for since its upload is refused; nothing changes', async () => {
+    const own = (await api('GET', `${base}/configuration?year=2025`, { token: kansli })).json.forbund;
+    const document = {
+      ...own,
+      platforms: own.platforms.filter((p: { id: string }) => p.id !== 'ungdomstorget'),
+      platformGroups: own.platformGroups.map((g: { platforms: string[] }) => ({
+        ...g,
+        platforms: g.platforms.filter((id) => id !== 'ungdomstorget'),
+      })),
+      years: { '2025': own.years['2025'] },
+    };
+    const active = (await api('GET', `${base}/settings?year=2025`, { token: kansli })).json.active.version;
+    const stored = await api('POST', `${base}/settings/2025/versions`, { token: kansli, json: { document } });
+    expect([stored.status, stored.json.details?.findings]).toEqual([201, undefined]);
+    const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
+    const sent = await sendFill(
+      stack.apiUrl,
+      reporter,
+      'umearegionen',
+      deltagareAvslut,
+      { period: '2025T2', scope: 'ungdomstorget' },
+      5,
+    );
+    expect(sent.status).toBe(201);
+    const res = await activate(2025, stored.json.version.version, active);
+    expect([res.status, res.json.code]).toEqual([422, 'settings-in-use']);
+    expect(res.json.message).toContain('Ungdomstorget');
+    expect(res.json.details.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'scope-in-use', params: expect.objectContaining({ id: 'ungdomstorget' }) }),
+      ]),
+    );
+    expect((await api('GET', `${base}/settings?year=2025`, { token: kansli })).json.active.version).toBe(active);
+  });
+
   it.each(['parties', 'platforms', 'templates', 'platforms[0].reportedBy'])(
     'a settings document (JSON) without %s is a 422 naming it, not a 500; nothing stored',
     async (missing) => {
