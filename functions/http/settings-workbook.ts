@@ -1,4 +1,5 @@
 import { blankDocument } from '../../shared/settings';
+import { badRequest } from '../api/api-error';
 import { workbookAnswer } from '../api/workbook-answer';
 import { settingsRoute } from '../api/settings-route';
 import { servingDocument, versionNotFound } from '../configuration/settings-service';
@@ -15,6 +16,8 @@ export const settingsWorkbook = settingsRoute(async ({ request, services, snapsh
   let document = (await servingDocument({ snapshot, forbundId, year }))?.document ?? blankDocument(forbundId, year);
   let version = snapshot.pointer(forbundId, year)?.version ?? null;
   if (asked !== null) {
+    if (!/^[1-9]\d{0,5}$/.test(asked))
+      throw badRequest('invalid-version', 'Ange versionen med siffror, t.ex. ?version=2.');
     const stored = (await services.configurationStore.listVersions(forbundId, year)).find(
       (v) => String(v.version) === asked,
     );

@@ -320,6 +320,13 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     },
   );
 
+  it('a version asked for by text, or one that does not exist, is named in Swedish', async () => {
+    const text = await api('GET', `${base}/settings/2023/workbook?version=abc`, { token: kansli });
+    expect([text.status, text.json.message]).toEqual([400, 'Ange versionen med siffror, t.ex. ?version=2.']);
+    const absent = await api('GET', `${base}/settings/2023/workbook?version=999`, { token: kansli });
+    expect([absent.status, absent.json.message]).toEqual([404, 'Version 999 av inställningarna för 2023 finns inte.']);
+  });
+
   it('a reporter, and another förbund’s kansli, get 403', async () => {
     const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
     expect((await api('GET', `${base}/settings?year=2024`, { token: reporter })).status).toBe(403);
