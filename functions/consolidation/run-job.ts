@@ -76,7 +76,7 @@ export async function runJob(deps: JobDeps, message: JobMessage, attempt: number
     const period = parsePeriod(message.period);
     if (!period) throw new UnrunnableJob(`Perioden ${message.period} finns inte.`);
     const own = await snapshot.forbund(message.forbund, period.year);
-    if (!own) throw new UnrunnableJob(`Förbundet ${message.forbund} finns inte längre i konfigurationen.`);
+    if (!own) throw new UnrunnableJob(`Förbundet ${message.forbund} har inga aktiva inställningar för ${period.year}.`);
     const current =
       message.settingsYear === undefined ? undefined : await snapshot.forbund(message.forbund, message.settingsYear);
     const { forbund, configuration } = reportConfiguration(own, period.year, current);

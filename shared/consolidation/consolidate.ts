@@ -73,8 +73,8 @@ function completeness(input: ConsolidationInput, used: ReturnType<ReturnType<typ
 function methodNotes(templates: readonly TemplateFigures[]): string[] {
   const notes = [
     'Antal summeras över plattformar och kommuner till grupper och till förbundet; andelar räknas sedan ur ' +
-      'summorna, aldrig som medelvärden av andelar. Mått som inte kan summeras (tider, andelar) visas per omfång, ' +
-      'för grupper bara där mallen anger ett vägt medelvärde.',
+      'summorna, aldrig som medelvärden av andelar. Mått som inte kan summeras (tider, andelar) visas per plattform, ' +
+      'kommun eller part, för grupper bara där mallen anger ett vägt medelvärde.',
     'Saknade uppgifter visas som saknade (”saknas”), aldrig som 0. En andel eller summa där någon del saknas visas ' +
       'också som saknad.',
     'Jämförelsen (Diff) är mot samma period föregående år och, där det finns underlag, mot föregående tertial. ' +

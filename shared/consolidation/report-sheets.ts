@@ -131,12 +131,12 @@ export function checkSheet(c: Consolidation, ctx: SheetContext): ReportSheet {
     labelWidth: 22,
     blocks: [
       {
-        header: ['Mall', 'Omfång', 'Period', 'Cell', 'Regel', 'Angivet', 'Enligt regeln', 'Skillnad', 'Nivå'],
+        header: ['Mall', 'Gäller', 'Period', 'Cell', 'Regel', 'Angivet', 'Enligt regeln', 'Skillnad', 'Nivå'],
         rows: rows.length > 0 ? rows : [{ cells: [text('Inga avvikelser.')] }],
         footnotes: [
           'Skillnad = angivet värde − vad regeln ger ur de andra cellerna. En varning har godtagits med en ' +
-            'kommentar från den som rapporterade; ett fel i en summa av flera omfång uppstår först när de läggs ' +
-            'ihop.',
+            'kommentar från den som rapporterade; ett fel i en summa över flera plattformar, kommuner eller ' +
+            'parter uppstår först när de läggs ihop.',
         ],
       },
     ],
@@ -192,7 +192,7 @@ export function submissionsSheet(c: Consolidation, ctx: SheetContext): ReportShe
         header: [
           'Mall',
           'Period',
-          'Omfång',
+          'Gäller',
           'Part',
           'Status',
           'Version',
@@ -202,8 +202,8 @@ export function submissionsSheet(c: Consolidation, ctx: SheetContext): ReportShe
         ],
         rows,
         footnotes: [
-          'SHA-256 är inlämningens innehållshash (mall, version, omfång och värden); samma siffror ger samma hash. ' +
-            'Hela hashen står på bladet Om rapporten.',
+          'SHA-256 är inlämningens innehållshash (mall, version, vad den gäller och värden); ' +
+            'samma siffror ger samma hash. Hela hashen står på bladet Om rapporten.',
         ],
       },
     ],

@@ -4,7 +4,9 @@ import { z } from 'zod';
 export const forbundIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'Ogiltigt förbunds-id');
 export const partyIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'Ogiltigt part-id');
 export const templateIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'Ogiltigt mall-id');
-export const scopeIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'Ogiltigt omfång');
+export const scopeIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,60}$/, 'Ogiltigt id för plattform, kommun eller grupp');
 
 /** Section, row and column ids become parts of Excel defined names, so no hyphens. */
 export const elementIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'Id får bara innehålla a–z, 0–9 och _');
