@@ -258,7 +258,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     );
   });
 
-  it('activating a version that drops a platform submitted for since its upload is refused; nothing changes', async () => {
+  it('activating a version dropping a platform submitted for since its upload: refused, nothing changes', async () => {
     const own = (await api('GET', `${base}/configuration?year=2025`, { token: kansli })).json.forbund;
     const document = {
       ...own,
