@@ -11,7 +11,8 @@ import {
 import { deadlinesSchema, targetsSchema, trappanSettingSchema } from './year-settings-schema';
 
 export const partySchema = z.object({
-  id: partyIdSchema,
+  // Kansliet's own submissions (SCB imports) are stored as the party "kansli": no party may share it.
+  id: partyIdSchema.refine((id) => id !== 'kansli', 'Id ”kansli” är kansliets eget; välj ett annat id för parten.'),
   name: z.string().min(2),
   /** "Vindeln" for "Vindelns kommun": tables with a column per kommun; default the name. */
   shortName: z.string().min(2).max(31).optional(),

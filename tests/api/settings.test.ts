@@ -320,6 +320,23 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     },
   );
 
+  it("a party with kansliet's own id 'kansli' is refused: its reporters would write kansliet's series", async () => {
+    const own = (await api('GET', `${base}/configuration?year=2025`, { token: kansli })).json.forbund;
+    const af = own.parties.find((p: { kind: string }) => p.kind === 'af');
+    const document = {
+      ...own,
+      parties: [...own.parties, { ...af, id: 'kansli' }],
+      years: { '2025': own.years['2025'] },
+    };
+    const res = await api('POST', `${base}/settings/2025/versions`, { token: kansli, json: { document } });
+    expect(res.status).toBe(422);
+    expect(res.json.details.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: 'Parter och kommuner', message: expect.stringMatching(/kansli/) }),
+      ]),
+    );
+  });
+
   it('a version asked for by text, or one that does not exist, is named in Swedish', async () => {
     const text = await api('GET', `${base}/settings/2023/workbook?version=abc`, { token: kansli });
     expect([text.status, text.json.message]).toEqual([400, 'Ange versionen med siffror, t.ex. ?version=2.']);
