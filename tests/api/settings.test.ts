@@ -49,6 +49,13 @@ async function consolidate(period: string): Promise<Buffer> {
   return file.bytes;
 }
 
+/** Umeå's reporter sends a consistent deltagare-avslut for a period and platform. */
+async function sendUmea(period: string, scope: string, seed: number): Promise<void> {
+  const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
+  const sent = await sendFill(stack.apiUrl, reporter, 'umearegionen', deltagareAvslut, { period, scope }, seed);
+  expect(sent.status).toBe(201);
+}
+
 const positiveTarget = { table: 'mal', row: 'deltagare-avslut.andel_positiv', column: 'value' };
 
 beforeAll(async () => {
@@ -228,16 +235,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
   });
 
   it('a platform removed while the year has submissions for it', async () => {
-    const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
-    const sent = await sendFill(
-      stack.apiUrl,
-      reporter,
-      'umearegionen',
-      deltagareAvslut,
-      { period: '2025T1', scope: 'vuxentorget' },
-      3,
-    );
-    expect(sent.status).toBe(201);
+    await sendUmea('2025T1', 'vuxentorget', 3);
     const cleared = ['id', 'name', 'description', 'reportedBy'].map((column) => ({
       table: 'plattformar',
       row: 'vuxentorget',
@@ -272,16 +270,7 @@ describe('bad uploads: a finding naming the cell, nothing stored', () => {
     const active = (await api('GET', `${base}/settings?year=2025`, { token: kansli })).json.active.version;
     const stored = await api('POST', `${base}/settings/2025/versions`, { token: kansli, json: { document } });
     expect([stored.status, stored.json.details?.findings]).toEqual([201, undefined]);
-    const reporter = await auth.token({ forbund: 'umearegionen', party: 'umea', role: 'reporter' });
-    const sent = await sendFill(
-      stack.apiUrl,
-      reporter,
-      'umearegionen',
-      deltagareAvslut,
-      { period: '2025T2', scope: 'ungdomstorget' },
-      5,
-    );
-    expect(sent.status).toBe(201);
+    await sendUmea('2025T2', 'ungdomstorget', 5);
     const res = await activate(2025, stored.json.version.version, active);
     expect([res.status, res.json.code]).toEqual([422, 'settings-in-use']);
     expect(res.json.message).toContain('Ungdomstorget');
