@@ -13,7 +13,8 @@ const yearSchema = z.coerce.number().int().min(2000).max(2100);
 /**
  * GET /api/forbund/{forbund}/obligations?year= — every report the caller's party owes in a year:
  * per period the deadline in force, the lock, and the rows of the status matrix the party is
- * expected in, with state and kansliet's comment. Kansliet sees every row.
+ * expected in, with state and kansliet's comment on the party's own submissions. Kansliet sees every
+ * row and every comment.
  */
 export const getObligations = forbundRoute('reporter', async ({ request, services, atYear, principal }) => {
   const year = yearSchema.safeParse(request.query.get('year'));
@@ -24,7 +25,15 @@ export const getObligations = forbundRoute('reporter', async ({ request, service
     .filter((kind) => kinds.has(kind))
     .flatMap((kind) => periodsOfYear(year.data, kind));
   const now = services.now();
-  const mine = (parties: readonly string[]) => principal.role !== 'reporter' || parties.includes(principal.party ?? '');
+  const reporter = principal.role === 'reporter';
+  const mine = (parties: readonly string[]) => !reporter || parties.includes(principal.party ?? '');
+  // A platform several parties report is done when any of them has sent it, so a co-reporter sees
+  // that it was sent and by whom, but kansliet's comment on a return was written to the sender.
+  const withoutOthersComment = <R extends { party?: string; stateComment?: string }>(row: R): R => {
+    if (!reporter || row.party === undefined || row.party === principal.party) return row;
+    const { stateComment: _hidden, ...rest } = row;
+    return rest as R;
+  };
   const answered = await Promise.all(
     periods.map(async (period) => {
       const [current, settings] = await Promise.all([
@@ -38,7 +47,7 @@ export const getObligations = forbundRoute('reporter', async ({ request, service
         deadline,
         deadlineSet: settings.deadline !== undefined,
         locked: settings.locked,
-        rows: rows.filter((r) => mine(r.parties)),
+        rows: rows.filter((r) => mine(r.parties)).map(withoutOthersComment),
       };
     }),
   );

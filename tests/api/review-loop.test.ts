@@ -163,6 +163,31 @@ describe('the review loop', () => {
     expect((await api('GET', `${base}/obligations`, { token: tokens.umea })).status).toBe(400);
   });
 
+  it("shows a co-reporter of a shared platform that it was sent, but not kansliet's comment to the sender", async () => {
+    const vannas = await auth.token({ forbund: 'umearegionen', party: 'vannas', role: 'reporter' });
+    const vindeln = await auth.token({ forbund: 'umearegionen', party: 'vindeln', role: 'reporter' });
+    const sent = await api('POST', `${base}/submissions`, {
+      token: vannas,
+      json: { ...body('2022T2', platforms2022.samordningsteamen), scope: 'samordningsteamen' },
+    });
+    expect(sent.status).toBe(201);
+    const comment = 'Vännäs deltagare saknas i summan.';
+    const returned = await api('POST', `${base}/submissions/${encodeURIComponent(sent.json.id)}/return`, {
+      token: tokens.kansli,
+      json: { comment },
+    });
+    expect(returned.status).toBe(200);
+    const rowFor = async (token: string) => {
+      const res = await api('GET', `${base}/obligations?year=2022`, { token });
+      const t2 = res.json.periods.find((p: { period: string }) => p.period === '2022T2');
+      return t2.rows.find((r: { scope: string; templateId: string }) => r.scope === 'samordningsteamen');
+    };
+    expect(await rowFor(vannas)).toMatchObject({ state: 'returnerad', party: 'vannas', stateComment: comment });
+    const seenByVindeln = await rowFor(vindeln);
+    expect(seenByVindeln).toMatchObject({ state: 'returnerad', party: 'vannas' });
+    expect(seenByVindeln.stateComment).toBeUndefined();
+  });
+
   it.each([
     ['a return with a one-letter comment', 'return', { comment: 'x' }, 'Kommentaren behöver minst 3 tecken.'],
     ['a return without a comment', 'return', {}, 'Kommentaren saknas eller har fel form.'],
