@@ -163,7 +163,7 @@ describe('the review loop', () => {
     expect((await api('GET', `${base}/obligations`, { token: tokens.umea })).status).toBe(400);
   });
 
-  it("shows a co-reporter of a shared platform that it was sent, but not kansliet's comment to the sender", async () => {
+  it("tells a co-reporter of a shared platform that it was sent, not kansliet's comment to the sender", async () => {
     const vannas = await auth.token({ forbund: 'umearegionen', party: 'vannas', role: 'reporter' });
     const vindeln = await auth.token({ forbund: 'umearegionen', party: 'vindeln', role: 'reporter' });
     const sent = await api('POST', `${base}/submissions`, {
