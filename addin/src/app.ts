@@ -1,7 +1,8 @@
 import type { Registry } from '../../shared/config/registry';
 import { HAE_TEMPLATE } from '../../shared/indices/helarsekvivalenter';
-import { AGGREGATED_TEMPLATE_ID } from '../../shared/aggregation/aggregate-participants';
+import { aggregatesInto } from '../../shared/aggregation/aggregate-participants';
 import type { ForbundConfig } from '../../shared/model/forbund-schema';
+import { resolveTemplate } from '../../shared/model/resolve';
 import { findTemplate, maySubmit, scopesOf } from '../../shared/model/selectors';
 import { HttpClient } from './api/http-client';
 import { SamladApi } from './api/samlad-api';
@@ -31,15 +32,23 @@ function samePerson(a: Session, b: Session): boolean {
   return p.subject === q.subject && p.role === q.role && p.forbund === q.forbund && p.party === q.party;
 }
 
-/** Från egen tabell is offered only to a party that may send the template it counts into, for some platform. */
+/**
+ * Från egen tabell is offered only to a party that may send, for some platform, a template its
+ * participant table counts into (its cells take every count: `aggregatesInto`), this year's or last.
+ */
 function mayCountOwnTable(registry: Registry, forbund: ForbundConfig, session: Session): boolean {
   const party = session.principal.party ?? '';
-  if (!forbund.templates.includes(AGGREGATED_TEMPLATE_ID)) return false;
   const year = new Date().getFullYear();
-  const template = [year, year - 1]
-    .map((y) => findTemplate(registry, AGGREGATED_TEMPLATE_ID, y))
-    .find((t) => t !== undefined);
-  return template !== undefined && scopesOf(template, forbund).some((s) => maySubmit(template, forbund, party, s.id));
+  return forbund.templates.some((id) =>
+    [year, year - 1].some((y) => {
+      const template = findTemplate(registry, id, y);
+      return (
+        template !== undefined &&
+        aggregatesInto(resolveTemplate(template, forbund, y)) &&
+        scopesOf(template, forbund).some((s) => maySubmit(template, forbund, party, s.id))
+      );
+    }),
+  );
 }
 
 /**

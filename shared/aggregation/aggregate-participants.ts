@@ -14,9 +14,6 @@ import { parseDateCell } from './dates';
 import { normaliseKey, PARTICIPANT_FIELDS, type ParticipantField } from './fields';
 import { columnIndex, type CategoryField, type ParticipantTable, type TableMapping } from './table-mapping';
 
-/** The template these rows aggregate into (seed 004, Tabell 1 and Bilaga 2). */
-export const AGGREGATED_TEMPLATE_ID = 'deltagare-avslut';
-
 export type RowProblemCode = 'missing-value' | 'invalid-date' | 'end-before-start' | 'unknown-category';
 
 export interface RowProblem {

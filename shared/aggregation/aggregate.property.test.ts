@@ -4,11 +4,11 @@ import { periodSpan, requirePeriod } from '../model/period';
 import { resolveTemplate } from '../model/resolve';
 import { findForbund, findTemplate } from '../model/selectors';
 import { validateSubmission } from '../validation/validate';
-import { AGGREGATED_TEMPLATE_ID, aggregateParticipants } from './aggregate-participants';
+import { aggregateParticipants } from './aggregate-participants';
 import { suggestMapping, type ParticipantTable } from './table-mapping';
 
 const forbund = findForbund(registry, 'umearegionen')!;
-const definition = findTemplate(registry, AGGREGATED_TEMPLATE_ID, 2023)!;
+const definition = findTemplate(registry, 'deltagare-avslut', 2023)!;
 const template = resolveTemplate(definition, forbund, 2023);
 
 const day = fc
